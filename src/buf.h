@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/* buf: the one writer all output goes through.  A buf writes to a file
+ * descriptor (buffered), grows in memory, or discards; it remembers its
+ * first error so callers check once, at the end. */
+#ifndef HANDOVER_BUF_H
+#define HANDOVER_BUF_H
+
+#include <stddef.h>
+
+enum buf_sink { BUF_FD, BUF_MEM, BUF_NULL };
+
+struct buf {
+	enum buf_sink sink;
+	int fd;			/* BUF_FD only */
+	char *mem;		/* staging area (fd) or the contents (mem) */
+	size_t len, cap;
+	int err;		/* first errno seen, 0 if none */
+	long fail_after;	/* tests: fail with EIO after this many bytes; -1 never */
+	long written;		/* bytes accepted so far */
+};
+
+void buf_init_fd(struct buf *b, int fd);
+void buf_init_mem(struct buf *b);
+void buf_init_null(struct buf *b);
+
+void buf_put(struct buf *b, const char *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The only JSON string escaper: writes "..." with the quotes.  Invalid
+ * UTF-8 bytes become U+FFFD so the output is always valid JSON. */
+void buf_put_json_str(struct buf *b, const char *p, size_t n);
+/* buf_put_json_str, or null when p is NULL. */
+void buf_put_json_or_null(struct buf *b, const char *p);
+/* The only HTML escaper: & < > " ' become entities. */
+void buf_put_html(struct buf *b, const char *p, size_t n);
+
+/* Writes out what is staged (fd sink).  Returns 0 or the first errno. */
+int buf_flush(struct buf *b);
+/* Memory sink: a NUL-terminated view of the contents (borrowed). */
+const char *buf_str(struct buf *b);
+/* Frees the memory; does not close the descriptor. */
+void buf_release(struct buf *b);
+
+#endif

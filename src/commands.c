@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* commands: the table of commands, in the order help lists them. */
+#include <stddef.h>
+#include <string.h>
+
+#include "commands.h"
+
+const struct command *const commands[] = {
+
+	NULL
+};
+
+const struct command *
+cli_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; commands[i]; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}

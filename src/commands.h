@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT */
+/* commands: the command table.  Dispatch and "handover --help" both read
+ * it, so they cannot drift apart. */
+#ifndef HANDOVER_COMMANDS_H
+#define HANDOVER_COMMANDS_H
+
+#include "cli.h"
+
+
+/* NULL-terminated, in the order "handover --help" lists them. */
+extern const struct command *const commands[];
+
+#endif

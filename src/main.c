@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MIT */
+/* main: global options and dispatch through the command table. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static int
+usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f,
+	    "usage: handover [--data DIR] COMMAND [ARGS...]\n"
+	    "\n"
+	    "Checks a used phone before you pay for it, and keeps a sealed record.\n"
+	    "\n"
+	    "commands:\n");
+	for (i = 0; commands[i]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f,
+	    "\n"
+	    "options:\n"
+	    "  --data DIR   read data files from DIR before the built-in ones\n"
+	    "               (also HANDOVER_DATA)\n"
+	    "  --version    print the version\n"
+	    "  --help       this text; 'handover COMMAND --help' for a command\n"
+	    "\n"
+	    "exit status: 0 ok, 1 findings, 2 usage error, 3 input/output error\n"
+	    "manual: man handover (or man ./docs/handover.1)\n");
+	return 0;
+}
+
+/* Takes "--data DIR" / "--data=DIR" out of argv wherever it stands
+ * before "--".  Returns the new argc, or -1 when DIR is missing. */
+static int
+take_data_option(int argc, char **argv, const char **dir)
+{
+	int i, j = 1;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[j++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--data") == 0) {
+			if (i + 1 >= argc)
+				return -1;
+			*dir = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--data=", 7) == 0) {
+			*dir = argv[i] + 7;
+			continue;
+		}
+		argv[j++] = argv[i];
+	}
+	argv[j] = NULL;
+	return j;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = {0};
+	const struct command *cmd;
+	const char *env = getenv("HANDOVER_DATA");
+	int status;
+
+	/* A closed pipe is an ordinary write error, reported as such. */
+	signal(SIGPIPE, SIG_IGN);
+	if (env && *env)
+		c.data_dir = env;
+	argc = take_data_option(argc, argv, &c.data_dir);
+	if (argc < 0)
+		return cli_usage(NULL, "option '--data' needs a folder");
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && (cmd = cli_command(argv[2])) != NULL)
+			return cli_help(cmd);
+		usage(stdout);
+		return cli_finish_output(NULL, EXIT_OK);
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("handover %s\n", HANDOVER_VERSION);
+		return cli_finish_output(NULL, EXIT_OK);
+	}
+	cmd = cli_command(argv[1]);
+	if (!cmd) {
+		if (argv[1][0] == '-')
+			return cli_usage(NULL, "unknown option '%s'", argv[1]);
+		return cli_usage(NULL, "unknown command '%s'", argv[1]);
+	}
+	c.color = cli_want_color(1);
+	status = cmd->run(&c, argc - 1, argv + 1);
+	cli_release(&c);
+	return status;
+}

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: MIT
+# lib.sh: helpers for the shell test suites.  Source it, call ok/fail for
+# each case, and finish at the end, which prints "N passed, N failed".
+LC_ALL=C
+export LC_ALL
+NO_COLOR=1
+TERM=dumb
+export NO_COLOR TERM
+unset HANDOVER_DATA HANDOVER_TAC_DB
+t_passed=0
+t_failed=0
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/handover-test.XXXXXX") || exit 3
+trap 'rm -rf "$SCRATCH"' EXIT
+XDG_DATA_HOME=$SCRATCH/xdg
+HOME=$SCRATCH/home
+export XDG_DATA_HOME HOME
+mkdir -p "$HOME"
+
+ok() { t_passed=$((t_passed + 1)); }
+fail() {
+	t_failed=$((t_failed + 1))
+	printf 'FAIL %s\n' "$1"
+	shift
+	[ $# -gt 0 ] && printf '  %s\n' "$@"
+	return 0
+}
+# check NAME COMMAND...: passes when COMMAND exits 0.
+check() {
+	n=$1
+	shift
+	if "$@"; then ok; else fail "$n"; fi
+}
+finish() {
+	printf '%d passed, %d failed\n' "$t_passed" "$t_failed"
+	[ "$t_failed" -eq 0 ]
+}
