@@ -6,6 +6,8 @@
 
 #include "cli.h"
 
+extern const struct command command_imei;
+
 
 /* NULL-terminated, in the order "handover --help" lists them. */
 extern const struct command *const commands[];

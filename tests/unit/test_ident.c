@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: MIT */
+/* test_ident: the identifier engine against published vectors (3GPP TS
+ * 23.003 Annex B, python-stdnum's documentation, GSMA SGP.29 / pySim EID
+ * examples) and every problem code and separator form. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "blob.h"
+#include "harness.h"
+#include "ident.h"
+
+static struct ident_tables T;
+
+static void
+load(void)
+{
+	const struct blob *rb = blob_find("reporting-bodies.tsv");
+	const struct blob *ph = blob_find("imei-placeholders.tsv");
+	struct error e;
+
+	if (!rb || !ph || ident_tables_load(&T, rb->data, rb->len, ph->data, ph->len, &e) != 0) {
+		printf("cannot load the identifier tables\n");
+		exit(1);
+	}
+}
+
+/* Parses s as one line; expects exactly one identifier. */
+static struct ident
+one(const char *s)
+{
+	struct ident id[4];
+	size_t n = ident_parse_line(&T, s, strlen(s), id, 4);
+
+	if (n != 1) {
+		printf("  '%s' gave %zu identifiers\n", s, n);
+		memset(&id[0], 0, sizeof id[0]);
+		id[0].problem = IDENT_BAD_LENGTH;
+	}
+	return id[0];
+}
+
+#define EXPECT(s, k, p) do { \
+	struct ident id_ = one(s); \
+	CHECK_STR(ident_kind_name(id_.kind), k); \
+	CHECK_STR(ident_problem_code(id_.problem) ? ident_problem_code(id_.problem) : "ok", p); \
+} while (0)
+
+static void
+test_luhn(void)
+{
+	/* TS 23.003 Annex B worked example and python-stdnum's examples. */
+	CHECK_INT(ident_luhn("49015420323751", 14), 8);
+	CHECK_INT(ident_luhn("35417803685978", 14), 9);
+	CHECK_INT(ident_luhn("35209900176148", 14), 1);
+	/* the research notes: a PyPI README got this one wrong (3); it is 5 */
+	CHECK_INT(ident_luhn("35209908123456", 14), 5);
+	CHECK_INT(ident_luhn("35726908971331", 14), 7);
+}
+
+static void
+test_valid_imei(void)
+{
+	EXPECT("354178036859789", "imei", "ok");
+	EXPECT("35-417803-685978-9", "imei", "ok");
+	EXPECT("350077-52-323751-3", "imei", "ok");
+	EXPECT("  354178036859789  ", "imei", "ok");
+	EXPECT("35 417803 685978 9", "imei", "ok");
+	EXPECT("35.417803.685978.9", "imei", "ok");
+	EXPECT("35/417803/685978/9", "imei", "ok");
+	EXPECT("35\xe2\x80\x93" "417803\xe2\x80\x93" "685978\xe2\x80\x93" "9", "imei", "ok");
+	EXPECT("35\xc2\xa0" "417803685978 9", "imei", "ok");
+	EXPECT("\xef\xbc\x93\xef\xbc\x95\xef\xbc\x94\xef\xbc\x91\xef\xbc\x97\xef\xbc\x98"
+	    "\xef\xbc\x90\xef\xbc\x93\xef\xbc\x96\xef\xbc\x98\xef\xbc\x95\xef\xbc\x99"
+	    "\xef\xbc\x97\xef\xbc\x98\xef\xbc\x99", "imei", "ok");
+	EXPECT("IMEI: 354178036859789", "imei", "ok");
+	EXPECT("IMEI1: 354178036859789", "imei", "ok");
+	EXPECT("IMEI 2: 354178036859789", "imei", "ok");
+	EXPECT("imei354178036859789", "imei", "ok");
+	EXPECT("\xe0\xa5\xa9\xe0\xa5\xab\xe0\xa5\xaa\xe0\xa5\xa7\xe0\xa5\xad\xe0\xa5\xae"
+	    "\xe0\xa5\xa6\xe0\xa5\xa9\xe0\xa5\xac\xe0\xa5\xae\xe0\xa5\xab\xe0\xa5\xaf"
+	    "\xe0\xa5\xad\xe0\xa5\xae\xe0\xa5\xaf", "imei", "ok");	/* Devanagari digits */
+}
+
+static void
+test_split(void)
+{
+	struct ident id = one("35-417803-685978-9");
+
+	CHECK_STR(id.normalized, "354178036859789");
+	CHECK_STR(id.tac, "35417803");
+	CHECK_STR(id.serial, "685978");
+	CHECK_STR(id.check, "9");
+	CHECK_INT(id.rb, 35);
+	CHECK(ident_reporting_body(&T, 35) != NULL);
+	CHECK(ident_reporting_body(&T, 37) == NULL);
+	CHECK_INT(id.start, 0);
+	CHECK_INT(id.len, 18);
+}
+
+static void
+test_several_per_line(void)
+{
+	struct ident id[8];
+	const char *s = "IMEI1: 354178036859789 IMEI2: 35 417803 685979 7";
+	size_t n = ident_parse_line(&T, s, strlen(s), id, 8);
+
+	CHECK_INT(n, 2);
+	CHECK_STR(id[0].normalized, "354178036859789");
+	CHECK_STR(id[1].normalized, "354178036859797");
+	CHECK_INT(id[1].problem, IDENT_OK);
+	CHECK(memcmp(s + id[1].start, "35 417803 685979 7", id[1].len) == 0);
+
+	s = "354178036859789 / 354178036859797";
+	CHECK_INT(ident_parse_line(&T, s, strlen(s), id, 8), 2);
+	s = "354178036859789, 354178036859797; 3520990017614823";
+	CHECK_INT(ident_parse_line(&T, s, strlen(s), id, 8), 3);
+	CHECK_INT(id[2].kind, IDENT_IMEISV);
+	/* grouped IMEIs run together: cut where groups make 15 */
+	s = "35 417803 685978 9 35 417803 685979 7";
+	CHECK_INT(ident_parse_line(&T, s, strlen(s), id, 8), 2);
+	CHECK_INT(id[0].problem, IDENT_OK);
+	CHECK_INT(id[1].problem, IDENT_OK);
+	/* only max are kept */
+	CHECK_INT(ident_parse_line(&T, "354178036859789 354178036859797", 31, id, 1), 1);
+	/* labels alone and blank lines give nothing */
+	CHECK_INT(ident_parse_line(&T, "IMEI:", 5, id, 8), 0);
+	CHECK_INT(ident_parse_line(&T, "   ", 3, id, 8), 0);
+}
+
+static void
+test_bad_check_digit(void)
+{
+	struct ident id = one("352099001761482");
+
+	CHECK_INT(id.problem, IDENT_BAD_CHECK_DIGIT);
+	CHECK_STR(id.expected, "1");
+	CHECK(strstr(id.message, "need 1") != NULL);
+	CHECK(strstr(id.message, "first 14") != NULL);
+	EXPECT("35-417803-685978-1", "imei", "bad_check_digit");
+	EXPECT("354178036859788", "imei", "bad_check_digit");
+	/* two digits swapped */
+	EXPECT("354178036859879", "imei", "bad_check_digit");
+}
+
+static void
+test_missing_check_digit(void)
+{
+	struct ident id = one("49015420323751");
+
+	CHECK_INT(id.problem, IDENT_MISSING_CHECK_DIGIT);
+	CHECK(strstr(id.message, "490154203237518") != NULL);
+	id = one("35417803685978");
+	CHECK(strstr(id.message, "354178036859789") != NULL);
+	/* an 01... IMEI whose leading zero a spreadsheet dropped */
+	id = one("12430001234561");
+	CHECK_INT(id.problem, IDENT_MISSING_CHECK_DIGIT);
+	CHECK(strstr(id.message, "leading 0") != NULL);
+}
+
+static void
+test_bad_length(void)
+{
+	struct ident id = one("3541780368597");
+
+	CHECK_INT(id.problem, IDENT_BAD_LENGTH);
+	CHECK(strstr(id.message, "13 digits") != NULL);
+	CHECK(strstr(id.message, "15") != NULL);
+	EXPECT("12345678901234567", "imei", "bad_length");
+	EXPECT("1130000", "imei", "bad_length");
+	EXPECT("EID 8904903212345123451234567890123", "eid", "bad_length");
+	id = one("354178036859789354178036859789354178036859789354178036859789"
+	    "354178036859789354178036859789354178036859789");
+	CHECK_INT(id.problem, IDENT_BAD_LENGTH);
+	CHECK_INT(id.digits, 105);
+}
+
+static void
+test_not_digits(void)
+{
+	struct ident id = one("35417803685978O");
+
+	CHECK_INT(id.problem, IDENT_NOT_DIGITS);
+	CHECK(strstr(id.message, "did you mean 0?") != NULL);
+	EXPECT("hello", "imei", "not_digits");
+	EXPECT("IMEI: unknown", "imei", "not_digits");
+	EXPECT("3541780368597\xd0\x9e" "9", "imei", "not_digits");	/* Cyrillic O */
+	EXPECT("35ABCDEF012345", "meid", "bad_component");	/* region < A0 */
+	EXPECT("IMEI 35417803685978A", "imei", "not_digits");
+}
+
+static void
+test_scientific(void)
+{
+	struct ident id[4];
+
+	EXPECT("3.54178E+14", "unknown", "scientific_notation");
+	EXPECT("3,54178E+14", "unknown", "scientific_notation");
+	EXPECT("8.90490E+31", "unknown", "scientific_notation");
+	EXPECT("3.52099e14", "unknown", "scientific_notation");
+	/* not E-notation: a dotted IMEI */
+	EXPECT("35.417803.685978.9", "imei", "ok");
+	CHECK_INT(ident_parse_line(&T, "IMEI: 3.54178E+14", 17, id, 4), 1);
+}
+
+static void
+test_placeholder(void)
+{
+	EXPECT("000000000000000", "imei", "placeholder");
+	EXPECT("00000000000000", "imei", "placeholder");
+	EXPECT("111111111111111", "imei", "placeholder");
+	EXPECT("123456789012345", "imei", "placeholder");
+	EXPECT("012345678912345", "imei", "placeholder");
+	EXPECT("987654321098765", "imei", "placeholder");
+	EXPECT("004999010640000", "imei", "placeholder");
+	EXPECT("352099001761481", "imei", "placeholder");
+	EXPECT("490154203237518", "imei", "placeholder");
+	EXPECT("353490069873319", "imei", "placeholder");
+	EXPECT("378282246310005", "imei", "placeholder");
+	EXPECT("0000000000000000", "imeisv", "placeholder");
+	/* test reporting bodies 00 and 02-09 */
+	EXPECT("021234567890120", "imei", "placeholder");
+	EXPECT("091234567890127", "imei", "placeholder");
+	/* 01 is CTIA: a real range */
+	EXPECT("012430001234561", "imei", "ok");
+}
+
+static void
+test_unallocated_rb(void)
+{
+	/* Luhn-valid with reporting body 37: valid, with a warning */
+	struct ident id = one("374178036859785");
+
+	CHECK_INT(id.problem, IDENT_OK);
+	CHECK(strstr(id.message, "no reporting body") != NULL);
+}
+
+static void
+test_imeisv(void)
+{
+	struct ident id = one("3520990017614823");
+
+	CHECK_STR(ident_kind_name(id.kind), "imeisv");
+	CHECK_INT(id.problem, IDENT_OK);
+	CHECK_STR(id.check, "23");
+	EXPECT("35686800-004141-20", "imeisv", "ok");
+	id = one("3541780368597899");
+	CHECK(strstr(id.message, "reserved") != NULL);
+}
+
+static void
+test_meid(void)
+{
+	struct ident id = one("AF0123450ABCDE");
+
+	/* python-stdnum meid docs: AF 01 23 45 0A BC DE with check digit C */
+	CHECK_STR(ident_kind_name(id.kind), "meid");
+	CHECK_INT(id.problem, IDENT_OK);
+	CHECK_STR(id.expected, "C");
+	EXPECT("AF 01 23 45 0A BC DE C", "meid", "ok");
+	EXPECT("AF 01 23 45 0A BC DE D", "meid", "bad_check_digit");
+	EXPECT("af0123450abcde", "meid", "ok");
+	EXPECT("A10000009296F2", "meid", "ok");
+	EXPECT("A10000009296F2F", "meid", "ok");
+	EXPECT("293608736500703710", "meid", "ok");
+	EXPECT("2936087365007037100", "meid", "ok");
+	EXPECT("270113177609606898", "meid", "ok");
+	EXPECT("2701131776096068984", "meid", "ok");
+	EXPECT("2936087365007037101", "meid", "bad_check_digit");
+	EXPECT("99999 99999 0070 3710 4", "meid", "bad_component");
+	EXPECT("29360 87365 9999 9999 4", "meid", "bad_component");
+	EXPECT("GF 01 23 45 0A BC DE", "imei", "not_digits");
+	EXPECT("MEID: 35209900176148", "meid", "ok");
+}
+
+static void
+test_esn(void)
+{
+	EXPECT("ESN E69FFFFF", "esn", "ok");
+	EXPECT("E69FFFFF", "esn", "ok");
+	EXPECT("ESN: 23010485759", "esn", "ok");
+	EXPECT("ESN 25610485759", "esn", "bad_component");
+	EXPECT("ESN 1234567", "esn", "bad_length");
+	{
+		struct ident id = one("8016B128");
+		CHECK(strstr(id.message, "pseudo-ESN") != NULL);
+	}
+}
+
+static void
+test_eid(void)
+{
+	/* pySim's test_euicc.py and the research notes */
+	EXPECT("89049032123451234512345678901235", "eid", "ok");
+	EXPECT("89086030202200000022000023022943", "eid", "ok");
+	EXPECT("89044045116727494800000004479366", "eid", "ok");
+	EXPECT("89001039240180124400000000000157", "eid", "ok");
+	EXPECT("EID: 8904 9032 1234 5123 4512 3456 7890 1235", "eid", "ok");
+	EXPECT("89049032123451234512345678901234", "eid", "bad_check_digit");
+	/* pass "mod 97 == 1" but not the generator (SGP.29): strict check */
+	EXPECT("89884081574142166079286738060601", "eid", "bad_check_digit");
+	EXPECT("89905111453480501265315408515200", "eid", "bad_check_digit");
+	{
+		struct ident id = one("89884081574142166079286738060601");
+		CHECK_STR(id.expected, "98");
+	}
+}
+
+static void
+test_find_in_text(void)
+{
+	struct ident id[8];
+	const char *s = "Selling Redmi Note 12, IMEI: 35 417803 685978 9, no box. Call "
+	    "+91 98765 43210, price Rs. 15,000. Model SM-A525F354178036859789x";
+	size_t n = ident_find_in_text(&T, s, strlen(s), id, 8);
+
+	CHECK_INT(n, 1);
+	CHECK_STR(id[0].normalized, "354178036859789");
+	CHECK(memcmp(s + id[0].start, "35 417803 685978 9", id[0].len) == 0);
+	s = "imei1 354178036859789 / imei2 354178036859797, sv 3520990017614823";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 3);
+	s = "price 500 35 417803 685978 9 ok";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	CHECK_INT(id[0].problem, IDENT_OK);
+	s = "imei 3.54178E+14 from the sheet";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	CHECK_INT(id[0].problem, IDENT_SCIENTIFIC_NOTATION);
+	s = "imei354178036859789";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	s = "order 2026-11-23 12:30, phone 0917 123 4567";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+}
+
+static void
+test_imei_key(void)
+{
+	struct ident a = one("354178036859789"), b = one("3541780368597823");
+
+	CHECK(ident_imei_key(&a) != 0);
+	CHECK(ident_imei_key(&a) == ident_imei_key(&b));
+	a = one("AF0123450ABCDE");
+	CHECK_INT(ident_imei_key(&a), 0);
+}
+
+int
+main(void)
+{
+	load();
+	RUN(test_luhn);
+	RUN(test_valid_imei);
+	RUN(test_split);
+	RUN(test_several_per_line);
+	RUN(test_bad_check_digit);
+	RUN(test_missing_check_digit);
+	RUN(test_bad_length);
+	RUN(test_not_digits);
+	RUN(test_scientific);
+	RUN(test_placeholder);
+	RUN(test_unallocated_rb);
+	RUN(test_imeisv);
+	RUN(test_meid);
+	RUN(test_esn);
+	RUN(test_eid);
+	RUN(test_find_in_text);
+	RUN(test_imei_key);
+	ident_tables_release(&T);
+	return h_done();
+}
