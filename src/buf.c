@@ -82,7 +82,7 @@ grow(struct buf *b, size_t need)
 }
 
 void
-buf_put(struct buf *b, const char *p, size_t n)
+buf_put_slow(struct buf *b, const char *p, size_t n)
 {
 	if (b->err || n == 0)
 		return;
@@ -110,7 +110,7 @@ buf_put(struct buf *b, const char *p, size_t n)
 			}
 			b->cap = FD_STAGE;
 		}
-		if (b->len + n > b->cap) {
+		if (b->len + n >= b->cap) {
 			if (write_all(b, b->mem, b->len) != 0)
 				return;
 			b->len = 0;
@@ -129,12 +129,6 @@ void
 buf_puts(struct buf *b, const char *s)
 {
 	buf_put(b, s, strlen(s));
-}
-
-void
-buf_putc(struct buf *b, char c)
-{
-	buf_put(b, &c, 1);
 }
 
 void
@@ -169,6 +163,16 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	free(big);
 }
 
+/* 1 for the bytes a JSON string can hold as they are. */
+static const unsigned char json_plain[256] = {
+	['\x20'] = 1, 1, 0 /* " */, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0 /* \\ */, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 void
 buf_put_json_str(struct buf *b, const char *p, size_t n)
 {
@@ -181,7 +185,7 @@ buf_put_json_str(struct buf *b, const char *p, size_t n)
 		const char *esc = NULL;
 		char u[7];
 
-		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+		if (json_plain[c]) {
 			i++;
 			run++;
 			continue;

@@ -6,6 +6,7 @@
 #define HANDOVER_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 enum buf_sink { BUF_FD, BUF_MEM, BUF_NULL };
 
@@ -23,9 +24,32 @@ void buf_init_fd(struct buf *b, int fd);
 void buf_init_mem(struct buf *b);
 void buf_init_null(struct buf *b);
 
-void buf_put(struct buf *b, const char *p, size_t n);
+void buf_put_slow(struct buf *b, const char *p, size_t n);
+
+/* Appends n bytes; the common case is a copy into the staging area. */
+static inline void
+buf_put(struct buf *b, const char *p, size_t n)
+{
+	if (b->len + n < b->cap && b->fail_after < 0 && !b->err && b->sink != BUF_NULL) {
+		memcpy(b->mem + b->len, p, n);
+		b->len += n;
+		b->mem[b->len] = '\0';
+		b->written += (long)n;
+		return;
+	}
+	buf_put_slow(b, p, n);
+}
+
+/* A string literal, without strlen. */
+#define BUF_LIT(b, lit) buf_put((b), "" lit, sizeof(lit) - 1)
+
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	buf_put(b, &c, 1);
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 2, 3)))

@@ -25,18 +25,29 @@ struct imei_run {
 	int json;
 	int invalid;
 	struct buf out;
+	char *rb_json[100];
 };
 
+/* A value made of digits and letters only: no escaping needed. */
 static void
-put_json_field(struct buf *b, const char *name, const char *v)
+put_plain_field(struct buf *b, const char *v)
 {
-	buf_putc(b, '"');
-	buf_puts(b, name);
-	buf_puts(b, "\":");
+	if (v && *v) {
+		buf_putc(b, '"');
+		buf_puts(b, v);
+		buf_putc(b, '"');
+	} else {
+		BUF_LIT(b, "null");
+	}
+}
+
+static void
+put_json_field(struct buf *b, const char *v)
+{
 	if (v && *v)
 		buf_put_json_str(b, v, strlen(v));
 	else
-		buf_puts(b, "null");
+		BUF_LIT(b, "null");
 }
 
 static void
@@ -44,31 +55,33 @@ emit_json(struct imei_run *r, const char *in, size_t inlen, const struct ident *
     const struct tac_entry *te, size_t nte)
 {
 	struct buf *b = &r->out;
-	const struct ident_rb *rb = id->rb >= 0 ? ident_reporting_body(&r->tables, id->rb) : NULL;
 
-	buf_puts(b, "{\"input\":");
+	BUF_LIT(b, "{\"input\":");
 	buf_put_json_str(b, in, inlen);
-	buf_puts(b, ",\"kind\":\"");
+	BUF_LIT(b, ",\"kind\":\"");
 	buf_puts(b, ident_kind_name(id->kind));
-	buf_puts(b, id->problem == IDENT_OK ? "\",\"valid\":true," : "\",\"valid\":false,");
-	put_json_field(b, "normalized", id->problem == IDENT_SCIENTIFIC_NOTATION ? NULL : id->normalized);
-	buf_puts(b, ",\"reporting_body\":");
-	if (id->rb >= 0) {
-		buf_printf(b, "{\"code\":\"%02d\",\"name\":", id->rb);
-		buf_put_json_or_null(b, rb ? rb->name : NULL);
-		buf_putc(b, '}');
-	} else {
-		buf_puts(b, "null");
-	}
-	buf_putc(b, ',');
-	put_json_field(b, "tac", id->tac);
-	buf_putc(b, ',');
-	put_json_field(b, "serial", id->serial);
-	buf_putc(b, ',');
-	put_json_field(b, "check_digit", id->check);
-	buf_putc(b, ',');
-	put_json_field(b, "brand", te ? te->brand : NULL);
-	buf_puts(b, ",\"model\":");
+	if (id->problem == IDENT_OK)
+		BUF_LIT(b, "\",\"valid\":true,\"normalized\":");
+	else
+		BUF_LIT(b, "\",\"valid\":false,\"normalized\":");
+	if (id->problem == IDENT_NOT_DIGITS)
+		put_json_field(b, id->normalized);
+	else
+		put_plain_field(b, id->problem == IDENT_SCIENTIFIC_NOTATION ? NULL : id->normalized);
+	BUF_LIT(b, ",\"reporting_body\":");
+	if (id->rb >= 0)
+		buf_puts(b, r->rb_json[id->rb]);
+	else
+		BUF_LIT(b, "null");
+	BUF_LIT(b, ",\"tac\":");
+	put_plain_field(b, id->tac);
+	BUF_LIT(b, ",\"serial\":");
+	put_plain_field(b, id->serial);
+	BUF_LIT(b, ",\"check_digit\":");
+	put_plain_field(b, id->check);
+	BUF_LIT(b, ",\"brand\":");
+	put_json_field(b, te ? te->brand : NULL);
+	BUF_LIT(b, ",\"model\":");
 	if (te && nte > 1) {
 		/* sources disagree: give every model they name */
 		struct buf m;
@@ -79,13 +92,35 @@ emit_json(struct imei_run *r, const char *in, size_t inlen, const struct ident *
 		buf_put_json_str(b, buf_str(&m), m.len);
 		buf_release(&m);
 	} else {
-		buf_put_json_or_null(b, te && *te->model ? te->model : NULL);
+		put_json_field(b, te ? te->model : NULL);
 	}
-	buf_putc(b, ',');
-	put_json_field(b, "problem", ident_problem_code(id->problem));
-	buf_putc(b, ',');
-	put_json_field(b, "message", id->message);
-	buf_puts(b, "}\n");
+	BUF_LIT(b, ",\"problem\":");
+	put_plain_field(b, ident_problem_code(id->problem));
+	BUF_LIT(b, ",\"message\":");
+	put_json_field(b, id->message);
+	BUF_LIT(b, "}\n");
+}
+
+/* The JSON of every reporting body, made once. */
+static int
+make_rb_json(struct imei_run *r)
+{
+	int code;
+
+	for (code = 0; code < 100; code++) {
+		const struct ident_rb *rb = ident_reporting_body(&r->tables, code);
+		struct buf m;
+		buf_init_mem(&m);
+		buf_printf(&m, "{\"code\":\"%02d\",\"name\":", code);
+		buf_put_json_or_null(&m, rb ? rb->name : NULL);
+		buf_putc(&m, '}');
+		if (m.err) {
+			buf_release(&m);
+			return -1;
+		}
+		r->rb_json[code] = m.mem;	/* freed by the caller */
+	}
+	return 0;
 }
 
 static void
@@ -222,6 +257,8 @@ run_imei(struct cli *c, int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	r.cli = c;
+	buf_init_fd(&r.out, STDOUT_FILENO);
+	tacload_init(&r.tl, c, NULL);
 	if (opt_init(&o, argc, argv) != 0) {
 		cli_error("out of memory");
 		return EXIT_IO;
@@ -230,30 +267,26 @@ run_imei(struct cli *c, int argc, char **argv)
 		switch (k) {
 		case 0: r.json = 1; break;
 		case 1: tacdb = o.arg; break;
-		case 2: opt_release(&o); return cli_help(&command_imei);
-		default:
-			status = cli_usage("imei", "%s", o.errmsg);
-			opt_release(&o);
-			return status;
+		case 2: status = cli_help(&command_imei); goto out;
+		default: status = cli_usage("imei", "%s", o.errmsg); goto out;
 		}
 	}
+	status = EXIT_IO;
 	if (cli_data(c, "reporting-bodies.tsv", &rb, &rblen) != 0 ||
-	    cli_data(c, "imei-placeholders.tsv", &ph, &phlen) != 0) {
-		opt_release(&o);
-		return EXIT_IO;
-	}
+	    cli_data(c, "imei-placeholders.tsv", &ph, &phlen) != 0)
+		goto out;
 	if (ident_tables_load(&r.tables, rb, rblen, ph, phlen, &e) != 0) {
 		cli_error("bad data file: %s: fix it or remove it from the --data folder", e.msg);
-		opt_release(&o);
-		return EXIT_IO;
+		goto out;
 	}
-	tacload_init(&r.tl, c, tacdb);
-	if (tacload_check_named(&r.tl) != 0) {
-		ident_tables_release(&r.tables);
-		opt_release(&o);
-		return EXIT_IO;
+	if (make_rb_json(&r) != 0) {
+		cli_error("out of memory");
+		goto out;
 	}
-	buf_init_fd(&r.out, STDOUT_FILENO);
+	r.tl.path = tacdb;
+	if (tacload_check_named(&r.tl) != 0)
+		goto out;
+	status = EXIT_OK;
 	use_stdin = o.noperands == 0;
 	for (i = 0; i < o.noperands && !r.out.err; i++) {
 		if (strcmp(o.operands[i], "-") == 0)
@@ -268,9 +301,12 @@ run_imei(struct cli *c, int argc, char **argv)
 	if (status == EXIT_OK && r.invalid)
 		status = EXIT_FINDINGS;
 	status = cli_finish_output(&r.out, status);
+out:
 	buf_release(&r.out);
 	tacload_release(&r.tl);
 	ident_tables_release(&r.tables);
+	for (i = 0; i < 100; i++)
+		free(r.rb_json[i]);
 	opt_release(&o);
 	return status;
 }

@@ -288,19 +288,27 @@ placeholder_reason(const struct ident_tables *t, const char *d, size_t n)
 	int i, up = 0, down = 0, same = 1, rb = (d[0] - '0') * 10 + (d[1] - '0');
 
 	for (i = 1; i < 14; i++) {
-		int step = (d[i] - d[i - 1] + 10) % 10;
-		same &= d[i] == d[0];
-		up += step == 1;
-		down += step == 9;
+		int step = d[i] - d[i - 1];
+		same &= step == 0;
+		up += step == 1 || step == -9;
+		down += step == -1 || step == 9;
 	}
 	if (same)
 		return d[0] == '0' ? "all zeros" : "one digit repeated";
 	if (up >= 12 || down >= 12)
 		return "a counting run of digits";
 	if (n == 15 && t->nplaceholders > 0) {
-		uint64_t v;
-		if (parse_u64(d, 15, &v) == 0 &&
-		    bsearch(&v, t->placeholders, t->nplaceholders, sizeof v, cmp_u64))
+		uint64_t v = 0;
+		size_t lo = 0, hi = t->nplaceholders;
+		parse_u64(d, 15, &v);
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (t->placeholders[mid] < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < t->nplaceholders && t->placeholders[lo] == v)
 			return "a known test, emulator or default-modem IMEI";
 	}
 	if (rb == 0 || (rb >= 2 && rb <= 9))

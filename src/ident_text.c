@@ -292,7 +292,8 @@ ident_parse_line(const struct ident_tables *t, const char *s, size_t n,
 			count = emit_segment(t, s, &g, hint, out, count, max);
 		strong = 0;
 		/* A label, maybe with a slot number or the value glued on. */
-		for (k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+		for (k = 0; wlen >= 3 && (word[0] == 'I' || word[0] == 'M' || word[0] == 'E') &&
+		    k < sizeof labels / sizeof labels[0]; k++) {
 			size_t ll = strlen(labels[k].word), rest;
 			if (wlen < ll || memcmp(word, labels[k].word, ll) != 0)
 				continue;
