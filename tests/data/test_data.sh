@@ -157,7 +157,7 @@ check_tsv() {
 			if (col("id") !~ /^[a-z][a-z0-9_]*$/) err("bad id \"" col("id") "\"")
 			if (!(col("survives_reset") in resetset))
 				err("survives_reset must be yes, no or after_untrusted_reset")
-		} else if (name == "tac-extra.tsv") {
+		} else if (name == "tac.tsv") {
 			if (col("tac") !~ /^[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]$/)
 				err("tac must be 8 digits")
 		}
