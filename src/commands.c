@@ -6,7 +6,7 @@
 #include "commands.h"
 
 const struct command *const commands[] = {
-
+	&command_verify,
 	NULL
 };
 
