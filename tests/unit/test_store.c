@@ -393,15 +393,60 @@ write_loop(const char *dir)
 	}
 }
 
+/* Hidden test-only entry point: with HANDOVER_TEST_SAVE_ONE=DIR, saves
+ * record "sample" in DIR with values that need escaping and the files
+ * named on the command line attached by their last path component. */
+static int
+save_one(const char *dir, int argc, char **argv)
+{
+	char hex[SHA256_HEX_SIZE], ts[STORE_TIME_SIZE];
+	struct store s;
+	struct error err;
+	struct record r;
+	uint64_t size;
+	int i, rc = 0;
+
+	if (store_open(&s, dir, &err) != 0 || store_timestamp(time(NULL), ts) != 0) {
+		fprintf(stderr, "save one: %s\n", err.msg);
+		return 3;
+	}
+	record_init(&r);
+	record_add(&r, "id", "sample");
+	record_add(&r, "created", ts);
+	record_add(&r, "updated", ts);
+	record_add(&r, "handover-version", HANDOVER_VERSION);
+	record_add(&r, "state", "sealed");
+	record_add(&r, "seller.name", "Zo\xc3\xab N'Diaye \xe0\xa4\xb0\xe0\xa4\xbe\xe0\xa4\xae");
+	record_add(&r, "seller.id-last4", "4821");
+	record_add(&r, "note", "line one\nline two\twith a tab and a \\ backslash");
+	for (i = 1; i < argc; i++) {
+		const char *base = strrchr(argv[i], '/');
+		if (store_hash_file(argv[i], hex, &size, &err) != 0 ||
+		    record_add_attachment(&r, hex, size, base ? base + 1 : argv[i]) != 0) {
+			fprintf(stderr, "save one: cannot attach '%s'\n", argv[i]);
+			rc = 3;
+		}
+	}
+	if (store_save(&s, &r, &err) != 0) {
+		fprintf(stderr, "save one: %s\n", err.msg);
+		rc = 3;
+	}
+	record_release(&r);
+	return rc;
+}
+
 int
-main(void)
+main(int argc, char **argv)
 {
 	const char *loop = getenv("HANDOVER_TEST_WRITE_LOOP");
+	const char *one = getenv("HANDOVER_TEST_SAVE_ONE");
 	char cmd[300];
 	int rc;
 
 	if (loop && *loop)
 		return write_loop(loop);
+	if (one && *one)
+		return save_one(one, argc, argv);
 	snprintf(scratch, sizeof scratch, "%s/handover-store.XXXXXX",
 	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(scratch)) {
