@@ -315,8 +315,10 @@ run(struct cli *c, int argc, char **argv)
 		free(text);
 	}
 	opt_release(&o);
-	return cli_finish_output(&out, v.io_error ? EXIT_IO :
+	i = cli_finish_output(&out, v.io_error ? EXIT_IO :
 	    v.findings ? EXIT_FINDINGS : EXIT_OK);
+	buf_release(&out);
+	return i;
 }
 
 const struct command command_verify = {
