@@ -123,7 +123,8 @@ test_escape_round_trip(void)
 		"", "plain", "back\\slash", "\\n literally", "new\nline",
 		"\r\n", "\t", "\x01\x1f\x7f", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x93\xb1",
 		"bad \xff \xc3 \xed\xa0\x80 utf8", " leading and trailing ",
-		"ends with backslash\\", "key: value inside", "sha256: " Z64,
+		"ends with backslash\\", "key: value inside",
+		("sha256: " Z64),
 	};
 	struct record r, back;
 	struct error err;
