@@ -7,6 +7,7 @@
 
 const struct command *const commands[] = {
 	&command_imei,
+	&command_verify,
 	NULL
 };
 

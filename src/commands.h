@@ -7,7 +7,7 @@
 #include "cli.h"
 
 extern const struct command command_imei;
-
+extern const struct command command_verify;
 
 /* NULL-terminated, in the order "handover --help" lists them. */
 extern const struct command *const commands[];
