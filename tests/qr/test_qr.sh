@@ -35,14 +35,27 @@ done > "$SCRATCH/all256"
 for i in 1 2 3 4 5 6 7 8 9 10; do cat "$SCRATCH/unit"; done > "$pool"
 
 decoded=0
-# try NAME LEVEL MASK SCALE: encodes $SCRATCH/in, decodes, compares.
+# try NAME LEVEL MASK SCALE [svg]: encodes $SCRATCH/in, decodes, compares.
+# An SVG goes through rsvg-convert to PNG first.
 try() {
-	if ! "$MAKER" image pgm "$2" "$3" "$4" < "$SCRATCH/in" \
-	    > "$SCRATCH/img.pgm" 2> "$SCRATCH/maker.err"; then
+	img=$SCRATCH/img.pgm
+	if [ "${5:-}" = svg ]; then
+		if ! "$MAKER" image svg "$2" "$3" "$4" < "$SCRATCH/in" \
+		    > "$SCRATCH/img.svg" 2> "$SCRATCH/maker.err"; then
+			fail "$1: encode" "$(cat "$SCRATCH/maker.err")"
+			return
+		fi
+		img=$SCRATCH/img.png
+		if ! rsvg-convert -o "$img" "$SCRATCH/img.svg"; then
+			fail "$1: rsvg-convert"
+			return
+		fi
+	elif ! "$MAKER" image pgm "$2" "$3" "$4" < "$SCRATCH/in" \
+	    > "$img" 2> "$SCRATCH/maker.err"; then
 		fail "$1: encode" "$(cat "$SCRATCH/maker.err")"
 		return
 	fi
-	if ! zbarimg --nodbus --raw -q -Sbinary "$SCRATCH/img.pgm" \
+	if ! zbarimg --nodbus --raw -q -Sbinary "$img" \
 	    > "$SCRATCH/out" 2> /dev/null; then
 		fail "$1: not decoded ($(cat "$SCRATCH/maker.err"))"
 		return
@@ -99,6 +112,19 @@ while [ $m -le 7 ]; do
 	try "record line mask $m" M $m 4
 	m=$((m + 1))
 done
+
+# The SVG the page embeds, rasterised by librsvg (when installed).
+if command -v rsvg-convert > /dev/null 2>&1; then
+	try "record line svg" M auto 4 svg
+	for spec in M:1 M:122 M:123 Q:500 M:2331; do
+		l=${spec%:*}
+		n=${spec#*:}
+		cut "$n" 3
+		try "svg $l len $n" "$l" auto 3 svg
+	done
+else
+	echo "SKIP qr svg decoding: rsvg-convert not found (apt-get install librsvg2-bin)"
+fi
 
 # Text readers see as UTF-8 without -Sbinary, too.
 printf 'caf\303\251 \342\202\254 \346\211\213\346\234\272 \360\237\223\261' \
