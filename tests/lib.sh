@@ -21,7 +21,7 @@ fail() {
 	t_failed=$((t_failed + 1))
 	printf 'FAIL %s\n' "$1"
 	shift
-	[ $# -gt 0 ] && printf '  %s\n' "$@"
+	[ $# -gt 0 ] && printf '%s\n' "$@" | sed 's/^/  /'
 	return 0
 }
 # check NAME COMMAND...: passes when COMMAND exits 0.
