@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* kb: the knowledge base: countries and their official IMEI checks, lock
  * systems, lock-app package names, lenders, listing phrases and brands,
- * read from data/*.tsv (see docs/data-sources.md).  Pure: the caller
+ * read from the tables in data/ (see docs/data-sources.md).  Pure: the caller
  * hands in each file's bytes. */
 #ifndef HANDOVER_KB_H
 #define HANDOVER_KB_H
@@ -87,8 +87,20 @@ const struct kb_brand *kb_brand_generic(const struct kb *kb);
 const struct kb_brand *kb_brand_in_text(const struct kb *kb, const char *text, size_t n);
 const struct kb_lock_system *kb_lock_system_find(const struct kb *kb, const char *id);
 const struct kb_lock_app *kb_lock_app_find(const struct kb *kb, const char *package);
+/* A lock-apps.tsv row whose package ends in ".*" (e.g. "com.vendor.*")
+ * stands for every package under that name: kb_lock_app_find() returns
+ * it, the longest such prefix, when no row names the package exactly.
+ * kb_lock_app_is_prefix() tells such a row apart. */
+int kb_lock_app_is_prefix(const struct kb_lock_app *a);
 /* 1 when the ';'-joined list (e.g. a regions or countries field) holds
  * code, or is "global". */
 int kb_list_has(const char *list, const char *code);
+
+/* The ';'-joined ISO 639-1 languages of a country (any case) from
+ * country-languages.tsv, e.g. "hi;en", with *fact set when fact is not
+ * NULL; NULL when the country is not listed or the file is absent (it is
+ * the one optional table). */
+const char *kb_country_languages(const struct kb *kb, const char *code,
+    const struct kb_fact **fact);
 
 #endif

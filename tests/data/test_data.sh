@@ -143,7 +143,7 @@ check_tsv() {
 			if (col("phrase") != tolower(col("phrase")))
 				err("phrase must be lowercase")
 		} else if (name == "lock-apps.tsv") {
-			if (col("package") !~ /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/)
+			if (col("package") !~ /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+(\.\*)?$/)
 				err("bad package name \"" col("package") "\"")
 			if (col("strength") != "strong" && col("strength") != "weak")
 				err("strength must be strong or weak")
@@ -157,6 +157,10 @@ check_tsv() {
 			if (col("id") !~ /^[a-z][a-z0-9_]*$/) err("bad id \"" col("id") "\"")
 			if (!(col("survives_reset") in resetset))
 				err("survives_reset must be yes, no or after_untrusted_reset")
+		} else if (name == "country-languages.tsv") {
+			if (!(col("code") in isoset)) err("bad country code \"" col("code") "\"")
+			if (col("languages") !~ /^[a-z][a-z](;[a-z][a-z])*$/)
+				err("languages must be ISO 639-1 codes joined by ;")
 		} else if (name == "tac.tsv") {
 			if (col("tac") !~ /^[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]$/)
 				err("tac must be 8 digits")
@@ -286,6 +290,18 @@ if [ $st -ne 0 ] &&
     printf '%s\n' "$(indent "$out")" | grep 'bad package name' >/dev/null &&
     printf '%s\n' "$(indent "$out")" | grep 'not an id in lock-systems' >/dev/null; then ok
 else fail "self-test: CR / package / lock id errors not caught" "$(indent "$out")"; fi
+
+# Country languages: a bad code and a bad language list.
+{
+	echo "code${TAB}languages${TAB}source${TAB}checked${TAB}confidence"
+	echo "XX${TAB}hi;English${TAB}https://a.example/${TAB}2026-11-23${TAB}reported"
+} >"$T/values/country-languages.tsv"
+out=$(check_tsv "$T/values/country-languages.tsv" "")
+st=$?
+if [ $st -ne 0 ] &&
+    printf '%s\n' "$(indent "$out")" | grep 'bad country code "XX"' >/dev/null &&
+    printf '%s\n' "$(indent "$out")" | grep 'ISO 639-1' >/dev/null; then ok
+else fail "self-test: country-languages errors not caught" "$(indent "$out")"; fi
 
 # Invalid UTF-8.
 printf 'id\tsource\nx\377\thttps://a.example/\n' >"$T/crlf/other.tsv"
