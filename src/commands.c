@@ -6,6 +6,7 @@
 #include "commands.h"
 
 const struct command *const commands[] = {
+	&command_check,
 	&command_imei,
 	&command_verify,
 	NULL

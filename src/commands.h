@@ -6,6 +6,7 @@
 
 #include "cli.h"
 
+extern const struct command command_check;
 extern const struct command command_imei;
 extern const struct command command_verify;
 
