@@ -9,6 +9,8 @@ const struct command *const commands[] = {
 	&command_check,
 	&command_imei,
 	&command_verify,
+	&command_list,
+	&command_show,
 	NULL
 };
 

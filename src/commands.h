@@ -9,6 +9,8 @@
 extern const struct command command_check;
 extern const struct command command_imei;
 extern const struct command command_verify;
+extern const struct command command_list;
+extern const struct command command_show;
 
 /* NULL-terminated, in the order "handover --help" lists them. */
 extern const struct command *const commands[];
