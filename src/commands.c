@@ -7,6 +7,8 @@
 
 const struct command *const commands[] = {
 	&command_imei,
+	&command_info,
+	&command_apps,
 	NULL
 };
 

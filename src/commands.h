@@ -7,6 +7,8 @@
 #include "cli.h"
 
 extern const struct command command_imei;
+extern const struct command command_info;
+extern const struct command command_apps;
 
 
 /* NULL-terminated, in the order "handover --help" lists them. */
