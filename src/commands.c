@@ -8,6 +8,8 @@
 const struct command *const commands[] = {
 	&command_check,
 	&command_imei,
+	&command_info,
+	&command_apps,
 	&command_verify,
 	&command_list,
 	&command_show,
