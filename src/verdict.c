@@ -114,8 +114,8 @@ cl_verdict(const struct checklist *cl, struct cl_reason *r, size_t max, size_t *
 		raise(&o, "registry_blocked", CL_STOP, "registry.result");
 	if (is(cl, "finance.disclosed", "still-paying"))
 		raise(&o, "still_financed", CL_STOP, "finance.disclosed");
-	if (is(cl, "finance.disclosed", "paid-off") && !is(cl, "finance.closure", "names-imei") &&
-	    !is(cl, "finance.closure", "no-imei"))
+	if (is(cl, "finance.disclosed", "paid-off") && (is(cl, "finance.closure", "no") ||
+	    cl->state[cl_find("finance.closure")] == CL_SKIPPED))
 		raise(&o, "financed_no_closure", CL_STOP, "finance.closure");
 	if (is(cl, "proof.payment", "instalments") && !is(cl, "finance.closure", "names-imei") &&
 	    !is(cl, "finance.closure", "no-imei")) {
