@@ -88,12 +88,12 @@ FUZZ_CC ?= clang
 FUZZ_B   = build/fuzz
 fuzz-build:
 	$(MAKE) B=$(FUZZ_B) CC=$(FUZZ_CC) \
-	  CFLAGS="-std=c11 -O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	  CFLAGS="-std=c11 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	  $(FUZZ_B)/libhandover.a
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	  echo "  fuzz $$n"; \
 	  $(FUZZ_CC) $(ALL_CPPFLAGS) -I$(FUZZ_B)/gen -std=c11 -O1 -g \
-	    -fsanitize=fuzzer,address,undefined -o $(FUZZ_B)/$$n $$f \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -o $(FUZZ_B)/$$n $$f \
 	    $(FUZZ_B)/libhandover.a -pthread || exit 1; done
 
 fuzz: fuzz-build

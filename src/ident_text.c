@@ -225,12 +225,10 @@ seg_add(struct seg *g, size_t start, size_t end, const char *text, size_t len,
 		c->len = 0;
 	}
 	room = g->len < SEG_MAX ? SEG_MAX - g->len : 0;
-	if (len > room || total > len) {
+	if (len > room || total > len)
 		g->overflow = 1;
+	if (room > 0)
 		memcpy(g->text + g->len, text, len < room ? len : room);
-	} else {
-		memcpy(g->text + g->len, text, len);
-	}
 	g->len += total;
 	c->len += total;
 }

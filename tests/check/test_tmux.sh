@@ -1,0 +1,82 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# test_tmux.sh BIN: 'handover check' in a real terminal under tmux: the
+# prompts, '?', 'back' with the old answer as default, Ctrl-C saving with a
+# resume line, resuming, and no colour under NO_COLOR (colour without it).
+BIN=$1
+. tests/lib.sh
+if ! command -v tmux > /dev/null 2>&1; then
+	echo "SKIP tmux: tmux is not installed (apt-get install tmux)"
+	finish
+	exit $?
+fi
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+SOCK=$SCRATCH/tmux.sock
+T="tmux -S $SOCK"
+trap '$T kill-server 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+
+start() {	# start NAME COLOR-ENV ARGS...
+	name=$1
+	envs=$2
+	shift 2
+	$T new-session -d -s "$name" -x 160 -y 50 \
+	    "env $envs TERM=xterm-256color XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' '$BIN' check $*; echo EXIT=\$?; sleep 60"
+}
+screen() {	# screen NAME [-e]
+	$T capture-pane -p -J -S -200 $2 -t "$1"
+}
+wait_for() {	# wait_for NAME TEXT: up to 10 s
+	i=0
+	while [ $i -lt 100 ]; do
+		screen "$1" | grep -qF -- "$2" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+say() {		# say NAME TEXT: type TEXT and Enter
+	$T send-keys -t "$1" -l -- "$2"
+	$T send-keys -t "$1" Enter
+}
+expect() {	# expect NAME TEXT DESCRIPTION
+	if wait_for "$1" "$2"; then ok; else
+		fail "$3: '$2' never appeared" "$(screen "$1" | tail -n 15)"
+	fi
+}
+
+start a NO_COLOR=1
+expect a "Which country are you buying in?" "the first question"
+say a "?"
+expect a "two-letter code" "? shows the help"
+say a "IN"
+expect a "Which brand does the seller say it is?" "the next question"
+say a "back"
+expect a "(two letters, e.g. IN, KE, BR) [IN]" "back shows the question with the old answer"
+say a ""
+expect a "Which brand does the seller say it is?" "Enter keeps the old answer"
+say a "Redmi"
+expect a "Which model does the seller say it is?" "the model question"
+say a "status"
+expect a "2 of" "status counts the answers"
+$T send-keys -t a C-c
+expect a "Saved. Continue with: handover check --resume" "Ctrl-C saves and says how to resume"
+expect a "EXIT=6" "Ctrl-C exits with status 6"
+if screen a -e | grep -q "$(printf '\033')\["; then
+	fail "NO_COLOR: the screen has colour codes"
+else
+	ok
+fi
+id=$(screen a | sed -n 's/.*handover check --resume \([0-9A-Z-]*\).*/\1/p' | tail -n 1)
+
+start b NO_COLOR= "--resume $id"
+expect b "Resuming check $id" "resume names the check"
+expect b "Which model does the seller say it is?" "resume continues at the first open question"
+if screen b -e | grep -q "$(printf '\033')\[1m"; then ok; else
+	fail "colour on a terminal without NO_COLOR" "$(screen b -e | head -n 5 | od -c | head)"
+fi
+say b "quit"
+expect b "EXIT=6" "quit saves and exits with status 6"
+if grep -q "^listing.brand: Redmi" "$XDG_DATA_HOME/handover/$id.record"; then ok; else
+	fail "the record kept the answers given before Ctrl-C"
+fi
+finish
