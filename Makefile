@@ -46,7 +46,7 @@ FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 all: $(B)/handover
 
 run: $(B)/handover
-	./$(B)/handover --help
+	./$(B)/handover check
 
 $(B)/handover: src/main.c $(B)/libhandover.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ src/main.c $(B)/libhandover.a $(ALL_LDFLAGS)
