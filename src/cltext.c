@@ -126,23 +126,24 @@ cl_texts_release(struct cl_texts *t)
 
 /* ------------------------------------------------------------ placeholders */
 
+/* The brand's own value; for a brand we do not know, the generic Android
+ * row's; for a known brand with no sourced path, a neutral instruction. */
 static const char *
-or_generic(const struct checklist *cl, const char *v, size_t off)
+or_generic(const struct checklist *cl, const struct kb_brand *b, const char *v, size_t off)
 {
-	const struct kb_brand *g;
+	const struct kb_brand *g = cl->kb ? kb_brand_generic(cl->kb) : NULL;
 
 	if (v && *v)
 		return v;
-	g = cl->kb ? kb_brand_generic(cl->kb) : NULL;
-	if (g) {
+	if (g && b == g) {
 		const char *gv = *(const char *const *)((const char *)g + off);
 		if (gv && *gv)
 			return gv;
 	}
-	return "Settings";
+	return "the phone's Settings (use the search at the top of Settings)";
 }
 
-#define BRAND_FIELD(b, f) ((b) ? (b)->f : NULL), offsetof(struct kb_brand, f)
+#define BRAND_FIELD(b, f) (b), ((b) ? (b)->f : NULL), offsetof(struct kb_brand, f)
 
 static void
 put_registry(const struct checklist *cl, const char *what, struct buf *out)

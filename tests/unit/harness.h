@@ -26,7 +26,7 @@ h_note(const char *file, int line, const char *what)
 	const char *g_ = (got), *w_ = (want); \
 	if (!g_ || !w_ || strcmp(g_, w_) != 0) { \
 		char m_[1024]; \
-		snprintf(m_, sizeof m_, "%s: got \"%s\", want \"%s\"", #got, \
+		snprintf(m_, sizeof m_, "%s: got \"%.400s\", want \"%.400s\"", #got, \
 		    g_ ? g_ : "(null)", w_ ? w_ : "(null)"); \
 		h_note(__FILE__, __LINE__, m_); \
 	} \
