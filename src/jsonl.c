@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: MIT */
+/* jsonl: lines from a sliding window, each checked as a JSON object by a
+ * small recursive-descent parser that unescapes strings in place. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonl.h"
+#include "utf8.h"
+
+/* One line being parsed. */
+struct jp {
+	char *s;
+	size_t n, i;
+	long line;
+	struct error *err;
+};
+
+/* Bytes that end a plain run inside a string. */
+static const unsigned char str_stop[256] = {
+	['"'] = 1, ['\\'] = 1,
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1,
+	[0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1,
+	[0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1,
+	[0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1,
+	[0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
+	[0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
+	[0x1E] = 1, [0x1F] = 1,
+	[0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1,
+	[0x85] = 1, [0x86] = 1, [0x87] = 1, [0x88] = 1, [0x89] = 1,
+	[0x8A] = 1, [0x8B] = 1, [0x8C] = 1, [0x8D] = 1, [0x8E] = 1,
+	[0x8F] = 1, [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1,
+	[0x94] = 1, [0x95] = 1, [0x96] = 1, [0x97] = 1, [0x98] = 1,
+	[0x99] = 1, [0x9A] = 1, [0x9B] = 1, [0x9C] = 1, [0x9D] = 1,
+	[0x9E] = 1, [0x9F] = 1, [0xA0] = 1, [0xA1] = 1, [0xA2] = 1,
+	[0xA3] = 1, [0xA4] = 1, [0xA5] = 1, [0xA6] = 1, [0xA7] = 1,
+	[0xA8] = 1, [0xA9] = 1, [0xAA] = 1, [0xAB] = 1, [0xAC] = 1,
+	[0xAD] = 1, [0xAE] = 1, [0xAF] = 1, [0xB0] = 1, [0xB1] = 1,
+	[0xB2] = 1, [0xB3] = 1, [0xB4] = 1, [0xB5] = 1, [0xB6] = 1,
+	[0xB7] = 1, [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0xBB] = 1,
+	[0xBC] = 1, [0xBD] = 1, [0xBE] = 1, [0xBF] = 1, [0xC0] = 1,
+	[0xC1] = 1, [0xC2] = 1, [0xC3] = 1, [0xC4] = 1, [0xC5] = 1,
+	[0xC6] = 1, [0xC7] = 1, [0xC8] = 1, [0xC9] = 1, [0xCA] = 1,
+	[0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1, [0xCF] = 1,
+	[0xD0] = 1, [0xD1] = 1, [0xD2] = 1, [0xD3] = 1, [0xD4] = 1,
+	[0xD5] = 1, [0xD6] = 1, [0xD7] = 1, [0xD8] = 1, [0xD9] = 1,
+	[0xDA] = 1, [0xDB] = 1, [0xDC] = 1, [0xDD] = 1, [0xDE] = 1,
+	[0xDF] = 1, [0xE0] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1,
+	[0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1,
+	[0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1, [0xED] = 1,
+	[0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1, [0xF2] = 1,
+	[0xF3] = 1, [0xF4] = 1, [0xF5] = 1, [0xF6] = 1, [0xF7] = 1,
+	[0xF8] = 1, [0xF9] = 1, [0xFA] = 1, [0xFB] = 1, [0xFC] = 1,
+	[0xFD] = 1, [0xFE] = 1, [0xFF] = 1,
+};
+
+static int
+jp_fail(struct jp *j, const char *what)
+{
+	return error_set(j->err, j->line, (long)j->i + 1, "%s", what);
+}
+
+static void
+skip_ws(struct jp *j)
+{
+	while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' ||
+	    j->s[j->i] == '\r' || j->s[j->i] == '\n'))
+		j->i++;
+}
+
+static int
+hex4(const char *p, uint32_t *v)
+{
+	int k;
+
+	*v = 0;
+	for (k = 0; k < 4; k++) {
+		unsigned char c = (unsigned char)p[k];
+
+		*v <<= 4;
+		if (c >= '0' && c <= '9')
+			*v |= c - '0';
+		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+			*v |= (c | 32) - 'a' + 10;
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/* The escape after the backslash at j->i - 1; writes its UTF-8 at *w
+ * (never past the input consumed) when write is set. */
+static int
+escape(struct jp *j, size_t *w, int write)
+{
+	uint32_t cp, lo;
+	char c;
+
+	if (j->i >= j->n)
+		return jp_fail(j, "line ends inside a string");
+	c = j->s[j->i++];
+	switch (c) {
+	case '"': case '\\': case '/': cp = (unsigned char)c; break;
+	case 'b': cp = '\b'; break;
+	case 'f': cp = '\f'; break;
+	case 'n': cp = '\n'; break;
+	case 'r': cp = '\r'; break;
+	case 't': cp = '\t'; break;
+	case 'u':
+		if (j->n - j->i < 4 || hex4(j->s + j->i, &cp))
+			return jp_fail(j, "\\u needs four hex digits");
+		j->i += 4;
+		if (cp >= 0xD800 && cp <= 0xDBFF && j->n - j->i >= 6 &&
+		    j->s[j->i] == '\\' && j->s[j->i + 1] == 'u' &&
+		    hex4(j->s + j->i + 2, &lo) == 0 &&
+		    lo >= 0xDC00 && lo <= 0xDFFF) {
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			j->i += 6;
+		} else if (cp >= 0xD800 && cp <= 0xDFFF) {
+			cp = 0xFFFD;	/* a lone surrogate */
+		}
+		break;
+	default:
+		j->i--;
+		return jp_fail(j, "unknown escape in a string");
+	}
+	if (write)
+		*w += utf8_encode(cp, j->s + *w);
+	return 0;
+}
+
+/* The string at j->i (its opening quote); when write, unescapes it in
+ * place and sets *out and *len. */
+static int
+string(struct jp *j, int write, const char **out, size_t *len)
+{
+	size_t w, k;
+	unsigned char c;
+
+	j->i++;
+	w = j->i;
+	if (write)
+		*out = j->s + w;
+	for (;;) {
+		size_t st = j->i;
+
+		while (j->i < j->n && !str_stop[(unsigned char)j->s[j->i]])
+			j->i++;
+		if (write && w != st)
+			memmove(j->s + w, j->s + st, j->i - st);
+		w += j->i - st;
+		if (j->i >= j->n)
+			return jp_fail(j, "line ends inside a string");
+		c = (unsigned char)j->s[j->i];
+		if (c == '"') {
+			j->i++;
+			break;
+		}
+		if (c == '\\') {
+			j->i++;
+			if (escape(j, &w, write))
+				return -1;
+			if (!write)
+				w = j->i;
+		} else if (c < 0x20) {
+			return jp_fail(j, "control character in a string: escape it");
+		} else {
+			if ((k = utf8_valid_prefix(j->s + j->i, j->n - j->i)) == 0)
+				return jp_fail(j, "invalid UTF-8 in a string");
+			if (write && w != j->i)
+				memmove(j->s + w, j->s + j->i, k);
+			w += k;
+			j->i += k;
+		}
+	}
+	if (write)
+		*len = w - (size_t)(*out - j->s);
+	return 0;
+}
+
+static int
+digits(struct jp *j)
+{
+	size_t st = j->i;
+
+	while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
+		j->i++;
+	return j->i > st ? 0 : jp_fail(j, "a number needs a digit here");
+}
+
+static int
+number(struct jp *j)
+{
+	if (j->i < j->n && j->s[j->i] == '-')
+		j->i++;
+	if (j->i < j->n && j->s[j->i] == '0')
+		j->i++;
+	else if (digits(j))
+		return -1;
+	if (j->i < j->n && j->s[j->i] == '.') {
+		j->i++;
+		if (digits(j))
+			return -1;
+	}
+	if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
+		j->i++;
+		if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
+			j->i++;
+		if (digits(j))
+			return -1;
+	}
+	return 0;
+}
+
+static int
+literal(struct jp *j, const char *word, size_t len)
+{
+	if (j->n - j->i < len || memcmp(j->s + j->i, word, len) != 0)
+		return jp_fail(j, "unexpected text: not a JSON value");
+	j->i += len;
+	return 0;
+}
+
+/* Any value at j->i, checked but not unescaped; depth counts the
+ * containers it is in. */
+static int
+value(struct jp *j, int depth, enum jsonl_type *type)
+{
+	char c, close;
+	int first = 1;
+
+	skip_ws(j);
+	if (j->i >= j->n)
+		return jp_fail(j, "line ends where a value should be");
+	c = j->s[j->i];
+	switch (c) {
+	case '"':
+		*type = JSONL_STRING;
+		return string(j, 0, NULL, NULL);
+	case 't':
+		*type = JSONL_TRUE;
+		return literal(j, "true", 4);
+	case 'f':
+		*type = JSONL_FALSE;
+		return literal(j, "false", 5);
+	case 'n':
+		*type = JSONL_NULL;
+		return literal(j, "null", 4);
+	case '{':
+	case '[':
+		break;
+	default:
+		*type = JSONL_NUMBER;
+		if (c != '-' && (c < '0' || c > '9'))
+			return jp_fail(j, "unexpected character: not a JSON value");
+		return number(j);
+	}
+	*type = c == '{' ? JSONL_OBJECT : JSONL_ARRAY;
+	close = c == '{' ? '}' : ']';
+	if (depth + 1 > JSONL_MAX_DEPTH)
+		return jp_fail(j, "nested deeper than 64 levels");
+	j->i++;
+	for (;;) {
+		enum jsonl_type t;
+
+		skip_ws(j);
+		if (j->i < j->n && j->s[j->i] == close && first) {
+			j->i++;
+			return 0;
+		}
+		if (c == '{') {
+			if (j->i >= j->n || j->s[j->i] != '"')
+				return jp_fail(j, "expected a key in quotes");
+			if (string(j, 0, NULL, NULL))
+				return -1;
+			skip_ws(j);
+			if (j->i >= j->n || j->s[j->i] != ':')
+				return jp_fail(j, "expected ':' after the key");
+			j->i++;
+		}
+		if (value(j, depth + 1, &t))
+			return -1;
+		skip_ws(j);
+		if (j->i < j->n && j->s[j->i] == ',') {
+			j->i++;
+			first = 0;
+			continue;
+		}
+		if (j->i < j->n && j->s[j->i] == close) {
+			j->i++;
+			return 0;
+		}
+		return jp_fail(j, c == '{' ? "expected ',' or '}'" :
+		    "expected ',' or ']'");
+	}
+}
+
+static int
+add_member(struct jsonl_reader *r, struct jp *j, const struct jsonl_member *m)
+{
+	if (r->nmem >= r->max_members)
+		return error_set(j->err, j->line, (long)j->i + 1,
+		    "object has more than %zu members", r->max_members);
+	if (r->nmem == r->memcap) {
+		size_t n = r->memcap ? r->memcap * 2 : 32;
+		struct jsonl_member *nm;
+
+		if (!(nm = realloc(r->mem, n * sizeof *nm)))
+			return -2;
+		r->mem = nm;
+		r->memcap = n;
+	}
+	r->mem[r->nmem++] = *m;
+	return 0;
+}
+
+/* The object on one line; -1 malformed, -2 out of memory. */
+static int
+object(struct jsonl_reader *r, struct jp *j)
+{
+	struct jsonl_member m;
+	size_t st;
+	int rc;
+
+	r->nmem = 0;
+	skip_ws(j);
+	if (j->i >= j->n || j->s[j->i] != '{')
+		return jp_fail(j, "a line must hold one JSON object");
+	j->i++;
+	skip_ws(j);
+	if (j->i < j->n && j->s[j->i] == '}') {
+		j->i++;
+		goto end;
+	}
+	for (;;) {
+		skip_ws(j);
+		if (j->i >= j->n || j->s[j->i] != '"')
+			return jp_fail(j, "expected a key in quotes");
+		if (string(j, 1, &m.key, &m.keylen))
+			return -1;
+		skip_ws(j);
+		if (j->i >= j->n || j->s[j->i] != ':')
+			return jp_fail(j, "expected ':' after the key");
+		j->i++;
+		skip_ws(j);
+		st = j->i;
+		if (j->i < j->n && j->s[j->i] == '"') {
+			m.type = JSONL_STRING;
+			if (string(j, 1, &m.val, &m.vallen))
+				return -1;
+		} else {
+			if (value(j, 1, &m.type))
+				return -1;
+			m.val = j->s + st;
+			m.vallen = j->i - st;
+		}
+		if ((rc = add_member(r, j, &m)) != 0)
+			return rc;
+		skip_ws(j);
+		if (j->i < j->n && j->s[j->i] == ',') {
+			j->i++;
+			continue;
+		}
+		if (j->i < j->n && j->s[j->i] == '}') {
+			j->i++;
+			break;
+		}
+		return jp_fail(j, "expected ',' or '}'");
+	}
+end:
+	skip_ws(j);
+	if (j->i < j->n)
+		return jp_fail(j, "text after the object");
+	return 0;
+}
+
+void
+jsonl_reader_init(struct jsonl_reader *r, size_t max_line_bytes,
+    window_read_fn fn, void *ctx)
+{
+	memset(r, 0, sizeof *r);
+	window_init(&r->w, max_line_bytes, fn, ctx);
+	r->max_line = max_line_bytes;
+	r->max_members = JSONL_MAX_MEMBERS;
+	r->line = 1;
+}
+
+void
+jsonl_reader_init_mem(struct jsonl_reader *r, size_t max_line_bytes,
+    const char *p, size_t n)
+{
+	jsonl_reader_init(r, max_line_bytes, NULL, NULL);
+	window_init_mem(&r->w, max_line_bytes, p, n);
+}
+
+void
+jsonl_reader_release(struct jsonl_reader *r)
+{
+	window_release(&r->w);
+	free(r->mem);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+fail(struct jsonl_reader *r, struct error *err, int e)
+{
+	error_set(err, r->line, 0, "cannot read the input: %s",
+	    e == ENOMEM ? "out of memory" : strerror(e));
+	return JSONL_FAIL;
+}
+
+/* Skips the rest of a line too long to keep; returns like window_fill. */
+static int
+skip_long(struct jsonl_reader *r)
+{
+	const char *nl;
+	int rc;
+
+	for (;;) {
+		nl = memchr(r->w.buf + r->p, '\n', r->w.len - r->p);
+		if (nl) {
+			r->p = (size_t)(nl - r->w.buf) + 1;
+			return WINDOW_MORE;
+		}
+		rc = window_fill(&r->w, r->w.len);
+		r->p = 0;
+		if (rc != WINDOW_MORE)
+			return rc;
+	}
+}
+
+int
+jsonl_reader_next(struct jsonl_reader *r, struct jsonl_record *out,
+    struct error *err)
+{
+	struct jp j;
+	const char *nl;
+	size_t e, k;
+	int rc;
+
+	for (;;) {
+		nl = r->p < r->w.len ?
+		    memchr(r->w.buf + r->p, '\n', r->w.len - r->p) : NULL;
+		if (!nl && !r->w.eof) {
+			if (r->w.len - r->p > r->max_line) {
+				out->line = r->line++;
+				out->nmembers = 0;
+				out->members = NULL;
+				error_set(err, out->line, 0,
+				    "line is longer than %zu bytes", r->max_line);
+				if (skip_long(r) == WINDOW_ERR)
+					return fail(r, err, r->w.err);
+				return JSONL_MALFORMED;
+			}
+			rc = window_fill(&r->w, r->p);
+			r->p = 0;
+			if (rc == WINDOW_ERR)
+				return fail(r, err, r->w.err);
+			continue;
+		}
+		if (!r->started) {
+			r->started = 1;
+			if (r->w.len - r->p >= 3 &&
+			    memcmp(r->w.buf + r->p, "\xEF\xBB\xBF", 3) == 0)
+				r->p += 3;
+		}
+		if (!nl && r->p == r->w.len)
+			return JSONL_END;
+		e = nl ? (size_t)(nl - r->w.buf) : r->w.len;
+		j.s = r->w.buf + r->p;
+		j.n = e - r->p;
+		j.i = 0;
+		j.line = r->line;
+		j.err = err;
+		r->p = nl ? e + 1 : e;
+		out->line = r->line++;
+		out->nmembers = 0;
+		out->members = NULL;
+		if (j.n > 0 && j.s[j.n - 1] == '\r')
+			j.n--;
+		for (k = 0; k < j.n; k++)
+			if (j.s[k] != ' ' && j.s[k] != '\t' && j.s[k] != '\r')
+				break;
+		if (k == j.n)
+			continue;	/* a blank line */
+		if (j.n > r->max_line) {
+			error_set(err, out->line, 0, "line is longer than %zu bytes",
+			    r->max_line);
+			return JSONL_MALFORMED;
+		}
+		rc = object(r, &j);
+		if (rc == -2)
+			return fail(r, err, ENOMEM);
+		if (rc)
+			return JSONL_MALFORMED;
+		out->nmembers = r->nmem;
+		out->members = r->mem;
+		return JSONL_RECORD;
+	}
+}
