@@ -257,7 +257,8 @@ finish_eof(struct csv_reader *r)
 		rc = push(r, r->fs, p - 1 - r->fs, r->dq);
 		break;
 	}
-	r->line++;		/* the last line had no line end */
+	if (!r->last_nl)
+		r->line++;	/* the last line had no line end */
 	return rc;
 }
 
@@ -352,6 +353,8 @@ refill(struct csv_reader *r)
 	drop = (r->state == ST_REC) ? r->p :
 	    (r->discard || r->state == ST_SKIP) ? r->p : r->rs;
 	rc = window_fill(&r->w, drop);
+	if (rc == WINDOW_MORE)
+		r->last_nl = r->w.buf[r->w.len - 1] == '\n';
 	if (rc == WINDOW_FULL && !r->discard) {
 		BAD(r, "record is longer than %zu bytes", r->max_record);
 		r->discard = 1;
@@ -372,18 +375,18 @@ csv_reader_next(struct csv_reader *r, struct csv_record *out,
 
 	for (;;) {
 		if (r->state == ST_REC) {
-			if (r->w.len - r->p < 3 && !r->w.eof) {
-				rc = refill(r);
-				if (rc == WINDOW_ERR)
+			if ((r->p == r->w.len || (!r->started &&
+			    r->w.len - r->p < 3)) && !r->w.eof) {
+				if (refill(r) == WINDOW_ERR)
 					return fail(r, err);
-				if (rc == WINDOW_MORE)
-					continue;
+				continue;
 			}
 			if (!r->started) {
 				r->started = 1;
 				if (r->w.len - r->p >= 3 &&
 				    memcmp(r->w.buf + r->p, "\xEF\xBB\xBF", 3) == 0)
 					r->p += 3;
+				continue;
 			}
 			if (r->p == r->w.len)
 				return CSV_END;

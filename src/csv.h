@@ -52,6 +52,7 @@ struct csv_reader {
 	size_t max_fields;	/* may be changed after init */
 	/* parser state */
 	int state, started, dq, bad, discard;
+	int last_nl;		/* the last byte read was a line end */
 	size_t rs, p, fs;	/* record start, scan position, field start */
 	long line, rec_line, qline;
 	struct error why;	/* first problem of the current record */
