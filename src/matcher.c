@@ -169,8 +169,9 @@ matcher_compile(struct matcher *m, struct error *err)
 	}
 	memset(d, 0xff, (size_t)maxst * ncls * sizeof *d);
 	memset(own, 0xff, maxst * sizeof *own);
-	/* the trie; own[s] heads a list of phrases through pnext */
-	for (i = 0; i < m->nphrases; i++) {
+	/* the trie; own[s] heads a list of phrases through pnext, built
+	 * backwards so that each list is in ascending order */
+	for (i = m->nphrases; i-- > 0;) {
 		const unsigned char *f = (const unsigned char *)m->folded +
 		    m->phrases[i].off;
 
