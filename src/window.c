@@ -53,6 +53,9 @@ window_fill(struct window *w, size_t drop)
 			ncap = w->len + WINDOW_CHUNK;
 		if (ncap > w->max)
 			ncap = w->max;
+		/* from memory, never more than what is left to read */
+		if (!w->read && ncap > w->len + (w->memlen - w->mempos) + 1)
+			ncap = w->len + (w->memlen - w->mempos) + 1;
 		if (!(nb = realloc(w->buf, ncap))) {
 			w->err = ENOMEM;
 			return WINDOW_ERR;
@@ -61,6 +64,10 @@ window_fill(struct window *w, size_t drop)
 		w->cap = ncap;
 	}
 	room = w->cap - w->len;
+	if (room == 0 && !w->read && w->mempos == w->memlen) {
+		w->eof = 1;
+		return WINDOW_EOF;
+	}
 	if (room == 0)
 		return WINDOW_FULL;
 	if (!w->read) {
