@@ -17,43 +17,10 @@ struct jp {
 	struct error *err;
 };
 
-/* Bytes that end a plain run inside a string. */
-static const unsigned char str_stop[256] = {
-	['"'] = 1, ['\\'] = 1,
-	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1,
-	[0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1,
-	[0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1,
-	[0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1,
-	[0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
-	[0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
-	[0x1E] = 1, [0x1F] = 1,
-	[0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1,
-	[0x85] = 1, [0x86] = 1, [0x87] = 1, [0x88] = 1, [0x89] = 1,
-	[0x8A] = 1, [0x8B] = 1, [0x8C] = 1, [0x8D] = 1, [0x8E] = 1,
-	[0x8F] = 1, [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1,
-	[0x94] = 1, [0x95] = 1, [0x96] = 1, [0x97] = 1, [0x98] = 1,
-	[0x99] = 1, [0x9A] = 1, [0x9B] = 1, [0x9C] = 1, [0x9D] = 1,
-	[0x9E] = 1, [0x9F] = 1, [0xA0] = 1, [0xA1] = 1, [0xA2] = 1,
-	[0xA3] = 1, [0xA4] = 1, [0xA5] = 1, [0xA6] = 1, [0xA7] = 1,
-	[0xA8] = 1, [0xA9] = 1, [0xAA] = 1, [0xAB] = 1, [0xAC] = 1,
-	[0xAD] = 1, [0xAE] = 1, [0xAF] = 1, [0xB0] = 1, [0xB1] = 1,
-	[0xB2] = 1, [0xB3] = 1, [0xB4] = 1, [0xB5] = 1, [0xB6] = 1,
-	[0xB7] = 1, [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0xBB] = 1,
-	[0xBC] = 1, [0xBD] = 1, [0xBE] = 1, [0xBF] = 1, [0xC0] = 1,
-	[0xC1] = 1, [0xC2] = 1, [0xC3] = 1, [0xC4] = 1, [0xC5] = 1,
-	[0xC6] = 1, [0xC7] = 1, [0xC8] = 1, [0xC9] = 1, [0xCA] = 1,
-	[0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1, [0xCF] = 1,
-	[0xD0] = 1, [0xD1] = 1, [0xD2] = 1, [0xD3] = 1, [0xD4] = 1,
-	[0xD5] = 1, [0xD6] = 1, [0xD7] = 1, [0xD8] = 1, [0xD9] = 1,
-	[0xDA] = 1, [0xDB] = 1, [0xDC] = 1, [0xDD] = 1, [0xDE] = 1,
-	[0xDF] = 1, [0xE0] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1,
-	[0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1,
-	[0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1, [0xED] = 1,
-	[0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1, [0xF2] = 1,
-	[0xF3] = 1, [0xF4] = 1, [0xF5] = 1, [0xF6] = 1, [0xF7] = 1,
-	[0xF8] = 1, [0xF9] = 1, [0xFA] = 1, [0xFB] = 1, [0xFC] = 1,
-	[0xFD] = 1, [0xFE] = 1, [0xFF] = 1,
-};
+/* A byte that ends a plain run inside a string: a quote, a backslash, a
+ * control character, or the start of a multi-byte sequence to check. */
+#define STR_STOP(c) ((unsigned char)((c) - 0x20) >= 0x60 || (c) == '"' || \
+	(c) == '\\')
 
 static int
 jp_fail(struct jp *j, const char *what)
@@ -145,7 +112,7 @@ string(struct jp *j, int write, const char **out, size_t *len)
 	for (;;) {
 		size_t st = j->i;
 
-		while (j->i < j->n && !str_stop[(unsigned char)j->s[j->i]])
+		while (j->i < j->n && !STR_STOP((unsigned char)j->s[j->i]))
 			j->i++;
 		if (write && w != st)
 			memmove(j->s + w, j->s + st, j->i - st);
@@ -437,13 +404,13 @@ jsonl_reader_next(struct jsonl_reader *r, struct jsonl_record *out,
 	struct jp j;
 	const char *nl;
 	size_t e, k;
-	int rc;
+	int rc, full = 0;
 
 	for (;;) {
 		nl = r->p < r->w.len ?
 		    memchr(r->w.buf + r->p, '\n', r->w.len - r->p) : NULL;
 		if (!nl && !r->w.eof) {
-			if (r->w.len - r->p > r->max_line) {
+			if (r->w.len - r->p > r->max_line || full) {
 				out->line = r->line++;
 				out->nmembers = 0;
 				out->members = NULL;
@@ -457,6 +424,7 @@ jsonl_reader_next(struct jsonl_reader *r, struct jsonl_record *out,
 			r->p = 0;
 			if (rc == WINDOW_ERR)
 				return fail(r, err, r->w.err);
+			full = rc == WINDOW_FULL;
 			continue;
 		}
 		if (!r->started) {

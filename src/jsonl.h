@@ -59,7 +59,7 @@ struct jsonl_record {
 
 struct jsonl_reader {
 	struct window w;
-	size_t max_line;	/* bytes of one line, line end included */
+	size_t max_line;	/* bytes of one line, line end not counted */
 	size_t max_members;	/* may be changed after init */
 	size_t p;		/* start of the next line in the window */
 	long line;		/* its number */

@@ -134,7 +134,7 @@ matcher_compile(struct matcher *m, struct error *err)
 	uint32_t *pnext = NULL, *link = NULL, *perm = NULL, *inv = NULL;
 	unsigned char *sp = NULL, *done = NULL;
 	uint32_t ncls = 1, nst = 1, maxst, s, c, t, q, qh = 0, qt = 0;
-	uint32_t nout = 0, spc, x, *nd;
+	uint32_t nout = 0, spc, x;
 	size_t i, j, nlist = 0, listcap = 0;
 	int rc = -1;
 
@@ -150,8 +150,22 @@ matcher_compile(struct matcher *m, struct error *err)
 	for (i = 0; i < 128; i++)
 		m->acls[i] = casefold_is_space((uint32_t)i) ? (uint8_t)spc :
 		    m->cls[casefold_simple((uint32_t)i)];
+	for (c = 0x80; c < 0x800; c++) {
+		uint32_t f[2], v = 0;
+		size_t k, nb = 0, u;
+		char enc[8];
+
+		if (!casefold_is_space(c)) {
+			for (k = casefold_full(c, f), u = 0; u < k; u++)
+				nb += utf8_encode(f[u], enc + nb);
+			for (u = nb; u-- > 0;)
+				v = (v << 8) | (unsigned char)enc[u];
+			v |= (uint32_t)nb << 24;
+		}
+		m->fold2[c - 0x80] = v;
+	}
 	maxst = (uint32_t)m->folded_len + 1;
-	if ((size_t)maxst * ncls * sizeof *d > MATCHER_MAX_TABLE) {
+	if ((size_t)maxst * ncls * sizeof *m->delta > MATCHER_MAX_TABLE) {
 		error_set(err, 0, 0, "too many phrases: the table would pass %u MB",
 		    MATCHER_MAX_TABLE >> 20);
 		goto out;
@@ -233,7 +247,7 @@ matcher_compile(struct matcher *m, struct error *err)
 	for (s = 0; s < nst; s++)
 		inv[perm[s]] = s;
 	for (i = 0; i < (size_t)nst * ncls; i++)
-		d[i] = perm[d[i]] * ncls;
+		d[i] = perm[d[i]];
 	permute_rows(d, ncls, nst, inv, done, queue);
 	/* output lists: own phrases, then those of the dictionary links */
 	m->out_first = malloc((nout + 1) * sizeof *m->out_first);
@@ -258,13 +272,16 @@ matcher_compile(struct matcher *m, struct error *err)
 		}
 		m->out_list[nlist++] = NONE;
 	}
-	/* shrink to the states used; keeping the big block is fine too */
-	nd = realloc(d, (size_t)nst * ncls * sizeof *d);
-	m->delta = nd ? nd : d;
-	d = NULL;
+	/* the final table holds row addresses */
+	if (!(m->delta = malloc((size_t)nst * ncls * sizeof *m->delta))) {
+		error_set(err, 0, 0, "out of memory");
+		goto out;
+	}
+	for (i = 0; i < (size_t)nst * ncls; i++)
+		m->delta[i] = (uintptr_t)(m->delta + (size_t)d[i] * ncls);
 	m->ncls = ncls;
 	m->nstates = nst;
-	m->out_start = (nst - nout) * ncls;
+	m->out_first_state = nst - nout;
 	m->compiled = 1;
 	rc = 0;
 out:
@@ -366,13 +383,14 @@ word_after(const unsigned char *t, size_t n, size_t pos)
 	return casefold_is_word(cp);
 }
 
-/* Reports the phrases that end at end in state s (premultiplied). */
+/* Reports the phrases that end at end in the state whose row is row. */
 static int
 report(const struct matcher *m, const unsigned char *t, size_t n,
-    uint32_t s, size_t end, matcher_fn fn, void *ctx)
+    const uintptr_t *row, size_t end, matcher_fn fn, void *ctx)
 {
+	size_t state = (size_t)(row - m->delta) / m->ncls;
 	const uint32_t *o = m->out_list +
-	    m->out_first[(s - m->out_start) / m->ncls];
+	    m->out_first[state - m->out_first_state];
 	struct matcher_match mm;
 	int r;
 
@@ -397,33 +415,53 @@ matcher_run(const struct matcher *m, const char *p, size_t n,
     matcher_fn fn, void *ctx)
 {
 	const unsigned char *t = (const unsigned char *)p;
-	const uint32_t *d = m->delta;
 	const uint8_t *acls = m->acls;
-	uint32_t s = 0, os = m->out_start, cp, f[2];
+	const uintptr_t *row = m->delta, *out;
 	size_t i = 0, len, k, j, e;
+	uint32_t cp, f[2];
 	unsigned char fb[8];
 	int r;
 
 	if (!m->compiled || m->nphrases == 0)
 		return 0;
+	out = m->delta + (size_t)m->out_first_state * m->ncls;
 	while (i < n) {
-		/* the hot loop: ASCII, two loads a byte */
+		/* the hot loop: ASCII, one dependent load a byte */
 		while (i < n && t[i] < 0x80) {
-			s = d[s + acls[t[i]]];
+			row = (const uintptr_t *)row[acls[t[i]]];
 			i++;
-			if (s >= os && (r = report(m, t, n, s, i, fn, ctx)))
+			if (row >= out && (r = report(m, t, n, row, i, fn, ctx)))
 				return r;
 		}
 		if (i >= n)
 			break;
+		if (t[i] >= 0xC2 && t[i] <= 0xDF && i + 1 < n &&
+		    (t[i + 1] & 0xC0) == 0x80) {
+			/* two-byte UTF-8: folded by table */
+			uint32_t v = m->fold2[(((t[i] & 0x1Fu) << 6) |
+			    (t[i + 1] & 0x3Fu)) - 0x80];
+
+			i += 2;
+			if ((v >> 24) == 0) {
+				row = (const uintptr_t *)row[acls[' ']];
+				continue;
+			}
+			for (k = v >> 24; k > 0; k--, v >>= 8) {
+				row = (const uintptr_t *)row[m->cls[v & 0xFF]];
+				if (row >= out &&
+				    (r = report(m, t, n, row, i, fn, ctx)))
+					return r;
+			}
+			continue;
+		}
 		len = utf8_decode(p + i, n - i, &cp);
 		if (cp == 0xFFFD && len == 1) {
-			s = 0;		/* invalid byte: no phrase spans it */
+			row = m->delta;	/* invalid byte: no phrase spans it */
 			i++;
 			continue;
 		}
 		if (casefold_is_space(cp)) {
-			s = d[s + acls[' ']];
+			row = (const uintptr_t *)row[acls[' ']];
 			i += len;
 			continue;
 		}
@@ -432,8 +470,8 @@ matcher_run(const struct matcher *m, const char *p, size_t n,
 			e += utf8_encode(f[j], (char *)fb + e);
 		i += len;
 		for (j = 0; j < e; j++) {
-			s = d[s + m->cls[fb[j]]];
-			if (s >= os && (r = report(m, t, n, s, i, fn, ctx)))
+			row = (const uintptr_t *)row[m->cls[fb[j]]];
+			if (row >= out && (r = report(m, t, n, row, i, fn, ctx)))
 				return r;
 		}
 	}

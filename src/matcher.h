@@ -57,13 +57,18 @@ struct matcher {
 	char *folded;		/* folded phrase bytes, back to back */
 	size_t folded_len, folded_cap;
 	/* compiled */
-	uint32_t *delta;	/* [state * ncls + cls] = next state * ncls */
+	/* transitions: row[cls] is the address of the next state's row,
+	 * rows of ncls entries, so a step is a single dependent load */
+	uintptr_t *delta;
 	uint32_t ncls, nstates;
-	uint32_t out_start;	/* states >= this (times ncls) have output */
+	uint32_t out_first_state;	/* states from here on have output */
 	uint32_t *out_first;	/* per output state: into out_list */
 	uint32_t *out_list;	/* phrase indices, each run ends with ~0u */
 	uint8_t cls[256];	/* byte -> class, folded bytes only */
 	uint8_t acls[128];	/* ASCII byte -> class after folding */
+	/* U+0080-U+07FF (two-byte UTF-8): the folded bytes, first in the
+	 * low byte, and their count in the top byte (0: white space) */
+	uint32_t fold2[0x780];
 	int compiled;
 };
 
