@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "casefold.h"
+#include "utf8.h"
 #include "matcher.h"
 #include "harness.h"
 
@@ -276,6 +278,157 @@ test_long_random_text(void)
 	matcher_release(&m);
 }
 
+/* Random text over a mixed-script alphabet with case, spaces and NBSP,
+ * against a naive matcher that folds and compares at every code point.
+ * Every (phrase, offset, length) must agree. */
+static const char *const alphabet[] = {
+	"a", "A", "b", "B", " ", " ", "\n", "\xC2\xA0",
+	"\xCF\x83", "\xCE\xA3", "\xCF\x82",		/* σ Σ ς */
+	"\xD0\xB6", "\xD0\x96",				/* ж Ж */
+	"\xE0\xA4\x95", "\xE0\xA4\xBF",			/* क ि */
+	"\xC8\xBA", "\xE2\xB1\xA5",			/* Ⱥ ⱥ (2 -> 3 bytes) */
+	"\xC4\xB0", "i", "\xC4\xB1",			/* İ i ı */
+};
+
+struct hit {
+	size_t phrase, off, len;
+};
+
+struct hits {
+	struct hit h[20000];
+	size_t n;
+};
+
+static int
+add_hit(void *ctx, const struct matcher_match *m)
+{
+	struct hits *hs = ctx;
+
+	if (hs->n < sizeof hs->h / sizeof hs->h[0]) {
+		hs->h[hs->n].phrase = m->phrase;
+		hs->h[hs->n].off = m->off;
+		hs->h[hs->n].len = m->len;
+		hs->n++;
+	}
+	return 0;
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
+}
+
+/* Folds (p, n) and turns every run of white space into one space. */
+static size_t
+fold_collapse(const char *p, size_t n, char *out)
+{
+	size_t i = 0, o = 0, len;
+	uint32_t cp;
+	int sp = 0;
+
+	while (i < n) {
+		len = utf8_decode(p + i, n - i, &cp);
+		if (casefold_is_space(cp)) {
+			if (!sp)
+				out[o++] = ' ';
+			sp = 1;
+		} else {
+			sp = 0;
+			o += casefold_utf8(p + i, len, out + o);
+		}
+		i += len;
+	}
+	return o;
+}
+
+static void
+test_differential_unicode(void)
+{
+	enum { NPH = 40, TLEN = 20000 };
+	static char text[TLEN * 4], ph[NPH][64], fph[NPH][200], buf[400];
+	static struct hits got, want;
+	size_t n = 0, i, k, a, b, fl[NPH];
+	struct matcher m;
+	struct error e;
+	int bad = 0;
+
+	rng = 424242;
+	printf("seed %lu\n", rng);
+	while (n < TLEN) {
+		const char *c = alphabet[next_rand() % (sizeof alphabet /
+		    sizeof alphabet[0])];
+
+		memcpy(text + n, c, strlen(c));
+		n += strlen(c);
+	}
+	matcher_init(&m);
+	for (i = 0; i < NPH; i++) {
+		size_t len = 0, w = 1 + next_rand() % 4;
+
+		for (k = 0; k < w; k++) {
+			const char *c;
+
+			do
+				c = alphabet[next_rand() % (sizeof alphabet /
+				    sizeof alphabet[0])];
+			while ((k == 0 || k == w - 1) && (c[0] == ' ' ||
+			    c[0] == '\n' || c[0] == '\xC2'));
+			memcpy(ph[i] + len, c, strlen(c));
+			len += strlen(c);
+		}
+		ph[i][len] = '\0';
+		CHECK_INT(matcher_add(&m, ph[i], len, 0, &e), 0);
+		fl[i] = fold_collapse(ph[i], len, fph[i]);
+	}
+	CHECK_INT(matcher_compile(&m, &e), 0);
+	got.n = 0;
+	matcher_run(&m, text, n, add_hit, &got);
+	/* naive: every code point start a, every end b after it */
+	want.n = 0;
+	for (a = 0; a < n; a += utf8_valid_prefix(text + a, n - a)) {
+		uint32_t cp;
+
+		utf8_decode(text + a, n - a, &cp);
+		if (casefold_is_space(cp))
+			continue;
+		for (b = a; b < n && b - a < 60;) {
+			size_t fn;
+
+			b += utf8_valid_prefix(text + b, n - b);
+			fn = fold_collapse(text + a, b - a, buf);
+			for (i = 0; i < NPH; i++)
+				if (fn == fl[i] && memcmp(buf, fph[i], fn) == 0 &&
+				    want.n < sizeof want.h / sizeof want.h[0]) {
+					want.h[want.n].phrase = i;
+					want.h[want.n].off = a;
+					want.h[want.n].len = b - a;
+					want.n++;
+				}
+		}
+	}
+	qsort(got.h, got.n, sizeof got.h[0], cmp_hit);
+	qsort(want.h, want.n, sizeof want.h[0], cmp_hit);
+	printf("%zu matches\n", want.n);
+	CHECK(want.n > 100);
+	CHECK_INT(got.n, want.n);
+	for (i = 0; i < got.n && i < want.n && !bad; i++)
+		if (cmp_hit(&got.h[i], &want.h[i]) != 0) {
+			printf("  first difference: got %zu@%zu+%zu, want %zu@%zu+%zu\n",
+			    got.h[i].phrase, got.h[i].off, got.h[i].len,
+			    want.h[i].phrase, want.h[i].off, want.h[i].len);
+			bad = 1;
+		}
+	CHECK(!bad);
+	matcher_release(&m);
+}
+
 int
 main(void)
 {
@@ -287,5 +440,6 @@ main(void)
 	RUN(test_text_edges);
 	RUN(test_api_errors);
 	RUN(test_long_random_text);
+	RUN(test_differential_unicode);
 	return h_done();
 }
