@@ -140,6 +140,12 @@ matcher_compile(struct matcher *m, struct error *err)
 
 	if (m->compiled)
 		return error_set(err, 0, 0, "matcher compiled twice");
+	/* what a failed attempt may have left */
+	free(m->delta);
+	free(m->out_first);
+	free(m->out_list);
+	m->delta = NULL;
+	m->out_first = m->out_list = NULL;
 	memset(m->cls, 0, sizeof m->cls);
 	for (i = 0; i < m->folded_len; i++)
 		m->cls[(unsigned char)m->folded[i]] = 1;
@@ -264,7 +270,8 @@ matcher_compile(struct matcher *m, struct error *err)
 				if (grow(&m->out_list, &listcap, nlist + 2,
 				    sizeof *m->out_list) ||
 				    nlist * 4 > MATCHER_MAX_TABLE) {
-					error_set(err, 0, 0, "out of memory");
+					error_set(err, 0, 0, "too many phrases: "
+					    "out of memory for the match lists");
 					goto out;
 				}
 				m->out_list[nlist++] = ph;
