@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: MIT */
+/* test_matcher: phrases in every script, whole words, overlaps, spaces,
+ * offsets in the original text, errors, and a long random text checked
+ * against a naive search. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "casefold.h"
+#include "utf8.h"
+#include "matcher.h"
+#include "harness.h"
+
+struct phrase {
+	const char *text;
+	unsigned flags;
+};
+
+static int
+collect(void *ctx, const struct matcher_match *m)
+{
+	struct buf *b = ctx;
+
+	buf_printf(b, "%zu@%zu+%zu ", m->phrase, m->off, m->len);
+	return 0;
+}
+
+/* Builds a matcher from ph and returns its matches in text as
+ * "phrase@off+len " items (static buffer). */
+static const char *
+run(const struct phrase *ph, size_t nph, const char *text)
+{
+	static char out[4096];
+	struct matcher m;
+	struct error e;
+	struct buf b;
+	size_t i;
+
+	matcher_init(&m);
+	for (i = 0; i < nph; i++)
+		if (matcher_add(&m, ph[i].text, strlen(ph[i].text), ph[i].flags, &e))
+			return "add failed";
+	if (matcher_compile(&m, &e))
+		return "compile failed";
+	buf_init_mem(&b);
+	matcher_run(&m, text, strlen(text), collect, &b);
+	snprintf(out, sizeof out, "%s", buf_str(&b));
+	buf_release(&b);
+	matcher_release(&m);
+	return out;
+}
+
+#define N(a) (sizeof (a) / sizeof (a)[0])
+
+static void
+test_word_boundaries(void)
+{
+	static const struct phrase emi[] = { { "emi", MATCHER_WORD } };
+	static const struct phrase emi_any[] = { { "emi", 0 } };
+
+	CHECK_STR(run(emi, 1, "premium"), "");
+	CHECK_STR(run(emi, 1, "semi"), "");
+	CHECK_STR(run(emi, 1, "EMIs"), "");
+	CHECK_STR(run(emi, 1, "3emi"), "");
+	CHECK_STR(run(emi, 1, "EMI, ok"), "0@0+3 ");
+	CHECK_STR(run(emi, 1, "on (emi)"), "0@4+3 ");
+	CHECK_STR(run(emi, 1, "emi"), "0@0+3 ");
+	CHECK_STR(run(emi, 1, "no Emi"), "0@3+3 ");
+	CHECK_STR(run(emi, 1, "emi_plan"), "0@0+3 ");
+	CHECK_STR(run(emi, 1, "\xC3\xA9" "emi"), "");		/* éemi */
+	CHECK_STR(run(emi, 1, "EMI\xE2\x80\x94" "ok"), "0@0+3 ");	/* EMI— */
+	CHECK_STR(run(emi_any, 1, "premium semi"), "0@2+3 0@9+3 ");
+}
+
+static void
+test_edge_punctuation(void)
+{
+	/* a phrase edge that is not a word character needs no boundary */
+	static const struct phrase ph[] = { { "0%", MATCHER_WORD },
+	    { "#emi", MATCHER_WORD } };
+
+	CHECK_STR(run(ph, N(ph), "at 0%interest"), "0@3+2 ");
+	CHECK_STR(run(ph, N(ph), "x#emi"), "1@1+4 ");
+	CHECK_STR(run(ph, N(ph), "10% and #emis"), "");
+}
+
+static void
+test_overlaps(void)
+{
+	static const struct phrase ph[] = { { "pay later", MATCHER_WORD },
+	    { "later", MATCHER_WORD }, { "pay", MATCHER_WORD },
+	    { "ay la", 0 }, { "later", MATCHER_WORD } };
+
+	CHECK_STR(run(ph, N(ph), "Pay Later"),
+	    "2@0+3 3@1+5 0@0+9 1@4+5 4@4+5 ");
+	CHECK_STR(run(ph, N(ph), "x pay later!"),
+	    "2@2+3 3@3+5 0@2+9 1@6+5 4@6+5 ");
+}
+
+static void
+test_spaces(void)
+{
+	static const struct phrase ph[] = { { "  pay \t later ", MATCHER_WORD } };
+
+	CHECK_STR(run(ph, 1, "pay later"), "0@0+9 ");
+	CHECK_STR(run(ph, 1, "PAY\r\n   LATER"), "0@0+13 ");
+	CHECK_STR(run(ph, 1, "pay\xC2\xA0later"), "0@0+10 ");	/* NBSP */
+	CHECK_STR(run(ph, 1, " \n pay \xE3\x80\x80 later\n"), "0@3+13 ");
+	CHECK_STR(run(ph, 1, "paylater"), "");
+	CHECK_STR(run(ph, 1, "pay-later"), "");
+}
+
+static void
+test_scripts(void)
+{
+	static const struct phrase ph[] = {
+		{ "financiaci\xC3\xB3n", MATCHER_WORD },		/* 0 */
+		{ "\xCF\x83\xCE\xAF\xCF\x83\xCF\x85\xCF\x86\xCE\xBF\xCF\x82",
+		    MATCHER_WORD },					/* 1 σίσυφος */
+		{ "\xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD1\x80\xD0\xBE\xD1\x87"
+		    "\xD0\xBA\xD0\xB0", MATCHER_WORD },			/* 2 рассрочка */
+		{ "\xE0\xA4\x95\xE0\xA4\xBF\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4",
+		    MATCHER_WORD },					/* 3 किस्त */
+		{ "stra\xC3\x9F" "e", 0 },				/* 4 straße */
+		{ "taksit", MATCHER_WORD },				/* 5 */
+		{ "\xE5\x88\x86\xE6\x9C\x9F", MATCHER_WORD },		/* 6 分期 */
+	};
+
+	CHECK_STR(run(ph, N(ph), "FINANCIACI\xC3\x93N 0%"), "0@0+13 ");
+	CHECK_STR(run(ph, N(ph), "Financiaci\xC3\xB3nes"), "");
+	CHECK_STR(run(ph, N(ph),
+	    "\xCE\xA3\xCE\x8A\xCE\xA3\xCE\xA5\xCE\xA6\xCE\x9F\xCE\xA3."), "1@0+14 ");
+	CHECK_STR(run(ph, N(ph), "\xD0\x92 \xD0\xA0\xD0\x90\xD0\xA1\xD0\xA1\xD0\xA0"
+	    "\xD0\x9E\xD0\xA7\xD0\x9A\xD0\x90!"), "2@3+18 ");
+	/* рассрочку (accusative) is another word */
+	CHECK_STR(run(ph, N(ph), "\xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD1\x80\xD0\xBE"
+	    "\xD1\x87\xD0\xBA\xD1\x83"), "");
+	CHECK_STR(run(ph, N(ph), "EMI \xE0\xA4\x95\xE0\xA4\xBF\xE0\xA4\xB8\xE0\xA5\x8D"
+	    "\xE0\xA4\xA4\xE0\xA5\xA4"), "3@4+15 ");		/* किस्त। */
+	/* किस्तें: a vowel sign and anusvara follow, so it is a longer word */
+	CHECK_STR(run(ph, N(ph), "\xE0\xA4\x95\xE0\xA4\xBF\xE0\xA4\xB8\xE0\xA5\x8D"
+	    "\xE0\xA4\xA4\xE0\xA5\x87\xE0\xA4\x82"), "");
+	CHECK_STR(run(ph, N(ph), "STRASSE"), "4@0+7 ");
+	CHECK_STR(run(ph, N(ph), "Stra\xE1\xBA\x9E" "e"), "4@0+8 ");	/* STRAẞE */
+	CHECK_STR(run(ph, N(ph), "TAKS\xC4\xB0T var"), "5@0+7 ");
+	CHECK_STR(run(ph, N(ph), "\xE6\x94\xAF\xE6\x8C\x81\xE5\x88\x86\xE6\x9C\x9F"
+	    "\xE4\xBB\x98\xE6\xAC\xBE"), "6@6+6 ");		/* CJK: no word breaks */
+}
+
+static void
+test_text_edges(void)
+{
+	static const struct phrase ph[] = { { "ab", 0 }, { "b", 0 } };
+
+	CHECK_STR(run(ph, N(ph), "ab"), "0@0+2 1@1+1 ");
+	CHECK_STR(run(ph, N(ph), "xxab"), "0@2+2 1@3+1 ");
+	CHECK_STR(run(ph, N(ph), ""), "");
+	CHECK_STR(run(ph, N(ph), "a"), "");
+	/* invalid bytes separate; they never match or crash */
+	CHECK_STR(run(ph, N(ph), "a\xFF" "b\xC3"), "1@2+1 ");
+	CHECK_STR(run(ph, N(ph), "\x80\x80" "ab\xE0\xA4"), "0@2+2 1@3+1 ");
+}
+
+static int
+stop_at_second(void *ctx, const struct matcher_match *m)
+{
+	int *n = ctx;
+
+	(void)m;
+	return ++*n == 2 ? 42 : 0;
+}
+
+static void
+test_api_errors(void)
+{
+	struct matcher m;
+	struct error e;
+	char big[MATCHER_MAX_PHRASE + 1];
+	int n = 0;
+
+	memset(big, 'a', sizeof big);
+	matcher_init(&m);
+	CHECK_INT(matcher_add(&m, "", 0, 0, &e), -1);
+	CHECK_INT(matcher_add(&m, " \t ", 3, 0, &e), -1);
+	CHECK(strstr(e.msg, "white space") != NULL);
+	CHECK_INT(matcher_add(&m, "a\xFF", 2, 0, &e), -1);
+	CHECK(strstr(e.msg, "UTF-8") != NULL);
+	CHECK_INT(matcher_add(&m, big, sizeof big, 0, &e), -1);
+	CHECK_INT(matcher_add(&m, big, sizeof big - 1, 0, &e), 0);
+	CHECK_INT(matcher_add(&m, "x", 1, 0, &e), 0);
+	CHECK_INT(matcher_compile(&m, &e), 0);
+	CHECK_INT(matcher_add(&m, "y", 1, 0, &e), -1);
+	CHECK_INT(matcher_run(&m, "x x x", 5, stop_at_second, &n), 42);
+	CHECK_INT(n, 2);
+	matcher_release(&m);
+	/* no phrases at all */
+	matcher_init(&m);
+	CHECK_INT(matcher_compile(&m, &e), 0);
+	CHECK_INT(matcher_run(&m, "abc", 3, stop_at_second, &n), 0);
+	matcher_release(&m);
+}
+
+/* A long random text over a small alphabet, with many phrases, against a
+ * naive search of every phrase at every position. */
+static unsigned long rng;
+
+static unsigned
+next_rand(void)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rng >> 33);
+}
+
+struct tally {
+	size_t *count;
+	int badoff;
+	const char *text, *const *ph;
+};
+
+static int
+tally(void *ctx, const struct matcher_match *m)
+{
+	struct tally *t = ctx;
+
+	t->count[m->phrase]++;
+	if (m->len != strlen(t->ph[m->phrase]) ||
+	    memcmp(t->text + m->off, t->ph[m->phrase], m->len) != 0)
+		t->badoff = 1;
+	return 0;
+}
+
+static void
+test_long_random_text(void)
+{
+	enum { NPH = 300, TLEN = 1 << 20 };
+	static char text[TLEN + 1], store[NPH][8];
+	const char *ph[NPH];
+	size_t count[NPH], want, i, j, k, len;
+	struct tally t;
+	struct matcher m;
+	struct error e;
+	int bad = 0;
+
+	rng = 20261123;
+	printf("seed %lu\n", rng);
+	for (i = 0; i < TLEN; i++)
+		text[i] = "abcd"[next_rand() % 4];
+	matcher_init(&m);
+	for (i = 0; i < NPH; i++) {
+		len = 1 + next_rand() % 7;
+		for (j = 0; j < len; j++)
+			store[i][j] = "abcd"[next_rand() % 4];
+		store[i][len] = '\0';
+		ph[i] = store[i];
+		CHECK_INT(matcher_add(&m, ph[i], len, 0, &e), 0);
+		count[i] = 0;
+	}
+	CHECK_INT(matcher_compile(&m, &e), 0);
+	t.count = count;
+	t.badoff = 0;
+	t.text = text;
+	t.ph = ph;
+	matcher_run(&m, text, TLEN, tally, &t);
+	CHECK(!t.badoff);
+	for (i = 0; i < NPH && !bad; i++) {
+		len = strlen(ph[i]);
+		for (want = 0, k = 0; k + len <= TLEN; k++)
+			if (memcmp(text + k, ph[i], len) == 0)
+				want++;
+		if (want != count[i]) {
+			printf("  phrase %zu (%s): %zu matches, want %zu\n", i,
+			    ph[i], count[i], want);
+			bad = 1;
+		}
+	}
+	CHECK(!bad);
+	matcher_release(&m);
+}
+
+/* Random text over a mixed-script alphabet with case, spaces and NBSP,
+ * against a naive matcher that folds and compares at every code point.
+ * Every (phrase, offset, length) must agree. */
+static const char *const alphabet[] = {
+	"a", "A", "b", "B", " ", " ", "\n", "\xC2\xA0",
+	"\xCF\x83", "\xCE\xA3", "\xCF\x82",		/* σ Σ ς */
+	"\xD0\xB6", "\xD0\x96",				/* ж Ж */
+	"\xE0\xA4\x95", "\xE0\xA4\xBF",			/* क ि */
+	"\xC8\xBA", "\xE2\xB1\xA5",			/* Ⱥ ⱥ (2 -> 3 bytes) */
+	"\xC4\xB0", "i", "\xC4\xB1",			/* İ i ı */
+};
+
+struct hit {
+	size_t phrase, off, len;
+};
+
+struct hits {
+	struct hit h[20000];
+	size_t n;
+};
+
+static int
+add_hit(void *ctx, const struct matcher_match *m)
+{
+	struct hits *hs = ctx;
+
+	if (hs->n < sizeof hs->h / sizeof hs->h[0]) {
+		hs->h[hs->n].phrase = m->phrase;
+		hs->h[hs->n].off = m->off;
+		hs->h[hs->n].len = m->len;
+		hs->n++;
+	}
+	return 0;
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
+}
+
+/* Folds (p, n) and turns every run of white space into one space. */
+static size_t
+fold_collapse(const char *p, size_t n, char *out)
+{
+	size_t i = 0, o = 0, len;
+	uint32_t cp;
+	int sp = 0;
+
+	while (i < n) {
+		len = utf8_decode(p + i, n - i, &cp);
+		if (casefold_is_space(cp)) {
+			if (!sp)
+				out[o++] = ' ';
+			sp = 1;
+		} else {
+			sp = 0;
+			o += casefold_utf8(p + i, len, out + o);
+		}
+		i += len;
+	}
+	return o;
+}
+
+static void
+test_differential_unicode(void)
+{
+	enum { NPH = 40, TLEN = 20000 };
+	static char text[TLEN * 4], ph[NPH][64], fph[NPH][200], buf[400];
+	static struct hits got, want;
+	size_t n = 0, i, k, a, b, fl[NPH];
+	struct matcher m;
+	struct error e;
+	int bad = 0;
+
+	rng = 424242;
+	printf("seed %lu\n", rng);
+	while (n < TLEN) {
+		const char *c = alphabet[next_rand() % (sizeof alphabet /
+		    sizeof alphabet[0])];
+
+		memcpy(text + n, c, strlen(c));
+		n += strlen(c);
+	}
+	matcher_init(&m);
+	for (i = 0; i < NPH; i++) {
+		size_t len = 0, w = 1 + next_rand() % 4;
+
+		for (k = 0; k < w; k++) {
+			const char *c;
+
+			do
+				c = alphabet[next_rand() % (sizeof alphabet /
+				    sizeof alphabet[0])];
+			while ((k == 0 || k == w - 1) && (c[0] == ' ' ||
+			    c[0] == '\n' || c[0] == '\xC2'));
+			memcpy(ph[i] + len, c, strlen(c));
+			len += strlen(c);
+		}
+		ph[i][len] = '\0';
+		CHECK_INT(matcher_add(&m, ph[i], len, 0, &e), 0);
+		fl[i] = fold_collapse(ph[i], len, fph[i]);
+	}
+	CHECK_INT(matcher_compile(&m, &e), 0);
+	got.n = 0;
+	matcher_run(&m, text, n, add_hit, &got);
+	/* naive: every code point start a, every end b after it */
+	want.n = 0;
+	for (a = 0; a < n; a += utf8_valid_prefix(text + a, n - a)) {
+		uint32_t cp;
+
+		utf8_decode(text + a, n - a, &cp);
+		if (casefold_is_space(cp))
+			continue;
+		for (b = a; b < n && b - a < 60;) {
+			size_t fn;
+
+			b += utf8_valid_prefix(text + b, n - b);
+			fn = fold_collapse(text + a, b - a, buf);
+			for (i = 0; i < NPH; i++)
+				if (fn == fl[i] && memcmp(buf, fph[i], fn) == 0 &&
+				    want.n < sizeof want.h / sizeof want.h[0]) {
+					want.h[want.n].phrase = i;
+					want.h[want.n].off = a;
+					want.h[want.n].len = b - a;
+					want.n++;
+				}
+		}
+	}
+	qsort(got.h, got.n, sizeof got.h[0], cmp_hit);
+	qsort(want.h, want.n, sizeof want.h[0], cmp_hit);
+	printf("%zu matches\n", want.n);
+	CHECK(want.n > 100);
+	CHECK_INT(got.n, want.n);
+	for (i = 0; i < got.n && i < want.n && !bad; i++)
+		if (cmp_hit(&got.h[i], &want.h[i]) != 0) {
+			printf("  first difference: got %zu@%zu+%zu, want %zu@%zu+%zu\n",
+			    got.h[i].phrase, got.h[i].off, got.h[i].len,
+			    want.h[i].phrase, want.h[i].off, want.h[i].len);
+			bad = 1;
+		}
+	CHECK(!bad);
+	matcher_release(&m);
+}
+
+int
+main(void)
+{
+	RUN(test_word_boundaries);
+	RUN(test_edge_punctuation);
+	RUN(test_overlaps);
+	RUN(test_spaces);
+	RUN(test_scripts);
+	RUN(test_text_edges);
+	RUN(test_api_errors);
+	RUN(test_long_random_text);
+	RUN(test_differential_unicode);
+	return h_done();
+}
