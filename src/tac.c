@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "tac.h"
 #include "tsv.h"
 
@@ -119,96 +120,49 @@ tac_db_add_tsv(struct tac_db *db, const char *name, const char *data, size_t len
 	return r;
 }
 
-/* One CSV record of the Osmocom export (RFC 4180 quoting) from *pos:
- * up to max fields as slices into scratch (unquoted).  Returns the field
- * count, 0 at the end. */
-struct field {
-	const char *p;
-	size_t n;
+struct osmocom_load {
+	struct tac_db *db;
+	long added;
+	int header_seen;
+	int oom;
 };
 
-static size_t
-next_record(const char *d, size_t len, size_t *pos, struct field *f, size_t max,
-    char *scratch, size_t cap)
+/* One record of the Osmocom export: line 1 is the licence notice, line 2
+ * the header "tac,name,name,...", then tac, brand, model, ... */
+static int
+osmocom_record(void *ctx, const struct csv_record *rec, const struct error *bad)
 {
-	size_t i = *pos, nf = 0, used = 0;
+	struct osmocom_load *l = ctx;
+	uint32_t tac;
 
-	if (i >= len)
+	if (bad || rec->nfields < 3)
+		return 0;	/* the licence line, or a damaged row: skipped */
+	if (!l->header_seen) {
+		l->header_seen = rec->fields[0].len == 3 && memcmp(rec->fields[0].p, "tac", 3) == 0;
 		return 0;
-	for (;;) {
-		size_t start = used;
-		if (i < len && d[i] == '"') {
-			i++;
-			while (i < len) {
-				if (d[i] == '"') {
-					if (i + 1 < len && d[i + 1] == '"') {
-						if (used < cap)
-							scratch[used++] = '"';
-						i += 2;
-						continue;
-					}
-					i++;
-					break;
-				}
-				if (used < cap)
-					scratch[used++] = d[i];
-				i++;
-			}
-		}
-		while (i < len && d[i] != ',' && d[i] != '\n' && d[i] != '\r') {
-			if (used < cap)
-				scratch[used++] = d[i];
-			i++;
-		}
-		if (nf < max) {
-			f[nf].p = scratch + start;
-			f[nf].n = used - start;
-			nf++;
-		}
-		if (i < len && d[i] == ',') {
-			i++;
-			continue;
-		}
-		break;
 	}
-	if (i < len && d[i] == '\r')
-		i++;
-	if (i < len && d[i] == '\n')
-		i++;
-	*pos = i;
-	return nf;
+	if (parse_tac(rec->fields[0].p, rec->fields[0].len, &tac) != 0)
+		return 0;
+	if (add(l->db, tac, rec->fields[1].p, rec->fields[1].len, rec->fields[2].p,
+	    rec->fields[2].len) != 0) {
+		l->oom = 1;
+		return 1;
+	}
+	l->added++;
+	return 0;
 }
 
 long
 tac_db_add_osmocom(struct tac_db *db, const char *data, size_t len, struct error *e)
 {
-	struct field f[3];
-	char scratch[4096];
-	size_t pos = 0, nf;
-	long added = 0;
-	int header_seen = 0;
+	struct osmocom_load l = {db, 0, 0, 0};
 
-	while (pos < len) {
-		uint32_t tac;
-		nf = next_record(data, len, &pos, f, 3, scratch, sizeof scratch);
-		if (!header_seen) {
-			/* line 1: the licence notice; line 2: the header */
-			if (nf >= 1 && f[0].n == 3 && memcmp(f[0].p, "tac", 3) == 0)
-				header_seen = 1;
-			if (pos > 4096 && !header_seen)
-				break;
-			continue;
-		}
-		if (nf < 3 || parse_tac(f[0].p, f[0].n, &tac) != 0)
-			continue;
-		if (add(db, tac, f[1].p, f[1].n, f[2].p, f[2].n) != 0)
-			return error_set(e, 0, 0, "out of memory");
-		added++;
-	}
-	if (!header_seen)
+	if (csv_parse_buffer(data, len, 64 * 1024, osmocom_record, &l, e) < 0 || l.oom)
+		return error_set(e, 0, 0, "out of memory");
+	if (!l.header_seen)
 		return error_set(e, 0, 0,
 		    "not an Osmocom TAC database: no header line starting with 'tac,'");
-	return added;
+	return l.added;
 }
 
 static int
@@ -224,8 +178,21 @@ cmp_entry(const void *a, const void *b)
 void
 tac_db_finish(struct tac_db *db)
 {
-	if (!db->sorted && db->n > 1)
+	size_t i, k;
+
+	if (!db->sorted && db->n > 1) {
 		qsort(db->e, db->n, sizeof *db->e, cmp_entry);
+		/* the same TAC, brand and model twice (a TAC written with and
+		 * without a leading space) is one entry */
+		for (i = 1, k = 1; i < db->n; i++) {
+			const struct tac_entry *p = &db->e[k - 1], *c = &db->e[i];
+			if (c->tac == p->tac && strcmp(c->brand, p->brand) == 0 &&
+			    strcmp(c->model, p->model) == 0)
+				continue;
+			db->e[k++] = *c;
+		}
+		db->n = k;
+	}
 	db->sorted = 1;
 }
 
