@@ -285,17 +285,19 @@ lookalike(unsigned char c)
 static const char *
 placeholder_reason(const struct ident_tables *t, const char *d, size_t n)
 {
-	int i, up = 0, down = 0, same = 1, rb = (d[0] - '0') * 10 + (d[1] - '0');
+	int i, up = 0, down = 0, same = 0, rb = (d[0] - '0') * 10 + (d[1] - '0');
 
-	for (i = 1; i < 14; i++) {
+	/* All one digit, or a counting run (at most one step out of order).
+	 * Most real IMEIs leave all three patterns within a few digits. */
+	for (i = 1; i < 14 && (same < 1 || up < 2 || down < 2); i++) {
 		int step = d[i] - d[i - 1];
-		same &= step == 0;
-		up += step == 1 || step == -9;
-		down += step == -1 || step == 9;
+		same += step != 0;
+		up += !(step == 1 || step == -9);
+		down += !(step == -1 || step == 9);
 	}
-	if (same)
+	if (same == 0)
 		return d[0] == '0' ? "all zeros" : "one digit repeated";
-	if (up >= 12 || down >= 12)
+	if (up < 2 || down < 2)
 		return "a counting run of digits";
 	if (n == 15 && t->nplaceholders > 0) {
 		uint64_t v = 0;
