@@ -14,7 +14,7 @@ const char *const cl_reason_codes[] = {
 	"declaration_refused", "tac_mismatch", "box_imei_differs", "tray_imei_differs",
 	"invoice_imei_differs", "no_proof", "closure_without_imei", "financing_unclear",
 	"knox_undecided", "remote_no_challenge", "registry_unchecked", "not_checked",
-	NULL
+	"imei_slots_same", NULL
 };
 
 const char *
@@ -108,6 +108,9 @@ cl_verdict(const struct checklist *cl, struct cl_reason *r, size_t max, size_t *
 		raise(&o, "dial_refused", CL_STOP, "identity.dial");
 	check_imei(cl, &o, "identity.imei1");
 	check_imei(cl, &o, "identity.imei2");
+	if (cl_get(cl, "identity.imei1") && cl_get(cl, "identity.imei2") &&
+	    strcmp(cl_get(cl, "identity.imei1"), cl_get(cl, "identity.imei2")) == 0)
+		raise(&o, "imei_slots_same", CL_STOP, "identity.imei2");
 	if (is(cl, "identity.settings_match", "no"))
 		raise(&o, "imei_settings_differ", CL_STOP, "identity.settings_match");
 	if (is(cl, "registry.result", "blocked"))

@@ -295,6 +295,13 @@ test_rules(void)
 	set(&cl, "proof.payment", "instalments");
 	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_STOP);
 	CHECK_STR(codes, "undisclosed_financing ");
+	/* the same IMEI on both SIM slots */
+	cl_init(&cl, &KB, &T);
+	set(&cl, "identity.imei1", "354178036859789");
+	set(&cl, "identity.dual_sim", "yes");
+	set(&cl, "identity.imei2", "354178036859789");
+	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_STOP);
+	CHECK_STR(codes, "imei_slots_same ");
 	/* Knox Guard on a Samsung */
 	cl_init(&cl, &KB, &T);
 	set(&cl, "listing.brand", "Samsung");
