@@ -171,7 +171,7 @@ apply_file(struct check_run *r, const char *path)
 				continue;
 			found = 1;
 			a->a[k].used = 1;
-			if (apply(r, (size_t)cur, a->a[k].value, a->a[k].line) != 0) {
+			if (apply(r, (size_t)cur, a->a[k].value, a->a[k].line) < 0) {
 				status = EXIT_USAGE;
 				goto out;
 			}
