@@ -9,6 +9,7 @@ const struct command *const commands[] = {
 	&command_check,
 	&command_imei,
 	&command_verify,
+	&command_export,
 	NULL
 };
 

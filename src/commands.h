@@ -9,6 +9,7 @@
 extern const struct command command_check;
 extern const struct command command_imei;
 extern const struct command command_verify;
+extern const struct command command_export;
 
 /* NULL-terminated, in the order "handover --help" lists them. */
 extern const struct command *const commands[];
