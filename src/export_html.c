@@ -120,6 +120,21 @@ row_step(struct buf *b, const struct export_row *r)
 	BUF_LIT(b, "</td></tr>\n");
 }
 
+/* A row whose value is formatted first, then escaped once. */
+static void
+row_fmt(struct buf *b, const char *label, int mono, const char *fmt, const char *x,
+    const char *y)
+{
+	struct buf t;
+
+	buf_init_mem(&t);
+	buf_printf(&t, fmt, x, y);
+	if (t.err && !b->err)
+		b->err = t.err;
+	row_text(b, label, buf_str(&t), mono);
+	buf_release(&t);
+}
+
 /* The rows of every step shown in part p, in checklist order. */
 static void
 rows_of(struct buf *b, const struct export_model *m, enum export_part p)
@@ -215,13 +230,9 @@ phone(struct buf *b, const struct export_model *m)
 		if (export_part_of(m->rows[i].step) != EXPORT_PHONE)
 			continue;
 		row_step(b, &m->rows[i]);
-		if (&m->rows[i] == model && m->tac_brand) {
-			struct buf t;
-			buf_init_mem(&t);
-			buf_printf(&t, "%s %s", m->tac_brand, m->tac_model ? m->tac_model : "");
-			row_text(b, "Model its IMEI belongs to (TAC)", buf_str(&t), 0);
-			buf_release(&t);
-		}
+		if (&m->rows[i] == model && m->tac_brand)
+			row_fmt(b, "Model its IMEI belongs to (TAC)", 0, "%s %s", m->tac_brand,
+			    m->tac_model ? m->tac_model : "");
 	}
 	BUF_LIT(b, "</table>\n</section>\n");
 }
@@ -416,25 +427,20 @@ record_section(struct buf *b, const struct export_model *m)
 
 	BUF_LIT(b, "<section>\n<h2>This record</h2>\n<table>\n");
 	row_text(b, "Record id", m->id, 1);
-	buf_init_mem(&t);
-	buf_puts(&t, m->sealed ? "sealed: the check is finished" : "open: NOT FINISHED");
-	if (m->version)
-		buf_printf(&t, " (handover %s)", m->version);
-	row_text(b, "State", buf_str(&t), 0);
-	if (m->created || m->updated) {
-		t.len = 0;
-		buf_printf(&t, "began %s, last saved %s", m->created ? m->created : "?",
+	row_fmt(b, "State", 0, m->version ? "%s (handover %s)" : "%s%s",
+	    m->sealed ? "sealed: the check is finished" : "open: NOT FINISHED",
+	    m->version ? m->version : "");
+	if (m->created || m->updated)
+		row_fmt(b, "Saved", 0, "began %s, last saved %s", m->created ? m->created : "?",
 		    m->updated ? m->updated : "?");
-		row_text(b, "Saved", buf_str(&t), 0);
-	}
 	row_raw_start(b, "SHA-256 of the record");
 	hash(b, m->src->rec->seal);
 	BUF_LIT(b, "</td></tr>\n");
-	t.len = 0;
+	buf_init_mem(&t);
 	export_qr_payload(m->src->rec, &t);
-	row_text(b, "The QR code says", buf_str(&t), 1);
 	if (t.err && !b->err)
 		b->err = t.err;
+	row_text(b, "The QR code says", buf_str(&t), 1);
 	buf_release(&t);
 	BUF_LIT(b, "</table>\n<p class=\"small\">To check the record file: "
 	    "<span class=\"mono\">handover verify ");
