@@ -11,6 +11,7 @@ const struct command *const commands[] = {
 	&command_info,
 	&command_apps,
 	&command_verify,
+	&command_export,
 	&command_list,
 	&command_show,
 	NULL

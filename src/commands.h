@@ -11,6 +11,7 @@ extern const struct command command_imei;
 extern const struct command command_info;
 extern const struct command command_apps;
 extern const struct command command_verify;
+extern const struct command command_export;
 extern const struct command command_list;
 extern const struct command command_show;
 
