@@ -180,6 +180,27 @@ put_registry(const struct checklist *cl, const char *what, struct buf *out)
 	}
 }
 
+/* The lock systems known in the buyer's country (not the global ones). */
+static void
+put_country_locks(const struct checklist *cl, struct buf *out)
+{
+	const char *cc = cl_get(cl, "listing.country");
+	size_t i, n = 0;
+
+	if (!cc || !cl->kb)
+		return;
+	for (i = 0; i < cl->kb->nsystems; i++) {
+		const struct kb_lock_system *s = &cl->kb->systems[i];
+		if (strcmp(s->regions, "global") == 0 || !kb_list_has(s->regions, cc))
+			continue;
+		buf_printf(out, "%s%s", n++ ? ", " : "Lenders' locks known in your country: ", s->name);
+	}
+	if (n)
+		buf_puts(out, ". 'handover info ");
+	if (n)
+		buf_printf(out, "%s' says what each looks like.", cc);
+}
+
 void
 cl_render(const struct checklist *cl, const char *tmpl, struct buf *out)
 {
@@ -224,6 +245,8 @@ cl_render(const struct checklist *cl, const char *tmpl, struct buf *out)
 			buf_puts(out, or_generic(cl, BRAND_FIELD(b, financing_signals)));
 		} else if (strncmp(name, "registry", 8) == 0) {
 			put_registry(cl, name, out);
+		} else if (strcmp(name, "country_locks") == 0) {
+			put_country_locks(cl, out);
 		} else if (strcmp(name, "challenge") == 0) {
 			buf_puts(out, cl->challenge);
 		} else if (strcmp(name, "tac_model") == 0) {

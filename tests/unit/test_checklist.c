@@ -187,6 +187,14 @@ test_render(void)
 	CHECK(strstr(buf_str(&b), "Settings > About phone") != NULL);
 	CHECK(strstr(buf_str(&b), "|{unknown}|Redmi") != NULL);
 	buf_release(&b);
+	/* the lenders' locks of the buyer's country */
+	cl_init(&cl, &KB, &T);
+	set(&cl, "listing.country", "KE");
+	buf_init_mem(&b);
+	cl_render(&cl, "{country_locks}", &b);
+	CHECK(strstr(buf_str(&b), "M-KOPA") != NULL);
+	CHECK(strstr(buf_str(&b), "handover info KE") != NULL);
+	buf_release(&b);
 	/* a country with no public check says so */
 	cl_init(&cl, &KB, &T);
 	set(&cl, "listing.country", "PH");
