@@ -26,8 +26,8 @@ dup_n(const char *p, size_t n)
 	return s;
 }
 
-static int
-is_lower_hex(const char *p, size_t n)
+int
+record_is_lower_hex(const char *p, size_t n)
 {
 	size_t i;
 
@@ -398,7 +398,7 @@ parse_seal(const char *p, size_t n, long line, struct record *out,
     struct error *err)
 {
 	if (n != SEAL_LINE_LEN || p[SEAL_PREFIX_LEN] != ' ' ||
-	    !is_lower_hex(p + SEAL_PREFIX_LEN + 1, 64))
+	    !record_is_lower_hex(p + SEAL_PREFIX_LEN + 1, 64))
 		return error_set(err, line, 1,
 		    "malformed seal line: must be 'sha256: ' and 64 lowercase hex digits");
 	memcpy(out->seal, p + SEAL_PREFIX_LEN + 1, 64);

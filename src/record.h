@@ -90,6 +90,9 @@ int record_parse_opts(const char *text, size_t len, struct record *out,
 enum record_seal record_check_seal(const char *text, size_t len,
     char expected_hex[SHA256_HEX_SIZE]);
 
+/* 1 when the n bytes at p are all lowercase hex digits. */
+int record_is_lower_hex(const char *p, size_t n);
+
 /* The attachment value "<sha256-hex> <size> <name>". */
 struct record_attachment {
 	char sha256[SHA256_HEX_SIZE];

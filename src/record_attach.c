@@ -6,17 +6,6 @@
 
 #include "record.h"
 
-static int
-is_lower_hex(const char *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
 int
 record_attachment_parse(const char *value, struct record_attachment *a,
     struct error *err)
@@ -25,7 +14,7 @@ record_attachment_parse(const char *value, struct record_attachment *a,
 	uint64_t size = 0;
 	size_t i;
 
-	if (strlen(p) < 66 || !is_lower_hex(p, 64) || p[64] != ' ')
+	if (strlen(p) < 66 || !record_is_lower_hex(p, 64) || p[64] != ' ')
 		return error_set(err, 0, 1,
 		    "attachment must be '<64 lowercase hex> <size> <name>'");
 	memcpy(a->sha256, p, 64);
