@@ -162,6 +162,39 @@ has_digit(const char *p, size_t n)
 	return 0;
 }
 
+/* 0 when find_in_text cannot find anything in (p, n): fewer than 14
+ * digits (ASCII, Arabic-Indic, Devanagari, fullwidth, as the identifier
+ * engine reads them) and no E-notation.  Most descriptions are skipped
+ * this way at the cost of one light pass. */
+static int
+may_hold_id(const char *s, size_t n)
+{
+	/* 1: an ASCII digit, 2: e or E, 4: a byte that may start a non-ASCII
+	 * digit */
+	static const unsigned char tab[256] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['e'] = 2, ['E'] = 2, [0xD9] = 4, [0xDB] = 4, [0xE0] = 4, [0xEF] = 4
+	};
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, d = 0;
+	unsigned t, prev = 0;
+
+	for (i = 0; i < n; i++) {
+		t = tab[p[i]];
+		d += t & 1;
+		if ((t & 2) && (prev & 1))
+			return 1;	/* maybe E-notation */
+		if ((t & 4) && ((i + 1 < n && ((p[i] == 0xD9 && p[i + 1] - 0xA0u < 10u) ||
+		    (p[i] == 0xDB && p[i + 1] - 0xB0u < 10u))) ||
+		    (i + 2 < n && ((p[i] == 0xE0 && p[i + 1] == 0xA5 && p[i + 2] - 0xA6u < 10u) ||
+		    (p[i] == 0xEF && p[i + 1] == 0xBC && p[i + 2] - 0x90u < 10u)))))
+			d++;
+		prev = t;
+	}
+	return d >= 14;
+}
+
 static void
 add_found(const struct scan *s, const struct scan_field *f, size_t field,
     const struct ident *id, struct scan_result *out)
@@ -224,6 +257,8 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
 			break;
 		case SCAN_OTHER: case SCAN_TITLE: case SCAN_TEXT: case SCAN_MODEL:
+			if (!may_hold_id(f->p, f->len))
+				continue;
 			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
 			break;
 		default:
