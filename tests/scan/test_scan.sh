@@ -94,8 +94,8 @@ if [ "$st" -eq 1 ] && [ "$(wc -l < "$SCRATCH/big.out")" -eq 3 ] &&
 fi
 check_peak "100 MB row"
 
-# A binary file: a clear error, no crash.
-head -c 20000000 /dev/urandom > "$SCRATCH/bin.dat"
+# A binary file: a clear error (the header cannot be read), no crash.
+{ printf '\000\001ELF\n'; head -c 20000000 /dev/urandom; } > "$SCRATCH/bin.dat"
 peak "$BIN" scan --quiet "$SCRATCH/bin.dat" > "$SCRATCH/bin.out" 2> "$SCRATCH/bin.err"
 st=$?
 if [ "$st" -eq 3 ] && grep -q 'header row is malformed' "$SCRATCH/bin.err"; then ok; else
