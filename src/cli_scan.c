@@ -148,17 +148,16 @@ check_dups(struct scan_run *r, struct scanfmt_listing *l, struct scan_found *ids
 	size_t i;
 
 	for (i = 0; i < l->nids; i++) {
-		long first = 0;
 		int d;
 
 		if (!ids[i].key)
 			continue;
-		d = dupset_add(&r->seen, ids[i].key, seller, l->line, &first);
+		d = dupset_add(&r->seen, ids[i].key, seller);
 		if (d == DUPSET_NOMEM)
 			r->nomem = 1;
 		if (d <= DUPSET_NEW)
 			continue;
-		ids[i].first_line = first;
+		ids[i].duplicate = 1;
 		l->reasons |= 1u << (d == DUPSET_OTHER_SELLER ? SCAN_DUP_OTHER_SELLER :
 		    SCAN_DUP_SAME_SELLER);
 	}

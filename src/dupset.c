@@ -5,6 +5,7 @@
 #include "dupset.h"
 
 #define DUPSET_MIN 1024
+#define SELLER_MASK ((1u << DUPSET_SELLER_BITS) - 1)
 
 void
 dupset_init(struct dupset *d)
@@ -25,7 +26,7 @@ static int
 grow(struct dupset *d)
 {
 	size_t cap = d->cap ? d->cap * 2 : DUPSET_MIN, i, j;
-	struct dupset_slot *s;
+	uint64_t *s;
 
 	if (cap > SIZE_MAX / sizeof *s)
 		return -1;
@@ -33,11 +34,12 @@ grow(struct dupset *d)
 	if (!s)
 		return -1;
 	for (i = 0; i < d->cap; i++) {
-		if (!d->slot[i].key)
+		uint64_t v = d->slot[i];
+		if (!v)
 			continue;
-		for (j = slot_of(d->slot[i].key, cap); s[j].key; j = (j + 1) & (cap - 1))
+		for (j = slot_of(v >> DUPSET_SELLER_BITS, cap); s[j]; j = (j + 1) & (cap - 1))
 			;
-		s[j] = d->slot[i];
+		s[j] = v;
 	}
 	free(d->slot);
 	d->slot = s;
@@ -46,22 +48,21 @@ grow(struct dupset *d)
 }
 
 int
-dupset_add(struct dupset *d, uint64_t key, uint32_t seller, long line,
-    long *first_line)
+dupset_add(struct dupset *d, uint64_t key, uint32_t seller)
 {
 	size_t j;
 
-	if ((d->n + 1) * 4 > d->cap * 3 && grow(d) != 0)
+	if (key == 0 || key >> DUPSET_KEY_BITS)
+		return DUPSET_BADKEY;
+	if ((d->n + 1) * 5 > d->cap * 4 && grow(d) != 0)
 		return DUPSET_NOMEM;
-	for (j = slot_of(key, d->cap); d->slot[j].key; j = (j + 1) & (d->cap - 1)) {
-		if (d->slot[j].key != key)
+	for (j = slot_of(key, d->cap); d->slot[j]; j = (j + 1) & (d->cap - 1)) {
+		if (d->slot[j] >> DUPSET_SELLER_BITS != key)
 			continue;
-		*first_line = (long)d->slot[j].line;
-		return d->slot[j].seller == seller ? DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
+		return (d->slot[j] & SELLER_MASK) == (seller & SELLER_MASK) ?
+		    DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
 	}
-	d->slot[j].key = key;
-	d->slot[j].seller = seller;
-	d->slot[j].line = line < 0 ? 0 : (uint64_t)line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+	d->slot[j] = key << DUPSET_SELLER_BITS | (seller & SELLER_MASK);
 	d->n++;
 	return DUPSET_NEW;
 }

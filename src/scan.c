@@ -224,7 +224,7 @@ add_found(const struct scan *s, const struct scan_field *f, size_t field,
 	d->field = field;
 	d->brand = NULL;
 	d->key = 0;
-	d->first_line = 0;
+	d->duplicate = 0;
 	if ((r = scan_reason_for_problem(id->problem)) >= 0)
 		out->reasons |= 1u << r;
 	if (id->problem != IDENT_OK)

@@ -103,8 +103,8 @@ struct scan_found {
 	uint64_t key;		/* ident_imei_key of a valid IMEI, else 0 */
 	const char *brand;	/* TAC brand (borrowed from the TAC db), or NULL */
 	size_t field;		/* index into the listing's fields */
-	long first_line;	/* set by the caller's duplicate check: the
-				 * line of the listing that showed it first */
+	int duplicate;		/* set by the caller's duplicate check: an
+				 * earlier listing showed this IMEI */
 };
 
 struct scan_hit {

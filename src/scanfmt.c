@@ -67,8 +67,8 @@ scanfmt_json(struct buf *b, const struct scan *s, const struct scanfmt_listing *
 		buf_put_json_or_null(b, d->brand);
 		BUF_LIT(b, ",\"field\":");
 		put_json_field_name(b, l, d->field);
-		if (d->first_line > 0)
-			buf_printf(b, ",\"first_seen_line\":%ld", d->first_line);
+		if (d->duplicate)
+			BUF_LIT(b, ",\"duplicate\":true");
 		BUF_LIT(b, "}");
 	}
 	BUF_LIT(b, "],\"phrases\":[");

@@ -285,7 +285,8 @@ scanpipe_put(struct scanpipe *p, struct sbatch *b)
 
 	b->seq = p->seq++;
 	if (p->nthreads == 1) {
-		if (b->nomem || scan_batch(p->scan, b, &p->fields1, &p->capfields1, p->res1) != 0 ||
+		if (p->stopped || b->nomem ||
+		    scan_batch(p->scan, b, &p->fields1, &p->capfields1, p->res1) != 0 ||
 		    p->finish(p->ctx, b) != 0)
 			p->stopped = 1;
 		batch_clear(b);

@@ -20,7 +20,7 @@ fi
 "$BIN" scan --quiet "$SCRATCH/l.csv" > "$SCRATCH/all.jsonl"
 st=$?
 [ "$st" -eq 1 ] && ok || fail "scan of generated listings: exit $st, want 1"
-grep -o '"value":"[0-9]*","kind":"imei","valid":true,[^}]*"first_seen_line"' "$SCRATCH/all.jsonl" |
+grep -o '"value":"[0-9]*","kind":"imei","valid":true,[^}]*"duplicate":true' "$SCRATCH/all.jsonl" |
     sed 's/^"value":"\([0-9]*\)".*/\1/' | LC_ALL=C sort -u > "$SCRATCH/in.ids"
 "$BIN" scan --quiet --keyed "$SCRATCH/l.csv" > "$SCRATCH/keyed"
 st=$?
