@@ -10,6 +10,8 @@ const struct command *const commands[] = {
 	&command_imei,
 	&command_info,
 	&command_apps,
+	&command_scan,
+	&command_dups,
 	&command_verify,
 	&command_export,
 	&command_list,

@@ -10,6 +10,8 @@ extern const struct command command_check;
 extern const struct command command_imei;
 extern const struct command command_info;
 extern const struct command command_apps;
+extern const struct command command_scan;
+extern const struct command command_dups;
 extern const struct command command_verify;
 extern const struct command command_export;
 extern const struct command command_list;

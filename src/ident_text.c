@@ -448,6 +448,13 @@ ident_find_in_text(const struct ident_tables *t, const char *s, size_t n,
 			}
 			continue;
 		}
+		if (i > 0 && is_alnum_at(s, n, i - 1) && i + 1 < n &&
+		    (s[i] == '1' || s[i] == '2') && (s[i + 1] < '0' || s[i + 1] > '9')) {
+			/* the slot digit of a label such as "imei1 ", not the
+			 * first digit of the number after it */
+			i++;
+			continue;
+		}
 		if ((sci = sci_length(s, n, i)) > 0) {
 			set_sci(&out[count++], i, sci);
 			i += sci;

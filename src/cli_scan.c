@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: MIT */
+/* cli_scan: reading listings into batches, the ordered finish step
+ * (duplicates, counts, output), progress and the summary. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli_scan.h"
+#include "csv.h"
+#include "jsonl.h"
+#include "scanfmt.h"
+
+const char *const scan_default_names[SCAN_NROLES][5] = {
+	[SCAN_ID] = { "id", "listing_id" },
+	[SCAN_TITLE] = { "title" },
+	[SCAN_TEXT] = { "description", "body", "text" },
+	[SCAN_IMEI] = { "imei", "imei1", "imei2", "serial" },
+	[SCAN_BRAND] = { "brand" },
+	[SCAN_MODEL] = { "model" },
+	[SCAN_SELLER] = { "seller", "seller_id" },
+	[SCAN_PRICE] = { "price" },
+};
+
+double
+cli_scan_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static ssize_t
+input_read(void *ctx, char *buf, size_t n)
+{
+	struct scan_input *in = ctx;
+	ssize_t got;
+
+	if (in->prepos < in->prelen) {
+		size_t k = in->prelen - in->prepos;
+		if (k > n)
+			k = n;
+		memcpy(buf, in->pre + in->prepos, k);
+		in->prepos += k;
+		return (ssize_t)k;
+	}
+	got = window_read_fd(&in->fd, buf, n);
+	if (got > 0)
+		in->bytes += got;
+	return got;
+}
+
+/* Reads the first bytes and guesses: a '{' first means JSON Lines. */
+int
+cli_scan_sniff(struct scan_input *in, int *fmt)
+{
+	size_t i = 0;
+	ssize_t got;
+
+	while (in->prelen < sizeof in->pre) {
+		got = window_read_fd(&in->fd, in->pre + in->prelen, sizeof in->pre - in->prelen);
+		if (got < 0)
+			return -1;
+		if (got == 0)
+			break;
+		in->prelen += (size_t)got;
+		in->bytes += got;
+		if (memchr(in->pre, '\n', in->prelen))
+			break;
+	}
+	if (in->prelen >= 3 && memcmp(in->pre, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < in->prelen && strchr(" \t\r\n", in->pre[i]))
+		i++;
+	*fmt = i < in->prelen && in->pre[i] == '{' ? SCAN_IN_JSONL : SCAN_IN_CSV;
+	return 0;
+}
+
+static int
+name_eq(const char *a, size_t n, const char *b)
+{
+	size_t i;
+
+	while (n && (*a == ' ' || *a == '\t')) {
+		a++;
+		n--;
+	}
+	while (n && (a[n - 1] == ' ' || a[n - 1] == '\t'))
+		n--;
+	for (i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (!y || (x | (x >= 'A' && x <= 'Z' ? 0x20 : 0)) !=
+		    (y | (y >= 'A' && y <= 'Z' ? 0x20 : 0)))
+			return 0;
+	}
+	return b[n] == '\0';
+}
+
+static enum scan_role
+role_of(const struct scan_run *r, const char *name, size_t n)
+{
+	int k, i;
+
+	for (k = SCAN_ID; k < SCAN_NROLES; k++)
+		for (i = 0; i < r->nnames[k]; i++)
+			if (name_eq(name, n, r->names[k][i]))
+				return (enum scan_role)k;
+	return SCAN_OTHER;
+}
+
+/* The first non-empty field of a role, or NULL. */
+static const struct scan_field *
+first_of(const struct scan_field *f, size_t nf, enum scan_role role)
+{
+	size_t i;
+
+	for (i = 0; i < nf; i++)
+		if (f[i].role == role && f[i].len)
+			return &f[i];
+	return NULL;
+}
+
+static void
+count(struct scan_run *r, unsigned reasons)
+{
+	enum scan_risk k = scan_risk_of(reasons);
+	int i;
+
+	r->listings++;
+	if (k != SCAN_OK)
+		r->flagged++;
+	if (k == SCAN_STOP)
+		r->stop++;
+	for (i = 0; i < SCAN_NREASONS; i++)
+		if (reasons & (1u << i))
+			r->per_reason[i]++;
+}
+
+/* Duplicates across listings, in input order so the output does not
+ * depend on threads. */
+static void
+check_dups(struct scan_run *r, struct scanfmt_listing *l, struct scan_found *ids)
+{
+	uint32_t seller = l->seller ? dupset_hash(l->seller, l->sellerlen) : 0;
+	size_t i;
+
+	for (i = 0; i < l->nids; i++) {
+		int d;
+
+		if (!ids[i].key)
+			continue;
+		d = dupset_add(&r->seen, ids[i].key, seller);
+		if (d == DUPSET_NOMEM)
+			r->nomem = 1;
+		if (d <= DUPSET_NEW)
+			continue;
+		ids[i].duplicate = 1;
+		l->reasons |= 1u << (d == DUPSET_OTHER_SELLER ? SCAN_DUP_OTHER_SELLER :
+		    SCAN_DUP_SAME_SELLER);
+	}
+}
+
+int
+cli_scan_finish(void *ctx, struct sbatch *b)
+{
+	struct scan_run *r = ctx;
+	size_t i;
+
+	for (i = 0; i < b->nrec; i++) {
+		struct sbatch_rec *rec = &b->rec[i];
+		struct scanfmt_listing l;
+		const struct scan_field *f;
+
+		memset(&l, 0, sizeof l);
+		l.line = rec->line;
+		if (rec->bad) {
+			l.reasons = 1u << SCAN_MALFORMED_ROW;
+			l.error = b->bytes + rec->msg_off;
+			r->malformed++;
+		} else {
+			if (rec->nf > r->capfields) {
+				struct scan_field *nf = realloc(r->fields, rec->nf * 2 * sizeof *nf);
+				if (!nf)
+					return r->nomem = -1;
+				r->fields = nf;
+				r->capfields = rec->nf * 2;
+			}
+			sbatch_fields(b, rec, r->fields);
+			l.f = r->fields;
+			l.nf = rec->nf;
+			if ((f = first_of(l.f, l.nf, SCAN_ID)) != NULL) {
+				l.id = f->p;
+				l.idlen = f->len;
+			}
+			if ((f = first_of(l.f, l.nf, SCAN_SELLER)) != NULL) {
+				l.seller = f->p;
+				l.sellerlen = f->len;
+			}
+			l.reasons = rec->res.reasons;
+			l.ids = b->found + rec->res.first_id;
+			l.nids = rec->res.nids;
+			l.hits = b->hits + rec->res.first_hit;
+			l.nhits = rec->res.nhits;
+			if (r->outfmt != SCAN_OUT_KEYED)
+				check_dups(r, &l, b->found + rec->res.first_id);
+		}
+		count(r, l.reasons);
+		if (r->outfmt == SCAN_OUT_KEYED)
+			scanfmt_keyed(&r->out, &l);
+		else if (r->only_flagged && scan_risk_of(l.reasons) == SCAN_OK)
+			continue;
+		else if (r->outfmt == SCAN_OUT_CSV)
+			scanfmt_csv(&r->out, &r->scan, &l);
+		else
+			scanfmt_json(&r->out, &r->scan, &l);
+	}
+	return r->out.err || r->nomem ? -1 : 0;
+}
+
+static void
+progress(struct scan_run *r, int done)
+{
+	double t;
+
+	if (!r->progress)
+		return;
+	if (done) {
+		fputs("\r                                        \r", stderr);
+		return;
+	}
+	t = cli_scan_now();
+	if (t - r->last_progress < 0.25)
+		return;
+	r->last_progress = t;
+	fprintf(stderr, "\rhandover scan: %3d%%",
+	    (int)(r->in.bytes * 100 / (r->in.size > 0 ? r->in.size : 1)));
+}
+
+/* Hands b over and gets the next batch when b is full (or last). */
+static struct sbatch *
+flush(struct scan_run *r, struct scanpipe *p, struct sbatch *b, int last)
+{
+	if (!last && b->len < SCAN_BATCH_BYTES && b->nrec < SCAN_BATCH_RECS)
+		return b;
+	if (scanpipe_put(p, b) != 0 || last)
+		return NULL;
+	progress(r, 0);
+	return scanpipe_get(p);
+}
+
+static int
+keep_header(struct scan_run *r, const struct csv_record *rec)
+{
+	size_t i;
+
+	r->nhdr = rec->nfields;
+	r->hdr = calloc(r->nhdr + 1, sizeof *r->hdr);
+	r->hdrlen = calloc(r->nhdr + 1, sizeof *r->hdrlen);
+	r->hdrrole = calloc(r->nhdr + 1, sizeof *r->hdrrole);
+	if (!r->hdr || !r->hdrlen || !r->hdrrole)
+		return -1;
+	for (i = 0; i < r->nhdr; i++) {
+		if (!(r->hdr[i] = malloc(rec->fields[i].len + 1)))
+			return -1;
+		memcpy(r->hdr[i], rec->fields[i].p, rec->fields[i].len);
+		r->hdr[i][rec->fields[i].len] = '\0';
+		r->hdrlen[i] = rec->fields[i].len;
+		r->hdrrole[i] = role_of(r, r->hdr[i], r->hdrlen[i]);
+	}
+	return 0;
+}
+
+static void
+bad_message(char *msg, size_t cap, const struct error *e)
+{
+	int w;
+
+	if (e->column > 0)
+		w = snprintf(msg, cap, "column %ld: %s", e->column, e->msg);
+	else
+		w = snprintf(msg, cap, "%s", e->msg);
+	if (w < 0 || (size_t)w >= cap)
+		msg[cap - 1] = '\0';
+}
+
+static int
+read_csv(struct scan_run *r, struct scanpipe *p, const char *name, struct sbatch *b)
+{
+	struct csv_reader cr;
+	struct csv_record rec;
+	struct error e;
+	char msg[320];
+	int st, status = EXIT_OK, have_header = 0;
+	size_t i;
+
+	csv_reader_init(&cr, SCAN_MAX_RECORD, input_read, &r->in);
+	while (b && (st = csv_reader_next(&cr, &rec, &e)) != CSV_END) {
+		if (st == CSV_FAIL) {
+			cli_error("'%s': %s", name, e.msg);
+			status = EXIT_IO;
+			break;
+		}
+		if (!have_header) {
+			if (st == CSV_MALFORMED) {
+				cli_error("'%s': line %ld: the header row is malformed: %s; "
+				    "is it a CSV file?", name, rec.line, e.msg);
+				status = EXIT_IO;
+				break;
+			}
+			if (keep_header(r, &rec) != 0) {
+				cli_error("out of memory");
+				status = EXIT_IO;
+				break;
+			}
+			have_header = 1;
+			continue;
+		}
+		if (st == CSV_MALFORMED) {
+			bad_message(msg, sizeof msg, &e);
+			sbatch_add_bad(b, rec.line, msg);
+		} else {
+			sbatch_add_rec(b, rec.line);
+			for (i = 0; i < rec.nfields; i++) {
+				if (i < r->nhdr) {
+					sbatch_add_field(b, r->hdr[i], NULL, r->hdrlen[i],
+					    rec.fields[i].p, rec.fields[i].len, r->hdrrole[i]);
+				} else {
+					int w = snprintf(msg, sizeof msg, "column %zu", i + 1);
+					sbatch_add_field(b, NULL, msg, (size_t)w, rec.fields[i].p,
+					    rec.fields[i].len, SCAN_OTHER);
+				}
+			}
+		}
+		b = flush(r, p, b, 0);
+	}
+	if (b)
+		flush(r, p, b, 1);
+	csv_reader_release(&cr);
+	return status;
+}
+
+static int
+read_jsonl(struct scan_run *r, struct scanpipe *p, const char *name, struct sbatch *b)
+{
+	struct jsonl_reader jr;
+	struct jsonl_record rec;
+	struct error e;
+	char msg[320];
+	int st, status = EXIT_OK;
+	size_t i;
+
+	jsonl_reader_init(&jr, SCAN_MAX_RECORD, input_read, &r->in);
+	while (b && (st = jsonl_reader_next(&jr, &rec, &e)) != JSONL_END) {
+		if (st == JSONL_FAIL) {
+			cli_error("'%s': %s", name, e.msg);
+			status = EXIT_IO;
+			break;
+		}
+		if (st == JSONL_MALFORMED) {
+			bad_message(msg, sizeof msg, &e);
+			sbatch_add_bad(b, rec.line, msg);
+		} else {
+			sbatch_add_rec(b, rec.line);
+			for (i = 0; i < rec.nmembers; i++) {
+				const struct jsonl_member *m = &rec.members[i];
+				sbatch_add_field(b, NULL, m->key, m->keylen, m->val,
+				    m->type == JSONL_NULL ? 0 : m->vallen,
+				    role_of(r, m->key, m->keylen));
+			}
+		}
+		b = flush(r, p, b, 0);
+	}
+	if (b)
+		flush(r, p, b, 1);
+	jsonl_reader_release(&jr);
+	return status;
+}
+
+void
+cli_scan_summary(struct scan_run *r, double secs)
+{
+	double mb = (double)r->in.bytes / 1e6;
+	int i, any = 0;
+
+	if (r->quiet)
+		return;
+	fprintf(stderr, "handover scan: %lld listings, %lld flagged (%lld stop, %lld caution), "
+	    "%lld malformed\n", r->listings, r->flagged, r->stop, r->flagged - r->stop,
+	    r->malformed);
+	for (i = 0; i < SCAN_NREASONS; i++) {
+		if (!r->per_reason[i])
+			continue;
+		fprintf(stderr, "%s%s %lld", any ? ", " : "  ", scan_reason_code((enum scan_reason)i),
+		    r->per_reason[i]);
+		any = 1;
+	}
+	if (any)
+		fputc('\n', stderr);
+	fprintf(stderr, "  %.1f MB in %.2f s, %.1f MB/s\n", mb, secs,
+	    secs > 0 ? mb / secs : 0.0);
+}
+
+int
+cli_scan_read(struct scan_run *r, struct scanpipe *p, int fmt, const char *name)
+{
+	struct sbatch *b = scanpipe_get(p);
+	int status;
+
+	if (!b) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	if (fmt == SCAN_IN_JSONL)
+		status = read_jsonl(r, p, name, b);
+	else
+		status = read_csv(r, p, name, b);
+	progress(r, 1);
+	return status;
+}

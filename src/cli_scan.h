@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/* cli_scan: the reading, ordered finishing and summary of "handover scan"
+ * (cmd_scan.c parses the options and sets a run up). */
+#ifndef HANDOVER_CLI_SCAN_H
+#define HANDOVER_CLI_SCAN_H
+
+#include <sys/types.h>
+
+#include <stddef.h>
+
+#include "cli.h"
+#include "dupset.h"
+#include "ident.h"
+#include "kb.h"
+#include "scan.h"
+#include "scanpipe.h"
+#include "tacload.h"
+
+#define SCAN_MAX_RECORD (4u << 20)		/* bytes of one row or line */
+#define SCAN_BATCH_BYTES (1u << 20)
+#define SCAN_BATCH_RECS 4096
+#define SCAN_MAX_NAMES 16			/* column names per role */
+#define SCAN_SNIFF_BYTES 4096
+
+enum { SCAN_IN_AUTO, SCAN_IN_CSV, SCAN_IN_JSONL };
+enum { SCAN_OUT_JSONL, SCAN_OUT_CSV, SCAN_OUT_KEYED };
+
+struct scan_input {
+	int fd;
+	char pre[SCAN_SNIFF_BYTES];	/* bytes read to sniff the format */
+	size_t prelen, prepos;
+	long long bytes;	/* read so far */
+	long long size;		/* of a regular file, else -1 */
+};
+
+struct scan_run {
+	struct cli *cli;
+	struct ident_tables tables;
+	struct kb kb;
+	struct tacload tl;
+	struct scan scan;
+	struct dupset seen;
+	struct buf out;
+	int outfmt, only_flagged, quiet, progress;
+	const char *names[SCAN_NROLES][SCAN_MAX_NAMES];
+	int nnames[SCAN_NROLES];
+	int custom[SCAN_NROLES];
+	/* the CSV header */
+	char **hdr;
+	size_t *hdrlen, nhdr;
+	enum scan_role *hdrrole;
+	/* finish step */
+	struct scan_field *fields;
+	size_t capfields;
+	int nomem;
+	long long listings, flagged, stop, malformed, per_reason[SCAN_NREASONS];
+	struct scan_input in;
+	double t0, last_progress;
+};
+
+extern const char *const scan_default_names[SCAN_NROLES][5];
+
+/* Reads the first bytes of r->in and guesses the format (SCAN_IN_CSV or
+ * SCAN_IN_JSONL).  Returns 0, or -1 with errno set. */
+int cli_scan_sniff(struct scan_input *in, int *fmt);
+/* Reads every record of the input (format SCAN_IN_CSV or SCAN_IN_JSONL) into
+ * batches for the pipe.  Returns an exit status (EXIT_OK or EXIT_IO, after
+ * printing what went wrong). */
+int cli_scan_read(struct scan_run *r, struct scanpipe *p, int fmt, const char *name);
+/* The scanpipe finish step: duplicates, counts, output. */
+int cli_scan_finish(void *ctx, struct sbatch *b);
+/* The summary on stderr (unless r->quiet). */
+void cli_scan_summary(struct scan_run *r, double secs);
+double cli_scan_now(void);
+
+#endif

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/* dupset: an open-addressing set of IMEI keys that grows by doubling. */
+#include <stdlib.h>
+
+#include "dupset.h"
+
+#define DUPSET_MIN 1024
+#define SELLER_MASK ((1u << DUPSET_SELLER_BITS) - 1)
+
+void
+dupset_init(struct dupset *d)
+{
+	d->slot = NULL;
+	d->cap = 0;
+	d->n = 0;
+}
+
+static size_t
+slot_of(uint64_t key, size_t cap)
+{
+	/* Fibonacci hashing: IMEIs of one model share their leading digits */
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
+}
+
+static int
+grow(struct dupset *d)
+{
+	size_t cap = d->cap ? d->cap * 2 : DUPSET_MIN, i, j;
+	uint64_t *s;
+
+	if (cap > SIZE_MAX / sizeof *s)
+		return -1;
+	s = calloc(cap, sizeof *s);
+	if (!s)
+		return -1;
+	for (i = 0; i < d->cap; i++) {
+		uint64_t v = d->slot[i];
+		if (!v)
+			continue;
+		for (j = slot_of(v >> DUPSET_SELLER_BITS, cap); s[j]; j = (j + 1) & (cap - 1))
+			;
+		s[j] = v;
+	}
+	free(d->slot);
+	d->slot = s;
+	d->cap = cap;
+	return 0;
+}
+
+int
+dupset_add(struct dupset *d, uint64_t key, uint32_t seller)
+{
+	size_t j;
+
+	if (key == 0 || key >> DUPSET_KEY_BITS)
+		return DUPSET_BADKEY;
+	if ((d->n + 1) * 5 > d->cap * 4 && grow(d) != 0)
+		return DUPSET_NOMEM;
+	for (j = slot_of(key, d->cap); d->slot[j]; j = (j + 1) & (d->cap - 1)) {
+		if (d->slot[j] >> DUPSET_SELLER_BITS != key)
+			continue;
+		return (d->slot[j] & SELLER_MASK) == (seller & SELLER_MASK) ?
+		    DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
+	}
+	d->slot[j] = key << DUPSET_SELLER_BITS | (seller & SELLER_MASK);
+	d->n++;
+	return DUPSET_NEW;
+}
+
+void
+dupset_release(struct dupset *d)
+{
+	free(d->slot);
+	dupset_init(d);
+}
+
+uint32_t
+dupset_hash(const char *p, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 16777619u;
+	}
+	return h;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/* dupset: the compact set of IMEIs a scan has seen, each with a hash of
+ * the seller of the first listing that showed it. */
+#ifndef HANDOVER_DUPSET_H
+#define HANDOVER_DUPSET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Open addressing with linear probing over keys from ident_imei_key (the
+ * 14-digit IMEI body plus one: never 0 and below 2^47).  A slot is 8
+ * bytes: the key in the top 47 bits, 17 bits of the first seller's hash
+ * below it; 0 marks a free slot.  The table doubles when it is 4/5 full,
+ * so a set of n IMEIs takes 10 to 20 bytes an IMEI (and, while it
+ * doubles, the old table too).  Two different sellers whose 17-bit hashes
+ * are equal (one pair in 131072) count as the same seller.
+ */
+
+enum {
+	DUPSET_NEW = 0,		/* first time: inserted */
+	DUPSET_SAME_SELLER = 1,	/* seen before, with the same seller */
+	DUPSET_OTHER_SELLER = 2,	/* seen before, with another seller */
+	DUPSET_NOMEM = -1,	/* could not grow: not inserted */
+	DUPSET_BADKEY = -2	/* 0, or 2^47 and above */
+};
+
+#define DUPSET_KEY_BITS 47
+#define DUPSET_SELLER_BITS 17
+
+struct dupset {
+	uint64_t *slot;
+	size_t cap;		/* a power of two, or 0 */
+	size_t n;
+};
+
+void dupset_init(struct dupset *d);
+/* Looks key up; inserts it with seller when new.  Returns a DUPSET_
+ * value. */
+int dupset_add(struct dupset *d, uint64_t key, uint32_t seller);
+void dupset_release(struct dupset *d);
+
+/* FNV-1a over bytes: the seller hash dupset_add takes. */
+uint32_t dupset_hash(const char *p, size_t n);
+
+#endif

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/* scanfmt: the three output formats of a scanned listing. */
+#include <stdio.h>
+#include <string.h>
+
+#include "scanfmt.h"
+
+static void
+put_reasons(struct buf *b, unsigned reasons, int json)
+{
+	int r, first = 1;
+
+	for (r = 0; r < SCAN_NREASONS; r++) {
+		if (!(reasons & (1u << r)))
+			continue;
+		if (!first)
+			buf_putc(b, json ? ',' : ';');
+		first = 0;
+		if (json)
+			buf_putc(b, '"');
+		buf_puts(b, scan_reason_code((enum scan_reason)r));
+		if (json)
+			buf_putc(b, '"');
+	}
+}
+
+static void
+put_json_field_name(struct buf *b, const struct scanfmt_listing *l, size_t i)
+{
+	buf_put_json_str(b, l->f[i].name, l->f[i].namelen);
+}
+
+void
+scanfmt_json(struct buf *b, const struct scan *s, const struct scanfmt_listing *l)
+{
+	size_t i;
+
+	BUF_LIT(b, "{\"id\":");
+	if (l->id)
+		buf_put_json_str(b, l->id, l->idlen);
+	else
+		BUF_LIT(b, "null");
+	buf_printf(b, ",\"line\":%ld,\"risk\":\"%s\",\"reasons\":[", l->line,
+	    scan_risk_name(scan_risk_of(l->reasons)));
+	put_reasons(b, l->reasons, 1);
+	BUF_LIT(b, "]");
+	if (l->error) {
+		BUF_LIT(b, ",\"error\":");
+		buf_put_json_str(b, l->error, strlen(l->error));
+	}
+	BUF_LIT(b, ",\"identifiers\":[");
+	for (i = 0; i < l->nids; i++) {
+		const struct scan_found *d = &l->ids[i];
+		const char *pc = ident_problem_code(d->problem);
+
+		if (i)
+			buf_putc(b, ',');
+		BUF_LIT(b, "{\"value\":");
+		buf_put_json_str(b, d->value, strlen(d->value));
+		buf_printf(b, ",\"kind\":\"%s\",\"valid\":%s,\"problem\":",
+		    ident_kind_name(d->kind), d->problem == IDENT_OK ? "true" : "false");
+		if (pc)
+			buf_printf(b, "\"%s\"", pc);
+		else
+			BUF_LIT(b, "null");
+		BUF_LIT(b, ",\"brand\":");
+		buf_put_json_or_null(b, d->brand);
+		BUF_LIT(b, ",\"field\":");
+		put_json_field_name(b, l, d->field);
+		if (d->duplicate)
+			BUF_LIT(b, ",\"duplicate\":true");
+		BUF_LIT(b, "}");
+	}
+	BUF_LIT(b, "],\"phrases\":[");
+	for (i = 0; i < l->nhits; i++) {
+		const struct scan_phrase *p = &s->ph[l->hits[i].phrase];
+
+		if (i)
+			buf_putc(b, ',');
+		BUF_LIT(b, "{\"phrase\":");
+		buf_put_json_str(b, p->phrase, strlen(p->phrase));
+		BUF_LIT(b, ",\"category\":");
+		buf_put_json_str(b, p->category, strlen(p->category));
+		BUF_LIT(b, ",\"language\":");
+		buf_put_json_str(b, p->language, strlen(p->language));
+		BUF_LIT(b, ",\"field\":");
+		put_json_field_name(b, l, l->hits[i].field);
+		BUF_LIT(b, "}");
+	}
+	BUF_LIT(b, "]}\n");
+}
+
+void
+scanfmt_csv_header(struct buf *b)
+{
+	BUF_LIT(b, "id,line,risk,reasons,identifiers,phrases\r\n");
+}
+
+/* A CSV field, quoted when it holds a comma, quote or line end. */
+static void
+put_csv(struct buf *b, const char *p, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || !(memchr(p, ',', n) || memchr(p, '"', n) || memchr(p, '\n', n) ||
+	    memchr(p, '\r', n))) {
+		buf_put(b, p, n);
+		return;
+	}
+	buf_putc(b, '"');
+	for (i = 0; i < n; i++) {
+		if (p[i] == '"')
+			buf_putc(b, '"');
+		buf_putc(b, p[i]);
+	}
+	buf_putc(b, '"');
+}
+
+void
+scanfmt_csv(struct buf *b, const struct scan *s, const struct scanfmt_listing *l)
+{
+	struct buf m;
+	size_t i;
+
+	if (l->id)
+		put_csv(b, l->id, l->idlen);
+	buf_printf(b, ",%ld,%s,", l->line, scan_risk_name(scan_risk_of(l->reasons)));
+	put_reasons(b, l->reasons, 0);
+	buf_putc(b, ',');
+	buf_init_mem(&m);
+	for (i = 0; i < l->nids; i++) {
+		const char *pc = ident_problem_code(l->ids[i].problem);
+		buf_printf(&m, "%s%s%s%s", i ? ";" : "", l->ids[i].value, pc ? ":" : "",
+		    pc ? pc : "");
+	}
+	put_csv(b, m.mem ? m.mem : "", m.len);
+	buf_putc(b, ',');
+	m.len = 0;
+	for (i = 0; i < l->nhits; i++) {
+		const struct scan_phrase *p = &s->ph[l->hits[i].phrase];
+		buf_printf(&m, "%s%s (%s, %s)", i ? ";" : "", p->phrase, p->category,
+		    p->language);
+	}
+	put_csv(b, m.mem ? m.mem : "", m.len);
+	if (m.err)
+		b->err = b->err ? b->err : m.err;
+	buf_release(&m);
+	BUF_LIT(b, "\r\n");
+}
+
+/* Bytes with tabs and line ends turned into spaces. */
+static void
+put_keyed(struct buf *b, const char *p, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+			continue;
+		buf_put(b, p + k, i - k);
+		buf_putc(b, ' ');
+		k = i + 1;
+	}
+	buf_put(b, p + k, n - k);
+}
+
+void
+scanfmt_keyed(struct buf *b, const struct scanfmt_listing *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nids; i++) {
+		if (!l->ids[i].key)
+			continue;
+		/* the 15-digit IMEI, also for an IMEISV: the key dups groups by */
+		buf_printf(b, "%014llu%d\t", (unsigned long long)(l->ids[i].key - 1),
+		    ident_luhn(l->ids[i].value, 14));
+		if (l->id && l->idlen)
+			put_keyed(b, l->id, l->idlen);
+		else
+			buf_printf(b, "%ld", l->line);
+		buf_putc(b, '\t');
+		if (l->seller)
+			put_keyed(b, l->seller, l->sellerlen);
+		buf_putc(b, '\n');
+	}
+}

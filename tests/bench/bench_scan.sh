@@ -1,0 +1,62 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# bench_scan.sh BIN: makes BENCH_MB megabytes (default 1024) of generated
+# listings (tests/bench/gen_listings.c) and times, on that same file in one
+# run: `handover scan`, `rg -i -F -f phrases.txt` (the phrase search alone,
+# Debian's ripgrep) and scan_reference.py (csv + python-stdnum + re, Debian's
+# python3-stdnum) on a prefix of PY_MB megabytes (default 50).  Prints MB/s,
+# peak memory and the ratios.  Needs GNU time (/usr/bin/time).  Timings are
+# the best of BENCH_RUNS runs (default 3): the machine may be shared.
+BIN=${1:-build/handover}
+MB=${BENCH_MB:-1024}
+PY_MB=${PY_MB:-50}
+RUNS=${BENCH_RUNS:-3}
+PY=/usr/bin/python3
+CC=${CC:-cc}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/handover-bench.XXXXXX") || exit 1
+trap 'rm -rf "$dir"' EXIT
+for t in /usr/bin/time "$PY"; do
+	[ -x "$t" ] || { echo "bench_scan: $t is missing"; exit 1; }
+done
+command -v rg > /dev/null || { echo "bench_scan: install ripgrep"; exit 1; }
+"$PY" -c 'import stdnum' 2>/dev/null || { echo "bench_scan: install python3-stdnum"; exit 1; }
+
+$CC -std=c11 -O2 -o "$dir/gen" tests/bench/gen_listings.c || exit 1
+echo "generating $MB MB of listings"
+"$dir/gen" "$MB" 42 > "$dir/listings.csv" || exit 1
+# the phrases, one a line, as rg -F -f reads them
+awk -F '\t' '!/^#/ && $1 != "phrase" && NF > 2 { print $1 }' data/phrases.tsv | sort -u > "$dir/phrases.txt"
+# the Python peer's prefix: whole rows (cut at a line that starts a listing)
+head -c "$((PY_MB * 1000000))" "$dir/listings.csv" | awk '/^L[0-9]+,/ { n = NR } { l[NR] = $0 }
+	END { for (i = 1; i < n; i++) print l[i] }' > "$dir/prefix.csv"
+size=$(wc -c < "$dir/listings.csv")
+psize=$(wc -c < "$dir/prefix.csv")
+echo "phrases: $(wc -l < "$dir/phrases.txt"); input: $((size / 1000000)) MB; python prefix: $((psize / 1000000)) MB"
+nproc 2>/dev/null | awk '{ print "cpus: " $1 }'
+uptime | sed 's/.*load/load/'
+
+best() {	# name bytes input command...: best of RUNS, prints a line
+	name=$1 bytes=$2 input=$3
+	shift 3
+	bs=; bkb=
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		/usr/bin/time -f "%e %M" -o "$dir/t" "$@" < "$input" > /dev/null 2> "$dir/err"
+		# GNU time writes "Command exited with non-zero status 1" first
+		tail -n 1 "$dir/t" > "$dir/t1"
+		read -r s kb < "$dir/t1" || { cat "$dir/t"; exit 1; }
+		case $s in *[!0-9.]*) cat "$dir/t"; exit 1;; esac
+		if [ -z "$bs" ] || awk -v a="$s" -v b="$bs" 'BEGIN { exit !(a < b) }'; then bs=$s; bkb=$kb; fi
+		i=$((i + 1))
+	done
+	awk -v n="$name" -v s="$bs" -v kb="$bkb" -v b="$bytes" 'BEGIN {
+		printf "%-34s %8.2f s %9.1f MB/s %8.1f MB peak\n", n, s, b / 1e6 / (s > 0 ? s : 0.001), kb / 1024 }'
+	eval "${name%% *}_mbs=\$(awk -v s=\"$bs\" -v b=\"$bytes\" 'BEGIN { print b / 1e6 / (s > 0 ? s : 0.001) }')"
+}
+best "handover (scan, all threads)" "$size" "$dir/listings.csv" "$BIN" scan --quiet --input-format csv -
+best "handover1 (scan --threads 1)" "$size" "$dir/listings.csv" "$BIN" scan --quiet --threads 1 --input-format csv -
+best "rg (rg -c -i -F -f phrases.txt)" "$size" "$dir/listings.csv" rg -c -i -F -f "$dir/phrases.txt"
+RUNS=1 best "python (prefix, csv+stdnum+re)" "$psize" "$dir/prefix.csv" "$PY" tests/bench/scan_reference.py "$dir/phrases.txt"
+awk -v h="$handover_mbs" -v h1="$handover1_mbs" -v r="$rg_mbs" -v p="$python_mbs" 'BEGIN {
+	printf "ratios: handover/rg %.2f (1 thread %.2f), handover/python %.0fx (1 thread %.0fx)\n",
+	    h / r, h1 / r, h / p, h1 / p }'

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: MIT */
+/* test_scan: the per-listing core over the embedded data (identifiers in
+ * columns and in free text, TAC brand against the claimed brand, phrases
+ * in Latin, Cyrillic and Devanagari script), the risk rules, and the IMEI
+ * set (growth, same and other seller). */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "blob.h"
+#include "dupset.h"
+#include "harness.h"
+#include "scan.h"
+
+static struct ident_tables T;
+static struct kb K;
+static struct tac_db D;
+static struct scan S;
+static struct scan_result R;
+
+static int
+get_embedded(void *ctx, const char *name, const char **data, size_t *len)
+{
+	const struct blob *b = blob_find(name);
+
+	(void)ctx;
+	if (!b)
+		return -1;
+	*data = b->data;
+	*len = b->len;
+	return 0;
+}
+
+static void
+load(void)
+{
+	const struct blob *rb = blob_find("reporting-bodies.tsv");
+	const struct blob *ph = blob_find("imei-placeholders.tsv");
+	const struct blob *tac = blob_find("tac.tsv");
+	struct error e;
+
+	tac_db_init(&D);
+	if (!rb || !ph || !tac ||
+	    ident_tables_load(&T, rb->data, rb->len, ph->data, ph->len, &e) != 0 ||
+	    kb_load(&K, get_embedded, NULL, &e) != 0 ||
+	    tac_db_add_tsv(&D, "tac.tsv", tac->data, tac->len, &e) != 0) {
+		printf("cannot load the tables\n");
+		exit(1);
+	}
+	tac_db_finish(&D);
+	if (scan_init(&S, &K, &T, &D, &e) != 0) {
+		printf("scan_init: %s\n", e.msg);
+		exit(1);
+	}
+}
+
+/* Scans a listing given as role, name, value triples (role -1 ends). */
+static const struct scan_result *
+scan(int role, ...)
+{
+	struct scan_field f[16];
+	struct scan_listing in;
+	va_list ap;
+	size_t n = 0;
+
+	va_start(ap, role);
+	while (role >= 0 && n < 16) {
+		f[n].role = (enum scan_role)role;
+		f[n].name = va_arg(ap, const char *);
+		f[n].namelen = strlen(f[n].name);
+		f[n].p = va_arg(ap, const char *);
+		f[n].len = strlen(f[n].p);
+		n++;
+		role = va_arg(ap, int);
+	}
+	va_end(ap);
+	in.f = f;
+	in.nf = n;
+	scan_listing(&S, &in, &R);
+	return &R;
+}
+
+#define HAS(r, reason) (((r)->reasons >> (reason)) & 1u)
+
+/* The phrases hit, as "phrase/language@field " items. */
+static const char *
+hits(const struct scan_result *r)
+{
+	static char out[1024];
+	size_t i, n = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < r->nhits && n < sizeof out - 200; i++) {
+		const struct scan_phrase *p = &S.ph[r->hits[i].phrase];
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s/%s@%u ", p->phrase,
+		    p->language, r->hits[i].field);
+	}
+	return out;
+}
+
+static void
+test_identifiers_in_fields(void)
+{
+	const struct scan_result *r;
+
+	/* valid IMEIs (Luhn): 354178036859789 from 3GPP-style examples in
+	 * test_ident, 353325471234561 made with TAC 35332547 */
+	r = scan(SCAN_IMEI, "imei", "354178036859789",
+	    SCAN_TEXT, "description", "imei1 353325471234561 / imei2 354178036859789", -1);
+	CHECK_INT(r->nids, 2);
+	CHECK_STR(r->ids[0].value, "354178036859789");
+	CHECK_STR(r->ids[1].value, "353325471234561");
+	CHECK_INT(r->ids[1].field, 1);
+	CHECK(r->ids[0].key != 0);
+	CHECK_STR(r->ids[1].brand, "Samsung");
+	CHECK_INT(r->reasons, 0);
+
+	r = scan(SCAN_TEXT, "body", "IMEI: 35 417803 685978 9, call me", -1);
+	CHECK_INT(r->nids, 1);
+	CHECK_STR(r->ids[0].value, "354178036859789");
+
+	r = scan(SCAN_IMEI, "imei", "000000000000000", -1);
+	CHECK(HAS(r, SCAN_PLACEHOLDER_IMEI));
+	CHECK_INT(r->ids[0].key, 0);
+	CHECK_INT(scan_risk_of(r->reasons), SCAN_STOP);
+
+	r = scan(SCAN_IMEI, "imei", "354178036859788", -1);
+	CHECK(HAS(r, SCAN_INVALID_IMEI));
+	CHECK_INT(r->ids[0].problem, IDENT_BAD_CHECK_DIGIT);
+
+	r = scan(SCAN_IMEI, "imei", "35417803685978", -1);
+	CHECK(HAS(r, SCAN_MISSING_CHECK_DIGIT));
+
+	r = scan(SCAN_OTHER, "notes", "IMEI 3.54178E+14 from the sheet", -1);
+	CHECK(HAS(r, SCAN_SCIENTIFIC_NOTATION));
+
+	/* "n/a" in an IMEI column is not an identifier; ids and prices are
+	 * not searched */
+	r = scan(SCAN_IMEI, "imei", "n/a", SCAN_ID, "id", "354178036859789",
+	    SCAN_PRICE, "price", "354178036859789", -1);
+	CHECK_INT(r->nids, 0);
+	CHECK_INT(r->reasons, 0);
+
+	/* the same IMEI twice, and an IMEISV of the same phone: one key */
+	r = scan(SCAN_IMEI, "imei", "354178036859789",
+	    SCAN_TEXT, "description", "IMEI 354178036859789, IMEISV 3541780368597801", -1);
+	CHECK_INT(r->nids, 2);
+	CHECK(r->ids[0].key != 0);
+	CHECK_INT(r->ids[1].key, 0);
+
+	/* a listing with no text at all */
+	r = scan(-1);
+	CHECK_INT(r->nids + r->nhits + r->reasons, 0);
+}
+
+static void
+test_tac_brand(void)
+{
+	const struct scan_result *r;
+
+	/* TAC 35332547 is a Samsung SM-S901B in data/tac.tsv */
+	r = scan(SCAN_BRAND, "brand", "Apple", SCAN_IMEI, "imei", "353325471234561", -1);
+	CHECK(HAS(r, SCAN_TAC_BRAND_MISMATCH));
+	CHECK_INT(scan_risk_of(r->reasons), SCAN_CAUTION);
+	r = scan(SCAN_BRAND, "brand", "samsung", SCAN_IMEI, "imei", "353325471234561", -1);
+	CHECK(!HAS(r, SCAN_TAC_BRAND_MISMATCH));
+	/* no brand column: the title names it ("Galaxy" is a Samsung alias) */
+	r = scan(SCAN_TITLE, "title", "Galaxy S22 5G 128GB", SCAN_IMEI, "imei", "353325471234561", -1);
+	CHECK(!HAS(r, SCAN_TAC_BRAND_MISMATCH));
+	r = scan(SCAN_TITLE, "title", "Redmi Note 12", SCAN_IMEI, "imei", "353325471234561", -1);
+	CHECK(HAS(r, SCAN_TAC_BRAND_MISMATCH));
+	/* nothing claimed, or a brand the kb does not know: no judgement */
+	r = scan(SCAN_TITLE, "title", "phone for sale", SCAN_IMEI, "imei", "353325471234561", -1);
+	CHECK(!HAS(r, SCAN_TAC_BRAND_MISMATCH));
+	r = scan(SCAN_BRAND, "brand", "Nokla", SCAN_IMEI, "imei", "353325471234561", -1);
+	CHECK(!HAS(r, SCAN_TAC_BRAND_MISMATCH));
+	/* a TAC not in the table: unknown, never a mismatch */
+	r = scan(SCAN_BRAND, "brand", "Apple", SCAN_IMEI, "imei", "354178036859789", -1);
+	CHECK(!HAS(r, SCAN_TAC_BRAND_MISMATCH));
+	CHECK(r->ids[0].brand == NULL);
+}
+
+static void
+test_phrases(void)
+{
+	const struct scan_result *r;
+
+	r = scan(SCAN_TITLE, "title", "iPhone 12 ICLOUD LOCKED",
+	    SCAN_TEXT, "description", "unlocked? no. Still on EMI,\npay   later", -1);
+	CHECK_STR(hits(r), "icloud locked/en@0 locked/en@0 emi/en@1 pay later/en@1 ");
+	CHECK(HAS(r, SCAN_PHRASE_LOCK));
+	CHECK(HAS(r, SCAN_PHRASE_FINANCING));
+	CHECK(HAS(r, SCAN_WEAK_PHRASE));	/* "locked" has weight 1 */
+	CHECK_INT(scan_risk_of(r->reasons), SCAN_STOP);
+
+	/* Cyrillic, any case */
+	r = scan(SCAN_TEXT, "text", "Куплен в РАССРОЧКУ, без чека", -1);
+	CHECK_STR(hits(r), "рассрочку/ru@0 без чека/ru@0 ");
+	CHECK(HAS(r, SCAN_PHRASE_NO_PROOF));
+	/* Devanagari: whole words, so "किस्त" is not found inside "किस्तों" */
+	r = scan(SCAN_TEXT, "text", "फोन किस्तों पर लिया था, फोन लॉक नहीं", -1);
+	CHECK_STR(hits(r), "किस्तों/hi@0 फोन लॉक/hi@0 ");
+	CHECK(HAS(r, SCAN_PHRASE_LOCK));
+	/* a phrase in three languages is reported once */
+	r = scan(SCAN_TEXT, "text", "PayJoy", -1);
+	CHECK_STR(hits(r), "payjoy/en;es;pt@0 ");
+	/* not inside words, and not in other columns */
+	r = scan(SCAN_TEXT, "text", "premium semiconductor", SCAN_OTHER, "notes", "emi", -1);
+	CHECK_STR(hits(r), "");
+	CHECK_INT(r->reasons, 0);
+}
+
+static void
+test_rules(void)
+{
+	int i;
+
+	for (i = 0; i < SCAN_NREASONS; i++) {
+		CHECK(strcmp(scan_reason_code((enum scan_reason)i), "unknown") != 0);
+		CHECK(scan_reason_risk((enum scan_reason)i) != SCAN_OK);
+	}
+	CHECK_STR(scan_reason_code(SCAN_DUP_OTHER_SELLER), "duplicate_imei_other_seller");
+	CHECK_INT(scan_risk_of(0), SCAN_OK);
+	CHECK_INT(scan_risk_of(1u << SCAN_MALFORMED_ROW), SCAN_CAUTION);
+	CHECK_INT(scan_risk_of(1u << SCAN_DUP_SAME_SELLER), SCAN_CAUTION);
+	CHECK_INT(scan_risk_of(1u << SCAN_DUP_OTHER_SELLER), SCAN_STOP);
+	CHECK_INT(scan_risk_of((1u << SCAN_PHRASE_FINANCING) | (1u << SCAN_PHRASE_THEFT)),
+	    SCAN_STOP);
+	CHECK_STR(scan_risk_name(SCAN_CAUTION), "caution");
+	CHECK_INT(scan_reason_for_phrase("bypass", 3), SCAN_PHRASE_BYPASS);
+	CHECK_INT(scan_reason_for_phrase("lock", 1), SCAN_WEAK_PHRASE);
+	CHECK_INT(scan_reason_for_phrase("weather", 2), -1);
+	CHECK_INT(scan_reason_for_problem(IDENT_OK), -1);
+	CHECK_INT(scan_reason_for_problem(IDENT_BAD_COMPONENT), SCAN_INVALID_IMEI);
+	CHECK_INT(scan_reason_for_problem(IDENT_PLACEHOLDER), SCAN_PLACEHOLDER_IMEI);
+}
+
+static void
+test_dupset(void)
+{
+	struct dupset d;
+	uint64_t k;
+	int bad = 0;
+
+	dupset_init(&d);
+	CHECK_INT(dupset_add(&d, 42, dupset_hash("amina", 5)), DUPSET_NEW);
+	CHECK_INT(dupset_add(&d, 42, dupset_hash("amina", 5)), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 42, dupset_hash("budi", 4)), DUPSET_OTHER_SELLER);
+	/* growth: keys of one TAC, as a scan sees them; all kept, 8 bytes a
+	 * slot, at most 4/5 full */
+	for (k = 0; k < 200000; k++)
+		if (dupset_add(&d, 35332547000000ull + k * 7 + 1, 0) != DUPSET_NEW)
+			bad++;
+	CHECK_INT(bad, 0);
+	CHECK_INT(d.n, 200001);
+	CHECK(d.cap == 262144 && d.n * 5 <= d.cap * 4);
+	for (k = 0; k < 200000; k += 1000)
+		if (dupset_add(&d, 35332547000000ull + k * 7 + 1, 1) != DUPSET_OTHER_SELLER ||
+		    dupset_add(&d, 35332547000000ull + k * 7 + 1, 0) != DUPSET_SAME_SELLER)
+			bad++;
+	CHECK_INT(bad, 0);
+	/* the largest key ident_imei_key gives (99999999999999 + 1) fits; 0
+	 * and keys of 2^47 and above are refused */
+	CHECK_INT(dupset_add(&d, 100000000000000ull, 5), DUPSET_NEW);
+	CHECK_INT(dupset_add(&d, 100000000000000ull, 5), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 0, 0), DUPSET_BADKEY);
+	CHECK_INT(dupset_add(&d, 1ull << 47, 0), DUPSET_BADKEY);
+	/* only 17 bits of the seller hash are kept */
+	CHECK_INT(dupset_add(&d, 77, 0x00001), DUPSET_NEW);
+	CHECK_INT(dupset_add(&d, 77, 0x20001), DUPSET_SAME_SELLER);
+	dupset_release(&d);
+	CHECK(d.slot == NULL && d.n == 0);
+}
+
+int
+main(void)
+{
+	load();
+	RUN(test_identifiers_in_fields);
+	RUN(test_tac_brand);
+	RUN(test_phrases);
+	RUN(test_rules);
+	RUN(test_dupset);
+	scan_release(&S);
+	tac_db_release(&D);
+	kb_release(&K);
+	ident_tables_release(&T);
+	return h_done();
+}
