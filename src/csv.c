@@ -285,12 +285,19 @@ emit(struct csv_reader *r, struct csv_record *out, struct error *err)
 		size_t len = r->slots[i].len;
 
 		if (r->slots[i].dq) {
-			for (j = 0, k = 0; j < len; j++) {
-				f[k++] = f[j];
-				if (f[j] == '"')
-					j++;
+			/* "" stands for one quote: move the runs between them */
+			char *w = f, *s = f, *end = f + len, *q;
+			while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+				j = (size_t)(q - s) + 1;
+				if (w != s)
+					memmove(w, s, j);
+				w += j;
+				s = q + 2 < end ? q + 2 : end;
 			}
-			len = k;
+			k = (size_t)(end - s);
+			if (w != s)
+				memmove(w, s, k);
+			len = (size_t)(w - f) + k;
 		}
 		r->fields[i].p = f;
 		r->fields[i].len = len;

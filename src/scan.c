@@ -166,8 +166,8 @@ has_digit(const char *p, size_t n)
  * digits (ASCII, Arabic-Indic, Devanagari, fullwidth, as the identifier
  * engine reads them) and no E-notation.  Most descriptions are skipped
  * this way at the cost of one light pass. */
-static int
-may_hold_id(const char *s, size_t n)
+int
+scan_may_hold_id_exact(const char *s, size_t n)
 {
 	/* 1: an ASCII digit, 2: e or E, 4: a byte that may start a non-ASCII
 	 * digit */
@@ -193,6 +193,81 @@ may_hold_id(const char *s, size_t n)
 		prev = t;
 	}
 	return d >= 14;
+}
+
+/* The common case first, in one pass the compiler can vectorise: count
+ * ASCII digits, digits followed by e/E, and lead bytes of non-ASCII
+ * digits; only text with the last two needs the exact look. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+#define LOW7 UINT64_C(0x7F7F7F7F7F7F7F7F)
+
+/* Per byte of w, 0x80 where the byte is an ASCII digit (exact: no carry
+ * crosses a byte because the high bit is masked off first). */
+static uint64_t
+digit_mask(uint64_t w)
+{
+	uint64_t y = w ^ (ONES * '0');
+
+	return ~(((y & LOW7) + ONES * (0x80 - 10)) | y) & HIGH;
+}
+
+/* 0x80 where the byte is 'e' or 'E'. */
+static uint64_t
+e_mask(uint64_t w)
+{
+	uint64_t z = (w | ONES * 0x20) ^ (ONES * 'e');
+
+	return ~(((z & LOW7) + LOW7) | z) & HIGH;
+}
+
+/* 0x80 where the byte is 0xD9 or above (may start a non-ASCII digit). */
+static uint64_t
+hi_mask(uint64_t w)
+{
+	return ((w & LOW7) + ONES * (0x80 - 0x59)) & w & HIGH;
+}
+
+/* The common case first, eight bytes at a time: count ASCII digits, and
+ * note digits followed by e/E and lead bytes of non-ASCII digits; only
+ * text with one of those needs the exact look. */
+int
+scan_may_hold_id(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, d = 0;
+	uint64_t de = 0, hi = 0, carry = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, dm, em;
+		memcpy(&w, p + i, 8);
+		dm = digit_mask(w);
+		em = e_mask(w);
+		/* a digit, then e/E in the next byte (here, or across words) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		de |= dm & (em << 8);
+		de |= carry & (em >> 63);
+		carry = (dm >> 7) & 1;
+#else
+		de |= dm & (em >> 8);
+		de |= carry & (em >> 7) & 1;
+		carry = dm >> 63;
+#endif
+		hi |= hi_mask(w);
+		d += (size_t)(((dm >> 7) * ONES) >> 56);
+	}
+	for (; i < n; i++) {
+		unsigned dig = (unsigned char)(p[i] - '0') < 10;
+		de |= carry && (p[i] | 0x20) == 'e';
+		carry = dig;
+		d += dig;
+		hi |= p[i] >= 0xD9;
+	}
+	if (d >= 14)
+		return 1;
+	if (de == 0 && hi == 0)
+		return 0;
+	return scan_may_hold_id_exact(s, n);
 }
 
 static void
@@ -257,7 +332,7 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
 			break;
 		case SCAN_OTHER: case SCAN_TITLE: case SCAN_TEXT: case SCAN_MODEL:
-			if (!may_hold_id(f->p, f->len))
+			if (!scan_may_hold_id(f->p, f->len))
 				continue;
 			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
 			break;

@@ -132,4 +132,12 @@ struct scan_result {
 void scan_listing(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out);
 
+/* The filter that spares most fields the identifier search: 0 only when
+ * (p, n) cannot hold an identifier (fewer than 14 digits in any script
+ * the engine reads, and no E-notation).  The _exact one looks byte by
+ * byte; the other, eight bytes at a time, must never say 0 where the
+ * exact one says 1.  Exposed for tests. */
+int scan_may_hold_id(const char *p, size_t n);
+int scan_may_hold_id_exact(const char *p, size_t n);
+
 #endif

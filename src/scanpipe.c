@@ -168,8 +168,7 @@ worker(void *arg)
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		struct sbatch *b;
-		int bad;
+		struct sbatch *b, **pp;
 
 		while (!p->qhead && !p->closing)
 			pthread_cond_wait(&p->cv_work, &p->mu);
@@ -180,24 +179,35 @@ worker(void *arg)
 		if (!p->qhead)
 			p->qtail = NULL;
 		pthread_mutex_unlock(&p->mu);
-		bad = !res || b->nomem || scan_batch(p->scan, b, &fields, &capfields, res) != 0;
+		b->failed = !res || b->nomem || scan_batch(p->scan, b, &fields, &capfields, res) != 0;
 		pthread_mutex_lock(&p->mu);
-		while (p->turn != b->seq)
-			pthread_cond_wait(&p->cv_turn, &p->mu);
-		if (!p->stopped) {
-			pthread_mutex_unlock(&p->mu);
-			/* our turn: nobody else finishes until turn moves on */
-			bad = bad || p->finish(p->ctx, b) != 0;
-			pthread_mutex_lock(&p->mu);
-			if (bad)
-				p->stopped = 1;
+		/* Into the list of scanned batches, in input order; then whoever
+		 * is not already finishing finishes every batch whose turn it
+		 * is, so no thread waits for another's batch. */
+		for (pp = &p->done; *pp && (*pp)->seq < b->seq; pp = &(*pp)->next)
+			;
+		b->next = *pp;
+		*pp = b;
+		while (!p->finishing && p->done && p->done->seq == p->turn) {
+			int bad;
+
+			b = p->done;
+			p->done = b->next;
+			p->finishing = 1;
+			if (!p->stopped) {
+				pthread_mutex_unlock(&p->mu);
+				bad = b->failed || p->finish(p->ctx, b) != 0;
+				pthread_mutex_lock(&p->mu);
+				if (bad)
+					p->stopped = 1;
+			}
+			p->finishing = 0;
+			p->turn++;
+			batch_clear(b);
+			b->next = p->free;
+			p->free = b;
+			pthread_cond_broadcast(&p->cv_free);
 		}
-		p->turn++;
-		batch_clear(b);
-		b->next = p->free;
-		p->free = b;
-		pthread_cond_broadcast(&p->cv_turn);
-		pthread_cond_broadcast(&p->cv_free);
 	}
 	pthread_mutex_unlock(&p->mu);
 	free(fields);
@@ -217,13 +227,12 @@ scanpipe_start(struct scanpipe *p, const struct scan *s, int nthreads,
 	p->ctx = ctx;
 	p->nthreads = nthreads < 1 ? 1 : nthreads > SCANPIPE_MAX_THREADS ?
 	    SCANPIPE_MAX_THREADS : nthreads;
-	p->maxbatches = (size_t)p->nthreads * 2;
+	p->maxbatches = (size_t)p->nthreads * 3;
 	if (p->nthreads == 1)
 		return (p->res1 = malloc(sizeof *p->res1)) ? 0 : -1;
 	if (pthread_mutex_init(&p->mu, NULL) != 0)
 		return -1;
 	pthread_cond_init(&p->cv_work, NULL);
-	pthread_cond_init(&p->cv_turn, NULL);
 	pthread_cond_init(&p->cv_free, NULL);
 	for (i = 0; i < p->nthreads; i++) {
 		if (pthread_create(&p->th[i], NULL, worker, p) != 0)
@@ -233,7 +242,6 @@ scanpipe_start(struct scanpipe *p, const struct scan *s, int nthreads,
 	if (p->started == 0) {
 		pthread_mutex_destroy(&p->mu);
 		pthread_cond_destroy(&p->cv_work);
-		pthread_cond_destroy(&p->cv_turn);
 		pthread_cond_destroy(&p->cv_free);
 		return -1;
 	}
@@ -321,7 +329,6 @@ scanpipe_close(struct scanpipe *p)
 			pthread_join(p->th[i], NULL);
 		pthread_mutex_destroy(&p->mu);
 		pthread_cond_destroy(&p->cv_work);
-		pthread_cond_destroy(&p->cv_turn);
 		pthread_cond_destroy(&p->cv_free);
 	}
 	while ((b = p->free) != NULL) {

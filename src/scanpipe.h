@@ -43,6 +43,7 @@ struct sbatch {
 	struct scan_hit *hits;
 	size_t nhits, caphits;
 	int nomem;		/* something could not be stored */
+	int failed;		/* nomem, or scanning it ran out of memory */
 	struct sbatch *next;
 };
 
@@ -68,8 +69,10 @@ struct scanpipe {
 	pthread_t th[SCANPIPE_MAX_THREADS];
 	int started;
 	pthread_mutex_t mu;
-	pthread_cond_t cv_work, cv_turn, cv_free;
+	pthread_cond_t cv_work, cv_free;
 	struct sbatch *qhead, *qtail;	/* filled, waiting for a worker */
+	struct sbatch *done;	/* scanned, waiting for their turn, by seq */
+	int finishing;		/* a thread is in finish() */
 	struct sbatch *free;
 	size_t nbatches;
 	uint64_t seq, turn;

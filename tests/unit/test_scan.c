@@ -272,6 +272,43 @@ test_dupset(void)
 	CHECK(d.slot == NULL && d.n == 0);
 }
 
+/* The fast filter never hides what the exact one would find. */
+static void
+test_id_filter(void)
+{
+	static const char *const atoms[] = {
+		"0", "1", "9", "e", "E", ".", ",", " ", "a", "z", "\xd9\xa3", "\xdb\xb5",
+		"\xe0\xa5\xaa", "\xef\xbc\x91", "\xd0\x96", "\xe2\x80\x93", "x9"
+	};
+	unsigned long x = 20261123;
+	int i, misses = 0, fast_only = 0;
+
+	for (i = 0; i < 200000; i++) {
+		char buf[128];
+		size_t n = 0;
+		int k, len;
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		len = (int)((x >> 33) % 40);
+		for (k = 0; k < len; k++) {
+			const char *a;
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			a = atoms[(x >> 33) % (sizeof atoms / sizeof atoms[0])];
+			if (n + strlen(a) >= sizeof buf)
+				break;
+			memcpy(buf + n, a, strlen(a));
+			n += strlen(a);
+		}
+		if (scan_may_hold_id_exact(buf, n) && !scan_may_hold_id(buf, n))
+			misses++;
+		fast_only += scan_may_hold_id(buf, n) && !scan_may_hold_id_exact(buf, n);
+	}
+	CHECK_INT(misses, 0);
+	CHECK_INT(fast_only, 0);
+	CHECK(scan_may_hold_id("3.54178E+14", 11));
+	CHECK(scan_may_hold_id("imei 35 417803 685978 9", 23));
+	CHECK(!scan_may_hold_id("price 12000, call 98765, see me", 31));
+}
+
 int
 main(void)
 {
@@ -285,5 +322,6 @@ main(void)
 	tac_db_release(&D);
 	kb_release(&K);
 	ident_tables_release(&T);
+	RUN(test_id_filter);
 	return h_done();
 }
