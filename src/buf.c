@@ -132,6 +132,20 @@ buf_puts(struct buf *b, const char *s)
 }
 
 void
+buf_put_long(struct buf *b, long v)
+{
+	char d[24], *e = d + sizeof d, *q = e;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--q = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--q = '-';
+	buf_put(b, q, (size_t)(e - q));
+}
+
+void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	char small[512], *big;

@@ -44,6 +44,8 @@ buf_put(struct buf *b, const char *p, size_t n)
 #define BUF_LIT(b, lit) buf_put((b), "" lit, sizeof(lit) - 1)
 
 void buf_puts(struct buf *b, const char *s);
+/* A decimal number, without printf. */
+void buf_put_long(struct buf *b, long v);
 
 static inline void
 buf_putc(struct buf *b, char c)

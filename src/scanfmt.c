@@ -40,8 +40,11 @@ scanfmt_json(struct buf *b, const struct scan *s, const struct scanfmt_listing *
 		buf_put_json_str(b, l->id, l->idlen);
 	else
 		BUF_LIT(b, "null");
-	buf_printf(b, ",\"line\":%ld,\"risk\":\"%s\",\"reasons\":[", l->line,
-	    scan_risk_name(scan_risk_of(l->reasons)));
+	BUF_LIT(b, ",\"line\":");
+	buf_put_long(b, l->line);
+	BUF_LIT(b, ",\"risk\":\"");
+	buf_puts(b, scan_risk_name(scan_risk_of(l->reasons)));
+	BUF_LIT(b, "\",\"reasons\":[");
 	put_reasons(b, l->reasons, 1);
 	BUF_LIT(b, "]");
 	if (l->error) {
@@ -57,12 +60,15 @@ scanfmt_json(struct buf *b, const struct scan *s, const struct scanfmt_listing *
 			buf_putc(b, ',');
 		BUF_LIT(b, "{\"value\":");
 		buf_put_json_str(b, d->value, strlen(d->value));
-		buf_printf(b, ",\"kind\":\"%s\",\"valid\":%s,\"problem\":",
-		    ident_kind_name(d->kind), d->problem == IDENT_OK ? "true" : "false");
-		if (pc)
-			buf_printf(b, "\"%s\"", pc);
-		else
-			BUF_LIT(b, "null");
+		BUF_LIT(b, ",\"kind\":\"");
+		buf_puts(b, ident_kind_name(d->kind));
+		if (d->problem == IDENT_OK)
+			BUF_LIT(b, "\",\"valid\":true,\"problem\":null");
+		else {
+			BUF_LIT(b, "\",\"valid\":false,\"problem\":\"");
+			buf_puts(b, pc);
+			buf_putc(b, '"');
+		}
 		BUF_LIT(b, ",\"brand\":");
 		buf_put_json_or_null(b, d->brand);
 		BUF_LIT(b, ",\"field\":");

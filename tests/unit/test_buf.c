@@ -21,6 +21,23 @@ test_mem_sink(void)
 }
 
 static void
+test_put_long(void)
+{
+	struct buf b;
+
+	buf_init_mem(&b);
+	buf_put_long(&b, 0);
+	buf_putc(&b, ' ');
+	buf_put_long(&b, -42);
+	buf_putc(&b, ' ');
+	buf_put_long(&b, 2147483647L);
+	buf_putc(&b, ' ');
+	buf_put_long(&b, -2147483647L - 1);
+	CHECK_STR(buf_str(&b), "0 -42 2147483647 -2147483648");
+	buf_release(&b);
+}
+
+static void
 test_long_printf(void)
 {
 	struct buf b;
@@ -85,6 +102,7 @@ int
 main(void)
 {
 	RUN(test_mem_sink);
+	RUN(test_put_long);
 	RUN(test_long_printf);
 	RUN(test_fail_after);
 	RUN(test_json_escape);
