@@ -17,7 +17,7 @@
 #include "tacload.h"
 
 #define SCAN_MAX_RECORD (4u << 20)		/* bytes of one row or line */
-#define SCAN_BATCH_BYTES (1u << 20)
+#define SCAN_BATCH_BYTES (512u << 10)
 #define SCAN_BATCH_RECS 4096
 #define SCAN_MAX_NAMES 16			/* column names per role */
 #define SCAN_SNIFF_BYTES 4096

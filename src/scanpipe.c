@@ -227,7 +227,7 @@ scanpipe_start(struct scanpipe *p, const struct scan *s, int nthreads,
 	p->ctx = ctx;
 	p->nthreads = nthreads < 1 ? 1 : nthreads > SCANPIPE_MAX_THREADS ?
 	    SCANPIPE_MAX_THREADS : nthreads;
-	p->maxbatches = (size_t)p->nthreads * 3;
+	p->maxbatches = (size_t)p->nthreads * 2 + 1;
 	if (p->nthreads == 1)
 		return (p->res1 = malloc(sizeof *p->res1)) ? 0 : -1;
 	if (pthread_mutex_init(&p->mu, NULL) != 0)
