@@ -98,6 +98,9 @@ const char *ident_problem_code(enum ident_problem p);	/* NULL for OK */
 /* The reporting body of code (0-99), or NULL when not allocated. */
 const struct ident_rb *ident_reporting_body(const struct ident_tables *t, int code);
 
+/* 1 when the 15 digits at d are a known placeholder IMEI. */
+int ident_placeholder_known(const struct ident_tables *t, const char *d);
+
 /* The 15-digit IMEI as an integer, for compact sets (0 if not one). */
 uint64_t ident_imei_key(const struct ident *id);
 
