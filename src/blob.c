@@ -14,3 +14,16 @@ blob_find(const char *name)
 			return &embedded_data[i];
 	return NULL;
 }
+
+int
+blob_get(void *ctx, const char *name, const char **data, size_t *len)
+{
+	const struct blob *b = blob_find(name);
+
+	(void)ctx;
+	if (!b)
+		return -1;
+	*data = b->data;
+	*len = b->len;
+	return 0;
+}

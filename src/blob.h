@@ -17,5 +17,8 @@ extern const size_t embedded_data_count;
 
 /* The embedded file called name, or NULL. */
 const struct blob *blob_find(const char *name);
+/* blob_find in the shape of a data getter (kb_getter): 0 and the file's
+ * bytes, or -1 when there is no such file.  ctx is unused. */
+int blob_get(void *ctx, const char *name, const char **data, size_t *len);
 
 #endif

@@ -20,19 +20,6 @@ static const char *const tags[] = {
 	"br", NULL
 };
 
-static int
-get_embedded(void *ctx, const char *name, const char **data, size_t *len)
-{
-	const struct blob *b = blob_find(name);
-
-	(void)ctx;
-	if (!b)
-		return -1;
-	*data = b->data;
-	*len = b->len;
-	return 0;
-}
-
 static void
 check_tags(const char *page)
 {
@@ -67,7 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!loaded) {
 		const struct blob *a = blob_find("checklist.tsv"), *v = blob_find("verdict.tsv");
 		if (!a || !v || cl_texts_load(&texts, a->data, a->len, v->data, v->len, &err) != 0 ||
-		    kb_load(&kb, get_embedded, NULL, &err) != 0)
+		    kb_load(&kb, blob_get, NULL, &err) != 0)
 			abort();
 		loaded = 1;
 	}

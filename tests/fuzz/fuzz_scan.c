@@ -13,19 +13,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int
-get(void *ctx, const char *name, const char **d, size_t *len)
-{
-	const struct blob *b = blob_find(name);
-
-	(void)ctx;
-	if (!b)
-		return -1;
-	*d = b->data;
-	*len = b->len;
-	return 0;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -46,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct error e;
 		tac_db_init(&db);
 		if (ident_tables_load(&t, rb->data, rb->len, ph->data, ph->len, &e) != 0 ||
-		    kb_load(&kb, get, NULL, &e) != 0 ||
+		    kb_load(&kb, blob_get, NULL, &e) != 0 ||
 		    tac_db_add_tsv(&db, "tac.tsv", tac->data, tac->len, &e) != 0)
 			abort();
 		tac_db_finish(&db);

@@ -13,19 +13,6 @@ static struct ident_tables T;
 static struct kb KB;
 static struct cl_texts X;
 
-static int
-get(void *ctx, const char *name, const char **data, size_t *len)
-{
-	const struct blob *b = blob_find(name);
-
-	(void)ctx;
-	if (!b)
-		return -1;
-	*data = b->data;
-	*len = b->len;
-	return 0;
-}
-
 static void
 load(void)
 {
@@ -36,7 +23,7 @@ load(void)
 	struct error e;
 
 	if (ident_tables_load(&T, rb->data, rb->len, ph->data, ph->len, &e) != 0 ||
-	    kb_load(&KB, get, NULL, &e) != 0 ||
+	    kb_load(&KB, blob_get, NULL, &e) != 0 ||
 	    cl_texts_load(&X, cs->data, cs->len, vd->data, vd->len, &e) != 0) {
 		printf("cannot load data: %s\n", e.msg);
 		exit(1);

@@ -19,19 +19,6 @@ static struct kb K;
 #define NASTY "<script>alert(1)</script> \"dq\" 'sq' &amp; \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xf0\x9f\x93\xb1"
 #define SEAL "5e283dbfe9d15973d39b64968efb0af1fc2bc57f0cdb7ca8f0e735fe7358278f"
 
-static int
-get_embedded(void *ctx, const char *name, const char **data, size_t *len)
-{
-	const struct blob *b = blob_find(name);
-
-	(void)ctx;
-	if (!b)
-		return -1;
-	*data = b->data;
-	*len = b->len;
-	return 0;
-}
-
 /* Every key whose value a person typed (or a hand-made record could
  * hold), each value NASTY with the key in it so each is found alone. */
 static const char *const typed_keys[] = {
@@ -336,7 +323,7 @@ main(void)
 	struct error e;
 
 	if (!a || !v || cl_texts_load(&T, a->data, a->len, v->data, v->len, &e) != 0 ||
-	    kb_load(&K, get_embedded, NULL, &e) != 0) {
+	    kb_load(&K, blob_get, NULL, &e) != 0) {
 		printf("FAIL loading the embedded data\n0 passed, 1 failed\n");
 		return 1;
 	}

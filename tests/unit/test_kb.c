@@ -11,19 +11,6 @@
 
 static struct kb K;
 
-static int
-get_embedded(void *ctx, const char *name, const char **data, size_t *len)
-{
-	const struct blob *b = blob_find(name);
-
-	(void)ctx;
-	if (!b)
-		return -1;
-	*data = b->data;
-	*len = b->len;
-	return 0;
-}
-
 /* Synthetic tables: the embedded data, with one file replaced. */
 struct fake {
 	const char *name;	/* the file to replace */
@@ -42,7 +29,7 @@ get_fake(void *ctx, const char *name, const char **data, size_t *len)
 		*len = strlen(f->text);
 		return 0;
 	}
-	return get_embedded(NULL, name, data, len);
+	return blob_get(NULL, name, data, len);
 }
 
 static void
@@ -52,7 +39,7 @@ test_load_embedded(void)
 	size_t i;
 
 	memset(&e, 0, sizeof e);
-	CHECK_INT(kb_load(&K, get_embedded, NULL, &e), 0);
+	CHECK_INT(kb_load(&K, blob_get, NULL, &e), 0);
 	if (e.msg[0])
 		printf("  %s\n", e.msg);
 	CHECK(K.nchecks >= 17);

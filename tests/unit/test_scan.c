@@ -18,19 +18,6 @@ static struct tac_db D;
 static struct scan S;
 static struct scan_result R;
 
-static int
-get_embedded(void *ctx, const char *name, const char **data, size_t *len)
-{
-	const struct blob *b = blob_find(name);
-
-	(void)ctx;
-	if (!b)
-		return -1;
-	*data = b->data;
-	*len = b->len;
-	return 0;
-}
-
 static void
 load(void)
 {
@@ -42,7 +29,7 @@ load(void)
 	tac_db_init(&D);
 	if (!rb || !ph || !tac ||
 	    ident_tables_load(&T, rb->data, rb->len, ph->data, ph->len, &e) != 0 ||
-	    kb_load(&K, get_embedded, NULL, &e) != 0 ||
+	    kb_load(&K, blob_get, NULL, &e) != 0 ||
 	    tac_db_add_tsv(&D, "tac.tsv", tac->data, tac->len, &e) != 0) {
 		printf("cannot load the tables\n");
 		exit(1);
