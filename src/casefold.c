@@ -263,3 +263,20 @@ casefold_is_space(uint32_t cp)
 	}
 	return cp >= 0x2000 && cp <= 0x200A;
 }
+
+int
+casefold_range_is_plain(uint32_t lo, uint32_t hi)
+{
+	uint64_t cp;
+	size_t i;
+
+	if ((lo <= 0x00DF && hi >= 0x00DF) || (lo <= 0x1E9E && hi >= 0x1E9E))
+		return 0;	/* sharp s folds to "ss" */
+	for (i = 0; i < sizeof folds / sizeof folds[0]; i++)
+		if (folds[i].lo <= hi && folds[i].hi >= lo)
+			return 0;
+	for (cp = lo; cp <= hi; cp++)
+		if (casefold_is_space((uint32_t)cp))
+			return 0;
+	return 1;
+}

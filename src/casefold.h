@@ -48,4 +48,9 @@ int casefold_is_word(uint32_t cp);
  * U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
 int casefold_is_space(uint32_t cp);
 
+/* 1 when every code point in [lo, hi] folds to itself (casefold_full
+ * gives the code point alone) and none is white space: text in such a
+ * range can be matched byte for byte as written. */
+int casefold_range_is_plain(uint32_t lo, uint32_t hi);
+
 #endif

@@ -170,6 +170,13 @@ matcher_compile(struct matcher *m, struct error *err)
 		}
 		m->fold2[c - 0x80] = v;
 	}
+	memset(m->plain3, 0, sizeof m->plain3);
+	for (i = 0; i < 256; i++)
+		m->same[i] = (uint8_t)i;
+	for (c = 0x800 >> 6; c < 0x10000 >> 6; c++)
+		if ((c < 0xD800 >> 6 || c > 0xDFFF >> 6) &&
+		    casefold_range_is_plain(c << 6, (c << 6) | 63))
+			m->plain3[c >> 6] |= (uint64_t)1 << (c & 63);
 	maxst = (uint32_t)m->folded_len + 1;
 	if ((size_t)maxst * ncls * sizeof *m->delta > MATCHER_MAX_TABLE) {
 		error_set(err, 0, 0, "too many phrases: the table would pass %u MB",
@@ -285,7 +292,7 @@ matcher_compile(struct matcher *m, struct error *err)
 		goto out;
 	}
 	for (i = 0; i < (size_t)nst * ncls; i++)
-		m->delta[i] = (uintptr_t)(m->delta + (size_t)d[i] * ncls);
+		m->delta[i] = d[i] * ncls;
 	m->ncls = ncls;
 	m->nstates = nst;
 	m->out_first_state = nst - nout;
@@ -390,26 +397,165 @@ word_after(const unsigned char *t, size_t n, size_t pos)
 	return casefold_is_word(cp);
 }
 
-/* Reports the phrases that end at end in the state whose row is row. */
-static int
-report(const struct matcher *m, const unsigned char *t, size_t n,
-    const uintptr_t *row, size_t end, matcher_fn fn, void *ctx)
+enum {
+	PIECE = 256,	/* folded bytes a lane prepares at a time */
+	LANES = 4	/* texts matcher_run_many runs side by side */
+};
+
+/*
+ * One text going through the automaton, a piece at a time.  A run of
+ * ASCII is read in place, each byte mapped to its class by m->acls; other
+ * text is folded a code point at a time into the byte classes of its
+ * folded bytes (one automaton step each), kept in cls and mapped by the
+ * identity.  Either way the automaton takes map[p[k]] at step k, the same
+ * for every script.
+ */
+struct lane {
+	const unsigned char *t;	/* the text */
+	size_t n, text;		/* its length and its index */
+	size_t next;		/* where the next piece starts */
+	size_t start;		/* where the current piece starts */
+	size_t len, pos;	/* steps in the piece; how many were taken */
+	const uint8_t *p, *map;	/* the piece */
+	uint32_t row;		/* the state, as the offset of its row */
+	int ascii;		/* read in place: step k ends at start + k + 1 */
+	uint8_t cls[PIECE + 8];	/* a code point adds at most 6 */
+	uint16_t end[PIECE + 8];	/* else: where the code point of step k
+					 * ends, from start */
+};
+
+/* Writes the classes of the folded bytes of the non-ASCII code point at
+ * t (n bytes left) to out; returns how many, and its length in *len. */
+static size_t
+fold_other(const struct matcher *m, const unsigned char *t, size_t n,
+    uint8_t *out, size_t *len)
 {
-	size_t state = (size_t)(row - m->delta) / m->ncls;
+	uint32_t cp, f[2], v;
+	unsigned char fb[8];
+	size_t k, j, e;
+
+	if (t[0] >= 0xC2 && t[0] <= 0xDF && n > 1 && (t[1] & 0xC0) == 0x80) {
+		/* two-byte UTF-8: folded by table */
+		v = m->fold2[(((t[0] & 0x1Fu) << 6) | (t[1] & 0x3Fu)) - 0x80];
+		*len = 2;
+		if ((v >> 24) == 0) {
+			out[0] = m->acls[' '];
+			return 1;
+		}
+		for (k = 0; k < v >> 24; k++)
+			out[k] = m->cls[(v >> (8 * k)) & 0xFF];
+		return k;
+	}
+	if ((t[0] & 0xF0) == 0xE0 && n > 2 && (t[1] & 0xC0) == 0x80 &&
+	    (t[2] & 0xC0) == 0x80) {
+		/* three bytes in a block that folds to itself: as written (the
+		 * bitmap leaves out overlong forms and surrogates) */
+		cp = ((t[0] & 0x0Fu) << 12) | ((t[1] & 0x3Fu) << 6) | (t[2] & 0x3Fu);
+		if (m->plain3[cp >> 12] >> ((cp >> 6) & 63) & 1) {
+			*len = 3;
+			out[0] = m->cls[t[0]];
+			out[1] = m->cls[t[1]];
+			out[2] = m->cls[t[2]];
+			return 3;
+		}
+	}
+	*len = utf8_decode((const char *)t, n, &cp);
+	if (cp == 0xFFFD && *len == 1) {
+		/* invalid byte: class 0 leads every state to the start, so no
+		 * phrase spans it */
+		out[0] = 0;
+		return 1;
+	}
+	if (casefold_is_space(cp)) {
+		out[0] = m->acls[' '];
+		return 1;
+	}
+	k = casefold_full(cp, f);
+	for (e = 0, j = 0; j < k; j++)
+		e += utf8_encode(f[j], (char *)fb + e);
+	for (j = 0; j < e; j++)
+		out[j] = m->cls[fb[j]];
+	return e;
+}
+
+/* The length of the run of ASCII bytes at p (at most n), eight bytes at
+ * a time. */
+static size_t
+ascii_run(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+	}
+	while (i < n && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+/* Prepares the lane's next piece from l->next on: a run of ASCII in
+ * place, or else up to PIECE folded steps. */
+static void
+fill(const struct matcher *m, struct lane *l)
+{
+	const unsigned char *t = l->t;
+	size_t i = l->next, n = l->n, j, k, len, a;
+
+	l->start = i;
+	l->pos = 0;
+	a = ascii_run(t + i, n - i);
+	if (a == n - i || a >= 16) {
+		l->ascii = 1;
+		l->p = t + i;
+		l->map = m->acls;
+		l->len = a;
+		l->next = i + a;
+		return;
+	}
+	l->ascii = 0;
+	l->p = l->cls;
+	l->map = m->same;
+	for (j = 0; i < n && j < PIECE;) {
+		if (t[i] < 0x80) {
+			l->cls[j] = m->acls[t[i++]];
+			l->end[j++] = (uint16_t)(i - l->start);
+			continue;
+		}
+		k = fold_other(m, t + i, n - i, l->cls + j, &len);
+		i += len;
+		while (k-- > 0)
+			l->end[j++] = (uint16_t)(i - l->start);
+	}
+	l->len = j;
+	l->next = i;
+}
+
+/* Reports the phrases that end with class q of the lane's piece, in the
+ * state l->row. */
+static int
+report(const struct matcher *m, const struct lane *l, size_t q,
+    matcher_fn fn, void *ctx)
+{
+	size_t state = l->row / m->ncls;
+	size_t end = l->start + (l->ascii ? q + 1 : l->end[q]);
 	const uint32_t *o = m->out_list +
 	    m->out_first[state - m->out_first_state];
 	struct matcher_match mm;
 	int r;
 
+	mm.text = l->text;
 	for (; *o != NONE; o++) {
 		const struct matcher_phrase *ph = &m->phrases[*o];
 
 		mm.phrase = *o;
-		mm.off = match_start(t, end, ph->len);
+		mm.off = match_start(l->t, end, ph->len);
 		mm.len = end - mm.off;
-		if (ph->word_left && word_before(t, mm.off))
+		if (ph->word_left && word_before(l->t, mm.off))
 			continue;
-		if (ph->word_right && word_after(t, n, end))
+		if (ph->word_right && word_after(l->t, l->n, end))
 			continue;
 		if ((r = fn(ctx, &mm)) != 0)
 			return r;
@@ -417,70 +563,146 @@ report(const struct matcher *m, const unsigned char *t, size_t n,
 	return 0;
 }
 
+/* Starts text k in l. */
+static void
+lane_start(struct lane *l, const char *p, size_t n, size_t k)
+{
+	l->t = (const unsigned char *)p;
+	l->n = n;
+	l->text = k;
+	l->next = l->start = l->len = l->pos = 0;
+	l->row = 0;
+	l->ascii = 1;
+	l->p = l->map = NULL;
+}
+
+/* Runs one lane to the end of its text. */
+static int
+run_one(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
+{
+	const uint32_t *d = m->delta;
+	const uint32_t out = m->out_first_state * m->ncls;
+	int r;
+
+	for (;;) {
+		uint32_t row = l->row;
+		size_t q;
+
+		if (l->pos == l->len) {
+			if (l->next >= l->n)
+				return 0;
+			fill(m, l);
+		}
+		for (q = l->pos; q < l->len; q++) {
+			row = d[row + l->map[l->p[q]]];
+			if (row >= out) {
+				l->row = row;
+				if ((r = report(m, l, q, fn, ctx)) != 0)
+					return r;
+			}
+		}
+		l->row = row;
+		l->pos = l->len;
+	}
+}
+
 int
 matcher_run(const struct matcher *m, const char *p, size_t n,
     matcher_fn fn, void *ctx)
 {
-	const unsigned char *t = (const unsigned char *)p;
-	const uint8_t *acls = m->acls;
-	const uintptr_t *row = m->delta, *out;
-	size_t i = 0, len, k, j, e;
-	uint32_t cp, f[2];
-	unsigned char fb[8];
+	struct lane l;
+
+	if (!m->compiled || m->nphrases == 0)
+		return 0;
+	lane_start(&l, p, n, 0);
+	return run_one(m, &l, fn, ctx);
+}
+
+/* Starts the next non-empty text in l; 0 when there is none. */
+static int
+lane_load(struct lane *l, const struct matcher_text *t, size_t ntexts,
+    size_t *next)
+{
+	while (*next < ntexts && t[*next].n == 0)
+		(*next)++;
+	if (*next >= ntexts)
+		return 0;
+	lane_start(l, t[*next].p, t[*next].n, *next);
+	(*next)++;
+	return 1;
+}
+
+/* The four lanes in lock step, each getting a new piece or a new text
+ * when it has used up its piece, until the texts run out. */
+static int
+run_lanes(const struct matcher *m, struct lane *l,
+    const struct matcher_text *texts, size_t ntexts, size_t *next,
+    matcher_fn fn, void *ctx)
+{
+	const uint32_t *d = m->delta;
+	const uint32_t out = m->out_first_state * m->ncls;
+	int r;
+
+	for (;;) {
+		const uint8_t *c0, *c1, *c2, *c3, *m0, *m1, *m2, *m3;
+		uint32_t r0, r1, r2, r3;
+		size_t j, k, x;
+
+		for (x = 0; x < LANES; x++)
+			while (l[x].pos == l[x].len) {
+				if (l[x].next < l[x].n)
+					fill(m, &l[x]);
+				else if (!lane_load(&l[x], texts, ntexts, next))
+					return 0;
+			}
+		for (k = SIZE_MAX, x = 0; x < LANES; x++)
+			if (l[x].len - l[x].pos < k)
+				k = l[x].len - l[x].pos;
+		c0 = l[0].p + l[0].pos, m0 = l[0].map, r0 = l[0].row;
+		c1 = l[1].p + l[1].pos, m1 = l[1].map, r1 = l[1].row;
+		c2 = l[2].p + l[2].pos, m2 = l[2].map, r2 = l[2].row;
+		c3 = l[3].p + l[3].pos, m3 = l[3].map, r3 = l[3].row;
+		for (j = 0; j < k; j++) {
+			r0 = d[r0 + m0[c0[j]]];
+			r1 = d[r1 + m1[c1[j]]];
+			r2 = d[r2 + m2[c2[j]]];
+			r3 = d[r3 + m3[c3[j]]];
+			if ((r0 >= out) | (r1 >= out) | (r2 >= out) | (r3 >= out)) {
+				const uint32_t rows[LANES] = { r0, r1, r2, r3 };
+
+				for (x = 0; x < LANES; x++) {
+					if (rows[x] < out)
+						continue;
+					l[x].row = rows[x];
+					if ((r = report(m, &l[x], l[x].pos + j, fn, ctx)) != 0)
+						return r;
+				}
+			}
+		}
+		l[0].pos += k, l[0].row = r0;
+		l[1].pos += k, l[1].row = r1;
+		l[2].pos += k, l[2].row = r2;
+		l[3].pos += k, l[3].row = r3;
+	}
+}
+
+int
+matcher_run_many(const struct matcher *m, const struct matcher_text *t,
+    size_t ntexts, matcher_fn fn, void *ctx)
+{
+	struct lane l[LANES];
+	size_t next = 0, nl, x;
 	int r;
 
 	if (!m->compiled || m->nphrases == 0)
 		return 0;
-	out = m->delta + (size_t)m->out_first_state * m->ncls;
-	while (i < n) {
-		/* the hot loop: ASCII, one dependent load a byte */
-		while (i < n && t[i] < 0x80) {
-			row = (const uintptr_t *)row[acls[t[i]]];
-			i++;
-			if (row >= out && (r = report(m, t, n, row, i, fn, ctx)))
-				return r;
-		}
-		if (i >= n)
-			break;
-		if (t[i] >= 0xC2 && t[i] <= 0xDF && i + 1 < n &&
-		    (t[i + 1] & 0xC0) == 0x80) {
-			/* two-byte UTF-8: folded by table */
-			uint32_t v = m->fold2[(((t[i] & 0x1Fu) << 6) |
-			    (t[i + 1] & 0x3Fu)) - 0x80];
-
-			i += 2;
-			if ((v >> 24) == 0) {
-				row = (const uintptr_t *)row[acls[' ']];
-				continue;
-			}
-			for (k = v >> 24; k > 0; k--, v >>= 8) {
-				row = (const uintptr_t *)row[m->cls[v & 0xFF]];
-				if (row >= out &&
-				    (r = report(m, t, n, row, i, fn, ctx)))
-					return r;
-			}
-			continue;
-		}
-		len = utf8_decode(p + i, n - i, &cp);
-		if (cp == 0xFFFD && len == 1) {
-			row = m->delta;	/* invalid byte: no phrase spans it */
-			i++;
-			continue;
-		}
-		if (casefold_is_space(cp)) {
-			row = (const uintptr_t *)row[acls[' ']];
-			i += len;
-			continue;
-		}
-		k = casefold_full(cp, f);
-		for (e = 0, j = 0; j < k; j++)
-			e += utf8_encode(f[j], (char *)fb + e);
-		i += len;
-		for (j = 0; j < e; j++) {
-			row = (const uintptr_t *)row[m->cls[fb[j]]];
-			if (row >= out && (r = report(m, t, n, row, i, fn, ctx)))
-				return r;
-		}
-	}
+	for (nl = 0; nl < LANES && lane_load(&l[nl], t, ntexts, &next); nl++)
+		;
+	if (nl == LANES && (r = run_lanes(m, l, t, ntexts, &next, fn, ctx)) != 0)
+		return r;
+	/* what is left: the lanes' unfinished texts, one after another */
+	for (x = 0; x < nl; x++)
+		if ((r = run_one(m, &l[x], fn, ctx)) != 0)
+			return r;
 	return 0;
 }

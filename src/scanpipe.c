@@ -121,50 +121,94 @@ batch_free(struct sbatch *b)
 	free(b);
 }
 
+static struct scanpipe_scratch *
+scratch_new(void)
+{
+	struct scanpipe_scratch *w = calloc(1, sizeof *w);
+
+	if (w && !(w->res = malloc(sizeof *w->res))) {
+		free(w);
+		return NULL;
+	}
+	if (w)
+		scan_many_init(&w->many);
+	return w;
+}
+
+static void
+scratch_free(struct scanpipe_scratch *w)
+{
+	if (!w)
+		return;
+	free(w->fields);
+	free(w->listings);
+	free(w->rec_of);
+	scan_many_release(&w->many);
+	free(w->res);
+	free(w);
+}
+
+struct keep_ctx {
+	struct sbatch *b;
+	const size_t *rec_of;
+};
+
+/* Keeps one listing's result in the batch. */
+static int
+keep_result(void *ctx, size_t listing, const struct scan_result *res)
+{
+	struct keep_ctx *k = ctx;
+	struct sbatch *b = k->b;
+	struct sbatch_rec *r = &b->rec[k->rec_of[listing]];
+
+	if (grow((void **)&b->found, &b->capfound, b->nfound + res->nids + 1,
+	    sizeof *b->found) != 0 ||
+	    grow((void **)&b->hits, &b->caphits, b->nhits + res->nhits + 1,
+	    sizeof *b->hits) != 0)
+		return -1;
+	r->res.reasons = res->reasons;
+	r->res.first_id = b->nfound;
+	r->res.nids = res->nids;
+	r->res.first_hit = b->nhits;
+	r->res.nhits = res->nhits;
+	memcpy(b->found + b->nfound, res->ids, res->nids * sizeof *res->ids);
+	memcpy(b->hits + b->nhits, res->hits, res->nhits * sizeof *res->hits);
+	b->nfound += res->nids;
+	b->nhits += res->nhits;
+	return 0;
+}
+
 /* Scans every good record of b, keeping the results in b. */
 static int
-scan_batch(const struct scan *s, struct sbatch *b, struct scan_field **fields,
-    size_t *capfields, struct scan_result *res)
+scan_batch(const struct scan *s, struct sbatch *b, struct scanpipe_scratch *w)
 {
-	size_t i;
+	struct keep_ctx k;
+	size_t i, n = 0;
 
+	if (grow((void **)&w->fields, &w->capfields, b->nfld + 1, sizeof *w->fields) != 0 ||
+	    grow((void **)&w->listings, &w->caplistings, b->nrec + 1, sizeof *w->listings) != 0 ||
+	    grow((void **)&w->rec_of, &w->caprec_of, b->nrec + 1, sizeof *w->rec_of) != 0)
+		return -1;
 	for (i = 0; i < b->nrec; i++) {
 		struct sbatch_rec *r = &b->rec[i];
-		struct scan_listing in;
 
 		if (r->bad)
 			continue;
-		if (grow((void **)fields, capfields, r->nf + 1, sizeof **fields) != 0)
-			return -1;
-		sbatch_fields(b, r, *fields);
-		in.f = *fields;
-		in.nf = r->nf;
-		scan_listing(s, &in, res);
-		if (grow((void **)&b->found, &b->capfound, b->nfound + res->nids + 1,
-		    sizeof *b->found) != 0 ||
-		    grow((void **)&b->hits, &b->caphits, b->nhits + res->nhits + 1,
-		    sizeof *b->hits) != 0)
-			return -1;
-		r->res.reasons = res->reasons;
-		r->res.first_id = b->nfound;
-		r->res.nids = res->nids;
-		r->res.first_hit = b->nhits;
-		r->res.nhits = res->nhits;
-		memcpy(b->found + b->nfound, res->ids, res->nids * sizeof *res->ids);
-		memcpy(b->hits + b->nhits, res->hits, res->nhits * sizeof *res->hits);
-		b->nfound += res->nids;
-		b->nhits += res->nhits;
+		sbatch_fields(b, r, w->fields + r->first);
+		w->listings[n].f = w->fields + r->first;
+		w->listings[n].nf = r->nf;
+		w->rec_of[n++] = i;
 	}
-	return 0;
+	k.b = b;
+	k.rec_of = w->rec_of;
+	return scan_many(s, &w->many, w->listings, n, keep_result, &k, w->res) != 0 ? -1 : 0;
 }
 
 static void *
 worker(void *arg)
 {
 	struct scanpipe *p = arg;
-	struct scan_field *fields = NULL;
-	size_t capfields = 0;
-	struct scan_result *res = malloc(sizeof *res);
+	struct scanpipe_scratch *w = scratch_new();
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
@@ -179,7 +223,7 @@ worker(void *arg)
 		if (!p->qhead)
 			p->qtail = NULL;
 		pthread_mutex_unlock(&p->mu);
-		b->failed = !res || b->nomem || scan_batch(p->scan, b, &fields, &capfields, res) != 0;
+		b->failed = !w || b->nomem || scan_batch(p->scan, b, w) != 0;
 		pthread_mutex_lock(&p->mu);
 		/* Into the list of scanned batches, in input order; then whoever
 		 * is not already finishing finishes every batch whose turn it
@@ -210,8 +254,7 @@ worker(void *arg)
 		}
 	}
 	pthread_mutex_unlock(&p->mu);
-	free(fields);
-	free(res);
+	scratch_free(w);
 	return NULL;
 }
 
@@ -229,7 +272,7 @@ scanpipe_start(struct scanpipe *p, const struct scan *s, int nthreads,
 	    SCANPIPE_MAX_THREADS : nthreads;
 	p->maxbatches = (size_t)p->nthreads * 2 + 1;
 	if (p->nthreads == 1)
-		return (p->res1 = malloc(sizeof *p->res1)) ? 0 : -1;
+		return (p->one = scratch_new()) ? 0 : -1;
 	if (pthread_mutex_init(&p->mu, NULL) != 0)
 		return -1;
 	pthread_cond_init(&p->cv_work, NULL);
@@ -294,7 +337,7 @@ scanpipe_put(struct scanpipe *p, struct sbatch *b)
 	b->seq = p->seq++;
 	if (p->nthreads == 1) {
 		if (p->stopped || b->nomem ||
-		    scan_batch(p->scan, b, &p->fields1, &p->capfields1, p->res1) != 0 ||
+		    scan_batch(p->scan, b, p->one) != 0 ||
 		    p->finish(p->ctx, b) != 0)
 			p->stopped = 1;
 		batch_clear(b);
@@ -335,7 +378,6 @@ scanpipe_close(struct scanpipe *p)
 		p->free = b->next;
 		batch_free(b);
 	}
-	free(p->fields1);
-	free(p->res1);
+	scratch_free(p->one);
 	return p->stopped ? -1 : 0;
 }

@@ -56,6 +56,17 @@ int sbatch_add_bad(struct sbatch *b, long line, const char *msg);
 void sbatch_fields(const struct sbatch *b, const struct sbatch_rec *r,
     struct scan_field *f);
 
+/* What one thread needs to scan batches, kept from batch to batch. */
+struct scanpipe_scratch {
+	struct scan_field *fields;
+	size_t capfields;
+	struct scan_listing *listings;
+	size_t *rec_of;		/* listing -> record */
+	size_t caplistings, caprec_of;
+	struct scan_many many;
+	struct scan_result *res;
+};
+
 /* Called for each scanned batch, in input order, never two at once;
  * non-zero stops the pipe. */
 typedef int (*scanpipe_finish_fn)(void *ctx, struct sbatch *b);
@@ -78,9 +89,7 @@ struct scanpipe {
 	uint64_t seq, turn;
 	int closing;
 	int stopped;		/* finish returned non-zero, or out of memory */
-	struct scan_field *fields1;	/* nthreads == 1: scratch */
-	size_t capfields1;
-	struct scan_result *res1;
+	struct scanpipe_scratch *one;	/* nthreads == 1: the scratch */
 };
 
 /* Starts nthreads workers (1: none).  Returns 0 or -1. */

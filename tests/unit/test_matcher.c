@@ -429,6 +429,133 @@ test_differential_unicode(void)
 	matcher_release(&m);
 }
 
+/* One match of matcher_run_many, with its text. */
+struct many_hit {
+	size_t text, phrase, off, len;
+};
+
+struct many_hits {
+	struct many_hit h[40000];
+	size_t n;
+	size_t stop_after;	/* 0: never stop */
+};
+
+static int
+add_many_hit(void *ctx, const struct matcher_match *m)
+{
+	struct many_hits *hs = ctx;
+
+	if (hs->n < sizeof hs->h / sizeof hs->h[0]) {
+		hs->h[hs->n].text = m->text;
+		hs->h[hs->n].phrase = m->phrase;
+		hs->h[hs->n].off = m->off;
+		hs->h[hs->n].len = m->len;
+		hs->n++;
+	}
+	return hs->stop_after && hs->n == hs->stop_after ? 7 : 0;
+}
+
+/* The matches of text k in the order they came. */
+static size_t
+of_text(const struct many_hits *hs, size_t k, struct many_hit *out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < hs->n; i++)
+		if (hs->h[i].text == k)
+			out[n++] = hs->h[i];
+	return n;
+}
+
+/* matcher_run_many against matcher_run one text at a time: texts of
+ * every length (empty, a few bytes, longer than a lane's piece), long
+ * ASCII runs (read in place) and mixed scripts (folded), in any number
+ * (fewer texts than lanes too).  Each text must get the same matches in
+ * the same order, tagged with its index. */
+static void
+test_run_many(void)
+{
+	enum { NPH = 40, NT = 300 };
+	static char ph[NPH][64], text[NT][1200];
+	static struct many_hits got, one;
+	static struct many_hit a[4000], b[4000];
+	struct matcher_text t[NT];
+	size_t i, k, ntexts, na, nb;
+	struct matcher m;
+	struct error e;
+	int bad = 0;
+
+	rng = 77;
+	printf("seed %lu\n", rng);
+	matcher_init(&m);
+	for (i = 0; i < NPH; i++) {
+		size_t len = 0, w = 1 + next_rand() % 4;
+
+		for (k = 0; k < w; k++) {
+			const char *c;
+
+			do
+				c = alphabet[next_rand() % (sizeof alphabet /
+				    sizeof alphabet[0])];
+			while ((k == 0 || k == w - 1) && (c[0] == ' ' ||
+			    c[0] == '\n' || c[0] == '\xC2'));
+			memcpy(ph[i] + len, c, strlen(c));
+			len += strlen(c);
+		}
+		ph[i][len] = '\0';
+		CHECK_INT(matcher_add(&m, ph[i], len, i % 3 ? MATCHER_WORD : 0, &e), 0);
+	}
+	CHECK_INT(matcher_compile(&m, &e), 0);
+	for (k = 0; k < NT; k++) {
+		size_t n = 0, want = next_rand() % 4 == 0 ? 0 : next_rand() % 1000;
+		int ascii = next_rand() % 2;
+
+		while (n < want) {
+			const char *c = ascii && next_rand() % 8 ?
+			    &"aAbB ab"[next_rand() % 7] : alphabet[next_rand() %
+			    (sizeof alphabet / sizeof alphabet[0])];
+			size_t cl = ascii && c[0] < 0x7F && c[1] != '\0' ? 1 : strlen(c);
+
+			memcpy(text[k] + n, c, cl);
+			n += cl;
+		}
+		t[k].p = text[k];
+		t[k].n = n;
+	}
+	for (ntexts = 0; ntexts <= NT && !bad; ntexts += ntexts < 6 ? 1 : 147) {
+		got.n = 0;
+		got.stop_after = 0;
+		CHECK_INT(matcher_run_many(&m, t, ntexts, add_many_hit, &got), 0);
+		for (k = 0; k < ntexts && !bad; k++) {
+			one.n = 0;
+			one.stop_after = 0;
+			matcher_run(&m, t[k].p, t[k].n, add_many_hit, &one);
+			na = of_text(&got, k, a);
+			nb = of_text(&one, 0, b);
+			if (na != nb) {
+				printf("  %zu texts: text %zu has %zu matches, "
+				    "%zu alone\n", ntexts, k, na, nb);
+				bad = 1;
+			}
+			for (i = 0; i < na && i < nb && !bad; i++)
+				if (a[i].phrase != b[i].phrase || a[i].off != b[i].off ||
+				    a[i].len != b[i].len) {
+					printf("  %zu texts: text %zu match %zu differs\n",
+					    ntexts, k, i);
+					bad = 1;
+				}
+		}
+	}
+	CHECK(!bad);
+	CHECK(got.n > 1000);
+	/* a non-zero return stops the whole run at once */
+	got.n = 0;
+	got.stop_after = 5;
+	CHECK_INT(matcher_run_many(&m, t, NT, add_many_hit, &got), 7);
+	CHECK_INT(got.n, 5);
+	matcher_release(&m);
+}
+
 int
 main(void)
 {
@@ -441,5 +568,6 @@ main(void)
 	RUN(test_api_errors);
 	RUN(test_long_random_text);
 	RUN(test_differential_unicode);
+	RUN(test_run_many);
 	return h_done();
 }

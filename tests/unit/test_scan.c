@@ -296,6 +296,119 @@ test_id_filter(void)
 	CHECK(!scan_may_hold_id("price 12000, call 98765, see me", 31));
 }
 
+/* scan_many must give each listing exactly what scan_listing gives it.
+ * Listings are made of kb phrases, filler in three scripts, identifiers
+ * and empty fields, several hundred at once; one listing has more
+ * phrases than a result keeps. */
+enum { MANY = 700 };
+
+static unsigned long seed = 5;
+
+static unsigned
+pick(unsigned n)
+{
+	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(seed >> 33) % n;
+}
+
+struct many_check {
+	const struct scan_listing *in;
+	size_t seen, bad, stop_at;
+};
+
+static int
+check_one(void *ctx, size_t i, const struct scan_result *got)
+{
+	struct many_check *c = ctx;
+	static struct scan_result want;
+
+	scan_listing(&S, &c->in[i], &want);
+	if (i != c->seen || got->reasons != want.reasons || got->nids != want.nids ||
+	    got->nhits != want.nhits || got->more != want.more ||
+	    memcmp(got->hits, want.hits, want.nhits * sizeof want.hits[0]) != 0 ||
+	    (want.nids && strcmp(got->ids[0].value, want.ids[0].value) != 0)) {
+		if (!c->bad)
+			printf("  listing %zu differs from scan_listing\n", i);
+		c->bad++;
+	}
+	c->seen++;
+	return c->stop_at && c->seen == c->stop_at;
+}
+
+static void
+test_scan_many(void)
+{
+	static const char *const filler[] = {
+		"phone in good condition ", "\xD0\xA2\xD0\xB5\xD0\xBB\xD0\xB5\xD1\x84\xD0\xBE\xD0\xBD ",
+		"\xE0\xA4\xAB\xE0\xA5\x8B\xE0\xA4\xA8 ", "IMEI 35 417803 685978 9 ", ", ",
+		"\n", "NO BILL ", "Stra\xC3\x9F" "e ",
+	};
+	static char text[MANY][3][600];
+	static struct scan_field f[MANY][4];
+	static struct scan_listing in[MANY];
+	struct scan_many w;
+	struct many_check c;
+	size_t i, k, n, hits = 0;
+
+	scan_many_init(&w);
+	for (i = 0; i < MANY; i++) {
+		for (k = 0; k < 3; k++) {
+			size_t want = pick(5) == 0 ? 0 : pick(500);
+
+			for (n = 0; n < want;) {
+				const char *w1 = pick(3) == 0 ?
+				    K.phrases[pick((unsigned)K.nphrases)].phrase :
+				    filler[pick(sizeof filler / sizeof filler[0])];
+				size_t len = strlen(w1);
+
+				if (n + len + 1 >= sizeof text[i][k])
+					break;
+				memcpy(text[i][k] + n, w1, len);
+				n += len;
+				text[i][k][n++] = ' ';
+			}
+			text[i][k][n] = '\0';
+		}
+		if (i == 3)	/* every phrase: more than a result keeps */
+			for (k = 0, n = 0; k < K.nphrases && n + 80 < sizeof text[i][2]; k++)
+				n += (size_t)snprintf(text[i][2] + n, sizeof text[i][2] - n,
+				    "%s, ", K.phrases[k].phrase);
+		f[i][0] = (struct scan_field){ "title", 5, text[i][0], strlen(text[i][0]), SCAN_TITLE };
+		f[i][1] = (struct scan_field){ "imei", 4, "354178036859789", 15, SCAN_IMEI };
+		f[i][2] = (struct scan_field){ "description", 11, text[i][1], strlen(text[i][1]), SCAN_TEXT };
+		f[i][3] = (struct scan_field){ "body", 4, text[i][2], strlen(text[i][2]), SCAN_TEXT };
+		in[i].f = f[i];
+		in[i].nf = 4;
+	}
+	memset(&c, 0, sizeof c);
+	c.in = in;
+	CHECK_INT(scan_many(&S, &w, in, MANY, check_one, &c, &R), 0);
+	CHECK_INT(c.seen, MANY);
+	CHECK_INT(c.bad, 0);
+	for (i = 0; i < MANY; i++) {
+		scan_listing(&S, &in[i], &R);
+		hits += R.nhits;
+		if (i == 3)
+			CHECK(R.more);
+	}
+	printf("%zu phrase hits\n", hits);
+	CHECK(hits > 1000);
+	/* fewer listings than the matcher's lanes, then none */
+	memset(&c, 0, sizeof c);
+	c.in = in;
+	CHECK_INT(scan_many(&S, &w, in, 2, check_one, &c, &R), 0);
+	CHECK_INT(c.seen, 2);
+	CHECK_INT(scan_many(&S, &w, in, 0, check_one, &c, &R), 0);
+	CHECK_INT(c.bad, 0);
+	/* the callback stops it */
+	memset(&c, 0, sizeof c);
+	c.in = in;
+	c.stop_at = 10;
+	CHECK_INT(scan_many(&S, &w, in, MANY, check_one, &c, &R), 1);
+	CHECK_INT(c.seen, 10);
+	scan_many_release(&w);
+}
+
 int
 main(void)
 {
@@ -305,6 +418,7 @@ main(void)
 	RUN(test_phrases);
 	RUN(test_rules);
 	RUN(test_dupset);
+	RUN(test_scan_many);
 	scan_release(&S);
 	tac_db_release(&D);
 	kb_release(&K);
