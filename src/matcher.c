@@ -153,26 +153,25 @@ matcher_compile(struct matcher *m, struct error *err)
 		if (m->cls[i])
 			m->cls[i] = (uint8_t)ncls++;
 	spc = m->cls[' '];
-	for (i = 0; i < 128; i++)
-		m->acls[i] = casefold_is_space((uint32_t)i) ? (uint8_t)spc :
+	for (i = 0; i < 256; i++)
+		m->bcls[i] = i >= 128 ? m->cls[i] :
+		    casefold_is_space((uint32_t)i) ? (uint8_t)spc :
 		    m->cls[casefold_simple((uint32_t)i)];
 	for (c = 0x80; c < 0x800; c++) {
-		uint32_t f[2], v = 0;
+		uint32_t f[2], v = ' ' | 1u << 24;
 		size_t k, nb = 0, u;
 		char enc[8];
 
 		if (!casefold_is_space(c)) {
 			for (k = casefold_full(c, f), u = 0; u < k; u++)
 				nb += utf8_encode(f[u], enc + nb);
-			for (u = nb; u-- > 0;)
+			for (v = 0, u = nb; u-- > 0;)
 				v = (v << 8) | (unsigned char)enc[u];
 			v |= (uint32_t)nb << 24;
 		}
 		m->fold2[c - 0x80] = v;
 	}
 	memset(m->plain3, 0, sizeof m->plain3);
-	for (i = 0; i < 256; i++)
-		m->same[i] = (uint8_t)i;
 	for (c = 0x800 >> 6; c < 0x10000 >> 6; c++)
 		if ((c < 0xD800 >> 6 || c > 0xDFFF >> 6) &&
 		    casefold_range_is_plain(c << 6, (c << 6) | 63))
@@ -398,54 +397,52 @@ word_after(const unsigned char *t, size_t n, size_t pos)
 }
 
 enum {
-	PIECE = 256,	/* folded bytes a lane prepares at a time */
-	LANES = 4	/* texts matcher_run_many runs side by side */
+	PIECE = 1024,	/* bytes a lane prepares at a time */
+	MAXSEG = 64,	/* texts or runs in a piece, at most */
+	LANES = 4,	/* lanes matcher_run_many runs side by side */
+	SEP = 0xFF	/* between texts: no phrase has it, so it leads every
+			 * state back to the start */
+};
+
+/* A stretch of one text in a piece. */
+struct segment {
+	size_t at;		/* where it starts in the piece */
+	size_t text;		/* which text */
+	size_t from;		/* where it starts in the text */
+	int ascii;		/* copied as is: step k ends at from + k - at + 1 */
 };
 
 /*
- * One text going through the automaton, a piece at a time.  A run of
- * ASCII is read in place, each byte mapped to its class by m->acls; other
- * text is folded a code point at a time into the byte classes of its
- * folded bytes (one automaton step each), kept in cls and mapped by the
- * identity.  Either way the automaton takes map[p[k]] at step k, the same
- * for every script.
+ * A lane feeds the automaton texts one after another, a piece at a time.
+ * A piece holds the texts' bytes the automaton reads: a run of ASCII as
+ * it is, other text folded a code point at a time (white space becoming a
+ * space, an invalid byte SEP), and SEP before each text.  So the automaton
+ * takes m->bcls[p[k]] at every step, the same way for every script, and
+ * lanes in lock step part only when a piece is used up.
  */
 struct lane {
-	const unsigned char *t;	/* the text */
-	size_t n, text;		/* its length and its index */
-	size_t next;		/* where the next piece starts */
-	size_t start;		/* where the current piece starts */
-	size_t len, pos;	/* steps in the piece; how many were taken */
-	const uint8_t *p, *map;	/* the piece */
+	const struct matcher_text *texts;
+	size_t ntexts, *next;	/* shared by the lanes: the next text to take */
+	size_t text, off;	/* the text being read, and how far */
+	int have;		/* text is being read */
+	size_t len, pos;	/* bytes in the piece; how many went through */
 	uint32_t row;		/* the state, as the offset of its row */
-	int ascii;		/* read in place: step k ends at start + k + 1 */
-	uint8_t cls[PIECE + 8];	/* a code point adds at most 6 */
-	uint16_t end[PIECE + 8];	/* else: where the code point of step k
-					 * ends, from start */
+	size_t nseg;
+	struct segment seg[MAXSEG];
+	unsigned char buf[PIECE + 8];	/* a code point adds at most 6 */
+	uint16_t end[PIECE + 8];	/* folded: where the code point of step k
+					 * ends, from its segment's from */
 };
 
-/* Writes the classes of the folded bytes of the non-ASCII code point at
- * t (n bytes left) to out; returns how many, and its length in *len. */
+/* Folds the code point at t (n bytes left, not ASCII, not a two-byte
+ * sequence) into out; returns the bytes written, and its length in *len. */
 static size_t
 fold_other(const struct matcher *m, const unsigned char *t, size_t n,
-    uint8_t *out, size_t *len)
+    unsigned char *out, size_t *len)
 {
-	uint32_t cp, f[2], v;
-	unsigned char fb[8];
+	uint32_t cp, f[2];
 	size_t k, j, e;
 
-	if (t[0] >= 0xC2 && t[0] <= 0xDF && n > 1 && (t[1] & 0xC0) == 0x80) {
-		/* two-byte UTF-8: folded by table */
-		v = m->fold2[(((t[0] & 0x1Fu) << 6) | (t[1] & 0x3Fu)) - 0x80];
-		*len = 2;
-		if ((v >> 24) == 0) {
-			out[0] = m->acls[' '];
-			return 1;
-		}
-		for (k = 0; k < v >> 24; k++)
-			out[k] = m->cls[(v >> (8 * k)) & 0xFF];
-		return k;
-	}
 	if ((t[0] & 0xF0) == 0xE0 && n > 2 && (t[1] & 0xC0) == 0x80 &&
 	    (t[2] & 0xC0) == 0x80) {
 		/* three bytes in a block that folds to itself: as written (the
@@ -453,28 +450,22 @@ fold_other(const struct matcher *m, const unsigned char *t, size_t n,
 		cp = ((t[0] & 0x0Fu) << 12) | ((t[1] & 0x3Fu) << 6) | (t[2] & 0x3Fu);
 		if (m->plain3[cp >> 12] >> ((cp >> 6) & 63) & 1) {
 			*len = 3;
-			out[0] = m->cls[t[0]];
-			out[1] = m->cls[t[1]];
-			out[2] = m->cls[t[2]];
+			memcpy(out, t, 3);
 			return 3;
 		}
 	}
 	*len = utf8_decode((const char *)t, n, &cp);
 	if (cp == 0xFFFD && *len == 1) {
-		/* invalid byte: class 0 leads every state to the start, so no
-		 * phrase spans it */
-		out[0] = 0;
+		out[0] = 0xFF;	/* no phrase spans an invalid byte */
 		return 1;
 	}
 	if (casefold_is_space(cp)) {
-		out[0] = m->acls[' '];
+		out[0] = ' ';
 		return 1;
 	}
 	k = casefold_full(cp, f);
 	for (e = 0, j = 0; j < k; j++)
-		e += utf8_encode(f[j], (char *)fb + e);
-	for (j = 0; j < e; j++)
-		out[j] = m->cls[fb[j]];
+		e += utf8_encode(f[j], (char *)out + e);
 	return e;
 }
 
@@ -496,66 +487,138 @@ ascii_run(const unsigned char *p, size_t n)
 	return i;
 }
 
-/* Prepares the lane's next piece from l->next on: a run of ASCII in
- * place, or else up to PIECE folded steps. */
+/* Starts a segment of the current text at piece position j. */
+static void
+segment(struct lane *l, size_t j, int ascii)
+{
+	struct segment *g = &l->seg[l->nseg++];
+
+	g->at = j;
+	g->text = l->text;
+	g->from = l->off;
+	g->ascii = ascii;
+}
+
+/* Folds the current text from l->off into the piece from j on, up to
+ * room, stopping at the next run of ASCII worth copying; returns the new
+ * end of the piece. */
+static size_t
+fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
+{
+	const unsigned char *t = (const unsigned char *)l->texts[l->text].p;
+	size_t i = l->off, n = l->texts[l->text].n, from = i, k, len;
+	unsigned char *o = l->buf;
+	uint16_t *end = l->end, e;
+
+	while (i < n && j < room) {
+		if (t[i] < 0x80) {
+			if (ascii_run(t + i, n - i < 16 ? n - i : 16) >= 16)
+				break;
+			o[j] = t[i++];
+			end[j++] = (uint16_t)(i - from);
+		} else if (t[i] >= 0xC2 && t[i] <= 0xDF && i + 1 < n &&
+		    (t[i + 1] & 0xC0) == 0x80) {
+			/* two-byte UTF-8: folded by table, three bytes
+			 * stored, the count kept */
+			uint32_t v = m->fold2[(((t[i] & 0x1Fu) << 6) |
+			    (t[i + 1] & 0x3Fu)) - 0x80];
+
+			i += 2;
+			e = (uint16_t)(i - from);
+			o[j] = (unsigned char)v;
+			o[j + 1] = (unsigned char)(v >> 8);
+			o[j + 2] = (unsigned char)(v >> 16);
+			end[j] = end[j + 1] = end[j + 2] = e;
+			j += v >> 24;
+		} else {
+			k = fold_other(m, t + i, n - i, o + j, &len);
+			i += len;
+			e = (uint16_t)(i - from);
+			while (k-- > 0)
+				end[j++] = e;
+		}
+	}
+	l->off = i;
+	return j;
+}
+
+/* Makes the lane's next piece; an empty one when no text is left. */
 static void
 fill(const struct matcher *m, struct lane *l)
 {
-	const unsigned char *t = l->t;
-	size_t i = l->next, n = l->n, j, k, len, a;
+	size_t j = 0, a, n;
 
-	l->start = i;
+	l->nseg = 0;
 	l->pos = 0;
-	a = ascii_run(t + i, n - i);
-	if (a == n - i || a >= 16) {
-		l->ascii = 1;
-		l->p = t + i;
-		l->map = m->acls;
-		l->len = a;
-		l->next = i + a;
-		return;
-	}
-	l->ascii = 0;
-	l->p = l->cls;
-	l->map = m->same;
-	for (j = 0; i < n && j < PIECE;) {
-		if (t[i] < 0x80) {
-			l->cls[j] = m->acls[t[i++]];
-			l->end[j++] = (uint16_t)(i - l->start);
+	while (j < PIECE && l->nseg < MAXSEG) {
+		const unsigned char *t;
+
+		if (!l->have || l->off == l->texts[l->text].n) {
+			while (*l->next < l->ntexts && l->texts[*l->next].n == 0)
+				(*l->next)++;
+			if (*l->next >= l->ntexts) {
+				l->have = 0;
+				break;
+			}
+			l->text = (*l->next)++;
+			l->off = 0;
+			l->have = 1;
+			l->buf[j++] = SEP;
 			continue;
 		}
-		k = fold_other(m, t + i, n - i, l->cls + j, &len);
-		i += len;
-		while (k-- > 0)
-			l->end[j++] = (uint16_t)(i - l->start);
+		t = (const unsigned char *)l->texts[l->text].p;
+		n = l->texts[l->text].n;
+		a = ascii_run(t + l->off, n - l->off < PIECE - j ? n - l->off : PIECE - j);
+		if (a > 0 && (a >= 16 || l->off + a == n || j + a == PIECE)) {
+			segment(l, j, 1);
+			memcpy(l->buf + j, t + l->off, a);
+			j += a;
+			l->off += a;
+		} else {
+			if (j + 6 > PIECE)
+				break;
+			segment(l, j, 0);
+			j = fold_run(m, l, j, PIECE - 6);
+		}
 	}
 	l->len = j;
-	l->next = i;
 }
 
-/* Reports the phrases that end with class q of the lane's piece, in the
+/* Reports the phrases that end with step q of the lane's piece, in the
  * state l->row. */
 static int
 report(const struct matcher *m, const struct lane *l, size_t q,
     matcher_fn fn, void *ctx)
 {
-	size_t state = l->row / m->ncls;
-	size_t end = l->start + (l->ascii ? q + 1 : l->end[q]);
+	size_t state = l->row / m->ncls, lo = 0, hi = l->nseg, end;
 	const uint32_t *o = m->out_list +
 	    m->out_first[state - m->out_first_state];
+	const struct segment *g;
+	const unsigned char *t;
 	struct matcher_match mm;
 	int r;
 
-	mm.text = l->text;
+	while (hi - lo > 1) {	/* the last segment that starts at or before q */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->seg[mid].at <= q)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	g = &l->seg[lo];
+	end = g->from + (g->ascii ? q - g->at + 1 : l->end[q]);
+	t = (const unsigned char *)l->texts[g->text].p;
+	mm.text = g->text;
 	for (; *o != NONE; o++) {
 		const struct matcher_phrase *ph = &m->phrases[*o];
 
 		mm.phrase = *o;
-		mm.off = match_start(l->t, end, ph->len);
+		mm.off = match_start(t, end, ph->len);
 		mm.len = end - mm.off;
-		if (ph->word_left && word_before(l->t, mm.off))
+		if (ph->word_left && word_before(t, mm.off))
 			continue;
-		if (ph->word_right && word_after(l->t, l->n, end))
+		if (ph->word_right && word_after(t, l->texts[g->text].n, end))
 			continue;
 		if ((r = fn(ctx, &mm)) != 0)
 			return r;
@@ -563,24 +626,25 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 	return 0;
 }
 
-/* Starts text k in l. */
 static void
-lane_start(struct lane *l, const char *p, size_t n, size_t k)
+lane_init(struct lane *l, const struct matcher_text *t, size_t ntexts,
+    size_t *next)
 {
-	l->t = (const unsigned char *)p;
-	l->n = n;
-	l->text = k;
-	l->next = l->start = l->len = l->pos = 0;
+	l->texts = t;
+	l->ntexts = ntexts;
+	l->next = next;
+	l->text = l->off = 0;
+	l->have = 0;
+	l->len = l->pos = l->nseg = 0;
 	l->row = 0;
-	l->ascii = 1;
-	l->p = l->map = NULL;
 }
 
-/* Runs one lane to the end of its text. */
+/* Runs one lane until no text is left. */
 static int
 run_one(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 {
 	const uint32_t *d = m->delta;
+	const uint8_t *bcls = m->bcls;
 	const uint32_t out = m->out_first_state * m->ncls;
 	int r;
 
@@ -589,12 +653,12 @@ run_one(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 		size_t q;
 
 		if (l->pos == l->len) {
-			if (l->next >= l->n)
-				return 0;
 			fill(m, l);
+			if (l->len == 0)
+				return 0;
 		}
 		for (q = l->pos; q < l->len; q++) {
-			row = d[row + l->map[l->p[q]]];
+			row = d[row + bcls[l->buf[q]]];
 			if (row >= out) {
 				l->row = row;
 				if ((r = report(m, l, q, fn, ctx)) != 0)
@@ -610,63 +674,46 @@ int
 matcher_run(const struct matcher *m, const char *p, size_t n,
     matcher_fn fn, void *ctx)
 {
-	struct lane l;
+	struct matcher_text t;
 
-	if (!m->compiled || m->nphrases == 0)
-		return 0;
-	lane_start(&l, p, n, 0);
-	return run_one(m, &l, fn, ctx);
+	t.p = p;
+	t.n = n;
+	return matcher_run_many(m, &t, 1, fn, ctx);
 }
 
-/* Starts the next non-empty text in l; 0 when there is none. */
+/* The four lanes in lock step, each making a new piece when it has used
+ * up its own, until one runs out of texts. */
 static int
-lane_load(struct lane *l, const struct matcher_text *t, size_t ntexts,
-    size_t *next)
-{
-	while (*next < ntexts && t[*next].n == 0)
-		(*next)++;
-	if (*next >= ntexts)
-		return 0;
-	lane_start(l, t[*next].p, t[*next].n, *next);
-	(*next)++;
-	return 1;
-}
-
-/* The four lanes in lock step, each getting a new piece or a new text
- * when it has used up its piece, until the texts run out. */
-static int
-run_lanes(const struct matcher *m, struct lane *l,
-    const struct matcher_text *texts, size_t ntexts, size_t *next,
-    matcher_fn fn, void *ctx)
+run_lanes(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 {
 	const uint32_t *d = m->delta;
+	const uint8_t *bcls = m->bcls;
 	const uint32_t out = m->out_first_state * m->ncls;
 	int r;
 
 	for (;;) {
-		const uint8_t *c0, *c1, *c2, *c3, *m0, *m1, *m2, *m3;
+		const unsigned char *c0, *c1, *c2, *c3;
 		uint32_t r0, r1, r2, r3;
 		size_t j, k, x;
 
-		for (x = 0; x < LANES; x++)
-			while (l[x].pos == l[x].len) {
-				if (l[x].next < l[x].n)
-					fill(m, &l[x]);
-				else if (!lane_load(&l[x], texts, ntexts, next))
+		for (k = SIZE_MAX, x = 0; x < LANES; x++) {
+			if (l[x].pos == l[x].len) {
+				fill(m, &l[x]);
+				if (l[x].len == 0)
 					return 0;
 			}
-		for (k = SIZE_MAX, x = 0; x < LANES; x++)
 			if (l[x].len - l[x].pos < k)
 				k = l[x].len - l[x].pos;
-		c0 = l[0].p + l[0].pos, m0 = l[0].map, r0 = l[0].row;
-		c1 = l[1].p + l[1].pos, m1 = l[1].map, r1 = l[1].row;
-		c2 = l[2].p + l[2].pos, m2 = l[2].map, r2 = l[2].row;
-		c3 = l[3].p + l[3].pos, m3 = l[3].map, r3 = l[3].row;
+		}
+		c0 = l[0].buf + l[0].pos, r0 = l[0].row;
+		c1 = l[1].buf + l[1].pos, r1 = l[1].row;
+		c2 = l[2].buf + l[2].pos, r2 = l[2].row;
+		c3 = l[3].buf + l[3].pos, r3 = l[3].row;
 		for (j = 0; j < k; j++) {
-			r0 = d[r0 + m0[c0[j]]];
-			r1 = d[r1 + m1[c1[j]]];
-			r2 = d[r2 + m2[c2[j]]];
-			r3 = d[r3 + m3[c3[j]]];
+			r0 = d[r0 + bcls[c0[j]]];
+			r1 = d[r1 + bcls[c1[j]]];
+			r2 = d[r2 + bcls[c2[j]]];
+			r3 = d[r3 + bcls[c3[j]]];
 			if ((r0 >= out) | (r1 >= out) | (r2 >= out) | (r3 >= out)) {
 				const uint32_t rows[LANES] = { r0, r1, r2, r3 };
 
@@ -691,17 +738,21 @@ matcher_run_many(const struct matcher *m, const struct matcher_text *t,
     size_t ntexts, matcher_fn fn, void *ctx)
 {
 	struct lane l[LANES];
-	size_t next = 0, nl, x;
+	size_t next = 0, x;
 	int r;
 
 	if (!m->compiled || m->nphrases == 0)
 		return 0;
-	for (nl = 0; nl < LANES && lane_load(&l[nl], t, ntexts, &next); nl++)
-		;
-	if (nl == LANES && (r = run_lanes(m, l, t, ntexts, &next, fn, ctx)) != 0)
+	for (x = 0; x < LANES; x++)
+		lane_init(&l[x], t, ntexts, &next);
+	if (ntexts == 1) {
+		/* one text: one lane */
+		return run_one(m, &l[0], fn, ctx);
+	}
+	if ((r = run_lanes(m, l, fn, ctx)) != 0)
 		return r;
-	/* what is left: the lanes' unfinished texts, one after another */
-	for (x = 0; x < nl; x++)
+	/* what is left: the lanes' pieces and texts, one lane at a time */
+	for (x = 0; x < LANES; x++)
 		if ((r = run_one(m, &l[x], fn, ctx)) != 0)
 			return r;
 	return 0;

@@ -73,10 +73,11 @@ struct matcher {
 	uint32_t *out_first;	/* per output state: into out_list */
 	uint32_t *out_list;	/* phrase indices, each run ends with ~0u */
 	uint8_t cls[256];	/* byte -> class, folded bytes only */
-	uint8_t acls[128];	/* ASCII byte -> class after folding */
-	uint8_t same[256];	/* class -> class */
+	/* byte -> class as the automaton reads text: an ASCII byte is folded
+	 * first (white space is a space), other bytes are folded already */
+	uint8_t bcls[256];
 	/* U+0080-U+07FF (two-byte UTF-8): the folded bytes, first in the
-	 * low byte, and their count in the top byte (0: white space) */
+	 * low byte, and their count in the top byte (white space: " ") */
 	uint32_t fold2[0x780];
 	/* U+0800-U+FFFF: bit cp >> 6 set when those 64 code points fold to
 	 * themselves and hold no white space (Devanagari, CJK, ...), so their
