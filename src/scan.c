@@ -3,6 +3,9 @@
  * reasons out. */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "scan.h"
 
@@ -195,9 +198,84 @@ scan_may_hold_id_exact(const char *s, size_t n)
 	return d >= 14;
 }
 
-/* The common case first, in one pass the compiler can vectorise: count
- * ASCII digits, digits followed by e/E, and lead bytes of non-ASCII
- * digits; only text with the last two needs the exact look. */
+#if defined(__SSE2__)
+/* 0xFF in each byte of v that lies in [lo, lo + width). */
+static __m128i
+in_range(__m128i v, int lo, int width)
+{
+	__m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+
+	return _mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8((char)(width - 1))),
+	    _mm_setzero_si128());
+}
+
+static unsigned
+count_bits(unsigned x)
+{
+	unsigned n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* Sixteen positions at a time, exactly what scan_may_hold_id_exact
+ * counts: with the bytes at k, k + 1 and k + 2 side by side, an ASCII
+ * digit, a digit followed by e/E, and the three-byte patterns of the
+ * Arabic-Indic, Devanagari and fullwidth digits. */
+int
+scan_may_hold_id(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const __m128i lower = _mm_set1_epi8(0x20);
+	size_t i = 0, d = 0;
+
+	for (; i + 18 <= n; i += 16) {
+		__m128i v0 = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i v1 = _mm_loadu_si128((const __m128i *)(p + i + 1));
+		__m128i v2 = _mm_loadu_si128((const __m128i *)(p + i + 2));
+		__m128i dig = in_range(v0, '0', 10);
+		__m128i e = _mm_cmpeq_epi8(_mm_or_si128(v1, lower), _mm_set1_epi8('e'));
+		__m128i other = _mm_or_si128(
+		    _mm_or_si128(
+			_mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xD9)),
+			    in_range(v1, 0xA0, 10)),
+			_mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xDB)),
+			    in_range(v1, 0xB0, 10))),
+		    _mm_or_si128(
+			_mm_and_si128(_mm_and_si128(
+			    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE0)),
+			    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xA5))),
+			    in_range(v2, 0xA6, 10)),
+			_mm_and_si128(_mm_and_si128(
+			    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xEF)),
+			    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBC))),
+			    in_range(v2, 0x90, 10))));
+
+		if (_mm_movemask_epi8(_mm_and_si128(dig, e)))
+			return 1;	/* maybe E-notation */
+		d += count_bits((unsigned)_mm_movemask_epi8(_mm_or_si128(dig, other)));
+	}
+	/* the last positions one by one (pairs from i on: the loop has
+	 * looked at every pair that starts before i) */
+	for (; i < n; i++) {
+		if (p[i] - (unsigned)'0' < 10) {
+			d++;
+			if (i + 1 < n && (p[i + 1] | 0x20) == 'e')
+				return 1;
+		} else if (i + 1 < n && ((p[i] == 0xD9 && p[i + 1] - 0xA0u < 10u) ||
+		    (p[i] == 0xDB && p[i + 1] - 0xB0u < 10u))) {
+			d++;
+		} else if (i + 2 < n && ((p[i] == 0xE0 && p[i + 1] == 0xA5 &&
+		    p[i + 2] - 0xA6u < 10u) || (p[i] == 0xEF && p[i + 1] == 0xBC &&
+		    p[i + 2] - 0x90u < 10u))) {
+			d++;
+		}
+	}
+	return d >= 14;
+}
+#else
+/* Without SSE2: eight bytes at a time (SWAR). */
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
 #define LOW7 UINT64_C(0x7F7F7F7F7F7F7F7F)
@@ -269,6 +347,8 @@ scan_may_hold_id(const char *s, size_t n)
 		return 0;
 	return scan_may_hold_id_exact(s, n);
 }
+
+#endif
 
 static void
 add_found(const struct scan *s, const struct scan_field *f, size_t field,
