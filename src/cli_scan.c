@@ -169,6 +169,10 @@ cli_scan_finish(void *ctx, struct sbatch *b)
 	struct scan_run *r = ctx;
 	size_t i;
 
+	if (r->outfmt != SCAN_OUT_KEYED)
+		for (i = 0; i < b->nfound; i++)
+			if (b->found[i].key)
+				dupset_prefetch(&r->seen, b->found[i].key);
 	for (i = 0; i < b->nrec; i++) {
 		struct sbatch_rec *rec = &b->rec[i];
 		struct scanfmt_listing l;

@@ -68,6 +68,18 @@ dupset_add(struct dupset *d, uint64_t key, uint32_t seller)
 }
 
 void
+dupset_prefetch(const struct dupset *d, uint64_t key)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	if (d->cap)
+		__builtin_prefetch(&d->slot[slot_of(key, d->cap)], 1);
+#else
+	(void)d;
+	(void)key;
+#endif
+}
+
+void
 dupset_release(struct dupset *d)
 {
 	free(d->slot);

@@ -39,6 +39,9 @@ void dupset_init(struct dupset *d);
  * value. */
 int dupset_add(struct dupset *d, uint64_t key, uint32_t seller);
 void dupset_release(struct dupset *d);
+/* A hint that key is about to be added: starts loading its slot, so that
+ * a batch of keys waits for memory once rather than once a key. */
+void dupset_prefetch(const struct dupset *d, uint64_t key);
 
 /* FNV-1a over bytes: the seller hash dupset_add takes. */
 uint32_t dupset_hash(const char *p, size_t n);
