@@ -139,35 +139,119 @@ count(struct scan_run *r, unsigned reasons)
 			r->per_reason[i]++;
 }
 
-/* Duplicates across listings, in input order so the output does not
- * depend on threads. */
-static void
-check_dups(struct scan_run *r, struct scanfmt_listing *l, struct scan_found *ids)
+/* The fields of rec, in the batch's scratch. */
+static struct scan_field *
+rec_fields(struct sbatch *b, const struct sbatch_rec *rec)
 {
-	uint32_t seller = l->seller ? dupset_hash(l->seller, l->sellerlen) : 0;
+	if (rec->nf > b->capsf) {
+		struct scan_field *nf = realloc(b->sf, rec->nf * 2 * sizeof *nf);
+		if (!nf)
+			return NULL;
+		b->sf = nf;
+		b->capsf = rec->nf * 2;
+	}
+	sbatch_fields(b, rec, b->sf);
+	return b->sf;
+}
+
+/* The listing rec is, as the formats take it (reasons as scanned). */
+static int
+listing_of(struct sbatch *b, const struct sbatch_rec *rec, struct scanfmt_listing *l)
+{
+	const struct scan_field *f;
+
+	memset(l, 0, sizeof *l);
+	l->line = rec->line;
+	if (rec->bad) {
+		l->reasons = 1u << SCAN_MALFORMED_ROW;
+		l->error = b->bytes + rec->msg_off;
+		return 0;
+	}
+	if (!(l->f = rec_fields(b, rec)))
+		return -1;
+	l->nf = rec->nf;
+	if ((f = first_of(l->f, l->nf, SCAN_ID)) != NULL) {
+		l->id = f->p;
+		l->idlen = f->len;
+	}
+	if ((f = first_of(l->f, l->nf, SCAN_SELLER)) != NULL) {
+		l->seller = f->p;
+		l->sellerlen = f->len;
+	}
+	l->reasons = rec->res.reasons;
+	l->ids = b->found + rec->res.first_id;
+	l->nids = rec->res.nids;
+	l->hits = b->hits + rec->res.first_hit;
+	l->nhits = rec->res.nhits;
+	return 0;
+}
+
+/* Writes the listing in the run's output format (nothing for an ok one
+ * under --only-flagged). */
+static void
+format(const struct scan_run *r, struct buf *out, const struct scanfmt_listing *l)
+{
+	if (r->outfmt == SCAN_OUT_KEYED)
+		scanfmt_keyed(out, l);
+	else if (r->only_flagged && scan_risk_of(l->reasons) == SCAN_OK)
+		return;
+	else if (r->outfmt == SCAN_OUT_CSV)
+		scanfmt_csv(out, &r->scan, l);
+	else
+		scanfmt_json(out, &r->scan, l);
+}
+
+int
+cli_scan_prepare(void *ctx, struct sbatch *b)
+{
+	const struct scan_run *r = ctx;
 	size_t i;
 
-	for (i = 0; i < l->nids; i++) {
+	for (i = 0; i < b->nrec; i++) {
+		struct sbatch_rec *rec = &b->rec[i];
+		struct scanfmt_listing l;
+
+		if (listing_of(b, rec, &l) != 0)
+			return -1;
+		rec->seller_hash = l.seller ? dupset_hash(l.seller, l.sellerlen) : 0;
+		rec->out_off = b->out.len;
+		format(r, &b->out, &l);
+		rec->out_len = b->out.len - rec->out_off;
+	}
+	return b->out.err ? -1 : 0;
+}
+
+/* Duplicates across listings, in input order so the output does not
+ * depend on threads: marks the IMEIs seen before and returns the reasons
+ * they add. */
+static unsigned
+check_dups(struct scan_run *r, const struct sbatch_rec *rec, struct scan_found *ids)
+{
+	unsigned add = 0;
+	size_t i;
+
+	for (i = 0; i < rec->res.nids; i++) {
 		int d;
 
 		if (!ids[i].key)
 			continue;
-		d = dupset_add(&r->seen, ids[i].key, seller);
+		d = dupset_add(&r->seen, ids[i].key, rec->seller_hash);
 		if (d == DUPSET_NOMEM)
 			r->nomem = 1;
 		if (d <= DUPSET_NEW)
 			continue;
 		ids[i].duplicate = 1;
-		l->reasons |= 1u << (d == DUPSET_OTHER_SELLER ? SCAN_DUP_OTHER_SELLER :
+		add |= 1u << (d == DUPSET_OTHER_SELLER ? SCAN_DUP_OTHER_SELLER :
 		    SCAN_DUP_SAME_SELLER);
 	}
+	return add;
 }
 
 int
 cli_scan_finish(void *ctx, struct sbatch *b)
 {
 	struct scan_run *r = ctx;
-	size_t i;
+	size_t i, from = 0;	/* prepared output not yet written */
 
 	if (r->outfmt != SCAN_OUT_KEYED)
 		for (i = 0; i < b->nfound; i++)
@@ -175,52 +259,29 @@ cli_scan_finish(void *ctx, struct sbatch *b)
 				dupset_prefetch(&r->seen, b->found[i].key);
 	for (i = 0; i < b->nrec; i++) {
 		struct sbatch_rec *rec = &b->rec[i];
-		struct scanfmt_listing l;
-		const struct scan_field *f;
+		unsigned add = 0;
 
-		memset(&l, 0, sizeof l);
-		l.line = rec->line;
 		if (rec->bad) {
-			l.reasons = 1u << SCAN_MALFORMED_ROW;
-			l.error = b->bytes + rec->msg_off;
 			r->malformed++;
-		} else {
-			if (rec->nf > r->capfields) {
-				struct scan_field *nf = realloc(r->fields, rec->nf * 2 * sizeof *nf);
-				if (!nf)
-					return r->nomem = -1;
-				r->fields = nf;
-				r->capfields = rec->nf * 2;
-			}
-			sbatch_fields(b, rec, r->fields);
-			l.f = r->fields;
-			l.nf = rec->nf;
-			if ((f = first_of(l.f, l.nf, SCAN_ID)) != NULL) {
-				l.id = f->p;
-				l.idlen = f->len;
-			}
-			if ((f = first_of(l.f, l.nf, SCAN_SELLER)) != NULL) {
-				l.seller = f->p;
-				l.sellerlen = f->len;
-			}
-			l.reasons = rec->res.reasons;
-			l.ids = b->found + rec->res.first_id;
-			l.nids = rec->res.nids;
-			l.hits = b->hits + rec->res.first_hit;
-			l.nhits = rec->res.nhits;
-			if (r->outfmt != SCAN_OUT_KEYED)
-				check_dups(r, &l, b->found + rec->res.first_id);
-		}
-		count(r, l.reasons);
-		if (r->outfmt == SCAN_OUT_KEYED)
-			scanfmt_keyed(&r->out, &l);
-		else if (r->only_flagged && scan_risk_of(l.reasons) == SCAN_OK)
+			count(r, 1u << SCAN_MALFORMED_ROW);
 			continue;
-		else if (r->outfmt == SCAN_OUT_CSV)
-			scanfmt_csv(&r->out, &r->scan, &l);
-		else
-			scanfmt_json(&r->out, &r->scan, &l);
+		}
+		if (r->outfmt != SCAN_OUT_KEYED)
+			add = check_dups(r, rec, b->found + rec->res.first_id);
+		count(r, rec->res.reasons | add);
+		if (add) {
+			/* a duplicate: this one is written anew */
+			struct scanfmt_listing l;
+
+			buf_put(&r->out, b->out.mem + from, rec->out_off - from);
+			from = rec->out_off + rec->out_len;
+			if (listing_of(b, rec, &l) != 0)
+				return r->nomem = -1;
+			l.reasons |= add;
+			format(r, &r->out, &l);
+		}
 	}
+	buf_put(&r->out, b->out.mem + from, b->out.len - from);
 	return r->out.err || r->nomem ? -1 : 0;
 }
 
@@ -243,16 +304,10 @@ progress(struct scan_run *r, int done)
 	    (int)(r->in.bytes * 100 / (r->in.size > 0 ? r->in.size : 1)));
 }
 
-/* Hands b over and gets the next batch when b is full (or last). */
-static struct sbatch *
-flush(struct scan_run *r, struct scanpipe *p, struct sbatch *b, int last)
+static int
+full(const struct sbatch *b)
 {
-	if (!last && b->len < SCAN_BATCH_BYTES && b->nrec < SCAN_BATCH_RECS)
-		return b;
-	if (scanpipe_put(p, b) != 0 || last)
-		return NULL;
-	progress(r, 0);
-	return scanpipe_get(p);
+	return b->len >= SCAN_BATCH_BYTES || b->nrec >= SCAN_BATCH_RECS;
 }
 
 static int
@@ -290,97 +345,117 @@ bad_message(char *msg, size_t cap, const struct error *e)
 		msg[cap - 1] = '\0';
 }
 
+/* Stops the reading with a message; the run's status says why. */
 static int
-read_csv(struct scan_run *r, struct scanpipe *p, const char *name, struct sbatch *b)
+read_failed(struct scan_run *r)
 {
-	struct csv_reader cr;
+	r->rd.status = EXIT_IO;
+	r->rd.eof = 1;
+	return -1;
+}
+
+static int
+fill_csv(struct scan_run *r, struct sbatch *b)
+{
 	struct csv_record rec;
 	struct error e;
 	char msg[320];
-	int st, status = EXIT_OK, have_header = 0;
 	size_t i;
+	int st;
 
-	csv_reader_init(&cr, SCAN_MAX_RECORD, input_read, &r->in);
-	while (b && (st = csv_reader_next(&cr, &rec, &e)) != CSV_END) {
-		if (st == CSV_FAIL) {
-			cli_error("'%s': %s", name, e.msg);
-			status = EXIT_IO;
+	while (!full(b) && !r->rd.eof) {
+		st = csv_reader_next(&r->rd.csv, &rec, &e);
+		if (st == CSV_END) {
+			r->rd.eof = 1;
 			break;
 		}
-		if (!have_header) {
+		if (st == CSV_FAIL) {
+			cli_error("'%s': %s", r->rd.name, e.msg);
+			return read_failed(r);
+		}
+		if (!r->rd.have_header) {
 			if (st == CSV_MALFORMED) {
 				cli_error("'%s': line %ld: the header row is malformed: %s; "
-				    "is it a CSV file?", name, rec.line, e.msg);
-				status = EXIT_IO;
-				break;
+				    "is it a CSV file?", r->rd.name, rec.line, e.msg);
+				return read_failed(r);
 			}
 			if (keep_header(r, &rec) != 0) {
 				cli_error("out of memory");
-				status = EXIT_IO;
-				break;
+				return read_failed(r);
 			}
-			have_header = 1;
+			r->rd.have_header = 1;
 			continue;
 		}
 		if (st == CSV_MALFORMED) {
 			bad_message(msg, sizeof msg, &e);
 			sbatch_add_bad(b, rec.line, msg);
-		} else {
-			sbatch_add_rec(b, rec.line);
-			for (i = 0; i < rec.nfields; i++) {
-				if (i < r->nhdr) {
-					sbatch_add_field(b, r->hdr[i], NULL, r->hdrlen[i],
-					    rec.fields[i].p, rec.fields[i].len, r->hdrrole[i]);
-				} else {
-					int w = snprintf(msg, sizeof msg, "column %zu", i + 1);
-					sbatch_add_field(b, NULL, msg, (size_t)w, rec.fields[i].p,
-					    rec.fields[i].len, SCAN_OTHER);
-				}
+			continue;
+		}
+		sbatch_add_rec(b, rec.line);
+		for (i = 0; i < rec.nfields; i++) {
+			if (i < r->nhdr) {
+				sbatch_add_field(b, r->hdr[i], NULL, r->hdrlen[i],
+				    rec.fields[i].p, rec.fields[i].len, r->hdrrole[i]);
+			} else {
+				int w = snprintf(msg, sizeof msg, "column %zu", i + 1);
+				sbatch_add_field(b, NULL, msg, (size_t)w, rec.fields[i].p,
+				    rec.fields[i].len, SCAN_OTHER);
 			}
 		}
-		b = flush(r, p, b, 0);
 	}
-	if (b)
-		flush(r, p, b, 1);
-	csv_reader_release(&cr);
-	return status;
+	return 0;
 }
 
 static int
-read_jsonl(struct scan_run *r, struct scanpipe *p, const char *name, struct sbatch *b)
+fill_jsonl(struct scan_run *r, struct sbatch *b)
 {
-	struct jsonl_reader jr;
 	struct jsonl_record rec;
 	struct error e;
 	char msg[320];
-	int st, status = EXIT_OK;
 	size_t i;
+	int st;
 
-	jsonl_reader_init(&jr, SCAN_MAX_RECORD, input_read, &r->in);
-	while (b && (st = jsonl_reader_next(&jr, &rec, &e)) != JSONL_END) {
-		if (st == JSONL_FAIL) {
-			cli_error("'%s': %s", name, e.msg);
-			status = EXIT_IO;
+	while (!full(b) && !r->rd.eof) {
+		st = jsonl_reader_next(&r->rd.jsonl, &rec, &e);
+		if (st == JSONL_END) {
+			r->rd.eof = 1;
 			break;
+		}
+		if (st == JSONL_FAIL) {
+			cli_error("'%s': %s", r->rd.name, e.msg);
+			return read_failed(r);
 		}
 		if (st == JSONL_MALFORMED) {
 			bad_message(msg, sizeof msg, &e);
 			sbatch_add_bad(b, rec.line, msg);
-		} else {
-			sbatch_add_rec(b, rec.line);
-			for (i = 0; i < rec.nmembers; i++) {
-				const struct jsonl_member *m = &rec.members[i];
-				sbatch_add_field(b, NULL, m->key, m->keylen, m->val,
-				    m->type == JSONL_NULL ? 0 : m->vallen,
-				    role_of(r, m->key, m->keylen));
-			}
+			continue;
 		}
-		b = flush(r, p, b, 0);
+		sbatch_add_rec(b, rec.line);
+		for (i = 0; i < rec.nmembers; i++) {
+			const struct jsonl_member *m = &rec.members[i];
+			sbatch_add_field(b, NULL, m->key, m->keylen, m->val,
+			    m->type == JSONL_NULL ? 0 : m->vallen,
+			    role_of(r, m->key, m->keylen));
+		}
 	}
-	if (b)
-		flush(r, p, b, 1);
-	jsonl_reader_release(&jr);
-	return status;
+	return 0;
+}
+
+int
+cli_scan_fill(void *ctx, struct sbatch *b)
+{
+	struct scan_run *r = ctx;
+
+	if (r->rd.eof)
+		return 0;
+	if ((r->rd.fmt == SCAN_IN_JSONL ? fill_jsonl(r, b) : fill_csv(r, b)) != 0)
+		return -1;
+	if (b->nomem) {
+		cli_error("out of memory");
+		return read_failed(r);
+	}
+	progress(r, 0);
+	return b->nrec > 0;
 }
 
 void
@@ -408,19 +483,33 @@ cli_scan_summary(struct scan_run *r, double secs)
 }
 
 int
-cli_scan_read(struct scan_run *r, struct scanpipe *p, int fmt, const char *name)
+cli_scan_read(struct scan_run *r, int threads, int fmt, const char *name)
 {
-	struct sbatch *b = scanpipe_get(p);
-	int status;
+	struct scanpipe_steps st;
+	int stopped;
 
-	if (!b) {
-		cli_error("out of memory");
+	r->rd.fmt = fmt;
+	r->rd.name = name;
+	r->rd.status = EXIT_OK;
+	if (fmt == SCAN_IN_JSONL)
+		jsonl_reader_init(&r->rd.jsonl, SCAN_MAX_RECORD, input_read, &r->in);
+	else
+		csv_reader_init(&r->rd.csv, SCAN_MAX_RECORD, input_read, &r->in);
+	st.fill = cli_scan_fill;
+	st.prepare = cli_scan_prepare;
+	st.finish = cli_scan_finish;
+	st.ctx = r;
+	stopped = scanpipe_run(&r->scan, threads, &st) != 0;
+	if (fmt == SCAN_IN_JSONL)
+		jsonl_reader_release(&r->rd.jsonl);
+	else
+		csv_reader_release(&r->rd.csv);
+	progress(r, 1);
+	if (stopped && r->rd.status == EXIT_OK) {
+		/* not the reading: out of memory, or the output failed */
+		if (r->nomem || !r->out.err)
+			cli_error("out of memory");
 		return EXIT_IO;
 	}
-	if (fmt == SCAN_IN_JSONL)
-		status = read_jsonl(r, p, name, b);
-	else
-		status = read_csv(r, p, name, b);
-	progress(r, 1);
-	return status;
+	return r->rd.status;
 }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "csv.h"
+#include "jsonl.h"
 #include "dupset.h"
 #include "ident.h"
 #include "kb.h"
@@ -49,9 +51,16 @@ struct scan_run {
 	char **hdr;
 	size_t *hdrlen, nhdr;
 	enum scan_role *hdrrole;
+	/* the reading, one thread at a time */
+	struct scan_reader {
+		int fmt;		/* SCAN_IN_CSV or SCAN_IN_JSONL */
+		const char *name;	/* for messages */
+		struct csv_reader csv;
+		struct jsonl_reader jsonl;
+		int have_header, eof;
+		int status;		/* EXIT_OK, or EXIT_IO once it failed */
+	} rd;
 	/* finish step */
-	struct scan_field *fields;
-	size_t capfields;
 	int nomem;
 	long long listings, flagged, stop, malformed, per_reason[SCAN_NREASONS];
 	struct scan_input in;
@@ -63,11 +72,14 @@ extern const char *const scan_default_names[SCAN_NROLES][5];
 /* Reads the first bytes of r->in and guesses the format (SCAN_IN_CSV or
  * SCAN_IN_JSONL).  Returns 0, or -1 with errno set. */
 int cli_scan_sniff(struct scan_input *in, int *fmt);
-/* Reads every record of the input (format SCAN_IN_CSV or SCAN_IN_JSONL) into
- * batches for the pipe.  Returns an exit status (EXIT_OK or EXIT_IO, after
- * printing what went wrong). */
-int cli_scan_read(struct scan_run *r, struct scanpipe *p, int fmt, const char *name);
-/* The scanpipe finish step: duplicates, counts, output. */
+/* Scans every record of the input (format SCAN_IN_CSV or SCAN_IN_JSONL)
+ * on threads threads, writing the findings to r->out.  Returns an exit
+ * status (EXIT_OK or EXIT_IO, after printing what went wrong). */
+int cli_scan_read(struct scan_run *r, int threads, int fmt, const char *name);
+/* The scanpipe steps: reading a batch, its output (where it was read and
+ * scanned), and in input order the duplicates, counts and writing. */
+int cli_scan_fill(void *ctx, struct sbatch *b);
+int cli_scan_prepare(void *ctx, struct sbatch *b);
 int cli_scan_finish(void *ctx, struct sbatch *b);
 /* The summary on stderr (unless r->quiet). */
 void cli_scan_summary(struct scan_run *r, double secs);

@@ -112,7 +112,6 @@ run_scan(struct cli *c, int argc, char **argv)
 		SCAN_ID, SCAN_TITLE, SCAN_TEXT, SCAN_IMEI, SCAN_BRAND, SCAN_MODEL, SCAN_SELLER
 	};
 	struct scan_run *r;
-	struct scanpipe pipe;
 	struct opt o;
 	const char *tacdb = NULL, *path = NULL, *name;
 	int k, i, status = EXIT_USAGE, infmt = SCAN_IN_AUTO, keyed = 0;
@@ -208,16 +207,7 @@ run_scan(struct cli *c, int argc, char **argv)
 	r->t0 = cli_scan_now();
 	if (r->outfmt == SCAN_OUT_CSV)
 		scanfmt_csv_header(&r->out);
-	if (scanpipe_start(&pipe, &r->scan, (int)threads, cli_scan_finish, r) != 0) {
-		cli_error("cannot start the scan threads");
-		goto out;
-	}
-	status = cli_scan_read(r, &pipe, infmt, name);
-	if (scanpipe_close(&pipe) != 0 && status == EXIT_OK) {
-		if (r->nomem)
-			cli_error("out of memory");
-		status = EXIT_IO;
-	}
+	status = cli_scan_read(r, (int)threads, infmt, name);
 	if (status == EXIT_OK && r->flagged && r->outfmt != SCAN_OUT_KEYED)
 		status = EXIT_FINDINGS;
 	status = cli_finish_output(&r->out, status);
@@ -236,7 +226,6 @@ out:
 	free(r->hdr);
 	free(r->hdrlen);
 	free(r->hdrrole);
-	free(r->fields);
 	opt_release(&o);
 	free(r);
 	return status;

@@ -512,10 +512,16 @@ fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 
 	while (i < n && j < room) {
 		if (t[i] < 0x80) {
-			if (ascii_run(t + i, n - i < 16 ? n - i : 16) >= 16)
+			/* a short run of ASCII stays in the segment; a long
+			 * one is left to be copied as is */
+			size_t a = ascii_run(t + i, n - i < 16 ? n - i : 16);
+
+			if (a == 16)
 				break;
-			o[j] = t[i++];
-			end[j++] = (uint16_t)(i - from);
+			for (k = 0; k < a && j < room; k++) {
+				o[j] = t[i++];
+				end[j++] = (uint16_t)(i - from);
+			}
 		} else if (t[i] >= 0xC2 && t[i] <= 0xDF && i + 1 < n &&
 		    (t[i + 1] & 0xC0) == 0x80) {
 			/* two-byte UTF-8: folded by table, three bytes
@@ -575,10 +581,15 @@ fill(const struct matcher *m, struct lane *l)
 			j += a;
 			l->off += a;
 		} else {
+			size_t before = j;
+
 			if (j + 6 > PIECE)
 				break;
 			segment(l, j, 0);
-			j = fold_run(m, l, j, PIECE - 6);
+			if ((j = fold_run(m, l, j, PIECE - 6)) == before) {
+				l->nseg--;	/* no room left */
+				break;
+			}
 		}
 	}
 	l->len = j;

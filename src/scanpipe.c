@@ -106,7 +106,9 @@ static void
 batch_clear(struct sbatch *b)
 {
 	b->len = b->nrec = b->nfld = b->nfound = b->nhits = 0;
-	b->nomem = 0;
+	b->out.len = 0;
+	b->out.err = 0;
+	b->nomem = b->failed = 0;
 	b->next = NULL;
 }
 
@@ -118,6 +120,8 @@ batch_free(struct sbatch *b)
 	free(b->fld);
 	free(b->found);
 	free(b->hits);
+	free(b->sf);
+	buf_release(&b->out);
 	free(b);
 }
 
@@ -204,180 +208,175 @@ scan_batch(const struct scan *s, struct sbatch *b, struct scanpipe_scratch *w)
 	return scan_many(s, &w->many, w->listings, n, keep_result, &k, w->res) != 0 ? -1 : 0;
 }
 
-static void *
-worker(void *arg)
+#define PER_THREAD 3		/* batches a thread may have in flight */
+
+struct pipe {
+	const struct scan *scan;
+	const struct scanpipe_steps *st;
+	pthread_mutex_t in_mu;	/* the input: fill, seq, ended */
+	uint64_t seq;
+	int ended;
+	pthread_mutex_t mu;	/* the rest */
+	pthread_cond_t cv_free;
+	struct sbatch *done;	/* scanned, waiting for their turn, by seq */
+	uint64_t turn;
+	int finishing;		/* a thread is in finish() */
+	struct sbatch *free[SCANPIPE_MAX_THREADS];	/* each thread's own */
+	int stopped;		/* a step stopped the pipe, or no memory */
+};
+
+/* Puts b, scanned, among the done batches, then finishes every batch whose
+ * turn it is, unless another thread is at it.  Called with p->mu held. */
+static void
+finish_turns(struct pipe *p, struct sbatch *b)
 {
-	struct scanpipe *p = arg;
-	struct scanpipe_scratch *w = scratch_new();
+	struct sbatch **pp;
 
-	pthread_mutex_lock(&p->mu);
-	for (;;) {
-		struct sbatch *b, **pp;
+	for (pp = &p->done; *pp && (*pp)->seq < b->seq; pp = &(*pp)->next)
+		;
+	b->next = *pp;
+	*pp = b;
+	while (!p->finishing && p->done && p->done->seq == p->turn) {
+		int bad;
 
-		while (!p->qhead && !p->closing)
-			pthread_cond_wait(&p->cv_work, &p->mu);
-		if (!p->qhead)
-			break;
-		b = p->qhead;
-		p->qhead = b->next;
-		if (!p->qhead)
-			p->qtail = NULL;
-		pthread_mutex_unlock(&p->mu);
-		b->failed = !w || b->nomem || scan_batch(p->scan, b, w) != 0;
-		pthread_mutex_lock(&p->mu);
-		/* Into the list of scanned batches, in input order; then whoever
-		 * is not already finishing finishes every batch whose turn it
-		 * is, so no thread waits for another's batch. */
-		for (pp = &p->done; *pp && (*pp)->seq < b->seq; pp = &(*pp)->next)
-			;
-		b->next = *pp;
-		*pp = b;
-		while (!p->finishing && p->done && p->done->seq == p->turn) {
-			int bad;
-
-			b = p->done;
-			p->done = b->next;
-			p->finishing = 1;
-			if (!p->stopped) {
-				pthread_mutex_unlock(&p->mu);
-				bad = b->failed || p->finish(p->ctx, b) != 0;
-				pthread_mutex_lock(&p->mu);
-				if (bad)
-					p->stopped = 1;
-			}
-			p->finishing = 0;
-			p->turn++;
-			batch_clear(b);
-			b->next = p->free;
-			p->free = b;
-			pthread_cond_broadcast(&p->cv_free);
+		b = p->done;
+		p->done = b->next;
+		p->finishing = 1;
+		if (!p->stopped) {
+			pthread_mutex_unlock(&p->mu);
+			bad = b->failed || p->st->finish(p->st->ctx, b) != 0;
+			pthread_mutex_lock(&p->mu);
+			if (bad)
+				p->stopped = 1;
 		}
+		p->finishing = 0;
+		p->turn++;
+		b->next = p->free[b->owner];
+		p->free[b->owner] = b;
+		pthread_cond_broadcast(&p->cv_free);
 	}
-	pthread_mutex_unlock(&p->mu);
+}
+
+struct thread {
+	struct pipe *p;
+	int id;
+	pthread_t th;
+};
+
+/* One thread's loop: fill a batch of its own, scan it, prepare it, and
+ * finish what is due. */
+static void *
+work(void *arg)
+{
+	struct thread *t = arg;
+	struct pipe *p = t->p;
+	struct scanpipe_scratch *w = scratch_new();
+	int mine = 0, rc;
+
+	for (;;) {
+		struct sbatch *b = NULL;
+
+		pthread_mutex_lock(&p->mu);
+		while (!p->free[t->id] && mine == PER_THREAD && !p->stopped)
+			pthread_cond_wait(&p->cv_free, &p->mu);
+		if (p->free[t->id]) {
+			b = p->free[t->id];
+			p->free[t->id] = b->next;
+		}
+		rc = p->stopped || !w;
+		pthread_mutex_unlock(&p->mu);
+		if (rc)
+			break;
+		if (!b) {
+			if (!(b = calloc(1, sizeof *b))) {
+				pthread_mutex_lock(&p->mu);
+				p->stopped = 1;
+				pthread_cond_broadcast(&p->cv_free);
+				pthread_mutex_unlock(&p->mu);
+				break;
+			}
+			buf_init_mem(&b->out);
+			b->owner = t->id;
+			mine++;
+		}
+		batch_clear(b);
+		pthread_mutex_lock(&p->in_mu);
+		rc = p->ended ? 0 : p->st->fill(p->st->ctx, b);
+		if (rc > 0)
+			b->seq = p->seq++;
+		else
+			p->ended = 1;
+		pthread_mutex_unlock(&p->in_mu);
+		if (rc <= 0) {
+			pthread_mutex_lock(&p->mu);
+			if (rc < 0)
+				p->stopped = 1;
+			b->next = p->free[t->id];
+			p->free[t->id] = b;
+			pthread_cond_broadcast(&p->cv_free);
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		b->failed = b->nomem || scan_batch(p->scan, b, w) != 0 ||
+		    p->st->prepare(p->st->ctx, b) != 0;
+		pthread_mutex_lock(&p->mu);
+		finish_turns(p, b);
+		pthread_mutex_unlock(&p->mu);
+	}
+	if (!w) {
+		pthread_mutex_lock(&p->mu);
+		p->stopped = 1;
+		pthread_cond_broadcast(&p->cv_free);
+		pthread_mutex_unlock(&p->mu);
+	}
 	scratch_free(w);
 	return NULL;
 }
 
 int
-scanpipe_start(struct scanpipe *p, const struct scan *s, int nthreads,
-    scanpipe_finish_fn finish, void *ctx)
+scanpipe_run(const struct scan *s, int nthreads, const struct scanpipe_steps *st)
 {
-	int i;
-
-	memset(p, 0, sizeof *p);
-	p->scan = s;
-	p->finish = finish;
-	p->ctx = ctx;
-	p->nthreads = nthreads < 1 ? 1 : nthreads > SCANPIPE_MAX_THREADS ?
-	    SCANPIPE_MAX_THREADS : nthreads;
-	p->maxbatches = (size_t)p->nthreads * 2 + 1;
-	if (p->nthreads == 1)
-		return (p->one = scratch_new()) ? 0 : -1;
-	if (pthread_mutex_init(&p->mu, NULL) != 0)
-		return -1;
-	pthread_cond_init(&p->cv_work, NULL);
-	pthread_cond_init(&p->cv_free, NULL);
-	for (i = 0; i < p->nthreads; i++) {
-		if (pthread_create(&p->th[i], NULL, worker, p) != 0)
-			break;
-		p->started++;
-	}
-	if (p->started == 0) {
-		pthread_mutex_destroy(&p->mu);
-		pthread_cond_destroy(&p->cv_work);
-		pthread_cond_destroy(&p->cv_free);
-		return -1;
-	}
-	return 0;
-}
-
-struct sbatch *
-scanpipe_get(struct scanpipe *p)
-{
-	struct sbatch *b = NULL;
-
-	if (p->nthreads > 1) {
-		pthread_mutex_lock(&p->mu);
-		while (!p->free && p->nbatches >= p->maxbatches && !p->stopped)
-			pthread_cond_wait(&p->cv_free, &p->mu);
-		if (!p->stopped && p->free) {
-			b = p->free;
-			p->free = b->next;
-		}
-		pthread_mutex_unlock(&p->mu);
-		if (b || p->stopped)
-			goto out;
-	} else if (p->stopped) {
-		return NULL;
-	} else if (p->free) {
-		b = p->free;
-		p->free = NULL;
-		goto out;
-	}
-	if ((b = calloc(1, sizeof *b)) == NULL)
-		return NULL;
-	if (p->nthreads > 1) {
-		pthread_mutex_lock(&p->mu);
-		p->nbatches++;
-		pthread_mutex_unlock(&p->mu);
-	} else {
-		p->nbatches++;
-	}
-out:
-	if (b)
-		batch_clear(b);
-	return b;
-}
-
-int
-scanpipe_put(struct scanpipe *p, struct sbatch *b)
-{
-	int stopped;
-
-	b->seq = p->seq++;
-	if (p->nthreads == 1) {
-		if (p->stopped || b->nomem ||
-		    scan_batch(p->scan, b, p->one) != 0 ||
-		    p->finish(p->ctx, b) != 0)
-			p->stopped = 1;
-		batch_clear(b);
-		p->free = b;
-		return p->stopped ? -1 : 0;
-	}
-	pthread_mutex_lock(&p->mu);
-	b->next = NULL;
-	if (p->qtail)
-		p->qtail->next = b;
-	else
-		p->qhead = b;
-	p->qtail = b;
-	stopped = p->stopped;
-	pthread_cond_signal(&p->cv_work);
-	pthread_mutex_unlock(&p->mu);
-	return stopped ? -1 : 0;
-}
-
-int
-scanpipe_close(struct scanpipe *p)
-{
+	struct thread th[SCANPIPE_MAX_THREADS];
+	struct pipe p;
 	struct sbatch *b;
-	int i;
+	int i, started = 1;
 
-	if (p->nthreads > 1 && p->started) {
-		pthread_mutex_lock(&p->mu);
-		p->closing = 1;
-		pthread_cond_broadcast(&p->cv_work);
-		pthread_mutex_unlock(&p->mu);
-		for (i = 0; i < p->started; i++)
-			pthread_join(p->th[i], NULL);
-		pthread_mutex_destroy(&p->mu);
-		pthread_cond_destroy(&p->cv_work);
-		pthread_cond_destroy(&p->cv_free);
+	memset(&p, 0, sizeof p);
+	p.scan = s;
+	p.st = st;
+	if (nthreads < 1)
+		nthreads = 1;
+	if (nthreads > SCANPIPE_MAX_THREADS)
+		nthreads = SCANPIPE_MAX_THREADS;
+	pthread_mutex_init(&p.in_mu, NULL);
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv_free, NULL);
+	for (i = 0; i < nthreads; i++) {
+		th[i].p = &p;
+		th[i].id = i;
 	}
-	while ((b = p->free) != NULL) {
-		p->free = b->next;
+	/* the caller's thread is thread 0 */
+	for (i = 1; i < nthreads; i++) {
+		if (pthread_create(&th[i].th, NULL, work, &th[i]) != 0)
+			break;
+		started++;
+	}
+	work(&th[0]);
+	for (i = 1; i < started; i++)
+		pthread_join(th[i].th, NULL);
+	/* every thread has left: what is left in the done list could not be
+	 * finished (the pipe stopped) */
+	while ((b = p.done) != NULL) {
+		p.done = b->next;
 		batch_free(b);
 	}
-	scratch_free(p->one);
-	return p->stopped ? -1 : 0;
+	for (i = 0; i < nthreads; i++)
+		while ((b = p.free[i]) != NULL) {
+			p.free[i] = b->next;
+			batch_free(b);
+		}
+	pthread_mutex_destroy(&p.in_mu);
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv_free);
+	return p.stopped ? -1 : 0;
 }

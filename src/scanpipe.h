@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "scan.h"
 
 #define SCANPIPE_MAX_THREADS 16
@@ -21,6 +22,9 @@ struct sbatch_rec {
 		unsigned reasons;
 		size_t first_id, nids, first_hit, nhits;
 	} res;
+	/* what the prepare step leaves for the finish step */
+	uint32_t seller_hash;	/* dupset_hash of the seller, or 0 */
+	size_t out_off, out_len;	/* the listing's output in out */
 };
 
 struct sbatch_fld {
@@ -42,8 +46,12 @@ struct sbatch {
 	size_t nfound, capfound;
 	struct scan_hit *hits;
 	size_t nhits, caphits;
+	struct buf out;		/* output made by the prepare step */
+	struct scan_field *sf;	/* scratch for the prepare and finish steps */
+	size_t capsf;
 	int nomem;		/* something could not be stored */
-	int failed;		/* nomem, or scanning it ran out of memory */
+	int failed;		/* nomem, or scanning ran out of memory */
+	int owner;		/* the thread whose batch it is */
 	struct sbatch *next;
 };
 
@@ -67,40 +75,30 @@ struct scanpipe_scratch {
 	struct scan_result *res;
 };
 
-/* Called for each scanned batch, in input order, never two at once;
- * non-zero stops the pipe. */
-typedef int (*scanpipe_finish_fn)(void *ctx, struct sbatch *b);
-
-struct scanpipe {
-	const struct scan *scan;
-	scanpipe_finish_fn finish;
+/*
+ * The three steps a batch goes through.  fill reads listings into an
+ * empty batch, one thread at a time, in input order: it returns 1 when
+ * the batch holds something, 0 at the end of the input, -1 to stop.
+ * prepare runs on the thread that filled and scanned the batch, while
+ * its bytes are in that thread's cache (e.g. to write the output).
+ * finish runs one batch at a time, in input order.  prepare and finish
+ * return 0, or non-zero to stop the pipe.
+ */
+struct scanpipe_steps {
+	int (*fill)(void *ctx, struct sbatch *b);
+	int (*prepare)(void *ctx, struct sbatch *b);
+	int (*finish)(void *ctx, struct sbatch *b);
 	void *ctx;
-	int nthreads;		/* 1: everything on the caller's thread */
-	size_t maxbatches;	/* in flight at once */
-	pthread_t th[SCANPIPE_MAX_THREADS];
-	int started;
-	pthread_mutex_t mu;
-	pthread_cond_t cv_work, cv_free;
-	struct sbatch *qhead, *qtail;	/* filled, waiting for a worker */
-	struct sbatch *done;	/* scanned, waiting for their turn, by seq */
-	int finishing;		/* a thread is in finish() */
-	struct sbatch *free;
-	size_t nbatches;
-	uint64_t seq, turn;
-	int closing;
-	int stopped;		/* finish returned non-zero, or out of memory */
-	struct scanpipe_scratch *one;	/* nthreads == 1: the scratch */
 };
 
-/* Starts nthreads workers (1: none).  Returns 0 or -1. */
-int scanpipe_start(struct scanpipe *p, const struct scan *s, int nthreads,
-    scanpipe_finish_fn finish, void *ctx);
-/* An empty batch to fill; waits while too many are in flight. */
-struct sbatch *scanpipe_get(struct scanpipe *p);
-/* Hands a filled batch over.  Returns 0, or -1 when the pipe stopped. */
-int scanpipe_put(struct scanpipe *p, struct sbatch *b);
-/* Waits for every batch to be finished, stops the workers, frees all.
- * Returns 0, or -1 when the pipe stopped early. */
-int scanpipe_close(struct scanpipe *p);
+/*
+ * Runs the input through the steps on nthreads threads (the caller's
+ * included; 1 runs everything on the caller's thread).  Each thread
+ * fills, scans and prepares its own batches, so a batch's bytes are read
+ * where they were written; a few batches a thread are in flight at
+ * most.  Returns 0, or -1 when a step stopped the pipe or memory ran
+ * out.
+ */
+int scanpipe_run(const struct scan *s, int nthreads, const struct scanpipe_steps *st);
 
 #endif

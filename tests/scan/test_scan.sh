@@ -49,6 +49,31 @@ if cmp -s "$SCRATCH/t1" "$SCRATCH/t2" && cmp -s "$SCRATCH/t1" "$SCRATCH/all.json
 	fail "--threads 1 and --threads 2 differ"
 fi
 
+# ... nor with more threads than cores, --only-flagged, keyed output, or
+# malformed rows in the middle (each thread reads, scans and writes out
+# its own batches; the writing keeps input order).
+awk 'NR % 997 == 500 { print "broken,\"row" NR "\"x,"; next } { print }' "$SCRATCH/l.csv" > "$SCRATCH/bad.csv"
+"$BIN" scan --threads 1 --only-flagged "$SCRATCH/bad.csv" > "$SCRATCH/f1" 2> "$SCRATCH/f1.err"
+"$BIN" scan --threads 4 --only-flagged "$SCRATCH/bad.csv" > "$SCRATCH/f4" 2> "$SCRATCH/f4.err"
+"$BIN" scan --quiet --threads 1 --keyed "$SCRATCH/bad.csv" > "$SCRATCH/k1"
+"$BIN" scan --quiet --threads 3 --keyed "$SCRATCH/bad.csv" > "$SCRATCH/k3"
+bad=$(grep -c malformed_row "$SCRATCH/f4")
+if [ "$bad" -gt 5 ] && cmp -s "$SCRATCH/f1" "$SCRATCH/f4" && cmp -s "$SCRATCH/k1" "$SCRATCH/k3" &&
+    [ "$(head -n 2 "$SCRATCH/f1.err")" = "$(head -n 2 "$SCRATCH/f4.err")" ] &&
+    grep -q ", $bad malformed$" "$SCRATCH/f4.err"; then ok; else
+	fail "threads 1, 3 and 4 differ on malformed rows, --only-flagged or --keyed ($bad malformed)" \
+	    "$(head -n 2 "$SCRATCH/f1.err" "$SCRATCH/f4.err")"
+fi
+
+# An output that cannot be written stops every thread: exit 3, a message.
+if [ -w /dev/full ]; then
+	"$BIN" scan --quiet --threads 2 "$SCRATCH/l.csv" > /dev/full 2> "$SCRATCH/full.err"
+	st=$?
+	if [ "$st" -eq 3 ] && grep -q 'cannot write' "$SCRATCH/full.err"; then ok; else
+		fail "scan to /dev/full: exit $st, want 3" "$(cat "$SCRATCH/full.err")"
+	fi
+fi
+
 # The summary names every count (the timing line is not compared).
 "$BIN" scan "$SCRATCH/l.csv" > /dev/null 2> "$SCRATCH/sum"
 if grep -q '^handover scan: [0-9]* listings, [0-9]* flagged ([0-9]* stop, [0-9]* caution), 0 malformed$' "$SCRATCH/sum" &&
