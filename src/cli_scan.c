@@ -196,9 +196,9 @@ format(const struct scan_run *r, struct buf *out, const struct scanfmt_listing *
 	else if (r->only_flagged && scan_risk_of(l->reasons) == SCAN_OK)
 		return;
 	else if (r->outfmt == SCAN_OUT_CSV)
-		scanfmt_csv(out, &r->scan, l);
+		scanfmt_csv(out, &r->fmt, l);
 	else
-		scanfmt_json(out, &r->scan, l);
+		scanfmt_json(out, &r->fmt, l);
 }
 
 int

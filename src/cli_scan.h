@@ -15,6 +15,7 @@
 #include "ident.h"
 #include "kb.h"
 #include "scan.h"
+#include "scanfmt.h"
 #include "scanpipe.h"
 #include "tacload.h"
 
@@ -41,6 +42,7 @@ struct scan_run {
 	struct kb kb;
 	struct tacload tl;
 	struct scan scan;
+	struct scanfmt fmt;
 	struct dupset seen;
 	struct buf out;
 	int outfmt, only_flagged, quiet, progress;

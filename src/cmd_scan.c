@@ -71,6 +71,10 @@ load(struct scan_run *r, const char *tacdb)
 		cli_error("cannot build the phrase matcher: %s", e.msg);
 		return -1;
 	}
+	if (scanfmt_init(&r->fmt, &r->scan) != 0) {
+		cli_error("out of memory");
+		return -1;
+	}
 	return 0;
 }
 
@@ -216,6 +220,7 @@ out:
 	if (r->in.fd > STDIN_FILENO)
 		close(r->in.fd);
 	buf_release(&r->out);
+	scanfmt_release(&r->fmt);
 	scan_release(&r->scan);
 	tacload_release(&r->tl);
 	kb_release(&r->kb);

@@ -469,6 +469,24 @@ fold_other(const struct matcher *m, const unsigned char *t, size_t n,
 	return e;
 }
 
+/* The index of the first byte of w (as loaded from memory) with its high
+ * bit set; w has one. */
+static size_t
+first_high(uint64_t w)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(w) >> 3;
+#else
+	unsigned char b[8];
+	size_t i = 0;
+
+	memcpy(b, &w, 8);
+	while (!(b[i] & 0x80))
+		i++;
+	return i;
+#endif
+}
+
 /* The length of the run of ASCII bytes at p (at most n), eight bytes at
  * a time. */
 static size_t
@@ -479,8 +497,8 @@ ascii_run(const unsigned char *p, size_t n)
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
-		if (w & UINT64_C(0x8080808080808080))
-			break;
+		if ((w &= UINT64_C(0x8080808080808080)) != 0)
+			return i + first_high(w);
 	}
 	while (i < n && p[i] < 0x80)
 		i++;

@@ -1,26 +1,81 @@
 /* SPDX-License-Identifier: MIT */
 /* scanfmt: the three output formats of a scanned listing. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scanfmt.h"
 
+int
+scanfmt_init(struct scanfmt *f, const struct scan *s)
+{
+	struct buf t;
+	size_t i;
+	int r;
+
+	memset(f, 0, sizeof *f);
+	f->scan = s;
+	f->phrase_at = calloc(s->nph + 1, sizeof *f->phrase_at);
+	f->phrase_len = calloc(s->nph + 1, sizeof *f->phrase_len);
+	if (!f->phrase_at || !f->phrase_len) {
+		scanfmt_release(f);
+		return -1;
+	}
+	buf_init_mem(&t);
+	for (i = 0; i < s->nph; i++) {
+		const struct scan_phrase *p = &s->ph[i];
+
+		f->phrase_at[i] = t.len;
+		BUF_LIT(&t, "{\"phrase\":");
+		buf_put_json_str(&t, p->phrase, strlen(p->phrase));
+		BUF_LIT(&t, ",\"category\":");
+		buf_put_json_str(&t, p->category, strlen(p->category));
+		BUF_LIT(&t, ",\"language\":");
+		buf_put_json_str(&t, p->language, strlen(p->language));
+		BUF_LIT(&t, ",\"field\":");
+		f->phrase_len[i] = t.len - f->phrase_at[i];
+	}
+	for (r = 0; r < SCAN_NREASONS; r++) {
+		const char *code = scan_reason_code((enum scan_reason)r);
+
+		f->reason_at[r] = t.len;
+		buf_put_json_str(&t, code, strlen(code));
+		f->reason_len[r] = t.len - f->reason_at[r];
+	}
+	if (t.err) {
+		buf_release(&t);
+		scanfmt_release(f);
+		return -1;
+	}
+	f->text = t.mem;	/* kept: released with f */
+	return 0;
+}
+
+void
+scanfmt_release(struct scanfmt *f)
+{
+	free(f->text);
+	free(f->phrase_at);
+	free(f->phrase_len);
+	memset(f, 0, sizeof *f);
+}
+
+/* The codes of the reasons, as a JSON list's items or joined by ';'. */
 static void
-put_reasons(struct buf *b, unsigned reasons, int json)
+put_reasons(struct buf *b, const struct scanfmt *f, unsigned reasons, int json)
 {
 	int r, first = 1;
 
-	for (r = 0; r < SCAN_NREASONS; r++) {
-		if (!(reasons & (1u << r)))
+	for (r = 0; reasons != 0; r++, reasons >>= 1) {
+		if (!(reasons & 1u))
 			continue;
 		if (!first)
 			buf_putc(b, json ? ',' : ';');
 		first = 0;
 		if (json)
-			buf_putc(b, '"');
-		buf_puts(b, scan_reason_code((enum scan_reason)r));
-		if (json)
-			buf_putc(b, '"');
+			buf_put(b, f->text + f->reason_at[r], f->reason_len[r]);
+		else
+			buf_puts(b, scan_reason_code((enum scan_reason)r));
 	}
 }
 
@@ -31,7 +86,7 @@ put_json_field_name(struct buf *b, const struct scanfmt_listing *l, size_t i)
 }
 
 void
-scanfmt_json(struct buf *b, const struct scan *s, const struct scanfmt_listing *l)
+scanfmt_json(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing *l)
 {
 	size_t i;
 
@@ -45,7 +100,7 @@ scanfmt_json(struct buf *b, const struct scan *s, const struct scanfmt_listing *
 	BUF_LIT(b, ",\"risk\":\"");
 	buf_puts(b, scan_risk_name(scan_risk_of(l->reasons)));
 	BUF_LIT(b, "\",\"reasons\":[");
-	put_reasons(b, l->reasons, 1);
+	put_reasons(b, f, l->reasons, 1);
 	BUF_LIT(b, "]");
 	if (l->error) {
 		BUF_LIT(b, ",\"error\":");
@@ -79,17 +134,11 @@ scanfmt_json(struct buf *b, const struct scan *s, const struct scanfmt_listing *
 	}
 	BUF_LIT(b, "],\"phrases\":[");
 	for (i = 0; i < l->nhits; i++) {
-		const struct scan_phrase *p = &s->ph[l->hits[i].phrase];
+		uint32_t k = l->hits[i].phrase;
 
 		if (i)
 			buf_putc(b, ',');
-		BUF_LIT(b, "{\"phrase\":");
-		buf_put_json_str(b, p->phrase, strlen(p->phrase));
-		BUF_LIT(b, ",\"category\":");
-		buf_put_json_str(b, p->category, strlen(p->category));
-		BUF_LIT(b, ",\"language\":");
-		buf_put_json_str(b, p->language, strlen(p->language));
-		BUF_LIT(b, ",\"field\":");
+		buf_put(b, f->text + f->phrase_at[k], f->phrase_len[k]);
 		put_json_field_name(b, l, l->hits[i].field);
 		BUF_LIT(b, "}");
 	}
@@ -123,15 +172,16 @@ put_csv(struct buf *b, const char *p, size_t n)
 }
 
 void
-scanfmt_csv(struct buf *b, const struct scan *s, const struct scanfmt_listing *l)
+scanfmt_csv(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing *l)
 {
+	const struct scan *s = f->scan;
 	struct buf m;
 	size_t i;
 
 	if (l->id)
 		put_csv(b, l->id, l->idlen);
 	buf_printf(b, ",%ld,%s,", l->line, scan_risk_name(scan_risk_of(l->reasons)));
-	put_reasons(b, l->reasons, 0);
+	put_reasons(b, f, l->reasons, 0);
 	buf_putc(b, ',');
 	buf_init_mem(&m);
 	for (i = 0; i < l->nids; i++) {

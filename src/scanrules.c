@@ -51,8 +51,9 @@ scan_risk_of(unsigned reasons)
 	enum scan_risk k = SCAN_OK;
 	int r;
 
-	for (r = 0; r < SCAN_NREASONS; r++)
-		if ((reasons & (1u << r)) && rules[r].risk > k)
+	/* the usual case first: no reason at all */
+	for (r = 0; reasons != 0 && r < SCAN_NREASONS; r++, reasons >>= 1)
+		if ((reasons & 1u) && rules[r].risk > k)
 			k = rules[r].risk;
 	return k;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "harness.h"
 
 static void
@@ -85,6 +86,94 @@ test_json_escape(void)
 	buf_release(&b);
 }
 
+/* The escaper one byte at a time, as the JSON grammar says, for the
+ * differential test below (invalid UTF-8 becomes U+FFFD). */
+static void
+json_ref(struct buf *b, const unsigned char *p, size_t n)
+{
+	size_t i = 0, k;
+
+	buf_putc(b, '"');
+	while (i < n) {
+		unsigned char c = p[i];
+
+		if (c == '"' || c == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, (char)c);
+		} else if (c == '\n') {
+			BUF_LIT(b, "\\n");
+		} else if (c == '\r') {
+			BUF_LIT(b, "\\r");
+		} else if (c == '\t') {
+			BUF_LIT(b, "\\t");
+		} else if (c == '\b') {
+			BUF_LIT(b, "\\b");
+		} else if (c == '\f') {
+			BUF_LIT(b, "\\f");
+		} else if (c < 0x20) {
+			buf_printf(b, "\\u%04x", c);
+		} else if (c >= 0x80) {
+			k = utf8_valid_prefix((const char *)p + i, n - i);
+			if (k == 0) {
+				BUF_LIT(b, "\\ufffd");
+				k = 1;
+			} else {
+				buf_put(b, (const char *)p + i, k);
+			}
+			i += k;
+			continue;
+		} else {
+			buf_putc(b, (char)c);
+		}
+		i++;
+	}
+	buf_putc(b, '"');
+}
+
+/* Random strings with every kind of byte at every position against the
+ * reference: the eight-byte fast path must never skip a byte that needs
+ * a look. */
+static void
+test_json_escape_random(void)
+{
+	static const char *const atoms[] = {
+		"a", "Z", " ", "~", "\x7f", "\"", "\\", "\n", "\x01", "\x1f",
+		"\xc3\xa9", "\xe0\xa4\x95", "\xff", "\xc3", "0", "/",
+	};
+	unsigned long x = 99;
+	int i, bad = 0;
+
+	for (i = 0; i < 20000 && !bad; i++) {
+		unsigned char in[96];
+		struct buf got, want;
+		size_t n = 0, len, k;
+
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		len = (size_t)(x >> 33) % 40;
+		for (k = 0; k < len; k++) {
+			const char *a;
+
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			a = atoms[(x >> 33) % (sizeof atoms / sizeof atoms[0])];
+			if (n + strlen(a) > sizeof in)
+				break;
+			memcpy(in + n, a, strlen(a));
+			n += strlen(a);
+		}
+		buf_init_mem(&got);
+		buf_init_mem(&want);
+		buf_put_json_str(&got, (const char *)in, n);
+		json_ref(&want, in, n);
+		if (got.len != want.len || memcmp(got.mem, want.mem, got.len) != 0) {
+			printf("  differs on input %d: %s\n", i, buf_str(&got));
+			bad = 1;
+		}
+		buf_release(&got);
+		buf_release(&want);
+	}
+	CHECK(!bad);
+}
+
 static void
 test_html_escape(void)
 {
@@ -106,6 +195,7 @@ main(void)
 	RUN(test_long_printf);
 	RUN(test_fail_after);
 	RUN(test_json_escape);
+	RUN(test_json_escape_random);
 	RUN(test_html_escape);
 	return h_done();
 }
