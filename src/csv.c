@@ -4,6 +4,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define CSV_SSE2 1
+#endif
 
 #include "csv.h"
 
@@ -88,18 +92,73 @@ push(struct csv_reader *r, size_t off, size_t len, int dq)
 	return 0;
 }
 
-/* Counts the newlines in [p, p + n). */
-static long
-count_nl(const char *p, size_t n)
+#ifdef CSV_SSE2
+/* Bits of the bytes of the 16 at p equal to c. */
+static unsigned
+eq16(__m128i v, char c)
 {
-	const char *e = p + n, *q;
-	long k = 0;
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+}
+#endif
 
-	while ((q = memchr(p, '\n', (size_t)(e - p))) != NULL) {
-		k++;
-		p = q + 1;
+/* The first byte in [p, n) that is a line end, a quote or a NUL, or n:
+ * one pass where memchr would take three. */
+static size_t
+find_nl_quote_nul(const char *b, size_t p, size_t n)
+{
+#ifdef CSV_SSE2
+	for (; p + 16 <= n; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(b + p));
+		unsigned m = eq16(v, '\n') | eq16(v, '"') | eq16(v, '\0');
+
+		if (m)
+			return p + (size_t)__builtin_ctz(m);
 	}
-	return k;
+#endif
+	while (p < n && b[p] != '\n' && b[p] != '"' && b[p] != '\0')
+		p++;
+	return p;
+}
+
+/* The end of a quoted field's run from p: the next quote or NUL, or n;
+ * adds the line ends before it to *lines. */
+static size_t
+find_quote_nul(const char *b, size_t p, size_t n, long *lines)
+{
+#ifdef CSV_SSE2
+	for (; p + 16 <= n; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(b + p));
+		unsigned m = eq16(v, '"') | eq16(v, '\0'), nl = eq16(v, '\n');
+
+		if (m) {
+			nl &= (1u << __builtin_ctz(m)) - 1;
+			*lines += __builtin_popcount(nl);
+			return p + (size_t)__builtin_ctz(m);
+		}
+		*lines += __builtin_popcount(nl);
+	}
+#endif
+	for (; p < n && b[p] != '"' && b[p] != '\0'; p++)
+		*lines += b[p] == '\n';
+	return p;
+}
+
+/* The first byte from p that ends an unquoted run (stop_unq), or n. */
+static size_t
+find_unq_stop(const char *b, size_t p, size_t n)
+{
+#ifdef CSV_SSE2
+	for (; p + 16 <= n; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(b + p));
+		unsigned m = eq16(v, ',') | eq16(v, '\n') | eq16(v, '"') | eq16(v, '\0');
+
+		if (m)
+			return p + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (p < n && !stop_unq[(unsigned char)b[p]])
+		p++;
+	return p;
 }
 
 /*
@@ -111,7 +170,7 @@ step(struct csv_reader *r)
 {
 	char *b = r->w.buf;
 	size_t n = r->w.len, p = r->p, e;
-	const char *q, *z;
+	const char *q;
 
 	for (;;) {
 		switch (r->state) {
@@ -129,8 +188,7 @@ step(struct csv_reader *r)
 			r->state = ST_UNQ;
 			/* FALLTHROUGH */
 		case ST_UNQ:
-			while (p < n && !stop_unq[(unsigned char)b[p]])
-				p++;
+			p = find_unq_stop(b, p, n);
 			if (p == n)
 				goto need;
 			if (b[p] == ',') {
@@ -158,20 +216,16 @@ step(struct csv_reader *r)
 			}
 			continue;
 		case ST_Q:
-			q = memchr(b + p, '"', n - p);
-			e = q ? (size_t)(q - b) : n;
-			if ((z = memchr(b + p, '\0', e - p)) != NULL) {
-				r->line += count_nl(b + p, (size_t)(z - (b + p)));
+			p = find_quote_nul(b, p, n, &r->line);
+			if (p == n)
+				goto need;
+			if (b[p] == '\0') {
 				BAD(r, "NUL byte on line %ld: binary data is not CSV",
 				    r->line);
-				p = (size_t)(z - b) + 1;
+				p++;
 				r->state = ST_SKIP;
 				continue;
 			}
-			r->line += count_nl(b + p, e - p);
-			p = e;
-			if (!q)
-				goto need;
 			p++;
 			r->state = ST_QQ;
 			/* FALLTHROUGH */
@@ -307,7 +361,8 @@ emit(struct csv_reader *r, struct csv_record *out, struct error *err)
 	return CSV_RECORD;
 }
 
-/* The fast path: a whole line without quotes or NULs in the window. */
+/* The fast path: a whole line [r->p, e) in the window that has no quote
+ * and no NUL (the caller looked). */
 static int
 fast_line(struct csv_reader *r, size_t e, int has_nl)
 {
@@ -315,8 +370,7 @@ fast_line(struct csv_reader *r, size_t e, int has_nl)
 	size_t s = r->p, last;
 	const char *c;
 
-	if (e - s > r->max_record || memchr(b + s, '"', e - s) ||
-	    memchr(b + s, '\0', e - s))
+	if (e - s > r->max_record)
 		return 0;
 	while ((c = memchr(b + s, ',', e - s)) != NULL) {
 		if (r->nf + 1 >= r->max_fields) {
@@ -376,7 +430,6 @@ int
 csv_reader_next(struct csv_reader *r, struct csv_record *out,
     struct error *err)
 {
-	const char *nl;
 	size_t e;
 	int rc;
 
@@ -401,17 +454,18 @@ csv_reader_next(struct csv_reader *r, struct csv_record *out,
 			r->rec_line = r->line;
 			r->nf = 0;
 			r->bad = r->discard = 0;
-			nl = memchr(r->w.buf + r->p, '\n', r->w.len - r->p);
-			if (!nl && !r->w.eof && r->w.len - r->p < r->max_record) {
+			/* the first line end, quote or NUL: only a line end
+			 * first leaves a line the fast path can take */
+			e = find_nl_quote_nul(r->w.buf, r->p, r->w.len);
+			if (e == r->w.len && !r->w.eof && r->w.len - r->p < r->max_record) {
 				rc = refill(r);
 				if (rc == WINDOW_ERR)
 					return fail(r, err);
 				if (rc != WINDOW_FULL)
 					continue;
 			}
-			e = nl ? (size_t)(nl - r->w.buf) : r->w.len;
-			if (nl || r->w.eof) {
-				rc = fast_line(r, e, nl != NULL);
+			if (e == r->w.len ? r->w.eof : r->w.buf[e] == '\n') {
+				rc = fast_line(r, e, e < r->w.len);
 				if (rc < 0)
 					goto oom;
 				if (rc > 0)

@@ -312,6 +312,63 @@ test_golden_files(void)
 	CHECK(g_run("tests/unit/data/csv", ".csv", dump_src) >= 5);
 }
 
+/* Random input over the bytes that matter (quotes, commas, CR, LF, NUL,
+ * long runs that the 16-byte scans cross) read whole and in chunks of
+ * 1, 3, 7 and 64 bytes: every way must give the same dump. */
+static void
+test_random_chunks(void)
+{
+	static const char *const atoms[] = {
+		"a", "bc", ",", "\"", "\"\"", "\n", "\r\n", "\r", "x\0y",
+		"0123456789abcdef0123", ",\"quoted, with\nnewline\",", " ", "\xc3\xa9",
+	};
+	static const size_t steps[] = { 1, 3, 7, 64 };
+	unsigned long x = 4242;
+	int i, bad = 0;
+	size_t k;
+
+	for (i = 0; i < 3000 && !bad; i++) {
+		char in[512];
+		size_t n = 0, len, j;
+		struct buf whole;
+		struct csv_reader r;
+
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		len = (size_t)(x >> 33) % 60;
+		for (j = 0; j < len; j++) {
+			const char *a;
+			size_t al;
+
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			a = atoms[(x >> 33) % (sizeof atoms / sizeof atoms[0])];
+			al = a[0] == 'x' ? 3 : strlen(a);
+			if (n + al > sizeof in)
+				break;
+			memcpy(in + n, a, al);
+			n += al;
+		}
+		buf_init_mem(&whole);
+		csv_reader_init_mem(&r, 1 << 16, in, n);
+		dump_reader(&r, &whole);
+		csv_reader_release(&r);
+		for (k = 0; k < sizeof steps / sizeof steps[0] && !bad; k++) {
+			struct g_src src = { in, n, 0, steps[k] };
+			struct buf part;
+
+			buf_init_mem(&part);
+			dump_src(&src, &part);
+			if (strcmp(buf_str(&part), buf_str(&whole)) != 0) {
+				printf("  input %d, chunks of %zu:\n%s  whole:\n%s", i,
+				    steps[k], buf_str(&part), buf_str(&whole));
+				bad = 1;
+			}
+			buf_release(&part);
+		}
+		buf_release(&whole);
+	}
+	CHECK(!bad);
+}
+
 int
 main(void)
 {
@@ -325,5 +382,6 @@ main(void)
 	RUN(test_read_error);
 	RUN(test_parse_buffer_tacdb);
 	RUN(test_golden_files);
+	RUN(test_random_chunks);
 	return h_done();
 }
