@@ -415,6 +415,30 @@ emit_groups(const struct ident_tables *t, const char *digits, struct group *gr,
 	return count;
 }
 
+/* The first position from i on whose byte may start a digit (an ASCII
+ * digit, or 0xD9 and above), eight bytes at a time; n if none. */
+static size_t
+skip_plain(const char *s, size_t n, size_t i)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	const uint64_t low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+	uint64_t w, y;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		y = w ^ (ones * '0');
+		/* high bit per byte: an ASCII digit, or a byte >= 0xD9 */
+		if (((~(((y & low7) + ones * (0x80 - 10)) | y) |
+		    (((w & low7) + ones * (0x80 - 0x59)) & w)) & high) != 0)
+			break;
+	}
+	while (i < n && ((unsigned char)s[i] - (unsigned)'0' >= 10) &&
+	    (unsigned char)s[i] < 0xD9)
+		i++;
+	return i;
+}
+
 size_t
 ident_find_in_text(const struct ident_tables *t, const char *s, size_t n,
     struct ident *out, size_t max)
@@ -430,8 +454,12 @@ ident_find_in_text(const struct ident_tables *t, const char *s, size_t n,
 
 		/* Skip to a digit that starts a word (or follows an IMEI label). */
 		if (s[i] < '0' || s[i] > '9') {
-			if ((unsigned char)s[i] < 0x80) {
-				i++;
+			unsigned char u = (unsigned char)s[i];
+
+			if (u < 0xD9 || (u != 0xDB && u != 0xE0 && u != 0xEF && u != 0xD9)) {
+				/* neither a digit nor the first byte of one (the
+				 * next code point is at a later byte anyway) */
+				i = skip_plain(s, n, i + 1);
 				continue;
 			}
 			c = classify_char(s, n, i, &len, &a);
