@@ -130,12 +130,12 @@ find_quote_nul(const char *b, size_t p, size_t n, long *lines)
 		__m128i v = _mm_loadu_si128((const __m128i *)(b + p));
 		unsigned m = eq16(v, '"') | eq16(v, '\0'), nl = eq16(v, '\n');
 
-		if (m) {
+		if (m)
 			nl &= (1u << __builtin_ctz(m)) - 1;
-			*lines += __builtin_popcount(nl);
+		for (; nl; nl &= nl - 1)	/* line ends are few */
+			(*lines)++;
+		if (m)
 			return p + (size_t)__builtin_ctz(m);
-		}
-		*lines += __builtin_popcount(nl);
 	}
 #endif
 	for (; p < n && b[p] != '"' && b[p] != '\0'; p++)

@@ -35,6 +35,12 @@ grow(struct dupset *d)
 		return -1;
 	for (i = 0; i < d->cap; i++) {
 		uint64_t v = d->slot[i];
+#if defined(__GNUC__) || defined(__clang__)
+		/* the new slots are all over the table: ask for one a few
+		 * keys ahead, so that their loads overlap */
+		if (i + 8 < d->cap && d->slot[i + 8])
+			__builtin_prefetch(&s[slot_of(d->slot[i + 8] >> DUPSET_SELLER_BITS, cap)], 1);
+#endif
 		if (!v)
 			continue;
 		for (j = slot_of(v >> DUPSET_SELLER_BITS, cap); s[j]; j = (j + 1) & (cap - 1))
