@@ -223,8 +223,8 @@ count_bits(unsigned x)
  * counts: with the bytes at k, k + 1 and k + 2 side by side, an ASCII
  * digit, a digit followed by e/E, and the three-byte patterns of the
  * Arabic-Indic, Devanagari and fullwidth digits. */
-int
-scan_may_hold_id(const char *s, size_t n)
+static int
+may_hold_id_all(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const __m128i lower = _mm_set1_epi8(0x20);
@@ -270,6 +270,45 @@ scan_may_hold_id(const char *s, size_t n)
 		    p[i + 2] - 0xA6u < 10u) || (p[i] == 0xEF && p[i + 1] == 0xBC &&
 		    p[i + 2] - 0x90u < 10u))) {
 			d++;
+		}
+	}
+	return d >= 14;
+}
+
+/* Most text has no byte that can start a non-ASCII digit (0xD9 and up):
+ * then ASCII digits and digit-e pairs, a lighter pass, decide alone. */
+int
+scan_may_hold_id(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const __m128i lower = _mm_set1_epi8(0x20);
+	__m128i hi = _mm_setzero_si128();
+	size_t i = 0, d = 0;
+
+	for (; i + 17 <= n; i += 16) {
+		__m128i v0 = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i v1 = _mm_loadu_si128((const __m128i *)(p + i + 1));
+		__m128i dig = in_range(v0, '0', 10);
+		unsigned dm = (unsigned)_mm_movemask_epi8(dig);
+
+		hi = _mm_or_si128(hi, _mm_cmpeq_epi8(_mm_max_epu8(v0,
+		    _mm_set1_epi8((char)0xD9)), v0));
+		if (dm == 0)
+			continue;
+		if (_mm_movemask_epi8(_mm_and_si128(dig, _mm_cmpeq_epi8(
+		    _mm_or_si128(v1, lower), _mm_set1_epi8('e')))))
+			return 1;	/* maybe E-notation */
+		d += count_bits(dm);
+	}
+	if (_mm_movemask_epi8(hi))
+		return may_hold_id_all(s, n);
+	for (; i < n; i++) {
+		if (p[i] >= 0xD9)
+			return may_hold_id_all(s, n);
+		if (p[i] - (unsigned)'0' < 10) {
+			d++;
+			if (i + 1 < n && (p[i + 1] | 0x20) == 'e')
+				return 1;
 		}
 	}
 	return d >= 14;
