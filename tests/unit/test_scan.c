@@ -259,6 +259,58 @@ test_dupset(void)
 	CHECK(d.slot == NULL && d.n == 0);
 }
 
+/* Random keys (many in a few narrow ranges, as one model's IMEIs are)
+ * and sellers against a plain list: every answer must agree, through
+ * many doublings. */
+static void
+test_dupset_random(void)
+{
+	enum { N = 60000 };
+	static uint64_t keys[N];
+	static uint32_t sellers[N];
+	struct dupset d;
+	unsigned long x = 31337;
+	size_t i, nk = 0;
+	int bad = 0;
+
+	dupset_init(&d);
+	for (i = 0; i < 4 * N && !bad; i++) {
+		uint64_t key;
+		uint32_t seller;
+		size_t k;
+		int want = DUPSET_NEW, got;
+
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		if (nk > 0 && (x >> 60) < 6) {
+			k = (size_t)(x >> 20) % nk;	/* one seen before */
+			key = keys[k];
+		} else {
+			key = (x >> 33) % 4 == 0 ? 1 + (x >> 20) % 99999999999999ull :
+			    35000000000000ull + ((x >> 33) % 4) * 1000000 + (x >> 40) % 50000;
+		}
+		seller = (uint32_t)(x >> 8) % 5;
+		for (k = 0; k < nk; k++)
+			if (keys[k] == key) {
+				want = sellers[k] == seller ? DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
+				break;
+			}
+		got = dupset_add(&d, key, seller);
+		if (got != want) {
+			printf("  key %llu: %d, want %d\n", (unsigned long long)key, got, want);
+			bad = 1;
+		}
+		if (want == DUPSET_NEW && nk < N) {
+			keys[nk] = key;
+			sellers[nk++] = seller;
+		}
+		if (nk == N)
+			break;
+	}
+	CHECK(!bad);
+	CHECK_INT(d.n, nk);
+	dupset_release(&d);
+}
+
 /* The fast filter never hides what the exact one would find. */
 static void
 test_id_filter(void)
@@ -418,6 +470,7 @@ main(void)
 	RUN(test_phrases);
 	RUN(test_rules);
 	RUN(test_dupset);
+	RUN(test_dupset_random);
 	RUN(test_scan_many);
 	scan_release(&S);
 	tac_db_release(&D);
