@@ -224,15 +224,20 @@ cli_scan_prepare(void *ctx, struct sbatch *b)
 /* Duplicates across listings, in input order so the output does not
  * depend on threads: marks the IMEIs seen before and returns the reasons
  * they add. */
-static unsigned
-check_dups(struct scan_run *r, const struct sbatch_rec *rec, struct scan_found *ids)
-{
-	unsigned add = 0;
-	size_t i;
+#define PREFETCH_AHEAD 12	/* IMEIs whose slots are being loaded */
 
-	for (i = 0; i < rec->res.nids; i++) {
+static unsigned
+check_dups(struct scan_run *r, struct sbatch *b, const struct sbatch_rec *rec)
+{
+	struct scan_found *ids = b->found + rec->res.first_id;
+	unsigned add = 0;
+	size_t i, ahead = rec->res.first_id + PREFETCH_AHEAD;
+
+	for (i = 0; i < rec->res.nids; i++, ahead++) {
 		int d;
 
+		if (ahead < b->nfound && b->found[ahead].key)
+			dupset_prefetch(&r->seen, b->found[ahead].key);
 		if (!ids[i].key)
 			continue;
 		d = dupset_add(&r->seen, ids[i].key, rec->seller_hash);
@@ -253,8 +258,8 @@ cli_scan_finish(void *ctx, struct sbatch *b)
 	struct scan_run *r = ctx;
 	size_t i, from = 0;	/* prepared output not yet written */
 
-	if (r->outfmt != SCAN_OUT_KEYED)
-		for (i = 0; i < b->nfound; i++)
+	if (r->outfmt != SCAN_OUT_KEYED)	/* the first ones; check_dups the rest */
+		for (i = 0; i < b->nfound && i < PREFETCH_AHEAD; i++)
 			if (b->found[i].key)
 				dupset_prefetch(&r->seen, b->found[i].key);
 	for (i = 0; i < b->nrec; i++) {
@@ -267,7 +272,7 @@ cli_scan_finish(void *ctx, struct sbatch *b)
 			continue;
 		}
 		if (r->outfmt != SCAN_OUT_KEYED)
-			add = check_dups(r, rec, b->found + rec->res.first_id);
+			add = check_dups(r, b, rec);
 		count(r, rec->res.reasons | add);
 		if (add) {
 			/* a duplicate: this one is written anew */

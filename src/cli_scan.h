@@ -24,6 +24,8 @@
 #define SCAN_BATCH_RECS 4096
 #define SCAN_MAX_NAMES 16			/* column names per role */
 #define SCAN_SNIFF_BYTES 4096
+#define SCAN_BYTES_PER_IMEI 512			/* to size the IMEI set ahead */
+#define SCAN_RESERVE_IMEIS (3u << 20)		/* at most: 32 MB of slots */
 
 enum { SCAN_IN_AUTO, SCAN_IN_CSV, SCAN_IN_JSONL };
 enum { SCAN_OUT_JSONL, SCAN_OUT_CSV, SCAN_OUT_KEYED };

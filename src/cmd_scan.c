@@ -196,6 +196,13 @@ run_scan(struct cli *c, int argc, char **argv)
 	status = EXIT_IO;
 	if (open_input(r, path) != 0 || load(r, tacdb) != 0)
 		goto out;
+	/* A file's size tells roughly how many IMEIs to expect (a listing
+	 * takes a few hundred bytes): room for them now spares the set its
+	 * doublings.  At most SCAN_RESERVE_IMEIS; it grows past that. */
+	if (r->in.size > 0 && r->outfmt != SCAN_OUT_KEYED)
+		(void)dupset_reserve(&r->seen, (size_t)(r->in.size / SCAN_BYTES_PER_IMEI) <
+		    SCAN_RESERVE_IMEIS ? (size_t)(r->in.size / SCAN_BYTES_PER_IMEI) :
+		    SCAN_RESERVE_IMEIS);
 	if (infmt == SCAN_IN_AUTO && path) {
 		if (ends_with(path, ".csv") || ends_with(path, ".CSV"))
 			infmt = SCAN_IN_CSV;

@@ -22,10 +22,12 @@ slot_of(uint64_t key, size_t cap)
 	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
 }
 
+/* Moves everything into a table of cap slots (a power of two that holds
+ * them). */
 static int
-grow(struct dupset *d)
+rehash(struct dupset *d, size_t cap)
 {
-	size_t cap = d->cap ? d->cap * 2 : DUPSET_MIN, i, j;
+	size_t i, j;
 	uint64_t *s;
 
 	if (cap > SIZE_MAX / sizeof *s)
@@ -51,6 +53,27 @@ grow(struct dupset *d)
 	d->slot = s;
 	d->cap = cap;
 	return 0;
+}
+
+static int
+grow(struct dupset *d)
+{
+	return rehash(d, d->cap ? d->cap * 2 : DUPSET_MIN);
+}
+
+int
+dupset_reserve(struct dupset *d, size_t n)
+{
+	size_t cap = d->cap ? d->cap : DUPSET_MIN;
+
+	if (n > SIZE_MAX / 8)
+		return -1;
+	while (n * 5 > cap * 4) {
+		if (cap > SIZE_MAX / 16)
+			return -1;
+		cap *= 2;
+	}
+	return cap == d->cap ? 0 : rehash(d, cap);
 }
 
 int

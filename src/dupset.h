@@ -39,6 +39,9 @@ void dupset_init(struct dupset *d);
  * value. */
 int dupset_add(struct dupset *d, uint64_t key, uint32_t seller);
 void dupset_release(struct dupset *d);
+/* Makes room for n keys at once, so that adding them moves nothing.
+ * Returns 0, or -1 when out of memory (the set is as it was). */
+int dupset_reserve(struct dupset *d, size_t n);
 /* A hint that key is about to be added: starts loading its slot, so that
  * a batch of keys waits for memory once rather than once a key. */
 void dupset_prefetch(const struct dupset *d, uint64_t key);

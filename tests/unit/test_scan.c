@@ -257,6 +257,21 @@ test_dupset(void)
 	CHECK_INT(dupset_add(&d, 77, 0x20001), DUPSET_SAME_SELLER);
 	dupset_release(&d);
 	CHECK(d.slot == NULL && d.n == 0);
+	/* room made ahead: the keys go in without a doubling, and what is
+	 * in the set stays when it is made again */
+	CHECK_INT(dupset_reserve(&d, 100000), 0);
+	CHECK(d.cap == 131072);
+	for (k = 0; k < 100000; k++)
+		if (dupset_add(&d, 35332547000000ull + k * 3 + 1, 0) != DUPSET_NEW)
+			bad++;
+	CHECK_INT(bad, 0);
+	CHECK(d.cap == 131072);
+	CHECK_INT(dupset_reserve(&d, 10), 0);
+	CHECK_INT(dupset_reserve(&d, 200000), 0);
+	CHECK(d.cap == 262144 && d.n == 100000);
+	CHECK_INT(dupset_add(&d, 35332547000000ull + 1, 0), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_reserve(&d, SIZE_MAX / 4), -1);
+	dupset_release(&d);
 }
 
 /* Random keys (many in a few narrow ranges, as one model's IMEIs are)
