@@ -139,21 +139,6 @@ count(struct scan_run *r, unsigned reasons)
 			r->per_reason[i]++;
 }
 
-/* The fields of rec, in the batch's scratch. */
-static struct scan_field *
-rec_fields(struct sbatch *b, const struct sbatch_rec *rec)
-{
-	if (rec->nf > b->capsf) {
-		struct scan_field *nf = realloc(b->sf, rec->nf * 2 * sizeof *nf);
-		if (!nf)
-			return NULL;
-		b->sf = nf;
-		b->capsf = rec->nf * 2;
-	}
-	sbatch_fields(b, rec, b->sf);
-	return b->sf;
-}
-
 /* The listing rec is, as the formats take it (reasons as scanned). */
 static int
 listing_of(struct sbatch *b, const struct sbatch_rec *rec, struct scanfmt_listing *l)
@@ -167,8 +152,7 @@ listing_of(struct sbatch *b, const struct sbatch_rec *rec, struct scanfmt_listin
 		l->error = b->bytes + rec->msg_off;
 		return 0;
 	}
-	if (!(l->f = rec_fields(b, rec)))
-		return -1;
+	l->f = b->sf + rec->first;	/* made when the batch was scanned */
 	l->nf = rec->nf;
 	if ((f = first_of(l->f, l->nf, SCAN_ID)) != NULL) {
 		l->id = f->p;
@@ -363,9 +347,11 @@ static int
 fill_csv(struct scan_run *r, struct sbatch *b)
 {
 	struct csv_record rec;
+	const struct csv_field *last;
+	const char *base;
 	struct error e;
 	char msg[320];
-	size_t i;
+	size_t i, off;
 	int st;
 
 	while (!full(b) && !r->rd.eof) {
@@ -396,11 +382,16 @@ fill_csv(struct scan_run *r, struct sbatch *b)
 			sbatch_add_bad(b, rec.line, msg);
 			continue;
 		}
+		/* the fields lie in order in the record's bytes: one copy */
+		base = rec.fields[0].p;
+		last = &rec.fields[rec.nfields - 1];
 		sbatch_add_rec(b, rec.line);
+		sbatch_add_span(b, base, (size_t)(last->p + last->len - base), &off);
 		for (i = 0; i < rec.nfields; i++) {
 			if (i < r->nhdr) {
-				sbatch_add_field(b, r->hdr[i], NULL, r->hdrlen[i],
-				    rec.fields[i].p, rec.fields[i].len, r->hdrrole[i]);
+				sbatch_add_field_at(b, r->hdr[i], r->hdrlen[i],
+				    off + (size_t)(rec.fields[i].p - base), rec.fields[i].len,
+				    r->hdrrole[i]);
 			} else {
 				int w = snprintf(msg, sizeof msg, "column %zu", i + 1);
 				sbatch_add_field(b, NULL, msg, (size_t)w, rec.fields[i].p,

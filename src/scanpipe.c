@@ -73,6 +73,32 @@ sbatch_add_field(struct sbatch *b, const char *name, const char *nm, size_t nmle
 }
 
 int
+sbatch_add_span(struct sbatch *b, const char *p, size_t n, size_t *off)
+{
+	return put_bytes(b, p, n, off);
+}
+
+int
+sbatch_add_field_at(struct sbatch *b, const char *name, size_t nmlen, size_t off,
+    size_t n, enum scan_role role)
+{
+	struct sbatch_fld *f;
+
+	if (b->nfld == b->capfld &&
+	    grow((void **)&b->fld, &b->capfld, b->nfld + 1, sizeof *b->fld) != 0)
+		return b->nomem = -1;
+	f = &b->fld[b->nfld++];
+	f->name = name;
+	f->name_len = nmlen;
+	f->name_off = 0;
+	f->off = off;
+	f->len = n;
+	f->role = role;
+	b->rec[b->nrec - 1].nf++;
+	return 0;
+}
+
+int
 sbatch_add_bad(struct sbatch *b, long line, const char *msg)
 {
 	struct sbatch_rec *r;
@@ -144,7 +170,6 @@ scratch_free(struct scanpipe_scratch *w)
 {
 	if (!w)
 		return;
-	free(w->fields);
 	free(w->listings);
 	free(w->rec_of);
 	scan_many_release(&w->many);
@@ -189,7 +214,7 @@ scan_batch(const struct scan *s, struct sbatch *b, struct scanpipe_scratch *w)
 	struct keep_ctx k;
 	size_t i, n = 0;
 
-	if (grow((void **)&w->fields, &w->capfields, b->nfld + 1, sizeof *w->fields) != 0 ||
+	if (grow((void **)&b->sf, &b->capsf, b->nfld + 1, sizeof *b->sf) != 0 ||
 	    grow((void **)&w->listings, &w->caplistings, b->nrec + 1, sizeof *w->listings) != 0 ||
 	    grow((void **)&w->rec_of, &w->caprec_of, b->nrec + 1, sizeof *w->rec_of) != 0)
 		return -1;
@@ -198,8 +223,8 @@ scan_batch(const struct scan *s, struct sbatch *b, struct scanpipe_scratch *w)
 
 		if (r->bad)
 			continue;
-		sbatch_fields(b, r, w->fields + r->first);
-		w->listings[n].f = w->fields + r->first;
+		sbatch_fields(b, r, b->sf + r->first);
+		w->listings[n].f = b->sf + r->first;
 		w->listings[n].nf = r->nf;
 		w->rec_of[n++] = i;
 	}

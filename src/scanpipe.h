@@ -47,7 +47,7 @@ struct sbatch {
 	struct scan_hit *hits;
 	size_t nhits, caphits;
 	struct buf out;		/* output made by the prepare step */
-	struct scan_field *sf;	/* scratch for the prepare and finish steps */
+	struct scan_field *sf;	/* every record's fields, from scanning on */
 	size_t capsf;
 	int nomem;		/* something could not be stored */
 	int failed;		/* nomem, or scanning ran out of memory */
@@ -60,14 +60,17 @@ int sbatch_add_rec(struct sbatch *b, long line);
 int sbatch_add_field(struct sbatch *b, const char *name, const char *nm, size_t nmlen,
     const char *p, size_t n, enum scan_role role);
 int sbatch_add_bad(struct sbatch *b, long line, const char *msg);
+/* Copies bytes in (*off: where they are), for fields added at them. */
+int sbatch_add_span(struct sbatch *b, const char *p, size_t n, size_t *off);
+/* A field of n bytes at off in the batch; name is borrowed for the run. */
+int sbatch_add_field_at(struct sbatch *b, const char *name, size_t nmlen, size_t off,
+    size_t n, enum scan_role role);
 /* The fields of record r as scan_fields in f (room for r's nf). */
 void sbatch_fields(const struct sbatch *b, const struct sbatch_rec *r,
     struct scan_field *f);
 
 /* What one thread needs to scan batches, kept from batch to batch. */
 struct scanpipe_scratch {
-	struct scan_field *fields;
-	size_t capfields;
 	struct scan_listing *listings;
 	size_t *rec_of;		/* listing -> record */
 	size_t caplistings, caprec_of;
