@@ -191,6 +191,18 @@ cli_scan_prepare(void *ctx, struct sbatch *b)
 	const struct scan_run *r = ctx;
 	size_t i;
 
+	/* the keys the ordered duplicate check reads, eight to a cache line
+	 * (it may run on another thread) */
+	if (b->nfound > b->capkeys) {
+		uint64_t *k = realloc(b->keys, b->nfound * 2 * sizeof *k);
+		if (!k)
+			return -1;
+		b->keys = k;
+		b->capkeys = b->nfound * 2;
+	}
+	for (i = 0; i < b->nfound; i++)
+		b->keys[i] = b->found[i].key;
+
 	for (i = 0; i < b->nrec; i++) {
 		struct sbatch_rec *rec = &b->rec[i];
 		struct scanfmt_listing l;
@@ -213,23 +225,23 @@ cli_scan_prepare(void *ctx, struct sbatch *b)
 static unsigned
 check_dups(struct scan_run *r, struct sbatch *b, const struct sbatch_rec *rec)
 {
-	struct scan_found *ids = b->found + rec->res.first_id;
+	const uint64_t *keys = b->keys + rec->res.first_id;
 	unsigned add = 0;
 	size_t i, ahead = rec->res.first_id + PREFETCH_AHEAD;
 
 	for (i = 0; i < rec->res.nids; i++, ahead++) {
 		int d;
 
-		if (ahead < b->nfound && b->found[ahead].key)
-			dupset_prefetch(&r->seen, b->found[ahead].key);
-		if (!ids[i].key)
+		if (ahead < b->nfound && b->keys[ahead])
+			dupset_prefetch(&r->seen, b->keys[ahead]);
+		if (!keys[i])
 			continue;
-		d = dupset_add(&r->seen, ids[i].key, rec->seller_hash);
+		d = dupset_add(&r->seen, keys[i], rec->seller_hash);
 		if (d == DUPSET_NOMEM)
 			r->nomem = 1;
 		if (d <= DUPSET_NEW)
 			continue;
-		ids[i].duplicate = 1;
+		b->found[rec->res.first_id + i].duplicate = 1;
 		add |= 1u << (d == DUPSET_OTHER_SELLER ? SCAN_DUP_OTHER_SELLER :
 		    SCAN_DUP_SAME_SELLER);
 	}
@@ -244,8 +256,8 @@ cli_scan_finish(void *ctx, struct sbatch *b)
 
 	if (r->outfmt != SCAN_OUT_KEYED)	/* the first ones; check_dups the rest */
 		for (i = 0; i < b->nfound && i < PREFETCH_AHEAD; i++)
-			if (b->found[i].key)
-				dupset_prefetch(&r->seen, b->found[i].key);
+			if (b->keys[i])
+				dupset_prefetch(&r->seen, b->keys[i]);
 	for (i = 0; i < b->nrec; i++) {
 		struct sbatch_rec *rec = &b->rec[i];
 		unsigned add = 0;

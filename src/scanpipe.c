@@ -147,6 +147,7 @@ batch_free(struct sbatch *b)
 	free(b->found);
 	free(b->hits);
 	free(b->sf);
+	free(b->keys);
 	buf_release(&b->out);
 	free(b);
 }

@@ -49,6 +49,8 @@ struct sbatch {
 	struct buf out;		/* output made by the prepare step */
 	struct scan_field *sf;	/* every record's fields, from scanning on */
 	size_t capsf;
+	uint64_t *keys;		/* found[i].key, packed (prepare step) */
+	size_t capkeys;
 	int nomem;		/* something could not be stored */
 	int failed;		/* nomem, or scanning ran out of memory */
 	int owner;		/* the thread whose batch it is */
