@@ -518,8 +518,8 @@ segment(struct lane *l, size_t j, int ascii)
 }
 
 /* Folds the current text from l->off into the piece from j on, up to
- * room, stopping at the next run of ASCII worth copying; returns the new
- * end of the piece. */
+ * room, stopping at the next run of ASCII worth copying (eight bytes or
+ * more); returns the new end of the piece. */
 static size_t
 fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 {
@@ -527,25 +527,32 @@ fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 	size_t i = l->off, n = l->texts[l->text].n, from = i, k, len;
 	unsigned char *o = l->buf;
 	uint16_t *end = l->end, e;
+	uint64_t w;
 
 	while (i < n && j < room) {
-		if (t[i] < 0x80) {
-			/* a short run of ASCII stays in the segment; a long
-			 * one is left to be copied as is */
-			size_t a = ascii_run(t + i, n - i < 16 ? n - i : 16);
+		unsigned c = t[i];
 
-			if (a == 16)
-				break;
-			for (k = 0; k < a && j < room; k++) {
+		if (c < 0x80) {
+			/* a short run of ASCII stays in the segment */
+			if (i + 8 <= n) {
+				memcpy(&w, t + i, 8);
+				if (!(w &= UINT64_C(0x8080808080808080)))
+					break;
+				k = first_high(w);
+			} else {
+				for (k = 0; i + k < n && t[i + k] < 0x80; k++)
+					;
+			}
+			for (; k > 0 && j < room; k--) {
 				o[j] = t[i++];
 				end[j++] = (uint16_t)(i - from);
 			}
-		} else if (t[i] >= 0xC2 && t[i] <= 0xDF && i + 1 < n &&
-		    (t[i + 1] & 0xC0) == 0x80) {
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (t[i + 1] & 0xC0) == 0x80) {
 			/* two-byte UTF-8: folded by table, three bytes
 			 * stored, the count kept */
-			uint32_t v = m->fold2[(((t[i] & 0x1Fu) << 6) |
-			    (t[i + 1] & 0x3Fu)) - 0x80];
+			uint32_t v = m->fold2[(((c & 0x1Fu) << 6) | (t[i + 1] & 0x3Fu)) - 0x80];
 
 			i += 2;
 			e = (uint16_t)(i - from);
@@ -554,13 +561,31 @@ fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 			o[j + 2] = (unsigned char)(v >> 16);
 			end[j] = end[j + 1] = end[j + 2] = e;
 			j += v >> 24;
-		} else {
-			k = fold_other(m, t + i, n - i, o + j, &len);
-			i += len;
-			e = (uint16_t)(i - from);
-			while (k-- > 0)
-				end[j++] = e;
+			continue;
 		}
+		if ((c & 0xF0) == 0xE0 && i + 2 < n && (t[i + 1] & 0xC0) == 0x80 &&
+		    (t[i + 2] & 0xC0) == 0x80) {
+			/* three bytes in a block that folds to itself (the
+			 * bitmap leaves out overlong forms and surrogates) */
+			uint32_t cp = ((c & 0x0Fu) << 12) | ((t[i + 1] & 0x3Fu) << 6) |
+			    (t[i + 2] & 0x3Fu);
+
+			if (m->plain3[cp >> 12] >> ((cp >> 6) & 63) & 1) {
+				o[j] = (unsigned char)c;
+				o[j + 1] = t[i + 1];
+				o[j + 2] = t[i + 2];
+				i += 3;
+				e = (uint16_t)(i - from);
+				end[j] = end[j + 1] = end[j + 2] = e;
+				j += 3;
+				continue;
+			}
+		}
+		k = fold_other(m, t + i, n - i, o + j, &len);
+		i += len;
+		e = (uint16_t)(i - from);
+		while (k-- > 0)
+			end[j++] = e;
 	}
 	l->off = i;
 	return j;
@@ -593,7 +618,7 @@ fill(const struct matcher *m, struct lane *l)
 		t = (const unsigned char *)l->texts[l->text].p;
 		n = l->texts[l->text].n;
 		a = ascii_run(t + l->off, n - l->off < PIECE - j ? n - l->off : PIECE - j);
-		if (a > 0 && (a >= 16 || l->off + a == n || j + a == PIECE)) {
+		if (a > 0 && (a >= 8 || l->off + a == n || j + a == PIECE)) {
 			segment(l, j, 1);
 			memcpy(l->buf + j, t + l->off, a);
 			j += a;
