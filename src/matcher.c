@@ -291,7 +291,7 @@ matcher_compile(struct matcher *m, struct error *err)
 		goto out;
 	}
 	for (i = 0; i < (size_t)nst * ncls; i++)
-		m->delta[i] = d[i] * ncls;
+		m->delta[i] = (uintptr_t)(m->delta + (size_t)d[i] * ncls);
 	m->ncls = ncls;
 	m->nstates = nst;
 	m->out_first_state = nst - nout;
@@ -426,7 +426,7 @@ struct lane {
 	size_t text, off;	/* the text being read, and how far */
 	int have;		/* text is being read */
 	size_t len, pos;	/* bytes in the piece; how many went through */
-	uint32_t row;		/* the state, as the offset of its row */
+	const uintptr_t *row;	/* the state, as the address of its row */
 	size_t nseg;
 	struct segment seg[MAXSEG];
 	unsigned char buf[PIECE + 8];	/* a code point adds at most 6 */
@@ -644,7 +644,7 @@ static int
 report(const struct matcher *m, const struct lane *l, size_t q,
     matcher_fn fn, void *ctx)
 {
-	size_t state = l->row / m->ncls, lo = 0, hi = l->nseg, end;
+	size_t state = (size_t)(l->row - m->delta) / m->ncls, lo = 0, hi = l->nseg, end;
 	const uint32_t *o = m->out_list +
 	    m->out_first[state - m->out_first_state];
 	const struct segment *g;
@@ -681,8 +681,8 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 }
 
 static void
-lane_init(struct lane *l, const struct matcher_text *t, size_t ntexts,
-    size_t *next)
+lane_init(const struct matcher *m, struct lane *l, const struct matcher_text *t,
+    size_t ntexts, size_t *next)
 {
 	l->texts = t;
 	l->ntexts = ntexts;
@@ -690,20 +690,19 @@ lane_init(struct lane *l, const struct matcher_text *t, size_t ntexts,
 	l->text = l->off = 0;
 	l->have = 0;
 	l->len = l->pos = l->nseg = 0;
-	l->row = 0;
+	l->row = m->delta;
 }
 
 /* Runs one lane until no text is left. */
 static int
 run_one(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 {
-	const uint32_t *d = m->delta;
 	const uint8_t *bcls = m->bcls;
-	const uint32_t out = m->out_first_state * m->ncls;
+	const uintptr_t *out = m->delta + (size_t)m->out_first_state * m->ncls;
 	int r;
 
 	for (;;) {
-		uint32_t row = l->row;
+		const uintptr_t *row = l->row;
 		size_t q;
 
 		if (l->pos == l->len) {
@@ -712,7 +711,7 @@ run_one(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 				return 0;
 		}
 		for (q = l->pos; q < l->len; q++) {
-			row = d[row + bcls[l->buf[q]]];
+			row = (const uintptr_t *)row[bcls[l->buf[q]]];
 			if (row >= out) {
 				l->row = row;
 				if ((r = report(m, l, q, fn, ctx)) != 0)
@@ -740,14 +739,13 @@ matcher_run(const struct matcher *m, const char *p, size_t n,
 static int
 run_lanes(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 {
-	const uint32_t *d = m->delta;
 	const uint8_t *bcls = m->bcls;
-	const uint32_t out = m->out_first_state * m->ncls;
+	const uintptr_t *out = m->delta + (size_t)m->out_first_state * m->ncls;
 	int r;
 
 	for (;;) {
 		const unsigned char *c0, *c1, *c2, *c3;
-		uint32_t r0, r1, r2, r3;
+		const uintptr_t *r0, *r1, *r2, *r3;
 		size_t j, k, x;
 
 		for (k = SIZE_MAX, x = 0; x < LANES; x++) {
@@ -764,12 +762,12 @@ run_lanes(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 		c2 = l[2].buf + l[2].pos, r2 = l[2].row;
 		c3 = l[3].buf + l[3].pos, r3 = l[3].row;
 		for (j = 0; j < k; j++) {
-			r0 = d[r0 + bcls[c0[j]]];
-			r1 = d[r1 + bcls[c1[j]]];
-			r2 = d[r2 + bcls[c2[j]]];
-			r3 = d[r3 + bcls[c3[j]]];
+			r0 = (const uintptr_t *)r0[bcls[c0[j]]];
+			r1 = (const uintptr_t *)r1[bcls[c1[j]]];
+			r2 = (const uintptr_t *)r2[bcls[c2[j]]];
+			r3 = (const uintptr_t *)r3[bcls[c3[j]]];
 			if ((r0 >= out) | (r1 >= out) | (r2 >= out) | (r3 >= out)) {
-				const uint32_t rows[LANES] = { r0, r1, r2, r3 };
+				const uintptr_t *rows[LANES] = { r0, r1, r2, r3 };
 
 				for (x = 0; x < LANES; x++) {
 					if (rows[x] < out)
@@ -798,7 +796,7 @@ matcher_run_many(const struct matcher *m, const struct matcher_text *t,
 	if (!m->compiled || m->nphrases == 0)
 		return 0;
 	for (x = 0; x < LANES; x++)
-		lane_init(&l[x], t, ntexts, &next);
+		lane_init(m, &l[x], t, ntexts, &next);
 	if (ntexts == 1) {
 		/* one text: one lane */
 		return run_one(m, &l[0], fn, ctx);

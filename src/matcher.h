@@ -64,10 +64,9 @@ struct matcher {
 	char *folded;		/* folded phrase bytes, back to back */
 	size_t folded_len, folded_cap;
 	/* compiled */
-	/* transitions: rows of ncls entries; delta[s + cls] is the next
-	 * state, kept as the offset of its row (state number times ncls), so
-	 * that a step is one addition and one dependent load */
-	uint32_t *delta;
+	/* transitions: rows of ncls entries; row[cls] is the address of the
+	 * next state's row, so that a step is a single dependent load */
+	uintptr_t *delta;
 	uint32_t ncls, nstates;
 	uint32_t out_first_state;	/* states from here on have output */
 	uint32_t *out_first;	/* per output state: into out_list */
