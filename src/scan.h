@@ -132,6 +132,9 @@ struct scan_result {
 void scan_listing(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out);
 
+/* 1 for the columns searched for phrases: title and text. */
+int scan_role_has_phrases(enum scan_role role);
+
 /* scan_listing in two parts: the identifiers and the TAC brand check
  * (out is reset first), then each phrase match, which counts once per
  * phrase and field. */
