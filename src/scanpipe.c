@@ -305,11 +305,11 @@ work(void *arg)
 		pthread_mutex_lock(&p->mu);
 		while (!p->free[t->id] && mine == PER_THREAD && !p->stopped)
 			pthread_cond_wait(&p->cv_free, &p->mu);
-		if (p->free[t->id]) {
+		rc = p->stopped || !w;
+		if (!rc && p->free[t->id]) {
 			b = p->free[t->id];
 			p->free[t->id] = b->next;
 		}
-		rc = p->stopped || !w;
 		pthread_mutex_unlock(&p->mu);
 		if (rc)
 			break;
