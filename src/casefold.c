@@ -270,11 +270,21 @@ casefold_range_is_plain(uint32_t lo, uint32_t hi)
 	uint64_t cp;
 	size_t i;
 
+	size_t b = sizeof folds / sizeof folds[0];
+
 	if ((lo <= 0x00DF && hi >= 0x00DF) || (lo <= 0x1E9E && hi >= 0x1E9E))
 		return 0;	/* sharp s folds to "ss" */
-	for (i = 0; i < sizeof folds / sizeof folds[0]; i++)
-		if (folds[i].lo <= hi && folds[i].hi >= lo)
-			return 0;
+	/* the first folding range that ends at lo or later (sorted, apart) */
+	for (i = 0; i < b;) {
+		size_t mid = i + (b - i) / 2;
+
+		if (folds[mid].hi < lo)
+			i = mid + 1;
+		else
+			b = mid;
+	}
+	if (i < sizeof folds / sizeof folds[0] && folds[i].lo <= hi)
+		return 0;
 	for (cp = lo; cp <= hi; cp++)
 		if (casefold_is_space((uint32_t)cp))
 			return 0;

@@ -188,6 +188,50 @@ test_word_and_space(void)
 	CHECK(!casefold_is_space('x') && !casefold_is_space(0x200B));
 }
 
+/* casefold_range_is_plain against code point by code point, for every
+ * block of 64 up to U+FFFF and for ranges that start and end inside a
+ * folding range. */
+static int
+plain_slow(uint32_t lo, uint32_t hi)
+{
+	uint32_t f[2], cp;
+
+	for (cp = lo; cp <= hi; cp++)
+		if (casefold_is_space(cp) || casefold_full(cp, f) != 1 || f[0] != cp)
+			return 0;
+	return 1;
+}
+
+static void
+test_range_is_plain(void)
+{
+	static const uint32_t edges[][2] = {
+		{ 0x0061, 0x007A }, { 0x0041, 0x0041 }, { 0x00DF, 0x00DF },
+		{ 0x0430, 0x044F }, { 0x0400, 0x040F }, { 0x0900, 0x097F },
+		{ 0x1E9E, 0x1E9E }, { 0x2000, 0x200A }, { 0x2010, 0x2027 },
+		{ 0x3041, 0x3096 }, { 0xFF21, 0xFF21 }, { 0xFF5B, 0xFF60 },
+	};
+	uint32_t b;
+	size_t i;
+	int bad = 0;
+
+	for (b = 0; b < 0x10000 / 64; b++)
+		if (casefold_range_is_plain(b * 64, b * 64 + 63) != plain_slow(b * 64, b * 64 + 63)) {
+			printf("  block U+%04X differs\n", (unsigned)(b * 64));
+			bad++;
+		}
+	for (i = 0; i < sizeof edges / sizeof edges[0]; i++)
+		if (casefold_range_is_plain(edges[i][0], edges[i][1]) !=
+		    plain_slow(edges[i][0], edges[i][1])) {
+			printf("  U+%04X-U+%04X differs\n", (unsigned)edges[i][0],
+			    (unsigned)edges[i][1]);
+			bad++;
+		}
+	CHECK_INT(bad, 0);
+	CHECK(casefold_range_is_plain(0x0900, 0x097F));	/* Devanagari */
+	CHECK(!casefold_range_is_plain(0x0400, 0x043F));	/* Cyrillic capitals */
+}
+
 int
 main(void)
 {
@@ -201,5 +245,6 @@ main(void)
 	RUN(test_idempotent);
 	RUN(test_invalid_utf8);
 	RUN(test_word_and_space);
+	RUN(test_range_is_plain);
 	return h_done();
 }
