@@ -13,7 +13,7 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
-CFLAGS  ?= -std=c11 -O2 -g
+CFLAGS  ?= -std=c11 -O3 -g
 B       ?= build
 FUZZ_SECONDS ?= 30
 VERSION  = 0.1.0
