@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "casefold.h"
+#include "grow.h"
 #include "matcher.h"
 #include "matcher_priv.h"
 #include "utf8.h"
@@ -29,24 +30,6 @@ matcher_release(struct matcher *m)
 	memset(m, 0, sizeof *m);
 }
 
-static int
-grow(void *pp, size_t *cap, size_t need, size_t size)
-{
-	void **p = pp;
-	size_t n = *cap ? *cap : 16;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	if (!(q = realloc(*p, n * size)))
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
 int
 matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
     struct error *err)
@@ -65,8 +48,8 @@ matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
 	if (!utf8_valid(p, n))
 		return error_set(err, 0, 0, "phrase %zu is not valid UTF-8",
 		    m->nphrases + 1);
-	if (grow(&m->phrases, &m->cap, m->nphrases + 1, sizeof *m->phrases) ||
-	    grow(&m->folded, &m->folded_cap, m->folded_len + 3 * n, 1))
+	if (grow_array(&m->phrases, &m->cap, m->nphrases + 1, sizeof *m->phrases) ||
+	    grow_array(&m->folded, &m->folded_cap, m->folded_len + 3 * n, 1))
 		return error_set(err, 0, 0, "out of memory");
 	start = m->folded_len;
 	o = m->folded + start;
@@ -270,7 +253,7 @@ matcher_compile(struct matcher *m, struct error *err)
 			uint32_t ph;
 
 			for (ph = own[t]; ph != NONE; ph = pnext[ph]) {
-				if (grow(&m->out_list, &listcap, nlist + 2,
+				if (grow_array(&m->out_list, &listcap, nlist + 2,
 				    sizeof *m->out_list) ||
 				    nlist * 4 > MATCHER_MAX_TABLE) {
 					error_set(err, 0, 0, "too many phrases: "

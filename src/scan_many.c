@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "scan.h"
 
 void
@@ -25,29 +26,11 @@ scan_many_release(struct scan_many *w)
 }
 
 static int
-grow(void *pp, size_t *cap, size_t need, size_t size)
-{
-	void **p = pp;
-	size_t n = *cap ? *cap : 256;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	if (n > SIZE_MAX / size || !(q = realloc(*p, n * size)))
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
-static int
 collect_hit(void *ctx, const struct matcher_match *m)
 {
 	struct scan_many *w = ctx;
 
-	if (grow(&w->hits, &w->caphits, w->nhits + 1, sizeof *w->hits) != 0)
+	if (grow_array(&w->hits, &w->caphits, w->nhits + 1, sizeof *w->hits) != 0)
 		return w->nomem = -1;
 	w->hits[w->nhits].text = (uint32_t)m->text;
 	w->hits[w->nhits].phrase = (uint32_t)m->phrase;
@@ -62,8 +45,8 @@ sort_hits(struct scan_many *w)
 {
 	size_t k, i;
 
-	if (grow(&w->first, &w->capfirst, w->ntexts + 1, sizeof *w->first) != 0 ||
-	    grow(&w->sorted, &w->capsorted, w->nhits + 1, sizeof *w->sorted) != 0)
+	if (grow_array(&w->first, &w->capfirst, w->ntexts + 1, sizeof *w->first) != 0 ||
+	    grow_array(&w->sorted, &w->capsorted, w->nhits + 1, sizeof *w->sorted) != 0)
 		return -1;
 	memset(w->first, 0, (w->ntexts + 1) * sizeof *w->first);
 	for (i = 0; i < w->nhits; i++)
@@ -91,8 +74,8 @@ scan_many(const struct scan *s, struct scan_many *w, const struct scan_listing *
 		for (f = 0; f < in[i].nf; f++) {
 			if (!scan_role_has_phrases(in[i].f[f].role) || in[i].f[f].len == 0)
 				continue;
-			if (grow(&w->texts, &w->captexts, w->ntexts + 1, sizeof *w->texts) != 0 ||
-			    grow(&w->where, &w->capwhere, w->ntexts + 1, sizeof *w->where) != 0)
+			if (grow_array(&w->texts, &w->captexts, w->ntexts + 1, sizeof *w->texts) != 0 ||
+			    grow_array(&w->where, &w->capwhere, w->ntexts + 1, sizeof *w->where) != 0)
 				return -1;
 			w->texts[w->ntexts].p = in[i].f[f].p;
 			w->texts[w->ntexts].n = in[i].f[f].len;

@@ -4,29 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "scanpipe.h"
-
-static int
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t c = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	if (c > SIZE_MAX / size || !(q = realloc(*p, c * size)))
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 static int
 put_bytes(struct sbatch *b, const char *p, size_t n, size_t *off)
 {
-	if (grow((void **)&b->bytes, &b->cap, b->len + n + 1, 1) != 0)
+	if (grow_array(&b->bytes, &b->cap, b->len + n + 1, 1) != 0)
 		return b->nomem = -1;
 	*off = b->len;
 	if (n)
@@ -40,7 +24,7 @@ sbatch_add_rec(struct sbatch *b, long line)
 {
 	struct sbatch_rec *r;
 
-	if (grow((void **)&b->rec, &b->caprec, b->nrec + 1, sizeof *b->rec) != 0)
+	if (grow_array(&b->rec, &b->caprec, b->nrec + 1, sizeof *b->rec) != 0)
 		return b->nomem = -1;
 	r = &b->rec[b->nrec++];
 	memset(r, 0, sizeof *r);
@@ -55,7 +39,7 @@ sbatch_add_field(struct sbatch *b, const char *name, const char *nm, size_t nmle
 {
 	struct sbatch_fld *f;
 
-	if (grow((void **)&b->fld, &b->capfld, b->nfld + 1, sizeof *b->fld) != 0)
+	if (grow_array(&b->fld, &b->capfld, b->nfld + 1, sizeof *b->fld) != 0)
 		return b->nomem = -1;
 	f = &b->fld[b->nfld];
 	f->name = name;
@@ -85,7 +69,7 @@ sbatch_add_field_at(struct sbatch *b, const char *name, size_t nmlen, size_t off
 	struct sbatch_fld *f;
 
 	if (b->nfld == b->capfld &&
-	    grow((void **)&b->fld, &b->capfld, b->nfld + 1, sizeof *b->fld) != 0)
+	    grow_array(&b->fld, &b->capfld, b->nfld + 1, sizeof *b->fld) != 0)
 		return b->nomem = -1;
 	f = &b->fld[b->nfld++];
 	f->name = name;
@@ -191,9 +175,9 @@ keep_result(void *ctx, size_t listing, const struct scan_result *res)
 	struct sbatch *b = k->b;
 	struct sbatch_rec *r = &b->rec[k->rec_of[listing]];
 
-	if (grow((void **)&b->found, &b->capfound, b->nfound + res->nids + 1,
+	if (grow_array(&b->found, &b->capfound, b->nfound + res->nids + 1,
 	    sizeof *b->found) != 0 ||
-	    grow((void **)&b->hits, &b->caphits, b->nhits + res->nhits + 1,
+	    grow_array(&b->hits, &b->caphits, b->nhits + res->nhits + 1,
 	    sizeof *b->hits) != 0)
 		return -1;
 	r->res.reasons = res->reasons;
@@ -215,9 +199,9 @@ scan_batch(const struct scan *s, struct sbatch *b, struct scanpipe_scratch *w)
 	struct keep_ctx k;
 	size_t i, n = 0;
 
-	if (grow((void **)&b->sf, &b->capsf, b->nfld + 1, sizeof *b->sf) != 0 ||
-	    grow((void **)&w->listings, &w->caplistings, b->nrec + 1, sizeof *w->listings) != 0 ||
-	    grow((void **)&w->rec_of, &w->caprec_of, b->nrec + 1, sizeof *w->rec_of) != 0)
+	if (grow_array(&b->sf, &b->capsf, b->nfld + 1, sizeof *b->sf) != 0 ||
+	    grow_array(&w->listings, &w->caplistings, b->nrec + 1, sizeof *w->listings) != 0 ||
+	    grow_array(&w->rec_of, &w->caprec_of, b->nrec + 1, sizeof *w->rec_of) != 0)
 		return -1;
 	for (i = 0; i < b->nrec; i++) {
 		struct sbatch_rec *r = &b->rec[i];

@@ -348,13 +348,34 @@ fold_collapse(const char *p, size_t n, char *out)
 	return o;
 }
 
+/* A phrase of one to four atoms of the alphabet, not starting or ending
+ * with white space; returns its length (out has room for 4 atoms). */
+static size_t
+random_phrase(char *out)
+{
+	size_t len = 0, w = 1 + next_rand() % 4, k;
+
+	for (k = 0; k < w; k++) {
+		const char *c;
+
+		do
+			c = alphabet[next_rand() % (sizeof alphabet / sizeof alphabet[0])];
+		while ((k == 0 || k == w - 1) && (c[0] == ' ' || c[0] == '\n' ||
+		    c[0] == '\xC2'));
+		memcpy(out + len, c, strlen(c));
+		len += strlen(c);
+	}
+	out[len] = '\0';
+	return len;
+}
+
 static void
 test_differential_unicode(void)
 {
 	enum { NPH = 40, TLEN = 20000 };
 	static char text[TLEN * 4], ph[NPH][64], fph[NPH][200], buf[400];
 	static struct hits got, want;
-	size_t n = 0, i, k, a, b, fl[NPH];
+	size_t n = 0, i, a, b, fl[NPH];
 	struct matcher m;
 	struct error e;
 	int bad = 0;
@@ -370,20 +391,7 @@ test_differential_unicode(void)
 	}
 	matcher_init(&m);
 	for (i = 0; i < NPH; i++) {
-		size_t len = 0, w = 1 + next_rand() % 4;
-
-		for (k = 0; k < w; k++) {
-			const char *c;
-
-			do
-				c = alphabet[next_rand() % (sizeof alphabet /
-				    sizeof alphabet[0])];
-			while ((k == 0 || k == w - 1) && (c[0] == ' ' ||
-			    c[0] == '\n' || c[0] == '\xC2'));
-			memcpy(ph[i] + len, c, strlen(c));
-			len += strlen(c);
-		}
-		ph[i][len] = '\0';
+		size_t len = random_phrase(ph[i]);
 		CHECK_INT(matcher_add(&m, ph[i], len, 0, &e), 0);
 		fl[i] = fold_collapse(ph[i], len, fph[i]);
 	}
@@ -489,20 +497,7 @@ test_run_many(void)
 	printf("seed %lu\n", rng);
 	matcher_init(&m);
 	for (i = 0; i < NPH; i++) {
-		size_t len = 0, w = 1 + next_rand() % 4;
-
-		for (k = 0; k < w; k++) {
-			const char *c;
-
-			do
-				c = alphabet[next_rand() % (sizeof alphabet /
-				    sizeof alphabet[0])];
-			while ((k == 0 || k == w - 1) && (c[0] == ' ' ||
-			    c[0] == '\n' || c[0] == '\xC2'));
-			memcpy(ph[i] + len, c, strlen(c));
-			len += strlen(c);
-		}
-		ph[i][len] = '\0';
+		size_t len = random_phrase(ph[i]);
 		CHECK_INT(matcher_add(&m, ph[i], len, i % 3 ? MATCHER_WORD : 0, &e), 0);
 	}
 	CHECK_INT(matcher_compile(&m, &e), 0);
