@@ -11,10 +11,14 @@
 #define DUPSET_MIN 1024
 #define SELLER_MASK ((1u << DUPSET_SELLER_BITS) - 1)
 
+/* The part of a seller hash kept beside the slot. */
+#define SELLER_MORE(seller) ((uint16_t)((seller) >> DUPSET_SELLER_BITS))
+
 void
 dupset_init(struct dupset *d)
 {
 	d->slot = NULL;
+	d->more = NULL;
 	d->cap = 0;
 	d->n = 0;
 }
@@ -28,14 +32,14 @@ slot_of(uint64_t key, size_t cap)
 
 #define HUGE_PAGE (2u << 20)
 
-/* cap zeroed slots.  A large table is touched all over at once, so where
- * the system has them it asks for 2 MB pages: a few page faults instead of
- * one every 4 KB. */
-static uint64_t *
-alloc_slots(size_t cap)
+/* n zeroed items of size bytes.  A large table is touched all over at
+ * once, so where the system has them it asks for 2 MB pages: a few page
+ * faults instead of one every 4 KB. */
+static void *
+alloc_zeroed(size_t n, size_t size)
 {
 #if defined(MADV_HUGEPAGE)
-	size_t bytes = cap * sizeof(uint64_t);
+	size_t bytes = n * size;
 	void *p;
 
 	if (bytes >= HUGE_PAGE) {
@@ -46,7 +50,7 @@ alloc_slots(size_t cap)
 		return p;
 	}
 #endif
-	return calloc(cap, sizeof(uint64_t));
+	return calloc(n, size);
 }
 
 /* Moves everything into a table of cap slots (a power of two that holds
@@ -56,11 +60,16 @@ rehash(struct dupset *d, size_t cap)
 {
 	size_t i, j;
 	uint64_t *s;
+	uint16_t *more;
 
 	if (cap > SIZE_MAX / sizeof *s)
 		return -1;
-	if (!(s = alloc_slots(cap)))
+	if (!(s = alloc_zeroed(cap, sizeof *s)))
 		return -1;
+	if (!(more = alloc_zeroed(cap, sizeof *more))) {
+		free(s);
+		return -1;
+	}
 	for (i = 0; i < d->cap; i++) {
 		uint64_t v = d->slot[i];
 #if defined(__GNUC__) || defined(__clang__)
@@ -74,9 +83,12 @@ rehash(struct dupset *d, size_t cap)
 		for (j = slot_of(v >> DUPSET_SELLER_BITS, cap); s[j]; j = (j + 1) & (cap - 1))
 			;
 		s[j] = v;
+		more[j] = d->more[i];
 	}
 	free(d->slot);
+	free(d->more);
 	d->slot = s;
+	d->more = more;
 	d->cap = cap;
 	return 0;
 }
@@ -114,10 +126,12 @@ dupset_add(struct dupset *d, uint64_t key, uint32_t seller)
 	for (j = slot_of(key, d->cap); d->slot[j]; j = (j + 1) & (d->cap - 1)) {
 		if (d->slot[j] >> DUPSET_SELLER_BITS != key)
 			continue;
-		return (d->slot[j] & SELLER_MASK) == (seller & SELLER_MASK) ?
+		return (d->slot[j] & SELLER_MASK) == (seller & SELLER_MASK) &&
+		    d->more[j] == SELLER_MORE(seller) ?
 		    DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
 	}
 	d->slot[j] = key << DUPSET_SELLER_BITS | (seller & SELLER_MASK);
+	d->more[j] = SELLER_MORE(seller);
 	d->n++;
 	return DUPSET_NEW;
 }
@@ -126,8 +140,12 @@ void
 dupset_prefetch(const struct dupset *d, uint64_t key)
 {
 #if defined(__GNUC__) || defined(__clang__)
-	if (d->cap)
-		__builtin_prefetch(&d->slot[slot_of(key, d->cap)], 1);
+	if (d->cap) {
+		size_t j = slot_of(key, d->cap);
+
+		__builtin_prefetch(&d->slot[j], 1);
+		__builtin_prefetch(&d->more[j], 1);
+	}
 #else
 	(void)d;
 	(void)key;
@@ -138,6 +156,7 @@ void
 dupset_release(struct dupset *d)
 {
 	free(d->slot);
+	free(d->more);
 	dupset_init(d);
 }
 

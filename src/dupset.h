@@ -10,11 +10,13 @@
 /*
  * Open addressing with linear probing over keys from ident_imei_key (the
  * 14-digit IMEI body plus one: never 0 and below 2^47).  A slot is 8
- * bytes: the key in the top 47 bits, 17 bits of the first seller's hash
- * below it; 0 marks a free slot.  The table doubles when it is 4/5 full,
- * so a set of n IMEIs takes 10 to 20 bytes an IMEI (and, while it
- * doubles, the old table too).  Two different sellers whose 17-bit hashes
- * are equal (one pair in 131072) count as the same seller.
+ * bytes: the key in the top 47 bits, the low 17 bits of the first seller's
+ * hash below it; 0 marks a free slot.  The other 15 bits of the hash are
+ * kept in a second array beside the slots (2 bytes a slot), so the whole
+ * 32-bit hash tells sellers apart: two different sellers count as the same
+ * one pair in 4.3 billion.  The table doubles when it is 4/5 full, so a set
+ * of n IMEIs takes 12.5 to 25 bytes an IMEI (and, while it doubles, the
+ * old table too).
  */
 
 enum {
@@ -30,6 +32,7 @@ enum {
 
 struct dupset {
 	uint64_t *slot;
+	uint16_t *more;		/* per slot: seller hash bits 17-31 */
 	size_t cap;		/* a power of two, or 0 */
 	size_t n;
 };

@@ -252,9 +252,15 @@ test_dupset(void)
 	CHECK_INT(dupset_add(&d, 100000000000000ull, 5), DUPSET_SAME_SELLER);
 	CHECK_INT(dupset_add(&d, 0, 0), DUPSET_BADKEY);
 	CHECK_INT(dupset_add(&d, 1ull << 47, 0), DUPSET_BADKEY);
-	/* only 17 bits of the seller hash are kept */
+	/* all 32 bits of the seller hash count: the 17 in the slot and the
+	 * 15 beside it */
 	CHECK_INT(dupset_add(&d, 77, 0x00001), DUPSET_NEW);
-	CHECK_INT(dupset_add(&d, 77, 0x20001), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 77, 0x20001), DUPSET_OTHER_SELLER);
+	CHECK_INT(dupset_add(&d, 77, 0x80000001u), DUPSET_OTHER_SELLER);
+	CHECK_INT(dupset_add(&d, 77, 0x00001), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 78, 0xFFFFFFFFu), DUPSET_NEW);
+	CHECK_INT(dupset_add(&d, 78, 0xFFFFFFFFu), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 78, 0x7FFFFFFFu), DUPSET_OTHER_SELLER);
 	dupset_release(&d);
 	CHECK(d.slot == NULL && d.n == 0);
 	/* room made ahead: the keys go in without a doubling, and what is
@@ -303,7 +309,8 @@ test_dupset_random(void)
 			key = (x >> 33) % 4 == 0 ? 1 + (x >> 20) % 99999999999999ull :
 			    35000000000000ull + ((x >> 33) % 4) * 1000000 + (x >> 40) % 50000;
 		}
-		seller = (uint32_t)(x >> 8) % 5;
+		/* sellers that differ in the slot's 17 bits, or only above */
+		seller = (uint32_t[]){ 1, 0x20001, 0x80000001u, 0xFFFF0001u, 5 }[(x >> 8) % 5];
 		for (k = 0; k < nk; k++)
 			if (keys[k] == key) {
 				want = sellers[k] == seller ? DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
