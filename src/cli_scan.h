@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* cli_scan: the reading (cli_scan_in.c), ordered finishing and summary of "handover scan"
- * (cmd_scan.c parses the options and sets a run up). */
+/* cli_scan: the reading (cli_scan_in.c), ordered finishing and summary
+ * of "handover scan" (cmd_scan.c parses the options and sets a run up). */
 #ifndef HANDOVER_CLI_SCAN_H
 #define HANDOVER_CLI_SCAN_H
 
