@@ -306,3 +306,18 @@ export_reason_text(const struct export_model *m, const struct export_reason *x, 
 	cl_render(m->cl, s, out);
 	free(copy);
 }
+
+void
+export_reason_put(struct buf *b, const struct export_model *m,
+    const struct export_reason *x, int todo,
+    void (*put)(struct buf *b, const char *s))
+{
+	struct buf t;
+
+	buf_init_mem(&t);
+	export_reason_text(m, x, todo, &t);
+	if (t.err && !b->err)
+		b->err = t.err;
+	put(b, buf_str(&t));
+	buf_release(&t);
+}

@@ -98,5 +98,10 @@ size_t export_model_count(const struct export_model *m, enum export_part p);
  * their labels; plain text, not escaped. */
 void export_reason_text(const struct export_model *m,
     const struct export_reason *x, int todo, struct buf *out);
+/* The same text handed to put (a renderer's escaper) as one string; an
+ * out-of-memory while making it is recorded in b. */
+void export_reason_put(struct buf *b, const struct export_model *m,
+    const struct export_reason *x, int todo,
+    void (*put)(struct buf *b, const char *s));
 
 #endif

@@ -247,21 +247,6 @@ sale(struct buf *b, const struct export_model *m)
 	BUF_LIT(b, "</table>\n</section>\n");
 }
 
-/* A reason's sentence or what to do, rendered, then escaped once. */
-static void
-reason_words(struct buf *b, const struct export_model *m, const struct export_reason *x,
-    int todo)
-{
-	struct buf t;
-
-	buf_init_mem(&t);
-	export_reason_text(m, x, todo, &t);
-	if (t.err && !b->err)
-		b->err = t.err;
-	esc(b, buf_str(&t));
-	buf_release(&t);
-}
-
 static void
 verdict(struct buf *b, const struct export_model *m)
 {
@@ -296,10 +281,10 @@ verdict(struct buf *b, const struct export_model *m)
 		BUF_LIT(b, "<li><strong>");
 		esc(b, x->level);
 		BUF_LIT(b, "</strong> ");
-		reason_words(b, m, x, 0);
+		export_reason_put(b, m, x, 0, esc);
 		if (x->todo[0]) {
 			BUF_LIT(b, "<span class=\"todo\">What to do: ");
-			reason_words(b, m, x, 1);
+			export_reason_put(b, m, x, 1, esc);
 			BUF_LIT(b, "</span>");
 		}
 		BUF_LIT(b, "</li>\n");

@@ -70,20 +70,6 @@ phone(struct buf *b, const struct export_model *m)
 }
 
 static void
-reason_words(struct buf *b, const struct export_model *m, const struct export_reason *x,
-    int todo)
-{
-	struct buf t;
-
-	buf_init_mem(&t);
-	export_reason_text(m, x, todo, &t);
-	if (t.err && !b->err)
-		b->err = t.err;
-	value(b, buf_str(&t));
-	buf_release(&t);
-}
-
-static void
 verdict(struct buf *b, const struct export_model *m)
 {
 	size_t i;
@@ -109,11 +95,11 @@ verdict(struct buf *b, const struct export_model *m)
 		BUF_LIT(b, "  - ");
 		value(b, x->level);
 		BUF_LIT(b, ": ");
-		reason_words(b, m, x, 0);
+		export_reason_put(b, m, x, 0, value);
 		buf_putc(b, '\n');
 		if (x->todo[0]) {
 			BUF_LIT(b, "    What to do: ");
-			reason_words(b, m, x, 1);
+			export_reason_put(b, m, x, 1, value);
 			buf_putc(b, '\n');
 		}
 	}

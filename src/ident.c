@@ -36,8 +36,8 @@ ident_valid(const struct ident *id)
 	return id->problem == IDENT_OK;
 }
 
-static int
-parse_u64(const char *p, size_t n, uint64_t *out)
+int
+ident_parse_digits(const char *p, size_t n, uint64_t *out)
 {
 	uint64_t v = 0;
 	size_t i;
@@ -117,7 +117,7 @@ ident_imei_key(const struct ident *id)
 	uint64_t v;
 
 	if ((id->kind != IDENT_IMEI && id->kind != IDENT_IMEISV) ||
-	    parse_u64(id->normalized, 14, &v) != 0)
+	    ident_parse_digits(id->normalized, 14, &v) != 0)
 		return 0;
 	/* The 14-digit body plus one: never 0, and the same for an IMEI and
 	 * the IMEISV of the same phone. */
@@ -309,8 +309,8 @@ classify_meid_dec(const char *d, size_t n, struct ident *id)
 	uint64_t mfr = 0, serial = 0;
 
 	id->kind = IDENT_MEID;
-	parse_u64(d, 10, &mfr);
-	parse_u64(d + 10, 8, &serial);
+	ident_parse_digits(d, 10, &mfr);
+	ident_parse_digits(d + 10, 8, &serial);
 	memcpy(id->serial, d + 10, 8);
 	id->serial[8] = '\0';
 	if (mfr > 0xFFFFFFFFu || serial > 0xFFFFFFu) {
@@ -353,8 +353,8 @@ classify_esn(const char *v, size_t n, struct ident *id)
 	}
 	{
 		uint64_t mfr = 0, serial = 0;
-		parse_u64(v, 3, &mfr);
-		parse_u64(v + 3, 8, &serial);
+		ident_parse_digits(v, 3, &mfr);
+		ident_parse_digits(v + 3, 8, &serial);
 		memcpy(id->serial, v + 3, 8);
 		id->serial[8] = '\0';
 		if (mfr > 255 || serial > 0xFFFFFF) {

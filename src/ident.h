@@ -93,6 +93,10 @@ int ident_valid(const struct ident *id);
 /* Luhn check digit (0-9) for n decimal digits. */
 int ident_luhn(const char *digits, size_t n);
 
+/* The value of n ASCII digits (1 to 19) in *out: 0, or -1 for anything
+ * else. */
+int ident_parse_digits(const char *p, size_t n, uint64_t *out);
+
 const char *ident_kind_name(enum ident_kind k);		/* "imei", ... */
 const char *ident_problem_code(enum ident_problem p);	/* NULL for OK */
 /* The reporting body of code (0-99), or NULL when not allocated. */

@@ -16,23 +16,6 @@ cmp_u64(const void *a, const void *b)
 }
 
 static int
-parse_u64(const char *p, size_t n, uint64_t *out)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	if (n == 0 || n > 19)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return -1;
-		v = v * 10 + (uint64_t)(p[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-static int
 load_rb(struct ident_tables *t, const char *data, size_t len, struct error *e)
 {
 	struct tsv tsv;
@@ -90,7 +73,7 @@ load_placeholders(struct ident_tables *t, const char *data, size_t len, struct e
 	while ((r = tsv_next(&tsv, &row, e)) == 1) {
 		uint64_t v;
 
-		if (row.f[c_imei].n != 15 || parse_u64(row.f[c_imei].p, 15, &v) != 0)
+		if (row.f[c_imei].n != 15 || ident_parse_digits(row.f[c_imei].p, 15, &v) != 0)
 			return error_set(e, row.line, 0,
 			    "imei-placeholders.tsv: line %ld: imei must be 15 digits", row.line);
 		if (t->nplaceholders == cap) {
@@ -143,7 +126,7 @@ ident_placeholder_known(const struct ident_tables *t, const char *d)
 	uint64_t v;
 	size_t lo = 0, hi = t->nplaceholders;
 
-	if (hi == 0 || parse_u64(d, 15, &v) != 0)
+	if (hi == 0 || ident_parse_digits(d, 15, &v) != 0)
 		return 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

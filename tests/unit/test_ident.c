@@ -341,6 +341,22 @@ test_imei_key(void)
 	CHECK_INT(ident_imei_key(&a), 0);
 }
 
+static void
+test_parse_digits(void)
+{
+	uint64_t v = 7;
+
+	CHECK_INT(ident_parse_digits("0", 1, &v), 0);
+	CHECK(v == 0);
+	CHECK_INT(ident_parse_digits("9999999999999999999", 19, &v), 0);
+	CHECK(v == 9999999999999999999ull);
+	CHECK_INT(ident_parse_digits("35417803685978", 14, &v), 0);
+	CHECK(v == 35417803685978ull);
+	CHECK_INT(ident_parse_digits("12345678901234567890", 20, &v), -1);
+	CHECK_INT(ident_parse_digits("12a", 3, &v), -1);
+	CHECK_INT(ident_parse_digits("", 0, &v), -1);
+}
+
 int
 main(void)
 {
@@ -362,6 +378,7 @@ main(void)
 	RUN(test_eid);
 	RUN(test_find_in_text);
 	RUN(test_imei_key);
+	RUN(test_parse_digits);
 	ident_tables_release(&T);
 	return h_done();
 }
