@@ -30,11 +30,12 @@ ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DHANDOVER_VERSION='"$(VERSION)"' \
 ALL_CFLAGS   = $(CFLAGS) $(WARN) -pthread
 ALL_LDFLAGS  = $(LDFLAGS) -pthread
 
-# Every src/*.c but main.c goes into one library that the program, the unit
-# tests and the fuzz targets link against; new files need no Makefile edit.
-LIB_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))
+# Every src/*/*.c but the build tools in src/gen goes into one library that
+# the program, the unit tests and the fuzz targets link against; objects
+# mirror the folders, and new files need no Makefile edit.
+LIB_SRC   = $(filter-out src/gen/%,$(wildcard src/*/*.c))
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/data_blob.o
-HEADERS   = $(wildcard src/*.h)
+HEADERS   = $(wildcard src/*/*.h)
 DATA      = $(sort $(wildcard data/*.tsv data/*.txt))
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -58,6 +59,7 @@ $(B)/libhandover.a: $(LIB_OBJ)
 	$(AR) rcs $@ $(LIB_OBJ)
 
 $(B)/obj/%.o: src/%.c $(HEADERS) | $(B)/obj
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # data/ is embedded by a generator of our own (src/gen/embed.c).

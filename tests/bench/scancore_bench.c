@@ -17,9 +17,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "csv.h"
-#include "jsonl.h"
-#include "matcher.h"
+#include "lib/csv.h"
+#include "lib/jsonl.h"
+#include "lib/matcher.h"
 
 #define NPHRASES 500
 #define NVOCAB 4000

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
-#include "blob.h"
-#include "checklist.h"
+#include "check/answers.h"
+#include "kb/blob.h"
+#include "check/checklist.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

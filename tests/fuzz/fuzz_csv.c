@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "csv.h"
+#include "lib/csv.h"
 
 struct src { const uint8_t *p; size_t n, pos; };
 

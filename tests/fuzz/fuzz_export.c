@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blob.h"
-#include "export.h"
-#include "kb.h"
+#include "kb/blob.h"
+#include "export/export.h"
+#include "kb/kb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

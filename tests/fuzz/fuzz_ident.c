@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blob.h"
-#include "ident.h"
+#include "kb/blob.h"
+#include "ident/ident.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

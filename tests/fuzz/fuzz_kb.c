@@ -5,8 +5,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "blob.h"
-#include "kb.h"
+#include "kb/blob.h"
+#include "kb/kb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "matcher.h"
+#include "lib/matcher.h"
 
 #define MAX_TEXTS 64
 #define MAX_HITS 4096

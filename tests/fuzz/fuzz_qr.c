@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "qr.h"
+#include "export/qr.h"
 #include "../unit/qr_check.h"
 
 static struct qr sym;

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blob.h"
-#include "scan.h"
-#include "tac.h"
+#include "kb/blob.h"
+#include "scan/scan.h"
+#include "ident/tac.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 
 /* A read callback over memory in chunks of at most step bytes. */
 struct g_src {

@@ -5,7 +5,7 @@
 #ifndef HANDOVER_QR_CHECK_H
 #define HANDOVER_QR_CHECK_H
 
-#include "qr.h"
+#include "export/qr.h"
 
 /* 7x7 finder: dark ring, light ring, dark 3x3 core; light separator. */
 static int

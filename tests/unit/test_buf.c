@@ -3,8 +3,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "buf.h"
-#include "utf8.h"
+#include "lib/buf.h"
+#include "lib/utf8.h"
 #include "harness.h"
 
 static void

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "casefold.h"
+#include "lib/casefold.h"
 #include "harness.h"
 
 /* Folds the UTF-8 string s into a static buffer. */

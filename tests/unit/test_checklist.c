@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answers.h"
-#include "blob.h"
-#include "checklist.h"
+#include "check/answers.h"
+#include "kb/blob.h"
+#include "check/checklist.h"
 #include "harness.h"
 
 static struct ident_tables T;

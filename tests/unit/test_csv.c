@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "lib/csv.h"
 #include "harness.h"
 #include "golden.h"
 

@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blob.h"
-#include "export.h"
+#include "kb/blob.h"
+#include "export/export.h"
 #include "harness.h"
-#include "kb.h"
+#include "kb/kb.h"
 
 static struct cl_texts T;
 static struct kb K;

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blob.h"
+#include "kb/blob.h"
 #include "harness.h"
-#include "ident.h"
+#include "ident/ident.h"
 
 static struct ident_tables T;
 

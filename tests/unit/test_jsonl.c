@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonl.h"
+#include "lib/jsonl.h"
 #include "harness.h"
 #include "golden.h"
 

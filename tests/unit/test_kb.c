@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blob.h"
+#include "kb/blob.h"
 #include "harness.h"
-#include "kb.h"
+#include "kb/kb.h"
 
 static struct kb K;
 

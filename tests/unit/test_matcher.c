@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "casefold.h"
-#include "utf8.h"
-#include "matcher.h"
+#include "lib/buf.h"
+#include "lib/casefold.h"
+#include "lib/utf8.h"
+#include "lib/matcher.h"
 #include "harness.h"
 
 struct phrase {

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
+#include "lib/buf.h"
 #include "harness.h"
-#include "qr.h"
+#include "export/qr.h"
 #include "qr_check.h"
 
 static struct qr sym;		/* 31 KB: not on the stack */

@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "harness.h"
-#include "record.h"
+#include "record/record.h"
 
 #define Z64 "0000000000000000000000000000000000000000000000000000000000000000"
 

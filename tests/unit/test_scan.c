@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blob.h"
-#include "dupset.h"
+#include "kb/blob.h"
+#include "scan/dupset.h"
 #include "harness.h"
-#include "scan.h"
+#include "scan/scan.h"
 
 static struct ident_tables T;
 static struct kb K;

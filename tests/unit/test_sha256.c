@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "sha256.h"
+#include "lib/sha256.h"
 
 /*
  * Expected digests.  "abc", the 448-bit message and one million 'a' are

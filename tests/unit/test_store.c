@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "store.h"
+#include "cli/store.h"
 
 static char scratch[256];
 

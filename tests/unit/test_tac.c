@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "tac.h"
+#include "ident/tac.h"
 
 static const char osmocom[] =
     "Osmocom TAC database under CC-BY-SA v3.0 (c) Harald Welte 2016\r\n"

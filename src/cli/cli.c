@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT */
+/* cli: shared front-end plumbing: messages, data files, colour, output. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kb/blob.h"
+#include "cli/cli.h"
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("handover: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("handover: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (cmd)
+		fprintf(stderr, "\ntry 'handover %s --help'\n", cmd);
+	else
+		fputs("\ntry 'handover --help'\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+cli_help(const struct command *cmd)
+{
+	fputs(cmd->help, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write the help text: %s", strerror(errno));
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}
+
+int
+cli_read_file(const char *path, size_t max, char **out, size_t *len)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+	size_t cap = 64 * 1024, n = 0;
+	char *data = NULL, *m;
+	struct stat st;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = (size_t)st.st_size + 1;
+	for (;;) {
+		ssize_t r;
+		if (n + 1 >= cap || !data) {
+			if (data)
+				cap *= 2;
+			if (cap > max + 1)
+				cap = max + 1;
+			m = realloc(data, cap);
+			if (!m) {
+				errno = ENOMEM;
+				goto fail;
+			}
+			data = m;
+		}
+		if (n + 1 >= cap) {
+			errno = EFBIG;
+			goto fail;
+		}
+		r = read(fd, data + n, cap - 1 - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	data[n] = '\0';
+	if (fd != STDIN_FILENO)
+		close(fd);
+	*out = data;
+	*len = n;
+	return 0;
+fail:
+	{
+		int saved = errno;
+		free(data);
+		if (fd != STDIN_FILENO)
+			close(fd);
+		errno = saved;
+	}
+	return -1;
+}
+
+int
+cli_data(struct cli *c, const char *name, const char **data, size_t *len)
+{
+	const struct blob *b;
+	struct cli_file *f;
+	size_t i;
+
+	for (i = 0; i < c->nloaded; i++)
+		if (strcmp(c->loaded[i].name, name) == 0) {
+			*data = c->loaded[i].data;
+			*len = c->loaded[i].len;
+			return 0;
+		}
+	if (c->data_dir) {
+		char path[4096];
+		char *buf;
+		size_t n;
+		int w = snprintf(path, sizeof path, "%s/%s", c->data_dir, name);
+
+		if (w < 0 || (size_t)w >= sizeof path) {
+			cli_error("data folder path too long: '%s'", c->data_dir);
+			return -1;
+		}
+		if (cli_read_file(path, 256u << 20, &buf, &n) == 0) {
+			f = realloc(c->loaded, (c->nloaded + 1) * sizeof *f);
+			if (!f || !(name = strdup(name))) {
+				free(f ? NULL : buf);
+				cli_error("out of memory");
+				if (f)
+					c->loaded = f;
+				return -1;
+			}
+			c->loaded = f;
+			f[c->nloaded].name = (char *)name;
+			f[c->nloaded].data = buf;
+			f[c->nloaded].len = n;
+			c->nloaded++;
+			*data = buf;
+			*len = n;
+			return 0;
+		}
+		if (errno != ENOENT) {
+			cli_error("cannot read '%s': %s", path, strerror(errno));
+			return -1;
+		}
+	}
+	b = blob_find(name);
+	if (!b) {
+		cli_error("no data file '%s' is built in: rebuild with 'make'", name);
+		return -1;
+	}
+	*data = b->data;
+	*len = b->len;
+	return 0;
+}
+
+int
+cli_want_color(int fd)
+{
+	const char *term = getenv("TERM");
+	const char *no = getenv("NO_COLOR");
+
+	if (no && *no)
+		return 0;
+	if (!term || strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(fd);
+}
+
+int
+cli_finish_output(struct buf *b, int status)
+{
+	int err = b ? buf_flush(b) : 0;
+
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err = err ? err : (errno ? errno : EIO);
+	if (err) {
+		cli_error("cannot write the output: %s", strerror(err));
+		return EXIT_IO;
+	}
+	return status;
+}
+
+void
+cli_release(struct cli *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nloaded; i++) {
+		free(c->loaded[i].name);
+		free(c->loaded[i].data);
+	}
+	free(c->loaded);
+	c->loaded = NULL;
+	c->nloaded = 0;
+}

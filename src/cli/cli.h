@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/* cli: what every front end shares: exit codes, messages on stderr, the
+ * data files (embedded, or overridden by --data / HANDOVER_DATA), colour. */
+#ifndef HANDOVER_CLI_H
+#define HANDOVER_CLI_H
+
+#include <stddef.h>
+
+#include "lib/buf.h"
+
+enum {
+	EXIT_OK = 0,		/* all good */
+	EXIT_FINDINGS = 1,	/* something invalid or flagged */
+	EXIT_USAGE = 2,		/* bad command line */
+	EXIT_IO = 3		/* input/output error */
+};
+
+struct cli_file {
+	char *name;
+	char *data;
+	size_t len;
+};
+
+struct cli {
+	const char *data_dir;	/* --data DIR or HANDOVER_DATA, or NULL */
+	int color;		/* colour on stdout */
+	struct cli_file *loaded;	/* files read from data_dir, freed at exit */
+	size_t nloaded;
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *synopsis;	/* e.g. "imei [--json] [ID...]" */
+	const char *summary;	/* one line for "handover --help" */
+	const char *help;	/* the full "handover CMD --help" text */
+};
+
+/* "handover: <message>" on stderr. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* A usage error: the message, a pointer to --help; returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Prints cmd->help to stdout and returns EXIT_OK (EXIT_IO if it cannot). */
+int cli_help(const struct command *cmd);
+/* The command called name, or NULL. */
+const struct command *cli_command(const char *name);
+
+/* The data file called name (e.g. "tac.tsv"): from the override folder
+ * when it holds that file, else the embedded copy.  Returns 0, or -1 with
+ * a message printed (cannot read the override). */
+int cli_data(struct cli *c, const char *name, const char **data, size_t *len);
+
+/* Reads a whole file ("-" is stdin) into memory; caller frees *out.
+ * Returns 0 or -1 with errno set.  max caps the size (EFBIG past it). */
+int cli_read_file(const char *path, size_t max, char **out, size_t *len);
+
+/* 1 when colour should be used on fd: a terminal, NO_COLOR unset, TERM
+ * not "dumb". */
+int cli_want_color(int fd);
+
+/* Flushes b and stdout and reports a write error (e.g. a full disk).
+ * Returns status unchanged, or EXIT_IO on a write error. */
+int cli_finish_output(struct buf *b, int status);
+
+void cli_release(struct cli *c);
+
+#endif

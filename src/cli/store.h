@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MIT */
+/* store: the records folder on disk: where it is, ids, atomic saving,
+ * reading, listing, and hashing attachments.  Does I/O but never prints;
+ * every failure comes back as a struct error ready to show. */
+#ifndef HANDOVER_STORE_H
+#define HANDOVER_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "lib/error.h"
+#include "record/record.h"
+#include "lib/sha256.h"
+
+#define STORE_PATH_MAX 4096
+#define STORE_ID_MAX 64		/* bytes in an id */
+#define STORE_NEW_ID_SIZE 18	/* "YYYY-MM-DD-XXXXXX" and a NUL */
+#define STORE_TIME_SIZE 32	/* "2026-11-23T14:05:09+05:30" and a NUL */
+#define STORE_SUFFIX ".record"
+
+/* Steps of store_write that tests can make fail (struct store.fault). */
+enum store_fault {
+	STORE_FAULT_NONE,
+	STORE_FAULT_CREATE,	/* creating the temporary file */
+	STORE_FAULT_WRITE,	/* writing it (after half the bytes) */
+	STORE_FAULT_FSYNC,	/* flushing it */
+	STORE_FAULT_CHMOD,	/* setting 0600 */
+	STORE_FAULT_RENAME,	/* renaming it over the record */
+	STORE_FAULT_DIRSYNC	/* flushing the folder after the rename */
+};
+
+struct store {
+	char dir[STORE_PATH_MAX];	/* the records folder */
+	int tightened;		/* store_open set an existing folder to 0700 */
+	enum store_fault fault;	/* tests only; STORE_FAULT_NONE otherwise */
+};
+
+struct store_entry {
+	char id[STORE_ID_MAX + 1];
+	time_t mtime;		/* last saved */
+};
+
+/* The records folder for these environment values: xdg_data_home/handover
+ * when it is set, non-empty and absolute (the XDG rule), else
+ * home/.local/share/handover.  Returns 0 or -1 with err. */
+int store_default_dir(const char *xdg_data_home, const char *home,
+    char *out, size_t cap, struct error *err);
+
+/* Opens the records folder dir (NULL: store_default_dir of the
+ * environment), creating it and missing parents with mode 0700.  An
+ * existing folder must be a directory owned by this user; if group or
+ * others have any access it is set to 0700 and s->tightened is set so a
+ * front end can say so.  Returns 0 or -1 with err. */
+int store_open(struct store *s, const char *dir, struct error *err);
+
+/* 1 when id can name a record file: 1-64 bytes of [0-9A-Za-z._-], not
+ * starting with '.'. */
+int store_id_valid(const char *id);
+
+/* A new id "YYYY-MM-DD-XXXXXX": the local date of now and 6 Crockford
+ * base32 characters from /dev/urandom, not yet used in the folder.
+ * Returns 0 or -1 with err. */
+int store_new_id(const struct store *s, time_t now,
+    char id[STORE_NEW_ID_SIZE], struct error *err);
+
+/* "<dir>/<id>.record" into out.  Returns 0 or -1 with err. */
+int store_path(const struct store *s, const char *id, char *out, size_t cap,
+    struct error *err);
+
+/* Replaces <id>.record with the len bytes at data, atomically: a
+ * temporary file in the same folder, written, fsync'd, set to 0600,
+ * renamed over the record, then the folder fsync'd.  On failure the
+ * temporary file is removed and the previous record is untouched
+ * (except for a failed folder flush, after the rename).  Returns 0 or -1
+ * with err. */
+int store_write(const struct store *s, const char *id, const char *data,
+    size_t len, struct error *err);
+
+/* Serializes r (sealed) and store_write's it under its "id" field. */
+int store_save(const struct store *s, const struct record *r,
+    struct error *err);
+
+/* Reads a whole file of at most RECORD_MAX_SIZE bytes; caller frees
+ * *text (NUL-terminated).  Returns 0 or -1 with err. */
+int store_read_file(const char *path, char **text, size_t *len,
+    struct error *err);
+
+/* Loads a record by id, or by path when id_or_path holds a '/' or ends
+ * in ".record".  Parses it (unsealed records are refused) into out
+ * (caller releases) and sets *seal when seal is not NULL.  Returns 0 or
+ * -1 with err (line/column for a parse error). */
+int store_load(const struct store *s, const char *id_or_path,
+    struct record *out, enum record_seal *seal, struct error *err);
+
+/* The records in the folder, newest saved first (ties: id descending).
+ * *out is caller-freed with free().  Returns 0 or -1 with err. */
+int store_list(const struct store *s, struct store_entry **out, size_t *n,
+    struct error *err);
+
+/* SHA-256 and size of a file, read in a stream.  Returns 0 or -1 with
+ * err (errno kept, e.g. ENOENT for a missing file). */
+int store_hash_file(const char *path, char hex[SHA256_HEX_SIZE],
+    uint64_t *size, struct error *err);
+
+/* t as local ISO 8601 time with offset, "2026-11-23T14:05:09+05:30".
+ * Returns 0 or -1 when the time cannot be converted. */
+int store_timestamp(time_t t, char out[STORE_TIME_SIZE]);
+
+#endif

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_export: "handover export": a record as a printable HTML bill of sale,
+ * as plain text, or as JSON, on stdout or written atomically to a file. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check/checklist.h"
+#include "cli/cli.h"
+#include "cmd/commands.h"
+#include "export/export.h"
+#include "kb/kb.h"
+#include "cli/opt.h"
+#include "record/record.h"
+#include "cli/store.h"
+
+static const char help[] =
+"usage: handover export (--html | --text | --json) [-o FILE] ID|FILE\n"
+"\n"
+"Renders a saved check so the buyer can show it: to the seller at the\n"
+"table, to a marketplace in a dispute, to the police.  ID names a record in\n"
+"the records folder ('handover list' shows them); FILE is a record file\n"
+"(a path with '/', or a name ending in .record); - reads standard input.\n"
+"\n"
+"  --html   one self-contained page (no fonts, scripts or images loaded\n"
+"           from anywhere) that opens in any browser and prints on A4 or\n"
+"           US Letter: the phone, its IMEIs and EID, the checks and their\n"
+"           answers, the verdict and its reasons, the proof of purchase and\n"
+"           the SHA-256 of attached files, the seller's declaration, lines\n"
+"           for both signatures, names, date and place, and the record's id\n"
+"           and SHA-256, also as a QR code:\n"
+"           handover-record ID imei=IMEI1[,IMEI2] sha256=HEX\n"
+"  --text   the same content as plain text, for pasting into a chat\n"
+"  --json   the record as JSON, as 'handover show --json' prints it\n"
+"\n"
+"A check that is still open can be exported; the page then says NOT\n"
+"FINISHED.  A record changed after it was sealed is refused.\n"
+"\n"
+"options:\n"
+"  -o, --output FILE  write to FILE (mode 0600, replaced atomically)\n"
+"                     instead of standard output\n"
+"  -h, --help         this text\n"
+"\n"
+"exit status: 0 written; 1 the record was altered, is unsealed or is not a\n"
+"record; 2 usage error; 3 the record cannot be found or read, or the\n"
+"output cannot be written\n";
+
+static const struct opt_spec specs[] = {
+	{ "html", 0, 0 },
+	{ "text", 0, 0 },
+	{ "json", 0, 0 },
+	{ "output", 'o', 1 },
+	{ "help", 'h', 0 },
+	{ NULL, 0, 0 }
+};
+
+enum format { FMT_NONE, FMT_HTML, FMT_TEXT, FMT_JSON };
+
+static int
+get_data(void *ctx, const char *name, const char **data, size_t *len)
+{
+	return cli_data(ctx, name, data, len);
+}
+
+/* 1 when the operand names a file rather than an id (store_load's rule). */
+static int
+is_path(const char *arg)
+{
+	size_t n = strlen(arg), sl = sizeof STORE_SUFFIX - 1;
+
+	return strchr(arg, '/') != NULL ||
+	    (n > sl && strcmp(arg + n - sl, STORE_SUFFIX) == 0);
+}
+
+/* Reads the record named by arg into *text.  Returns EXIT_OK or an exit
+ * status, the message printed. */
+static int
+read_record(const char *arg, char **text, size_t *len)
+{
+	char path[STORE_PATH_MAX];
+	struct error err;
+
+	if (strcmp(arg, "-") == 0) {
+		if (cli_read_file(arg, RECORD_MAX_SIZE, text, len) == 0)
+			return EXIT_OK;
+		if (errno == EFBIG) {
+			cli_error("standard input is not a record: larger than %u bytes",
+			    RECORD_MAX_SIZE);
+			return EXIT_FINDINGS;
+		}
+		cli_error("cannot read standard input: %s", strerror(errno));
+		return EXIT_IO;
+	}
+	if (is_path(arg)) {
+		if (strlen(arg) >= sizeof path) {
+			cli_error("path too long: '%.64s...'", arg);
+			return EXIT_IO;
+		}
+		strcpy(path, arg);
+	} else {
+		struct store s;
+		if (store_default_dir(getenv("XDG_DATA_HOME"), getenv("HOME"), s.dir,
+		    sizeof s.dir, &err) != 0 || store_path(&s, arg, path, sizeof path, &err) != 0) {
+			cli_error("%s", err.msg);
+			return EXIT_IO;
+		}
+	}
+	if (store_read_file(path, text, len, &err) == 0)
+		return EXIT_OK;
+	if (errno == ENOENT && !is_path(arg))
+		cli_error("no saved check '%s': 'handover list' shows the saved checks", arg);
+	else if (errno == EFBIG)
+		cli_error("'%s' is not a record: larger than %u bytes", arg, RECORD_MAX_SIZE);
+	else
+		cli_error("%s", err.msg);
+	return errno == EFBIG ? EXIT_FINDINGS : EXIT_IO;
+}
+
+/* Checks the seal and parses.  Returns EXIT_OK or an exit status. */
+static int
+open_record(const char *arg, const char *text, size_t len, struct record *r)
+{
+	char hex[SHA256_HEX_SIZE];
+	struct error err;
+
+	switch (record_check_seal(text, len, hex)) {
+	case RECORD_ALTERED:
+		cli_error("record '%s' was changed after it was sealed: "
+		    "'handover verify' says more", arg);
+		return EXIT_FINDINGS;
+	case RECORD_UNSEALED:
+		cli_error("record '%s' has no seal line 'sha256: ...' at the end "
+		    "(unfinished, truncated or not made by handover): "
+		    "'handover verify' says more", arg);
+		return EXIT_FINDINGS;
+	case RECORD_INTACT:
+		break;
+	}
+	if (record_parse(text, len, r, &err) != 0) {
+		cli_error("'%s' is not a handover record: line %ld: %s", arg, err.line, err.msg);
+		return EXIT_FINDINGS;
+	}
+	return EXIT_OK;
+}
+
+/* Renders r as fmt into out (memory).  Returns EXIT_OK or an exit status. */
+static int
+render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
+    struct buf *out)
+{
+	struct cl_texts texts;
+	struct kb kb;
+	struct export_src src;
+	struct error e;
+	const char *a, *b;
+	size_t al, bl;
+	int rc;
+
+	if (fmt == FMT_JSON) {
+		record_write_json(r, out);
+		buf_putc(out, '\n');
+		return EXIT_OK;
+	}
+	if (cli_data(c, "checklist.tsv", &a, &al) != 0 || cli_data(c, "verdict.tsv", &b, &bl) != 0)
+		return EXIT_IO;
+	if (cl_texts_load(&texts, a, al, b, bl, &e) != 0) {
+		cli_error("bad data file: %s", e.msg);
+		return EXIT_IO;
+	}
+	if (kb_load(&kb, get_data, c, &e) != 0) {
+		cl_texts_release(&texts);
+		cli_error("bad data file: %s", e.msg);
+		return EXIT_IO;
+	}
+	src.rec = r;
+	src.texts = &texts;
+	src.kb = &kb;
+	rc = fmt == FMT_HTML ? export_html(&src, out, &e) : export_text(&src, out, &e);
+	kb_release(&kb);
+	cl_texts_release(&texts);
+	if (rc != 0) {
+		cli_error("cannot export '%s': %s", arg, e.msg);
+		return out->err ? EXIT_IO : EXIT_FINDINGS;
+	}
+	return EXIT_OK;
+}
+
+/* Writes n bytes to FILE: a temporary file next to it, flushed, mode
+ * 0600, renamed over FILE.  Returns EXIT_OK or EXIT_IO (message printed). */
+static int
+write_atomic(const char *file, const char *data, size_t n)
+{
+	char tmp[STORE_PATH_MAX];
+	const char *slash = strrchr(file, '/');
+	int dirlen = slash ? (int)(slash - file) + 1 : 0, fd, k;
+	size_t off = 0;
+
+	k = snprintf(tmp, sizeof tmp, "%.*s.%s.tmp-XXXXXX", dirlen, file,
+	    slash ? slash + 1 : file);
+	if (k < 0 || (size_t)k >= sizeof tmp) {
+		cli_error("cannot write '%s': %s", file, strerror(ENAMETOOLONG));
+		return EXIT_IO;
+	}
+	if ((fd = mkstemp(tmp)) < 0) {
+		cli_error("cannot write '%s': %s", file, strerror(errno));
+		return EXIT_IO;
+	}
+	while (off < n) {
+		ssize_t w = write(fd, data + off, n - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto fail;
+		off += (size_t)w;
+	}
+	if (fchmod(fd, 0600) != 0 || fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, file) != 0)
+		goto fail;
+	return EXIT_OK;
+fail:
+	k = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	cli_error("cannot write '%s': %s", file, strerror(k ? k : EIO));
+	return EXIT_IO;
+}
+
+static int
+run(struct cli *c, int argc, char **argv)
+{
+	enum format fmt = FMT_NONE;
+	const char *output = NULL, *arg;
+	struct record r;
+	struct buf out;
+	struct opt o;
+	char *text = NULL;
+	size_t len;
+	int k, status, nfmt = 0;
+
+	if (opt_init(&o, argc, argv) != 0) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	while ((k = opt_next(&o, specs)) != OPT_END) {
+		switch (k) {
+		case 0: fmt = FMT_HTML; nfmt++; break;
+		case 1: fmt = FMT_TEXT; nfmt++; break;
+		case 2: fmt = FMT_JSON; nfmt++; break;
+		case 3: output = o.arg; break;
+		case 4: opt_release(&o); return cli_help(&command_export);
+		default:
+			status = cli_usage("export", "%s", o.errmsg);
+			opt_release(&o);
+			return status;
+		}
+	}
+	if (nfmt != 1)
+		status = cli_usage("export", nfmt ? "choose one of --html, --text and --json" :
+		    "say which format: --html, --text or --json");
+	else if (o.noperands == 0)
+		status = cli_usage("export", "no record ID or FILE given");
+	else if (o.noperands > 1)
+		status = cli_usage("export", "one record at a time: unexpected '%s'", o.operands[1]);
+	else if (output && !*output)
+		status = cli_usage("export", "-o needs a file name");
+	else
+		status = EXIT_OK;
+	if (status != EXIT_OK) {
+		opt_release(&o);
+		return status;
+	}
+	arg = o.operands[0];
+	if ((status = read_record(arg, &text, &len)) != EXIT_OK) {
+		opt_release(&o);
+		return status;
+	}
+	record_init(&r);
+	buf_init_mem(&out);
+	status = open_record(arg, text, len, &r);
+	free(text);
+	if (status == EXIT_OK)
+		status = render(c, arg, &r, fmt, &out);
+	if (status == EXIT_OK && out.err) {
+		cli_error("out of memory");
+		status = EXIT_IO;
+	}
+	if (status == EXIT_OK && output && strcmp(output, "-") != 0) {
+		status = write_atomic(output, buf_str(&out), out.len);
+	} else if (status == EXIT_OK) {
+		struct buf so;
+		buf_init_fd(&so, STDOUT_FILENO);
+		buf_put(&so, buf_str(&out), out.len);
+		status = cli_finish_output(&so, EXIT_OK);
+		buf_release(&so);
+	}
+	buf_release(&out);
+	record_release(&r);
+	opt_release(&o);
+	return status;
+}
+
+const struct command command_export = {
+	"export",
+	run,
+	"export (--html | --text | --json) [-o FILE] ID|FILE",
+	"a record as a printable bill of sale (HTML), plain text or JSON",
+	help
+};

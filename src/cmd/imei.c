@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_imei: "handover imei": validates and explains identifiers from the
+ * arguments or from stdin, one readable line or JSON object each. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cmd/commands.h"
+#include "ident/ident.h"
+#include "cli/lines.h"
+#include "cli/opt.h"
+#include "ident/tac.h"
+#include "cli/tac_load.h"
+
+#define MAX_PER_LINE 16
+#define LINE_MAX_BYTES (64 * 1024)
+
+struct imei_run {
+	struct cli *cli;
+	struct ident_tables tables;
+	struct tacload tl;
+	int json;
+	int invalid;
+	struct buf out;
+	char *rb_json[100];
+};
+
+/* A value made of digits and letters only: no escaping needed. */
+static void
+put_plain_field(struct buf *b, const char *v)
+{
+	if (v && *v) {
+		buf_putc(b, '"');
+		buf_puts(b, v);
+		buf_putc(b, '"');
+	} else {
+		BUF_LIT(b, "null");
+	}
+}
+
+static void
+put_json_field(struct buf *b, const char *v)
+{
+	if (v && *v)
+		buf_put_json_str(b, v, strlen(v));
+	else
+		BUF_LIT(b, "null");
+}
+
+static void
+emit_json(struct imei_run *r, const char *in, size_t inlen, const struct ident *id,
+    const struct tac_entry *te, size_t nte)
+{
+	struct buf *b = &r->out;
+
+	BUF_LIT(b, "{\"input\":");
+	buf_put_json_str(b, in, inlen);
+	BUF_LIT(b, ",\"kind\":\"");
+	buf_puts(b, ident_kind_name(id->kind));
+	if (id->problem == IDENT_OK)
+		BUF_LIT(b, "\",\"valid\":true,\"normalized\":");
+	else
+		BUF_LIT(b, "\",\"valid\":false,\"normalized\":");
+	if (id->problem == IDENT_NOT_DIGITS)
+		put_json_field(b, id->normalized);
+	else
+		put_plain_field(b, id->problem == IDENT_SCIENTIFIC_NOTATION ? NULL : id->normalized);
+	BUF_LIT(b, ",\"reporting_body\":");
+	if (id->rb >= 0)
+		buf_puts(b, r->rb_json[id->rb]);
+	else
+		BUF_LIT(b, "null");
+	BUF_LIT(b, ",\"tac\":");
+	put_plain_field(b, id->tac);
+	BUF_LIT(b, ",\"serial\":");
+	put_plain_field(b, id->serial);
+	BUF_LIT(b, ",\"check_digit\":");
+	put_plain_field(b, id->check);
+	BUF_LIT(b, ",\"brand\":");
+	put_json_field(b, te ? te->brand : NULL);
+	BUF_LIT(b, ",\"model\":");
+	if (te && nte > 1) {
+		/* sources disagree: give every model they name */
+		struct buf m;
+		size_t i;
+		buf_init_mem(&m);
+		for (i = 0; i < nte; i++)
+			buf_printf(&m, "%s%s", i ? " / " : "", te[i].model);
+		buf_put_json_str(b, buf_str(&m), m.len);
+		buf_release(&m);
+	} else {
+		put_json_field(b, te ? te->model : NULL);
+	}
+	BUF_LIT(b, ",\"problem\":");
+	put_plain_field(b, ident_problem_code(id->problem));
+	BUF_LIT(b, ",\"message\":");
+	put_json_field(b, id->message);
+	BUF_LIT(b, "}\n");
+}
+
+/* The JSON of every reporting body, made once. */
+static int
+make_rb_json(struct imei_run *r)
+{
+	int code;
+
+	for (code = 0; code < 100; code++) {
+		const struct ident_rb *rb = ident_reporting_body(&r->tables, code);
+		struct buf m;
+		buf_init_mem(&m);
+		buf_printf(&m, "{\"code\":\"%02d\",\"name\":", code);
+		buf_put_json_or_null(&m, rb ? rb->name : NULL);
+		buf_putc(&m, '}');
+		if (m.err) {
+			buf_release(&m);
+			return -1;
+		}
+		r->rb_json[code] = m.mem;	/* freed by the caller */
+	}
+	return 0;
+}
+
+static void
+emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *id,
+    const struct tac_entry *te, size_t nte)
+{
+	struct buf *b = &r->out;
+	int color = r->cli->color;
+	const struct ident_rb *rb = id->rb >= 0 ? ident_reporting_body(&r->tables, id->rb) : NULL;
+	size_t i;
+
+	buf_put(b, in, inlen);
+	buf_puts(b, ": ");
+	if (id->problem == IDENT_OK) {
+		buf_puts(b, color ? "\033[32m" : "");
+		buf_puts(b, id->message);
+		buf_puts(b, color ? "\033[0m" : "");
+	} else {
+		buf_printf(b, "%s%s%s: %s", color ? "\033[31m" : "",
+		    ident_problem_code(id->problem), color ? "\033[0m" : "", id->message);
+	}
+	buf_putc(b, '\n');
+	if (id->problem != IDENT_OK && id->problem != IDENT_MISSING_CHECK_DIGIT &&
+	    id->problem != IDENT_BAD_CHECK_DIGIT)
+		return;
+	if (id->tac[0]) {
+		buf_printf(b, "  TAC %s: ", id->tac);
+		if (te) {
+			for (i = 0; i < nte; i++)
+				buf_printf(b, "%s%s %s", i ? " / " : "", te[i].brand, te[i].model);
+		} else {
+			buf_puts(b, r->tl.loaded_osmocom ? "unknown TAC (not in the TAC tables)"
+			    : "unknown TAC (only the built-in table was searched; see --tac-db)");
+		}
+		buf_printf(b, "\n  serial %s", id->serial);
+		if (id->kind == IDENT_IMEISV)
+			buf_printf(b, ", software version %s", id->check);
+		else if (id->check[0])
+			buf_printf(b, ", check digit %s", id->check);
+		buf_putc(b, '\n');
+	}
+	if (id->rb >= 0)
+		buf_printf(b, "  reporting body %02d: %s\n", id->rb,
+		    rb ? rb->name : "not allocated");
+}
+
+static void
+emit(struct imei_run *r, const char *line, const struct ident *id)
+{
+	const struct tac_entry *te = NULL;
+	size_t nte = 0;
+
+	if (id->problem != IDENT_OK)
+		r->invalid = 1;
+	if (id->tac[0] && id->problem != IDENT_PLACEHOLDER)
+		te = tacload_find(&r->tl, id->tac, &nte);
+	if (r->json)
+		emit_json(r, line + id->start, id->len, id, te, nte);
+	else
+		emit_text(r, line + id->start, id->len, id, te, nte);
+}
+
+static void
+check_line(struct imei_run *r, const char *s, size_t n)
+{
+	struct ident ids[MAX_PER_LINE];
+	size_t k, count = ident_parse_line(&r->tables, s, n, ids, MAX_PER_LINE);
+
+	for (k = 0; k < count; k++)
+		emit(r, s, &ids[k]);
+	if (count == 0) {
+		size_t i;
+		for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+			;
+		if (i < n) {	/* labels only, e.g. "IMEI:" */
+			struct ident id;
+			ident_classify(&r->tables, "", 0, IDENT_UNKNOWN, &id);
+			id.start = 0;
+			id.len = n;
+			emit(r, s, &id);
+		}
+	}
+}
+
+static int
+read_stdin(struct imei_run *r)
+{
+	struct lines l;
+	const char *p;
+	size_t n;
+	int cut, got;
+
+	if (lines_init(&l, STDIN_FILENO, LINE_MAX_BYTES) != 0) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	while ((got = lines_next(&l, &p, &n, &cut)) == 1) {
+		if (cut) {
+			struct ident id;
+			ident_classify(&r->tables, "", 0, IDENT_UNKNOWN, &id);
+			id.problem = IDENT_BAD_LENGTH;
+			snprintf(id.message, sizeof id.message,
+			    "line %ld is longer than %d bytes: not an identifier", l.lineno,
+			    LINE_MAX_BYTES);
+			id.start = 0;
+			id.len = 0;
+			emit(r, "", &id);
+			continue;
+		}
+		check_line(r, p, n);
+		if (r->out.err)
+			break;
+	}
+	lines_release(&l);
+	if (got < 0) {
+		cli_error("cannot read the input: %s", strerror(l.err));
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}
+
+static int
+run_imei(struct cli *c, int argc, char **argv)
+{
+	static const struct opt_spec specs[] = {
+		{"json", 0, 0}, {"tac-db", 0, 1}, {"help", 'h', 0}, {NULL, 0, 0}
+	};
+	struct imei_run r;
+	struct opt o;
+	struct error e;
+	const char *rb, *ph, *tacdb = NULL;
+	size_t rblen, phlen;
+	int i, k, status = EXIT_OK, use_stdin;
+
+	memset(&r, 0, sizeof r);
+	r.cli = c;
+	buf_init_fd(&r.out, STDOUT_FILENO);
+	tacload_init(&r.tl, c, NULL);
+	if (opt_init(&o, argc, argv) != 0) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	while ((k = opt_next(&o, specs)) != OPT_END) {
+		switch (k) {
+		case 0: r.json = 1; break;
+		case 1: tacdb = o.arg; break;
+		case 2: status = cli_help(&command_imei); goto out;
+		default: status = cli_usage("imei", "%s", o.errmsg); goto out;
+		}
+	}
+	status = EXIT_IO;
+	if (cli_data(c, "reporting-bodies.tsv", &rb, &rblen) != 0 ||
+	    cli_data(c, "imei-placeholders.tsv", &ph, &phlen) != 0)
+		goto out;
+	if (ident_tables_load(&r.tables, rb, rblen, ph, phlen, &e) != 0) {
+		cli_error("bad data file: %s: fix it or remove it from the --data folder", e.msg);
+		goto out;
+	}
+	if (make_rb_json(&r) != 0) {
+		cli_error("out of memory");
+		goto out;
+	}
+	r.tl.path = tacdb;
+	if (tacload_check_named(&r.tl) != 0)
+		goto out;
+	status = EXIT_OK;
+	use_stdin = o.noperands == 0;
+	for (i = 0; i < o.noperands && !r.out.err; i++) {
+		if (strcmp(o.operands[i], "-") == 0)
+			use_stdin = 1;
+		else
+			check_line(&r, o.operands[i], strlen(o.operands[i]));
+	}
+	if (use_stdin && !r.out.err)
+		status = read_stdin(&r);
+	if (r.tl.failed)
+		status = EXIT_IO;
+	if (status == EXIT_OK && r.invalid)
+		status = EXIT_FINDINGS;
+	status = cli_finish_output(&r.out, status);
+out:
+	buf_release(&r.out);
+	tacload_release(&r.tl);
+	ident_tables_release(&r.tables);
+	for (i = 0; i < 100; i++)
+		free(r.rb_json[i]);
+	opt_release(&o);
+	return status;
+}
+
+const struct command command_imei = {
+	"imei", run_imei,
+	"imei [--json] [--tac-db FILE] [ID... | -]",
+	"validate and explain IMEI, IMEISV, MEID, ESN and EID values",
+	"usage: handover imei [--json] [--tac-db FILE] [ID... | -]\n"
+	"\n"
+	"Validates and explains phone identifiers: IMEI (15 digits), IMEISV (16),\n"
+	"MEID (14 hex digits, 15 with check digit, or 18 decimal), ESN (8 hex or\n"
+	"11 decimal; label it ESN) and EID (32 digits).  IDs come from the\n"
+	"arguments, or from stdin one line at a time when there are none or '-'\n"
+	"is given.  Labels (IMEI1:, IMEI 2:, MEID, EID), spaces, dashes, dots,\n"
+	"slashes and fullwidth digits are understood; a line may hold several.\n"
+	"\n"
+	"options:\n"
+	"  --json          one JSON object per identifier: input, kind, valid,\n"
+	"                  normalized, reporting_body, tac, serial, check_digit,\n"
+	"                  brand, model, problem, message\n"
+	"  --tac-db FILE   the Osmocom TAC database (CSV) for brand and model;\n"
+	"                  also HANDOVER_TAC_DB, or $XDG_DATA_HOME/handover/tacdb.csv\n"
+	"                  when present\n"
+	"\n"
+	"problems: bad_length, not_digits, bad_check_digit, missing_check_digit,\n"
+	"  scientific_notation, placeholder, bad_component\n"
+	"\n"
+	"exit status: 0 all valid, 1 any invalid, 2 usage error, 3 input/output error\n"
+	"\n"
+	"examples:\n"
+	"  handover imei 354178036859789\n"
+	"  handover imei 'IMEI1: 35 417803 685978 9'\n"
+	"  cut -d, -f3 listings.csv | handover imei --json\n"
+};

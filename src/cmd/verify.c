@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_verify: "handover verify": is a record as it was sealed, and do its
+ * attached files still match their hashes. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cmd/commands.h"
+#include "cli/opt.h"
+#include "record/record.h"
+#include "cli/store.h"
+
+static const char help[] =
+"usage: handover verify [--attachments DIR] [--json] FILE...\n"
+"\n"
+"Says whether each record FILE is exactly as it was sealed: its last line,\n"
+"'sha256: <hex>', must be the SHA-256 of every byte above it.  The same\n"
+"check without handover: head -n -1 FILE | sha256sum (GNU), or\n"
+"sed '$d' FILE | shasum -a 256 (macOS).\n"
+"\n"
+"For an intact record, every attached file is looked for by its name under\n"
+"DIR (with --attachments) and then next to the record, and hashed again.\n"
+"Attached files are only hashed, never copied or sent anywhere.\n"
+"\n"
+"record:\n"
+"  intact        exactly as it was sealed\n"
+"  altered       changed after it was sealed\n"
+"  unsealed      no seal line: unfinished, truncated or not made by handover\n"
+"  not a record  not a handover record; the wrong line is named\n"
+"attachment:\n"
+"  ok            found, with the same SHA-256 and size\n"
+"  changed       found, but not the file that was attached\n"
+"  missing       not found; reported but not a failure, since photos are\n"
+"                often kept elsewhere (use --attachments DIR)\n"
+"  malformed     the attachment line itself is broken\n"
+"\n"
+"options:\n"
+"  --attachments DIR  look for attached files in DIR first\n"
+"  --json             one JSON object per FILE, one per line\n"
+"  -h, --help         this text\n"
+"\n"
+"exit status: 0 every record intact and no attachment changed; 1 a record\n"
+"altered, unsealed or not a record, or an attachment changed or malformed;\n"
+"2 usage error; 3 a file could not be read\n";
+
+static const struct opt_spec specs[] = {
+	{ "attachments", 0, 1 },
+	{ "json", 0, 0 },
+	{ "help", 'h', 0 },
+	{ NULL, 0, 0 }
+};
+
+struct verify {
+	const char *attach_dir;	/* --attachments, or NULL */
+	int json;
+	struct buf *out;
+	int findings;		/* something to exit 1 for */
+	int io_error;		/* something to exit 3 for */
+};
+
+/* "<dir>/<name>" into out; 0, or -1 when it does not fit. */
+static int
+join_path(char *out, size_t cap, const char *dir, size_t dirlen, const char *name)
+{
+	int n = snprintf(out, cap, "%.*s/%s", (int)dirlen, dir, name);
+
+	return n < 0 || (size_t)n >= cap ? -1 : 0;
+}
+
+/* Checks one attachment.  Returns "ok", "changed", "missing" or NULL
+ * (cannot read; message already printed).  *found gets the path used. */
+static const char *
+check_attachment(struct verify *v, const char *file,
+    const struct record_attachment *a, char *found, size_t cap,
+    char hex[SHA256_HEX_SIZE], uint64_t *size)
+{
+	const char *slash = strrchr(file, '/');
+	struct error err;
+	struct stat st;
+	int i;
+
+	found[0] = '\0';
+	for (i = 0; i < 2; i++) {
+		if (i == 0 && !v->attach_dir)
+			continue;
+		if (i == 0 && join_path(found, cap, v->attach_dir,
+		    strlen(v->attach_dir), a->name) != 0)
+			continue;
+		if (i == 1 && strcmp(file, "-") == 0)
+			continue;
+		if (i == 1 && join_path(found, cap, slash ? file : ".",
+		    slash ? (size_t)(slash - file) : 1, a->name) != 0)
+			continue;
+		if (stat(found, &st) == 0)
+			break;
+		if (errno != ENOENT && errno != ENOTDIR) {
+			buf_flush(v->out);
+			cli_error("cannot open '%s': %s", found, strerror(errno));
+			return NULL;
+		}
+		found[0] = '\0';
+	}
+	if (found[0] == '\0')
+		return "missing";
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size != a->size) {
+		hex[0] = '\0';
+		*size = (uint64_t)st.st_size;
+		return "changed";
+	}
+	if (store_hash_file(found, hex, size, &err) != 0) {
+		buf_flush(v->out);
+		cli_error("%s", err.msg);
+		return NULL;
+	}
+	return *size == a->size && strcmp(hex, a->sha256) == 0 ? "ok" : "changed";
+}
+
+static void
+attachments(struct verify *v, const char *file, const struct record *r)
+{
+	const struct record_field *f;
+	int first = 1;
+
+	if (v->json)
+		buf_puts(v->out, ",\"attachments\":[");
+	for (f = record_find(r, "attachment", NULL); f;
+	    f = record_find(r, "attachment", f)) {
+		long line = (long)(f - r->fields) + 2;
+		struct record_attachment a;
+		char path[STORE_PATH_MAX], hex[SHA256_HEX_SIZE];
+		const char *res;
+		struct error err;
+		uint64_t size = 0;
+
+		if (v->json && !first)
+			buf_putc(v->out, ',');
+		first = 0;
+		if (record_attachment_parse(f->value, &a, &err) != 0) {
+			v->findings = 1;
+			if (v->json) {
+				buf_printf(v->out, "{\"line\":%ld,\"result\":\"malformed\",\"message\":", line);
+				buf_put_json_str(v->out, err.msg, strlen(err.msg));
+				buf_putc(v->out, '}');
+			} else
+				buf_printf(v->out, "  attachment on line %ld: malformed: %s\n",
+				    line, err.msg);
+			continue;
+		}
+		res = check_attachment(v, file, &a, path, sizeof path, hex, &size);
+		if (!res) {
+			v->io_error = 1;
+			res = "unreadable";
+		} else if (strcmp(res, "changed") == 0)
+			v->findings = 1;
+		if (v->json) {
+			buf_printf(v->out, "{\"line\":%ld,\"name\":", line);
+			buf_put_json_str(v->out, a.name, strlen(a.name));
+			buf_printf(v->out, ",\"sha256\":\"%s\",\"size\":%llu,\"result\":\"%s\",\"path\":",
+			    a.sha256, (unsigned long long)a.size, res);
+			buf_put_json_or_null(v->out, path[0] ? path : NULL);
+			buf_putc(v->out, '}');
+			continue;
+		}
+		buf_printf(v->out, "  attachment '%s': %s", a.name, res);
+		if (strcmp(res, "changed") == 0)
+			buf_printf(v->out, " ('%s' has %llu bytes%s%s, the record says %llu bytes, sha256 %.16s...)",
+			    path, (unsigned long long)size, hex[0] ? ", sha256 " : "",
+			    hex[0] ? hex : "", (unsigned long long)a.size, a.sha256);
+		buf_putc(v->out, '\n');
+	}
+	if (v->json)
+		buf_putc(v->out, ']');
+}
+
+static void
+report_head(struct verify *v, const char *file, const char *res)
+{
+	if (v->json) {
+		buf_puts(v->out, "{\"file\":");
+		buf_put_json_str(v->out, file, strlen(file));
+		buf_printf(v->out, ",\"result\":\"%s\"", res);
+	} else
+		buf_printf(v->out, "%s: %s", file, res);
+}
+
+static void
+not_a_record(struct verify *v, const char *file, const struct error *e)
+{
+	v->findings = 1;
+	report_head(v, file, "not a record");
+	if (v->json) {
+		buf_printf(v->out, ",\"line\":%ld,\"column\":%ld,\"message\":",
+		    e->line, e->column);
+		buf_put_json_str(v->out, e->msg, strlen(e->msg));
+		buf_puts(v->out, "}\n");
+	} else if (e->line > 0)
+		buf_printf(v->out, ": line %ld: %s\n", e->line, e->msg);
+	else
+		buf_printf(v->out, ": %s\n", e->msg);
+}
+
+static void
+verify_text(struct verify *v, const char *file, const char *text, size_t len)
+{
+	char hex[SHA256_HEX_SIZE];
+	enum record_seal seal = record_check_seal(text, len, hex);
+	struct record r;
+	struct error err;
+	int parsed = record_parse_opts(text, len, &r, &err,
+	    RECORD_ALLOW_UNSEALED) == 0;
+
+	/* A file that is not even a record, whatever its last line says */
+	if (!parsed && err.line <= 1 && seal == RECORD_UNSEALED) {
+		not_a_record(v, file, &err);
+		return;
+	}
+	if (seal == RECORD_UNSEALED) {
+		v->findings = 1;
+		report_head(v, file, "unsealed");
+		if (v->json) {
+			buf_puts(v->out, ",\"computed\":");
+			buf_put_json_str(v->out, hex, 64);
+			buf_puts(v->out, "}\n");
+		} else
+			buf_puts(v->out, ": no seal line 'sha256: ...' at the end (unfinished or truncated)\n");
+	} else if (seal == RECORD_ALTERED) {
+		v->findings = 1;
+		report_head(v, file, "altered");
+		if (v->json) {
+			buf_puts(v->out, ",\"computed\":");
+			buf_put_json_str(v->out, hex, 64);
+			buf_puts(v->out, "}\n");
+		} else
+			buf_printf(v->out, ": the seal does not match the lines above it, which hash to %s\n", hex);
+	} else if (!parsed) {
+		not_a_record(v, file, &err);
+	} else {
+		report_head(v, file, "intact");
+		if (v->json) {
+			buf_printf(v->out, ",\"sha256\":\"%s\"", hex);
+			attachments(v, file, &r);
+			buf_puts(v->out, "}\n");
+		} else {
+			buf_putc(v->out, '\n');
+			attachments(v, file, &r);
+		}
+	}
+	if (parsed)
+		record_release(&r);
+}
+
+static int
+run(struct cli *c, int argc, char **argv)
+{
+	struct verify v = {0};
+	struct buf out;
+	struct opt o;
+	int i, k;
+
+	(void)c;
+	if (opt_init(&o, argc, argv) != 0) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	while ((k = opt_next(&o, specs)) != OPT_END) {
+		if (k == OPT_ERROR) {
+			opt_release(&o);
+			return cli_usage("verify", "%s", o.errmsg);
+		}
+		if (k == 0)
+			v.attach_dir = o.arg;
+		else if (k == 1)
+			v.json = 1;
+		else {
+			opt_release(&o);
+			return cli_help(&command_verify);
+		}
+	}
+	if (o.noperands == 0) {
+		opt_release(&o);
+		return cli_usage("verify", "no record FILE given");
+	}
+	buf_init_fd(&out, 1);
+	v.out = &out;
+	for (i = 0; i < o.noperands; i++) {
+		const char *file = o.operands[i];
+		struct error err;
+		char *text;
+		size_t len;
+		int rc;
+
+		if (strcmp(file, "-") == 0) {
+			rc = cli_read_file(file, RECORD_MAX_SIZE, &text, &len);
+			if (rc != 0)
+				error_set(&err, 0, 0, "cannot read standard input: %s",
+				    strerror(errno));
+		} else
+			rc = store_read_file(file, &text, &len, &err);
+		if (rc != 0 && errno == EFBIG) {
+			error_set(&err, 0, 0, "larger than %u bytes", RECORD_MAX_SIZE);
+			not_a_record(&v, file, &err);
+			continue;
+		}
+		if (rc != 0) {
+			buf_flush(&out);
+			cli_error("%s", err.msg);
+			v.io_error = 1;
+			continue;
+		}
+		verify_text(&v, file, text, len);
+		free(text);
+	}
+	opt_release(&o);
+	i = cli_finish_output(&out, v.io_error ? EXIT_IO :
+	    v.findings ? EXIT_FINDINGS : EXIT_OK);
+	buf_release(&out);
+	return i;
+}
+
+const struct command command_verify = {
+	"verify",
+	run,
+	"verify [--attachments DIR] [--json] FILE...",
+	"say whether a record was altered since it was sealed",
+	help
+};

@@ -1,0 +1,560 @@
+/* SPDX-License-Identifier: MIT */
+/* kb: loads the knowledge-base tables by column name into one arena and
+ * answers the lookups the front ends need. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb/kb.h"
+#include "lib/tsv.h"
+
+#define KB_MAX_ROWS 100000	/* per table; far above any real file */
+#define KB_CHUNK (64 * 1024)
+
+struct kb_chunk {
+	struct kb_chunk *next;
+	size_t used, cap;
+	char mem[];
+};
+
+struct kb_lang {		/* country-languages.tsv */
+	const char *code, *languages;
+	struct kb_fact fact;
+};
+
+struct kb_private {
+	struct kb_chunk *chunks;
+	struct kb_lang *langs;
+	size_t nlangs;
+};
+
+/* One column of a table and where its string goes in the row struct. */
+struct kb_col {
+	const char *name;
+	size_t off;
+};
+
+struct kb_table {
+	const char *file;
+	size_t size;		/* of one row struct */
+	size_t fact_off;	/* offset of its struct kb_fact */
+	const struct kb_col *cols;
+};
+
+#define COL(type, field) { #field, offsetof(struct type, field) }
+
+static const struct kb_col check_cols[] = {
+	COL(kb_check, code), COL(kb_check, name), COL(kb_check, check_name),
+	COL(kb_check, how), COL(kb_check, checks), COL(kb_check, result_meaning),
+	COL(kb_check, limits), COL(kb_check, instead), { NULL, 0 }
+};
+static const struct kb_col system_cols[] = {
+	COL(kb_lock_system, id), COL(kb_lock_system, name),
+	COL(kb_lock_system, regions), COL(kb_lock_system, visible_signs),
+	COL(kb_lock_system, survives_reset), COL(kb_lock_system, how_cleared),
+	COL(kb_lock_system, proof_document), { NULL, 0 }
+};
+static const struct kb_col app_cols[] = {
+	COL(kb_lock_app, package), COL(kb_lock_app, system),
+	COL(kb_lock_app, strength), COL(kb_lock_app, what_to_do), { NULL, 0 }
+};
+static const struct kb_col lender_cols[] = {
+	COL(kb_lender, name), COL(kb_lender, countries), COL(kb_lender, lock),
+	COL(kb_lender, closure_document), COL(kb_lender, how_to_get), { NULL, 0 }
+};
+static const struct kb_col phrase_cols[] = {	/* weight is read apart */
+	COL(kb_phrase, phrase), COL(kb_phrase, language), COL(kb_phrase, category),
+	{ NULL, 0 }
+};
+static const struct kb_col brand_cols[] = {
+	COL(kb_brand, brand), COL(kb_brand, aliases), COL(kb_brand, imei_path),
+	COL(kb_brand, admin_apps_path), COL(kb_brand, accounts_path),
+	COL(kb_brand, find_device_path), COL(kb_brand, reset_path),
+	COL(kb_brand, account_lock), COL(kb_brand, financing_signals), { NULL, 0 }
+};
+static const struct kb_col lang_cols[] = {
+	COL(kb_lang, code), COL(kb_lang, languages), { NULL, 0 }
+};
+
+static const struct kb_col fact_cols[] = {
+	COL(kb_fact, source), COL(kb_fact, checked), COL(kb_fact, confidence),
+	{ NULL, 0 }
+};
+
+static const struct kb_table tables[] = {
+	{ "countries.tsv", sizeof(struct kb_check), offsetof(struct kb_check, fact), check_cols },
+	{ "lock-systems.tsv", sizeof(struct kb_lock_system),
+	    offsetof(struct kb_lock_system, fact), system_cols },
+	{ "lock-apps.tsv", sizeof(struct kb_lock_app), offsetof(struct kb_lock_app, fact), app_cols },
+	{ "lenders.tsv", sizeof(struct kb_lender), offsetof(struct kb_lender, fact), lender_cols },
+	{ "phrases.tsv", sizeof(struct kb_phrase), offsetof(struct kb_phrase, fact), phrase_cols },
+	{ "brands.tsv", sizeof(struct kb_brand), offsetof(struct kb_brand, fact), brand_cols },
+	{ "country-languages.tsv", sizeof(struct kb_lang), offsetof(struct kb_lang, fact), lang_cols },
+};
+enum { T_CHECKS, T_SYSTEMS, T_APPS, T_LENDERS, T_PHRASES, T_BRANDS, T_LANGS, T_COUNT };
+
+/* A copy of p[0..n) with a NUL, in the arena; NULL when out of memory. */
+static const char *
+arena_str(struct kb_private *pv, const char *p, size_t n)
+{
+	struct kb_chunk *c = pv->chunks;
+	char *s;
+
+	if (!c || c->cap - c->used < n + 1) {
+		size_t cap = n + 1 > KB_CHUNK ? n + 1 : KB_CHUNK;
+		c = malloc(sizeof *c + cap);
+		if (!c)
+			return NULL;
+		c->next = pv->chunks;
+		c->used = 0;
+		c->cap = cap;
+		pv->chunks = c;
+	}
+	s = c->mem + c->used;
+	memcpy(s, p, n);
+	s[n] = '\0';
+	c->used += n + 1;
+	return s;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* ASCII case-insensitive comparison of a[0..n) with the string b. */
+static int
+equal_ci(const char *a, size_t n, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (b[i] == '\0' || lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return b[n] == '\0';
+}
+
+/* Copies the columns in cols of row into the struct at dst. */
+static int
+copy_cols(struct kb_private *pv, const struct kb_col *cols, const int *idx,
+    const struct tsv_row *row, char *dst, const char *file, struct error *e)
+{
+	size_t k;
+
+	for (k = 0; cols[k].name; k++) {
+		const struct tsv_field *f = &row->f[idx[k]];
+		const char *s;
+
+		if (memchr(f->p, '\0', f->n))
+			return error_set(e, row->line, 0, "%s: line %ld: a NUL byte in column '%s'",
+			    file, row->line, cols[k].name);
+		if (!(s = arena_str(pv, f->p, f->n)))
+			return error_set(e, 0, 0, "out of memory");
+		memcpy(dst + cols[k].off, &s, sizeof s);
+	}
+	return 0;
+}
+
+/* The index of every column in cols, or an error naming the file. */
+static int
+find_cols(const struct tsv *t, const struct kb_col *cols, int *idx, struct error *e)
+{
+	size_t k;
+
+	for (k = 0; cols[k].name; k++)
+		if ((idx[k] = tsv_column(t, cols[k].name)) < 0)
+			return error_set(e, 0, 0, "%s: no column '%s' in the header", t->name,
+			    cols[k].name);
+	return 0;
+}
+
+/* Reads one table into a new array (*out, *nout; caller frees). */
+static int
+load_table(struct kb_private *pv, const struct kb_table *tb, const char *data, size_t len,
+    void **out, size_t *nout, struct error *e)
+{
+	struct tsv t;
+	struct tsv_row row;
+	int idx[TSV_MAX_FIELDS], fidx[3], widx = -1, r;
+	char *rows = NULL;
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if (tsv_open(&t, tb->file, data, len, e) != 0 || find_cols(&t, tb->cols, idx, e) != 0 ||
+	    find_cols(&t, fact_cols, fidx, e) != 0)
+		return -1;
+	if (tb == &tables[T_PHRASES] && (widx = tsv_column(&t, "weight")) < 0)
+		return error_set(e, 0, 0, "%s: no column 'weight' in the header", tb->file);
+	while ((r = tsv_next(&t, &row, e)) == 1) {
+		char *dst;
+
+		if (n == cap) {
+			char *m;
+			if (n >= KB_MAX_ROWS) {
+				free(rows);
+				return error_set(e, row.line, 0, "%s: more than %d rows", tb->file,
+				    KB_MAX_ROWS);
+			}
+			cap = cap ? cap * 2 : 32;
+			if (!(m = realloc(rows, cap * tb->size))) {
+				free(rows);
+				return error_set(e, 0, 0, "out of memory");
+			}
+			rows = m;
+		}
+		dst = rows + n * tb->size;
+		memset(dst, 0, tb->size);
+		if (copy_cols(pv, tb->cols, idx, &row, dst, tb->file, e) != 0 ||
+		    copy_cols(pv, fact_cols, fidx, &row, dst + tb->fact_off, tb->file, e) != 0) {
+			free(rows);
+			return -1;
+		}
+		if (widx >= 0) {
+			const struct tsv_field *w = &row.f[widx];
+			if (w->n != 1 || w->p[0] < '1' || w->p[0] > '3') {
+				free(rows);
+				return error_set(e, row.line, 0,
+				    "%s: line %ld: weight must be 1, 2 or 3", tb->file, row.line);
+			}
+			((struct kb_phrase *)(void *)dst)->weight = w->p[0] - '0';
+		}
+		n++;
+	}
+	if (r < 0) {
+		free(rows);
+		return -1;
+	}
+	*out = rows;
+	*nout = n;
+	return 0;
+}
+
+/* Puts the checks of one country next to each other, keeping file order
+ * (first appearance of each country, then row order within it). */
+static int
+group_checks(struct kb *kb)
+{
+	struct kb_check *out;
+	char *done;
+	size_t i, j, k = 0;
+
+	if (kb->nchecks < 2)
+		return 0;
+	out = malloc(kb->nchecks * sizeof *out);
+	done = calloc(kb->nchecks, 1);
+	if (!out || !done) {
+		free(out);
+		free(done);
+		return -1;
+	}
+	for (i = 0; i < kb->nchecks; i++) {
+		if (done[i])
+			continue;
+		for (j = i; j < kb->nchecks; j++)
+			if (!done[j] && equal_ci(kb->checks[j].code, strlen(kb->checks[j].code),
+			    kb->checks[i].code)) {
+				out[k++] = kb->checks[j];
+				done[j] = 1;
+			}
+	}
+	free(done);
+	free(kb->checks);
+	kb->checks = out;
+	return 0;
+}
+
+int
+kb_load(struct kb *kb, kb_getter get, void *ctx, struct error *e)
+{
+	struct kb_private *pv;
+	void *arr[T_COUNT] = { 0 };
+	size_t cnt[T_COUNT] = { 0 };
+	int t;
+
+	memset(kb, 0, sizeof *kb);
+	if (!(pv = calloc(1, sizeof *pv)))
+		return error_set(e, 0, 0, "out of memory");
+	kb->mem = pv;
+	for (t = 0; t < T_COUNT; t++) {
+		const char *data;
+		size_t len;
+
+		if (get(ctx, tables[t].file, &data, &len) != 0) {
+			if (t == T_LANGS)	/* optional: phrases are then not shown by country */
+				continue;
+			error_set(e, 0, 0, "%s: cannot read it", tables[t].file);
+			goto fail;
+		}
+		if (load_table(pv, &tables[t], data, len, &arr[t], &cnt[t], e) != 0)
+			goto fail;
+	}
+	kb->checks = arr[T_CHECKS];
+	kb->nchecks = cnt[T_CHECKS];
+	kb->systems = arr[T_SYSTEMS];
+	kb->nsystems = cnt[T_SYSTEMS];
+	kb->apps = arr[T_APPS];
+	kb->napps = cnt[T_APPS];
+	kb->lenders = arr[T_LENDERS];
+	kb->nlenders = cnt[T_LENDERS];
+	kb->phrases = arr[T_PHRASES];
+	kb->nphrases = cnt[T_PHRASES];
+	kb->brands = arr[T_BRANDS];
+	kb->nbrands = cnt[T_BRANDS];
+	pv->langs = arr[T_LANGS];
+	pv->nlangs = cnt[T_LANGS];
+	if (group_checks(kb) != 0) {
+		kb_release(kb);
+		return error_set(e, 0, 0, "out of memory");
+	}
+	return 0;
+fail:
+	for (t = 0; t < T_COUNT; t++)
+		free(arr[t]);
+	kb_release(kb);
+	return -1;
+}
+
+void
+kb_release(struct kb *kb)
+{
+	struct kb_private *pv = kb->mem;
+
+	if (pv) {
+		struct kb_chunk *c = pv->chunks;
+		while (c) {
+			struct kb_chunk *next = c->next;
+			free(c);
+			c = next;
+		}
+		free(pv->langs);
+		free(pv);
+	}
+	free(kb->checks);
+	free(kb->systems);
+	free(kb->apps);
+	free(kb->lenders);
+	free(kb->phrases);
+	free(kb->brands);
+	memset(kb, 0, sizeof *kb);
+}
+
+const struct kb_check *
+kb_country_checks(const struct kb *kb, const char *code, size_t *n)
+{
+	size_t i, k;
+
+	*n = 0;
+	for (i = 0; i < kb->nchecks; i++) {
+		if (!equal_ci(code, strlen(code), kb->checks[i].code))
+			continue;
+		for (k = i; k < kb->nchecks && equal_ci(code, strlen(code), kb->checks[k].code); k++)
+			;
+		*n = k - i;
+		return &kb->checks[i];
+	}
+	return NULL;
+}
+
+/* 1 when the ';'-joined list holds s[0..n) (case-insensitive). */
+static int
+list_has_n(const char *list, const char *s, size_t n)
+{
+	const char *p = list;
+
+	while (*p) {
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		const char *q = p;
+
+		while (len > 0 && *q == ' ') {
+			q++;
+			len--;
+		}
+		while (len > 0 && q[len - 1] == ' ')
+			len--;
+		if (len == n && n > 0) {
+			size_t i;
+			for (i = 0; i < n && lower((unsigned char)q[i]) == lower((unsigned char)s[i]); i++)
+				;
+			if (i == n)
+				return 1;
+		}
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return 0;
+}
+
+int
+kb_list_has(const char *list, const char *code)
+{
+	if (!list || !code)
+		return 0;
+	return list_has_n(list, "global", 6) || list_has_n(list, code, strlen(code));
+}
+
+const struct kb_brand *
+kb_brand_find(const struct kb *kb, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < kb->nbrands; i++)
+		if (equal_ci(name, strlen(name), kb->brands[i].brand) ||
+		    list_has_n(kb->brands[i].aliases, name, strlen(name)))
+			return &kb->brands[i];
+	return NULL;
+}
+
+const struct kb_brand *
+kb_brand_generic(const struct kb *kb)
+{
+	size_t i;
+
+	for (i = 0; i < kb->nbrands; i++)
+		if (strcmp(kb->brands[i].brand, "android") == 0)
+			return &kb->brands[i];
+	return NULL;
+}
+
+static int
+is_word_byte(unsigned char c)
+{
+	/* bytes of non-ASCII letters count as word bytes, so "mi" is not
+	 * found in "miércoles" */
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    c >= 0x80;
+}
+
+/* The first whole-word position of name[0..m) in text, or -1.  A digit
+ * may follow the name ("Redmi9A", "Pixel7"); nothing else may touch it. */
+static long
+find_word(const char *text, size_t n, const char *name, size_t m)
+{
+	size_t i, k;
+
+	if (m == 0 || m > n)
+		return -1;
+	for (i = 0; i + m <= n; i++) {
+		if (i > 0 && is_word_byte((unsigned char)text[i - 1]))
+			continue;
+		for (k = 0; k < m && lower((unsigned char)text[i + k]) == lower((unsigned char)name[k]); k++)
+			;
+		if (k < m)
+			continue;
+		if (i + m < n) {
+			unsigned char c = (unsigned char)text[i + m];
+			if (is_word_byte(c) && !(c >= '0' && c <= '9'))
+				continue;
+		}
+		return (long)i;
+	}
+	return -1;
+}
+
+struct brand_hit {
+	const struct kb_brand *brand;
+	size_t len;
+	long pos;
+};
+
+/* Keeps b in hit when name[0..m) is found and beats what hit holds: the
+ * longest name wins (so "mi" loses to "Samsung" in "vendo mi Samsung"),
+ * then the earliest. */
+static void
+try_name(const char *text, size_t n, const struct kb_brand *b, const char *name, size_t m,
+    struct brand_hit *hit)
+{
+	long pos = find_word(text, n, name, m);
+
+	if (pos >= 0 && (m > hit->len || (m == hit->len && pos < hit->pos))) {
+		hit->brand = b;
+		hit->len = m;
+		hit->pos = pos;
+	}
+}
+
+const struct kb_brand *
+kb_brand_in_text(const struct kb *kb, const char *text, size_t n)
+{
+	const struct kb_brand *generic = kb_brand_generic(kb);
+	struct brand_hit hit = { NULL, 0, -1 };
+	size_t i;
+
+	for (i = 0; i < kb->nbrands; i++) {
+		const struct kb_brand *b = &kb->brands[i];
+		const char *p = b->aliases;
+
+		if (b == generic)
+			continue;
+		try_name(text, n, b, b->brand, strlen(b->brand), &hit);
+		while (*p) {
+			const char *end = strchr(p, ';');
+			size_t m = end ? (size_t)(end - p) : strlen(p);
+
+			try_name(text, n, b, p, m, &hit);
+			if (!end)
+				break;
+			p = end + 1;
+		}
+	}
+	return hit.brand;
+}
+
+const struct kb_lock_system *
+kb_lock_system_find(const struct kb *kb, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < kb->nsystems; i++)
+		if (strcmp(kb->systems[i].id, id) == 0)
+			return &kb->systems[i];
+	return NULL;
+}
+
+int
+kb_lock_app_is_prefix(const struct kb_lock_app *a)
+{
+	size_t n = strlen(a->package);
+
+	return n >= 2 && a->package[n - 2] == '.' && a->package[n - 1] == '*';
+}
+
+const struct kb_lock_app *
+kb_lock_app_find(const struct kb *kb, const char *package)
+{
+	const struct kb_lock_app *best = NULL;
+	size_t i, best_len = 0, n = strlen(package);
+
+	for (i = 0; i < kb->napps; i++)
+		if (strcmp(kb->apps[i].package, package) == 0)
+			return &kb->apps[i];
+	for (i = 0; i < kb->napps; i++) {
+		const struct kb_lock_app *a = &kb->apps[i];
+		size_t m = strlen(a->package) - 1;	/* keeps the '.' */
+
+		if (kb_lock_app_is_prefix(a) && n > m && strncmp(a->package, package, m) == 0 &&
+		    m > best_len) {
+			best = a;
+			best_len = m;
+		}
+	}
+	return best;
+}
+
+const char *
+kb_country_languages(const struct kb *kb, const char *code, const struct kb_fact **fact)
+{
+	const struct kb_private *pv = kb->mem;
+	size_t i;
+
+	for (i = 0; pv && i < pv->nlangs; i++)
+		if (equal_ci(code, strlen(code), pv->langs[i].code)) {
+			if (fact)
+				*fact = &pv->langs[i].fact;
+			return pv->langs[i].languages;
+		}
+	return NULL;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+/* kb: the knowledge base: countries and their official IMEI checks, lock
+ * systems, lock-app package names, lenders, listing phrases and brands,
+ * read from the tables in data/ (see docs/data-sources.md).  Pure: the caller
+ * hands in each file's bytes. */
+#ifndef HANDOVER_KB_H
+#define HANDOVER_KB_H
+
+#include <stddef.h>
+
+#include "lib/error.h"
+
+/* Every string below is NUL-terminated and owned by the kb. */
+
+struct kb_fact {		/* the provenance every fact row carries */
+	const char *source;	/* one or more URLs, space-separated */
+	const char *checked;	/* YYYY-MM-DD */
+	const char *confidence;	/* "confirmed" or "reported" */
+};
+
+struct kb_check {		/* countries.tsv: one official check */
+	const char *code, *name, *check_name, *how, *checks, *result_meaning,
+	    *limits, *instead;
+	struct kb_fact fact;
+};
+
+struct kb_lock_system {		/* lock-systems.tsv */
+	const char *id, *name, *regions, *visible_signs, *survives_reset,
+	    *how_cleared, *proof_document;
+	struct kb_fact fact;
+};
+
+struct kb_lock_app {		/* lock-apps.tsv */
+	const char *package, *system, *strength, *what_to_do;
+	struct kb_fact fact;
+};
+
+struct kb_lender {		/* lenders.tsv */
+	const char *name, *countries, *lock, *closure_document, *how_to_get;
+	struct kb_fact fact;
+};
+
+struct kb_phrase {		/* phrases.tsv */
+	const char *phrase, *language, *category;
+	int weight;		/* 1-3 */
+	struct kb_fact fact;
+};
+
+struct kb_brand {		/* brands.tsv */
+	const char *brand, *aliases, *imei_path, *admin_apps_path, *accounts_path,
+	    *find_device_path, *reset_path, *account_lock, *financing_signals;
+	struct kb_fact fact;
+};
+
+struct kb {
+	struct kb_check *checks;
+	size_t nchecks;
+	struct kb_lock_system *systems;
+	size_t nsystems;
+	struct kb_lock_app *apps;
+	size_t napps;
+	struct kb_lender *lenders;
+	size_t nlenders;
+	struct kb_phrase *phrases;
+	size_t nphrases;
+	struct kb_brand *brands;
+	size_t nbrands;
+	void *mem;		/* private: owned storage */
+};
+
+/* Fetches a data file by name ("countries.tsv"); returns 0 or -1. */
+typedef int (*kb_getter)(void *ctx, const char *name, const char **data, size_t *len);
+
+/* Loads every table.  Returns 0, or -1 with e naming the file and line. */
+int kb_load(struct kb *kb, kb_getter get, void *ctx, struct error *e);
+void kb_release(struct kb *kb);
+
+/* The official checks of a country (ISO code, any case), in file order;
+ * *n is set; NULL when the country is not in the knowledge base. */
+const struct kb_check *kb_country_checks(const struct kb *kb, const char *code, size_t *n);
+/* The brand whose id or one of whose aliases equals name (case-insensitive),
+ * or NULL.  kb_brand_generic() is the "android" row. */
+const struct kb_brand *kb_brand_find(const struct kb *kb, const char *name);
+const struct kb_brand *kb_brand_generic(const struct kb *kb);
+/* The brand named as a whole word in free text such as "Redmi Note 12
+ * 128GB" (case-insensitive), or NULL. */
+const struct kb_brand *kb_brand_in_text(const struct kb *kb, const char *text, size_t n);
+const struct kb_lock_system *kb_lock_system_find(const struct kb *kb, const char *id);
+const struct kb_lock_app *kb_lock_app_find(const struct kb *kb, const char *package);
+/* A lock-apps.tsv row whose package ends in ".*" (e.g. "com.vendor.*")
+ * stands for every package under that name: kb_lock_app_find() returns
+ * it, the longest such prefix, when no row names the package exactly.
+ * kb_lock_app_is_prefix() tells such a row apart. */
+int kb_lock_app_is_prefix(const struct kb_lock_app *a);
+/* 1 when the ';'-joined list (e.g. a regions or countries field) holds
+ * code, or is "global". */
+int kb_list_has(const char *list, const char *code);
+
+/* The ';'-joined ISO 639-1 languages of a country (any case) from
+ * country-languages.tsv, e.g. "hi;en", with *fact set when fact is not
+ * NULL; NULL when the country is not listed or the file is absent (it is
+ * the one optional table). */
+const char *kb_country_languages(const struct kb *kb, const char *code,
+    const struct kb_fact **fact);
+
+#endif

@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: MIT */
+/* buf: buffered writer with fd, memory and null sinks and a sticky error. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/buf.h"
+#include "lib/utf8.h"
+
+#define FD_STAGE (64 * 1024)
+
+static void
+init(struct buf *b, enum buf_sink sink, int fd)
+{
+	memset(b, 0, sizeof *b);
+	b->sink = sink;
+	b->fd = fd;
+	b->fail_after = -1;
+}
+
+void
+buf_init_fd(struct buf *b, int fd)
+{
+	init(b, BUF_FD, fd);
+}
+
+void
+buf_init_mem(struct buf *b)
+{
+	init(b, BUF_MEM, -1);
+}
+
+void
+buf_init_null(struct buf *b)
+{
+	init(b, BUF_NULL, -1);
+}
+
+static int
+write_all(struct buf *b, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(b->fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			b->err = errno;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int
+grow(struct buf *b, size_t need)
+{
+	size_t cap = b->cap ? b->cap : 256;
+	char *m;
+
+	if (b->len + need + 1 <= b->cap)
+		return 0;
+	while (cap < b->len + need + 1) {
+		if (cap > (size_t)-1 / 2) {
+			b->err = ENOMEM;
+			return -1;
+		}
+		cap *= 2;
+	}
+	m = realloc(b->mem, cap);
+	if (!m) {
+		b->err = ENOMEM;
+		return -1;
+	}
+	b->mem = m;
+	b->cap = cap;
+	return 0;
+}
+
+void
+buf_put_slow(struct buf *b, const char *p, size_t n)
+{
+	if (b->err || n == 0)
+		return;
+	if (b->fail_after >= 0 && b->written + (long)n > b->fail_after) {
+		b->err = EIO;
+		return;
+	}
+	b->written += (long)n;
+	switch (b->sink) {
+	case BUF_NULL:
+		return;
+	case BUF_MEM:
+		if (grow(b, n) == 0) {
+			memcpy(b->mem + b->len, p, n);
+			b->len += n;
+			b->mem[b->len] = '\0';
+		}
+		return;
+	case BUF_FD:
+		if (!b->mem) {
+			b->mem = malloc(FD_STAGE);
+			if (!b->mem) {
+				b->err = ENOMEM;
+				return;
+			}
+			b->cap = FD_STAGE;
+		}
+		if (b->len + n >= b->cap) {
+			if (write_all(b, b->mem, b->len) != 0)
+				return;
+			b->len = 0;
+			if (n >= b->cap) {
+				write_all(b, p, n);
+				return;
+			}
+		}
+		memcpy(b->mem + b->len, p, n);
+		b->len += n;
+		return;
+	}
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void
+buf_put_long(struct buf *b, long v)
+{
+	char d[24], *e = d + sizeof d, *q = e;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--q = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--q = '-';
+	buf_put(b, q, (size_t)(e - q));
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	char small[512], *big;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		if (!b->err)
+			b->err = EINVAL;
+		return;
+	}
+	if ((size_t)n < sizeof small) {
+		buf_put(b, small, (size_t)n);
+		return;
+	}
+	big = malloc((size_t)n + 1);
+	if (!big) {
+		if (!b->err)
+			b->err = ENOMEM;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	buf_put(b, big, (size_t)n);
+	free(big);
+}
+
+/* 1 for the bytes a JSON string can hold as they are. */
+static const unsigned char json_plain[256] = {
+	['\x20'] = 1, 1, 0 /* " */, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0 /* \\ */, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* 1 when none of the eight bytes in w needs escaping or a UTF-8 check:
+ * no control byte, no quote, no backslash, no byte above 0x7F. */
+static int
+json_plain8(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), s = w ^ (ONES * '\\');
+
+	if (w & HIGH)
+		return 0;
+	/* with every high bit clear, each test below flags exactly the
+	 * bytes asked for (a borrow only follows a flagged byte) */
+	return (((w - ONES * 0x20) | (q - ONES) | (s - ONES)) & ~w & HIGH) == 0;
+}
+
+void
+buf_put_json_str(struct buf *b, const char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, run = 0;
+
+	buf_putc(b, '"');
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+		const char *esc = NULL;
+		char u[7];
+		uint64_t w;
+
+		if (i + 8 <= n) {
+			/* eight bytes at a time while none needs a look */
+			memcpy(&w, p + i, 8);
+			if (json_plain8(w)) {
+				i += 8;
+				run += 8;
+				continue;
+			}
+		}
+		if (json_plain[c]) {
+			i++;
+			run++;
+			continue;
+		}
+		if (c >= 0x80) {
+			size_t len = utf8_valid_prefix(p + i, n - i);
+			if (len > 0) {
+				i += len;
+				run += len;
+				continue;
+			}
+		}
+		buf_put(b, p + i - run, run);
+		run = 0;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		default:
+			if (c >= 0x80) {
+				esc = "\\ufffd";
+			} else {
+				memcpy(u, "\\u00", 4);
+				u[4] = hex[c >> 4];
+				u[5] = hex[c & 15];
+				u[6] = '\0';
+				esc = u;
+			}
+		}
+		buf_puts(b, esc);
+		i++;
+	}
+	buf_put(b, p + i - run, run);
+	buf_putc(b, '"');
+}
+
+void
+buf_put_json_or_null(struct buf *b, const char *p)
+{
+	if (p)
+		buf_put_json_str(b, p, strlen(p));
+	else
+		buf_puts(b, "null");
+}
+
+void
+buf_put_html(struct buf *b, const char *p, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *ent;
+		switch (p[i]) {
+		case '&': ent = "&amp;"; break;
+		case '<': ent = "&lt;"; break;
+		case '>': ent = "&gt;"; break;
+		case '"': ent = "&quot;"; break;
+		case '\'': ent = "&#39;"; break;
+		default: continue;
+		}
+		buf_put(b, p + start, i - start);
+		buf_puts(b, ent);
+		start = i + 1;
+	}
+	buf_put(b, p + start, n - start);
+}
+
+int
+buf_flush(struct buf *b)
+{
+	if (b->sink == BUF_FD && !b->err && b->len > 0) {
+		write_all(b, b->mem, b->len);
+		b->len = 0;
+	}
+	return b->err;
+}
+
+const char *
+buf_str(struct buf *b)
+{
+	if (b->sink != BUF_MEM || !b->mem)
+		return "";
+	return b->mem;
+}
+
+void
+buf_release(struct buf *b)
+{
+	free(b->mem);
+	b->mem = NULL;
+	b->len = b->cap = 0;
+}

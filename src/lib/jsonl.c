@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: MIT */
+/* jsonl: lines from a sliding window, each checked as a JSON object by a
+ * small recursive-descent parser that unescapes strings in place. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/jsonl.h"
+#include "lib/utf8.h"
+
+/* One line being parsed. */
+struct jp {
+	char *s;
+	size_t n, i;
+	long line;
+	struct error *err;
+};
+
+/* A byte that ends a plain run inside a string: a quote, a backslash, a
+ * control character, or the start of a multi-byte sequence to check. */
+#define STR_STOP(c) ((unsigned char)((c) - 0x20) >= 0x60 || (c) == '"' || \
+	(c) == '\\')
+
+static int
+jp_fail(struct jp *j, const char *what)
+{
+	return error_set(j->err, j->line, (long)j->i + 1, "%s", what);
+}
+
+static void
+skip_ws(struct jp *j)
+{
+	while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' ||
+	    j->s[j->i] == '\r' || j->s[j->i] == '\n'))
+		j->i++;
+}
+
+static int
+hex4(const char *p, uint32_t *v)
+{
+	int k;
+
+	*v = 0;
+	for (k = 0; k < 4; k++) {
+		unsigned char c = (unsigned char)p[k];
+
+		*v <<= 4;
+		if (c >= '0' && c <= '9')
+			*v |= c - '0';
+		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+			*v |= (c | 32) - 'a' + 10;
+		else
+			return -1;
+	}
+	return 0;
+}
+
+/* The escape after the backslash at j->i - 1; writes its UTF-8 at *w
+ * (never past the input consumed) when write is set. */
+static int
+escape(struct jp *j, size_t *w, int write)
+{
+	uint32_t cp, lo;
+	char c;
+
+	if (j->i >= j->n)
+		return jp_fail(j, "line ends inside a string");
+	c = j->s[j->i++];
+	switch (c) {
+	case '"': case '\\': case '/': cp = (unsigned char)c; break;
+	case 'b': cp = '\b'; break;
+	case 'f': cp = '\f'; break;
+	case 'n': cp = '\n'; break;
+	case 'r': cp = '\r'; break;
+	case 't': cp = '\t'; break;
+	case 'u':
+		if (j->n - j->i < 4 || hex4(j->s + j->i, &cp))
+			return jp_fail(j, "\\u needs four hex digits");
+		j->i += 4;
+		if (cp >= 0xD800 && cp <= 0xDBFF && j->n - j->i >= 6 &&
+		    j->s[j->i] == '\\' && j->s[j->i + 1] == 'u' &&
+		    hex4(j->s + j->i + 2, &lo) == 0 &&
+		    lo >= 0xDC00 && lo <= 0xDFFF) {
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			j->i += 6;
+		} else if (cp >= 0xD800 && cp <= 0xDFFF) {
+			cp = 0xFFFD;	/* a lone surrogate */
+		}
+		break;
+	default:
+		j->i--;
+		return jp_fail(j, "unknown escape in a string");
+	}
+	if (write)
+		*w += utf8_encode(cp, j->s + *w);
+	return 0;
+}
+
+/* The string at j->i (its opening quote); when write, unescapes it in
+ * place and sets *out and *len. */
+static int
+string(struct jp *j, int write, const char **out, size_t *len)
+{
+	size_t w, k;
+	unsigned char c;
+
+	j->i++;
+	w = j->i;
+	if (write)
+		*out = j->s + w;
+	for (;;) {
+		size_t st = j->i;
+
+		while (j->i < j->n && !STR_STOP((unsigned char)j->s[j->i]))
+			j->i++;
+		if (write && w != st)
+			memmove(j->s + w, j->s + st, j->i - st);
+		w += j->i - st;
+		if (j->i >= j->n)
+			return jp_fail(j, "line ends inside a string");
+		c = (unsigned char)j->s[j->i];
+		if (c == '"') {
+			j->i++;
+			break;
+		}
+		if (c == '\\') {
+			j->i++;
+			if (escape(j, &w, write))
+				return -1;
+			if (!write)
+				w = j->i;
+		} else if (c < 0x20) {
+			return jp_fail(j, "control character in a string: escape it");
+		} else {
+			if ((k = utf8_valid_prefix(j->s + j->i, j->n - j->i)) == 0)
+				return jp_fail(j, "invalid UTF-8 in a string");
+			if (write && w != j->i)
+				memmove(j->s + w, j->s + j->i, k);
+			w += k;
+			j->i += k;
+		}
+	}
+	if (write)
+		*len = w - (size_t)(*out - j->s);
+	return 0;
+}
+
+static int
+digits(struct jp *j)
+{
+	size_t st = j->i;
+
+	while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
+		j->i++;
+	return j->i > st ? 0 : jp_fail(j, "a number needs a digit here");
+}
+
+static int
+number(struct jp *j)
+{
+	if (j->i < j->n && j->s[j->i] == '-')
+		j->i++;
+	if (j->i < j->n && j->s[j->i] == '0')
+		j->i++;
+	else if (digits(j))
+		return -1;
+	if (j->i < j->n && j->s[j->i] == '.') {
+		j->i++;
+		if (digits(j))
+			return -1;
+	}
+	if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
+		j->i++;
+		if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
+			j->i++;
+		if (digits(j))
+			return -1;
+	}
+	return 0;
+}
+
+static int
+literal(struct jp *j, const char *word, size_t len)
+{
+	if (j->n - j->i < len || memcmp(j->s + j->i, word, len) != 0)
+		return jp_fail(j, "unexpected text: not a JSON value");
+	j->i += len;
+	return 0;
+}
+
+/* Any value at j->i, checked but not unescaped; depth counts the
+ * containers it is in. */
+static int
+value(struct jp *j, int depth, enum jsonl_type *type)
+{
+	char c, close;
+	int first = 1;
+
+	skip_ws(j);
+	if (j->i >= j->n)
+		return jp_fail(j, "line ends where a value should be");
+	c = j->s[j->i];
+	switch (c) {
+	case '"':
+		*type = JSONL_STRING;
+		return string(j, 0, NULL, NULL);
+	case 't':
+		*type = JSONL_TRUE;
+		return literal(j, "true", 4);
+	case 'f':
+		*type = JSONL_FALSE;
+		return literal(j, "false", 5);
+	case 'n':
+		*type = JSONL_NULL;
+		return literal(j, "null", 4);
+	case '{':
+	case '[':
+		break;
+	default:
+		*type = JSONL_NUMBER;
+		if (c != '-' && (c < '0' || c > '9'))
+			return jp_fail(j, "unexpected character: not a JSON value");
+		return number(j);
+	}
+	*type = c == '{' ? JSONL_OBJECT : JSONL_ARRAY;
+	close = c == '{' ? '}' : ']';
+	if (depth + 1 > JSONL_MAX_DEPTH)
+		return jp_fail(j, "nested deeper than 64 levels");
+	j->i++;
+	for (;;) {
+		enum jsonl_type t;
+
+		skip_ws(j);
+		if (j->i < j->n && j->s[j->i] == close && first) {
+			j->i++;
+			return 0;
+		}
+		if (c == '{') {
+			if (j->i >= j->n || j->s[j->i] != '"')
+				return jp_fail(j, "expected a key in quotes");
+			if (string(j, 0, NULL, NULL))
+				return -1;
+			skip_ws(j);
+			if (j->i >= j->n || j->s[j->i] != ':')
+				return jp_fail(j, "expected ':' after the key");
+			j->i++;
+		}
+		if (value(j, depth + 1, &t))
+			return -1;
+		skip_ws(j);
+		if (j->i < j->n && j->s[j->i] == ',') {
+			j->i++;
+			first = 0;
+			continue;
+		}
+		if (j->i < j->n && j->s[j->i] == close) {
+			j->i++;
+			return 0;
+		}
+		return jp_fail(j, c == '{' ? "expected ',' or '}'" :
+		    "expected ',' or ']'");
+	}
+}
+
+static int
+add_member(struct jsonl_reader *r, struct jp *j, const struct jsonl_member *m)
+{
+	if (r->nmem >= r->max_members)
+		return error_set(j->err, j->line, (long)j->i + 1,
+		    "object has more than %zu members", r->max_members);
+	if (r->nmem == r->memcap) {
+		size_t n = r->memcap ? r->memcap * 2 : 32;
+		struct jsonl_member *nm;
+
+		if (!(nm = realloc(r->mem, n * sizeof *nm)))
+			return -2;
+		r->mem = nm;
+		r->memcap = n;
+	}
+	r->mem[r->nmem++] = *m;
+	return 0;
+}
+
+/* The object on one line; -1 malformed, -2 out of memory. */
+static int
+object(struct jsonl_reader *r, struct jp *j)
+{
+	struct jsonl_member m;
+	size_t st;
+	int rc;
+
+	r->nmem = 0;
+	skip_ws(j);
+	if (j->i >= j->n || j->s[j->i] != '{')
+		return jp_fail(j, "a line must hold one JSON object");
+	j->i++;
+	skip_ws(j);
+	if (j->i < j->n && j->s[j->i] == '}') {
+		j->i++;
+		goto end;
+	}
+	for (;;) {
+		skip_ws(j);
+		if (j->i >= j->n || j->s[j->i] != '"')
+			return jp_fail(j, "expected a key in quotes");
+		if (string(j, 1, &m.key, &m.keylen))
+			return -1;
+		skip_ws(j);
+		if (j->i >= j->n || j->s[j->i] != ':')
+			return jp_fail(j, "expected ':' after the key");
+		j->i++;
+		skip_ws(j);
+		st = j->i;
+		if (j->i < j->n && j->s[j->i] == '"') {
+			m.type = JSONL_STRING;
+			if (string(j, 1, &m.val, &m.vallen))
+				return -1;
+		} else {
+			if (value(j, 1, &m.type))
+				return -1;
+			m.val = j->s + st;
+			m.vallen = j->i - st;
+		}
+		if ((rc = add_member(r, j, &m)) != 0)
+			return rc;
+		skip_ws(j);
+		if (j->i < j->n && j->s[j->i] == ',') {
+			j->i++;
+			continue;
+		}
+		if (j->i < j->n && j->s[j->i] == '}') {
+			j->i++;
+			break;
+		}
+		return jp_fail(j, "expected ',' or '}'");
+	}
+end:
+	skip_ws(j);
+	if (j->i < j->n)
+		return jp_fail(j, "text after the object");
+	return 0;
+}
+
+void
+jsonl_reader_init(struct jsonl_reader *r, size_t max_line_bytes,
+    window_read_fn fn, void *ctx)
+{
+	memset(r, 0, sizeof *r);
+	window_init(&r->w, max_line_bytes, fn, ctx);
+	r->max_line = max_line_bytes;
+	r->max_members = JSONL_MAX_MEMBERS;
+	r->line = 1;
+}
+
+void
+jsonl_reader_init_mem(struct jsonl_reader *r, size_t max_line_bytes,
+    const char *p, size_t n)
+{
+	jsonl_reader_init(r, max_line_bytes, NULL, NULL);
+	window_init_mem(&r->w, max_line_bytes, p, n);
+}
+
+void
+jsonl_reader_release(struct jsonl_reader *r)
+{
+	window_release(&r->w);
+	free(r->mem);
+	memset(r, 0, sizeof *r);
+}
+
+static int
+fail(struct jsonl_reader *r, struct error *err, int e)
+{
+	error_set(err, r->line, 0, "cannot read the input: %s",
+	    e == ENOMEM ? "out of memory" : strerror(e));
+	return JSONL_FAIL;
+}
+
+/* Skips the rest of a line too long to keep; returns like window_fill. */
+static int
+skip_long(struct jsonl_reader *r)
+{
+	const char *nl;
+	int rc;
+
+	for (;;) {
+		nl = memchr(r->w.buf + r->p, '\n', r->w.len - r->p);
+		if (nl) {
+			r->p = (size_t)(nl - r->w.buf) + 1;
+			return WINDOW_MORE;
+		}
+		rc = window_fill(&r->w, r->w.len);
+		r->p = 0;
+		if (rc != WINDOW_MORE)
+			return rc;
+	}
+}
+
+int
+jsonl_reader_next(struct jsonl_reader *r, struct jsonl_record *out,
+    struct error *err)
+{
+	struct jp j;
+	const char *nl;
+	size_t e, k;
+	int rc, full = 0;
+
+	for (;;) {
+		nl = r->p < r->w.len ?
+		    memchr(r->w.buf + r->p, '\n', r->w.len - r->p) : NULL;
+		if (!nl && !r->w.eof) {
+			if (r->w.len - r->p > r->max_line || full) {
+				out->line = r->line++;
+				out->nmembers = 0;
+				out->members = NULL;
+				error_set(err, out->line, 0,
+				    "line is longer than %zu bytes", r->max_line);
+				if (skip_long(r) == WINDOW_ERR)
+					return fail(r, err, r->w.err);
+				return JSONL_MALFORMED;
+			}
+			rc = window_fill(&r->w, r->p);
+			r->p = 0;
+			if (rc == WINDOW_ERR)
+				return fail(r, err, r->w.err);
+			full = rc == WINDOW_FULL;
+			continue;
+		}
+		if (!r->started) {
+			r->started = 1;
+			if (r->w.len - r->p >= 3 &&
+			    memcmp(r->w.buf + r->p, "\xEF\xBB\xBF", 3) == 0)
+				r->p += 3;
+		}
+		if (!nl && r->p == r->w.len)
+			return JSONL_END;
+		e = nl ? (size_t)(nl - r->w.buf) : r->w.len;
+		j.s = r->w.buf + r->p;
+		j.n = e - r->p;
+		j.i = 0;
+		j.line = r->line;
+		j.err = err;
+		r->p = nl ? e + 1 : e;
+		out->line = r->line++;
+		out->nmembers = 0;
+		out->members = NULL;
+		if (j.n > 0 && j.s[j.n - 1] == '\r')
+			j.n--;
+		for (k = 0; k < j.n; k++)
+			if (j.s[k] != ' ' && j.s[k] != '\t' && j.s[k] != '\r')
+				break;
+		if (k == j.n)
+			continue;	/* a blank line */
+		if (j.n > r->max_line) {
+			error_set(err, out->line, 0, "line is longer than %zu bytes",
+			    r->max_line);
+			return JSONL_MALFORMED;
+		}
+		rc = object(r, &j);
+		if (rc == -2)
+			return fail(r, err, ENOMEM);
+		if (rc)
+			return JSONL_MALFORMED;
+		out->nmembers = r->nmem;
+		out->members = r->mem;
+		return JSONL_RECORD;
+	}
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* matcher_priv: what the matcher's own files share (matcher.c builds the
+ * automaton, matcher_piece.c prepares text for it, matcher_run.c runs it);
+ * nothing else includes it. */
+#ifndef HANDOVER_MATCHER_PRIV_H
+#define HANDOVER_MATCHER_PRIV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/matcher.h"
+
+#define NONE UINT32_MAX
+
+struct matcher_phrase {
+	size_t off, len;	/* folded bytes in m->folded */
+	unsigned char word_left, word_right;	/* boundary checks to make */
+};
+
+enum {
+	PIECE = 1024,	/* bytes a lane prepares at a time */
+	MAXSEG = 64,	/* texts or runs in a piece, at most */
+	LANES = 4,	/* lanes matcher_run_many runs side by side */
+	SEP = 0xFF	/* between texts: no phrase has it, so it leads every
+			 * state back to the start */
+};
+
+/* A stretch of one text in a piece. */
+struct segment {
+	size_t at;		/* where it starts in the piece */
+	size_t text;		/* which text */
+	size_t from;		/* where it starts in the text */
+	int ascii;		/* copied as is: step k ends at from + k - at + 1 */
+};
+
+/*
+ * A lane feeds the automaton texts one after another, a piece at a time.
+ * A piece holds the texts' bytes the automaton reads: a run of ASCII as
+ * it is, other text folded a code point at a time (white space becoming a
+ * space, an invalid byte SEP), and SEP before each text.  So the automaton
+ * takes m->bcls[p[k]] at every step, the same way for every script, and
+ * lanes in lock step part only when a piece is used up.
+ */
+struct lane {
+	const struct matcher_text *texts;
+	size_t ntexts, *next;	/* shared by the lanes: the next text to take */
+	size_t text, off;	/* the text being read, and how far */
+	int have;		/* text is being read */
+	size_t len, pos;	/* bytes in the piece; how many went through */
+	const uintptr_t *row;	/* the state, as the address of its row */
+	size_t nseg;
+	struct segment seg[MAXSEG];
+	unsigned char buf[PIECE + 8];	/* a code point adds at most 6 */
+	uint16_t end[PIECE + 8];	/* folded: where the code point of step k
+					 * ends, from its segment's from */
+};
+
+/* Starts a lane over the texts; next (shared by the lanes) is the next
+ * text to take. */
+void matcher_lane_init(const struct matcher *m, struct lane *l,
+    const struct matcher_text *t, size_t ntexts, size_t *next);
+
+/* Tops the lane's piece up from its texts once what it holds has gone
+ * through (pos == len); the piece stays empty when no text is left. */
+void matcher_fill(const struct matcher *m, struct lane *l);
+
+#endif

@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: MIT */
+/* matcher_run: the automaton over many texts side by side (lanes in lock
+ * step), and each match's place in its text and its word boundaries. */
+#include <stdint.h>
+#include <string.h>
+
+#include "lib/casefold.h"
+#include "lib/matcher_priv.h"
+#include "lib/utf8.h"
+
+/* The start of the code point that ends at pos (pos > 0) and the code
+ * point itself; a byte that is not part of a valid sequence stands alone
+ * as U+FFFD. */
+static size_t
+prev_cp(const unsigned char *t, size_t pos, uint32_t *cp)
+{
+	size_t q = pos - 1;
+
+	while (q > 0 && pos - q < 4 && (t[q] & 0xC0) == 0x80)
+		q--;
+	if (q + utf8_decode((const char *)t + q, pos - q, cp) == pos)
+		return q;
+	*cp = 0xFFFD;
+	return pos - 1;
+}
+
+/* Bytes of the folded form of cp. */
+static size_t
+folded_len(uint32_t cp)
+{
+	uint32_t f[2];
+	char tmp[4];
+	size_t k = casefold_full(cp, f), n = 0, i;
+
+	for (i = 0; i < k; i++)
+		n += utf8_encode(f[i], tmp);
+	return n;
+}
+
+/* Where a match of need folded bytes that ends at end begins: walks back
+ * over code points, a run of white space counting as one byte. */
+static size_t
+match_start(const unsigned char *t, size_t end, size_t need)
+{
+	size_t pos = end, q, fl;
+	uint32_t cp;
+
+	while (need > 0 && pos > 0) {
+		if (t[pos - 1] < 0x80) {
+			/* ASCII folds to one byte */
+			q = pos - 1;
+			cp = t[q];
+		} else {
+			q = prev_cp(t, pos, &cp);
+		}
+		if (casefold_is_space(cp)) {
+			pos = q;
+			while (pos > 0) {
+				q = prev_cp(t, pos, &cp);
+				if (!casefold_is_space(cp))
+					break;
+				pos = q;
+			}
+			need--;
+			continue;
+		}
+		fl = cp < 0x80 ? 1 : folded_len(cp);
+		need = fl >= need ? 0 : need - fl;
+		pos = q;
+	}
+	return pos;
+}
+
+static int
+word_before(const unsigned char *t, size_t pos)
+{
+	uint32_t cp;
+
+	if (pos == 0)
+		return 0;
+	prev_cp(t, pos, &cp);
+	return casefold_is_word(cp);
+}
+
+static int
+word_after(const unsigned char *t, size_t n, size_t pos)
+{
+	uint32_t cp;
+
+	if (pos >= n)
+		return 0;
+	utf8_decode((const char *)t + pos, n - pos, &cp);
+	return casefold_is_word(cp);
+}
+
+/* Reports the phrases that end with step q of the lane's piece, in the
+ * state l->row. */
+static int
+report(const struct matcher *m, const struct lane *l, size_t q,
+    matcher_fn fn, void *ctx)
+{
+	size_t state = (size_t)(l->row - m->delta) / m->ncls, lo = 0, hi = l->nseg, end;
+	const uint32_t *o = m->out_list +
+	    m->out_first[state - m->out_first_state];
+	const struct segment *g;
+	const unsigned char *t;
+	struct matcher_match mm;
+	int r;
+
+	while (hi - lo > 1) {	/* the last segment that starts at or before q */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->seg[mid].at <= q)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	g = &l->seg[lo];
+	end = g->from + (g->ascii ? q - g->at + 1 : l->end[q]);
+	t = (const unsigned char *)l->texts[g->text].p;
+	mm.text = g->text;
+	for (; *o != NONE; o++) {
+		const struct matcher_phrase *ph = &m->phrases[*o];
+
+		mm.phrase = *o;
+		mm.off = match_start(t, end, ph->len);
+		mm.len = end - mm.off;
+		if (ph->word_left && word_before(t, mm.off))
+			continue;
+		if (ph->word_right && word_after(t, l->texts[g->text].n, end))
+			continue;
+		if ((r = fn(ctx, &mm)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+/* Runs one lane until no text is left. */
+static int
+run_one(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
+{
+	const uint8_t *bcls = m->bcls;
+	const uintptr_t *out = m->delta + (size_t)m->out_first_state * m->ncls;
+	int r;
+
+	for (;;) {
+		const uintptr_t *row = l->row;
+		size_t q;
+
+		if (l->pos == l->len) {
+			matcher_fill(m, l);
+			if (l->len == 0)
+				return 0;
+		}
+		for (q = l->pos; q < l->len; q++) {
+			row = (const uintptr_t *)row[bcls[l->buf[q]]];
+			if (row >= out) {
+				l->row = row;
+				if ((r = report(m, l, q, fn, ctx)) != 0)
+					return r;
+			}
+		}
+		l->row = row;
+		l->pos = l->len;
+	}
+}
+
+int
+matcher_run(const struct matcher *m, const char *p, size_t n,
+    matcher_fn fn, void *ctx)
+{
+	struct matcher_text t;
+
+	t.p = p;
+	t.n = n;
+	return matcher_run_many(m, &t, 1, fn, ctx);
+}
+
+/* The four lanes in lock step, each making a new piece when it has used
+ * up its own, until one runs out of texts. */
+static int
+run_lanes(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
+{
+	const uint8_t *bcls = m->bcls;
+	const uintptr_t *out = m->delta + (size_t)m->out_first_state * m->ncls;
+	int r;
+
+	for (;;) {
+		const unsigned char *c0, *c1, *c2, *c3;
+		const uintptr_t *r0, *r1, *r2, *r3;
+		size_t j, k, x;
+
+		for (k = SIZE_MAX, x = 0; x < LANES; x++) {
+			if (l[x].pos == l[x].len) {
+				matcher_fill(m, &l[x]);
+				if (l[x].len == 0)
+					return 0;
+			}
+			if (l[x].len - l[x].pos < k)
+				k = l[x].len - l[x].pos;
+		}
+		c0 = l[0].buf + l[0].pos, r0 = l[0].row;
+		c1 = l[1].buf + l[1].pos, r1 = l[1].row;
+		c2 = l[2].buf + l[2].pos, r2 = l[2].row;
+		c3 = l[3].buf + l[3].pos, r3 = l[3].row;
+		for (j = 0; j < k; j++) {
+			r0 = (const uintptr_t *)r0[bcls[c0[j]]];
+			r1 = (const uintptr_t *)r1[bcls[c1[j]]];
+			r2 = (const uintptr_t *)r2[bcls[c2[j]]];
+			r3 = (const uintptr_t *)r3[bcls[c3[j]]];
+			if ((r0 >= out) | (r1 >= out) | (r2 >= out) | (r3 >= out)) {
+				const uintptr_t *rows[LANES] = { r0, r1, r2, r3 };
+
+				for (x = 0; x < LANES; x++) {
+					if (rows[x] < out)
+						continue;
+					l[x].row = rows[x];
+					if ((r = report(m, &l[x], l[x].pos + j, fn, ctx)) != 0)
+						return r;
+				}
+			}
+		}
+		l[0].pos += k, l[0].row = r0;
+		l[1].pos += k, l[1].row = r1;
+		l[2].pos += k, l[2].row = r2;
+		l[3].pos += k, l[3].row = r3;
+	}
+}
+
+int
+matcher_run_many(const struct matcher *m, const struct matcher_text *t,
+    size_t ntexts, matcher_fn fn, void *ctx)
+{
+	struct lane l[LANES];
+	size_t next = 0, x;
+	int r;
+
+	if (!m->compiled || m->nphrases == 0)
+		return 0;
+	for (x = 0; x < LANES; x++)
+		matcher_lane_init(m, &l[x], t, ntexts, &next);
+	if (ntexts == 1) {
+		/* one text: one lane */
+		return run_one(m, &l[0], fn, ctx);
+	}
+	if ((r = run_lanes(m, l, fn, ctx)) != 0)
+		return r;
+	/* what is left: the lanes' pieces and texts, one lane at a time */
+	for (x = 0; x < LANES; x++)
+		if ((r = run_one(m, &l[x], fn, ctx)) != 0)
+			return r;
+	return 0;
+}

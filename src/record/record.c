@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: MIT */
+/* record: parsing, building, serializing and sealing records. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "record/record.h"
+#include "lib/utf8.h"
+
+#define SEAL_PREFIX "sha256:"
+#define SEAL_PREFIX_LEN 7
+#define SEAL_LINE_LEN (SEAL_PREFIX_LEN + 1 + 64)	/* without the newline */
+
+static const char hexdigits[] = "0123456789abcdef";
+
+static char *
+dup_n(const char *p, size_t n)
+{
+	char *s = malloc(n + 1);
+
+	if (s) {
+		memcpy(s, p, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+int
+record_is_lower_hex(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * The escaping, both directions, and nowhere else.  In a value on disk:
+ * "\\" is a backslash, "\n" a line feed, "\t" a tab, "\r" a carriage
+ * return, "\xHH" any other byte (00 excepted).  The writer escapes the
+ * backslash, every C0 control byte, DEL, and each byte that is not part
+ * of a valid UTF-8 sequence, so a record is always valid UTF-8 text with
+ * one field per line.
+ */
+static void
+escape_value(struct buf *b, const char *v)
+{
+	size_t n = strlen(v), i = 0, run = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)v[i];
+		char e[4];
+		size_t k;
+
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
+			i++;
+			run++;
+			continue;
+		}
+		if (c >= 0x80 && (k = utf8_valid_prefix(v + i, n - i)) > 0) {
+			i += k;
+			run += k;
+			continue;
+		}
+		buf_put(b, v + i - run, run);
+		run = 0;
+		e[0] = '\\';
+		switch (c) {
+		case '\\': buf_put(b, "\\\\", 2); break;
+		case '\n': buf_put(b, "\\n", 2); break;
+		case '\t': buf_put(b, "\\t", 2); break;
+		case '\r': buf_put(b, "\\r", 2); break;
+		default:
+			e[1] = 'x';
+			e[2] = hexdigits[c >> 4];
+			e[3] = hexdigits[c & 15];
+			buf_put(b, e, 4);
+		}
+		i++;
+	}
+	buf_put(b, v + i - run, run);
+}
+
+/* Decodes the n escaped bytes at p into out (room for n + 1).  Returns
+ * the decoded length, or -1 with *bad at the offending offset. */
+static long
+unescape_value(const char *p, size_t n, char *out, size_t *bad)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		int hi, lo;
+
+		if (p[i] != '\\') {
+			out[o++] = p[i];
+			continue;
+		}
+		*bad = i;
+		if (i + 1 >= n)
+			return -1;
+		switch (p[++i]) {
+		case '\\': out[o++] = '\\'; break;
+		case 'n': out[o++] = '\n'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 'x':
+			if (i + 2 >= n)
+				return -1;
+			hi = hexval(p[i + 1]);
+			lo = hexval(p[i + 2]);
+			if (hi < 0 || lo < 0 || (hi | lo) == 0)
+				return -1;
+			out[o++] = (char)(hi << 4 | lo);
+			i += 2;
+			break;
+		default:
+			return -1;
+		}
+	}
+	out[o] = '\0';
+	return (long)o;
+}
+
+/* Bytes the field's line takes on disk, without its newline. */
+static size_t
+line_length(const char *key, const char *value)
+{
+	struct buf b;
+
+	buf_init_null(&b);
+	escape_value(&b, value);
+	return strlen(key) + (b.written > 0 ? 2 : 1) + (size_t)b.written;
+}
+
+void
+record_init(struct record *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+void
+record_release(struct record *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfields; i++) {
+		free(r->fields[i].key);
+		free(r->fields[i].value);
+	}
+	free(r->fields);
+	record_init(r);
+}
+
+int
+record_key_valid(const char *key, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > RECORD_MAX_KEY)
+		return 0;
+	if (n == 6 && memcmp(key, "sha256", 6) == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)key[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '.' || c == '_' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Appends a field taking ownership of key and value (freed on failure). */
+static int
+append_owned(struct record *r, char *key, char *value)
+{
+	if (r->nfields >= RECORD_MAX_FIELDS) {
+		free(key);
+		free(value);
+		errno = E2BIG;
+		return -1;
+	}
+	if (r->nfields == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16;
+		struct record_field *f = realloc(r->fields, cap * sizeof *f);
+		if (!f) {
+			free(key);
+			free(value);
+			errno = ENOMEM;
+			return -1;
+		}
+		r->fields = f;
+		r->cap = cap;
+	}
+	r->fields[r->nfields].key = key;
+	r->fields[r->nfields].value = value;
+	r->nfields++;
+	return 0;
+}
+
+static int
+check_field(const char *key, const char *value)
+{
+	if (!key || !value || !record_key_valid(key, strlen(key))) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (line_length(key, value) > RECORD_MAX_LINE) {
+		errno = E2BIG;
+		return -1;
+	}
+	return 0;
+}
+
+int
+record_add(struct record *r, const char *key, const char *value)
+{
+	char *k, *v;
+
+	if (check_field(key, value) != 0)
+		return -1;
+	k = dup_n(key, strlen(key));
+	v = dup_n(value, strlen(value));
+	if (!k || !v) {
+		free(k);
+		free(v);
+		errno = ENOMEM;
+		return -1;
+	}
+	return append_owned(r, k, v);
+}
+
+int
+record_set(struct record *r, const char *key, const char *value)
+{
+	size_t i;
+	char *v;
+
+	if (check_field(key, value) != 0)
+		return -1;
+	for (i = 0; i < r->nfields; i++)
+		if (strcmp(r->fields[i].key, key) == 0) {
+			if (!(v = dup_n(value, strlen(value)))) {
+				errno = ENOMEM;
+				return -1;
+			}
+			free(r->fields[i].value);
+			r->fields[i].value = v;
+			return 0;
+		}
+	return record_add(r, key, value);
+}
+
+const struct record_field *
+record_find(const struct record *r, const char *key,
+    const struct record_field *after)
+{
+	size_t i = after ? (size_t)(after - r->fields) + 1 : 0;
+
+	for (; i < r->nfields; i++)
+		if (strcmp(r->fields[i].key, key) == 0)
+			return &r->fields[i];
+	return NULL;
+}
+
+const char *
+record_get(const struct record *r, const char *key)
+{
+	const struct record_field *f = record_find(r, key, NULL);
+
+	return f ? f->value : NULL;
+}
+
+size_t
+record_count(const struct record *r, const char *key)
+{
+	const struct record_field *f;
+	size_t n = 0;
+
+	for (f = record_find(r, key, NULL); f; f = record_find(r, key, f))
+		n++;
+	return n;
+}
+
+size_t
+record_remove(struct record *r, const char *key)
+{
+	size_t i, j = 0, gone = 0;
+
+	for (i = 0; i < r->nfields; i++) {
+		if (strcmp(r->fields[i].key, key) == 0) {
+			free(r->fields[i].key);
+			free(r->fields[i].value);
+			gone++;
+			continue;
+		}
+		r->fields[j++] = r->fields[i];
+	}
+	r->nfields = j;
+	return gone;
+}
+
+int
+record_serialize(const struct record *r, struct buf *out)
+{
+	char hex[SHA256_HEX_SIZE];
+	struct buf body;
+	size_t i;
+	int err;
+
+	buf_init_mem(&body);
+	buf_put(&body, RECORD_HEADER "\n", sizeof RECORD_HEADER);
+	for (i = 0; i < r->nfields; i++) {
+		buf_puts(&body, r->fields[i].key);
+		buf_putc(&body, ':');
+		if (r->fields[i].value[0] != '\0') {
+			buf_putc(&body, ' ');
+			escape_value(&body, r->fields[i].value);
+		}
+		buf_putc(&body, '\n');
+	}
+	if (!body.err && body.len + SEAL_LINE_LEN + 1 > RECORD_MAX_SIZE)
+		body.err = E2BIG;
+	if ((err = body.err) == 0) {
+		sha256_hex_of(body.mem, body.len, hex);
+		buf_put(out, body.mem, body.len);
+		buf_puts(out, SEAL_PREFIX " ");
+		buf_put(out, hex, 64);
+		buf_putc(out, '\n');
+		err = out->err;
+	}
+	buf_release(&body);
+	return err;
+}
+
+/* Checks the bytes of one line: no CR, no other control characters, valid
+ * UTF-8.  Returns 0 or -1 with err at the byte's column. */
+static int
+check_line_bytes(const char *p, size_t n, long line, struct error *err)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+		if (c == '\r')
+			return error_set(err, line, (long)i + 1,
+			    "carriage return (CR): records use LF line ends only; was the file converted?");
+		if (c < 0x20 || c == 0x7f)
+			return error_set(err, line, (long)i + 1,
+			    "control character 0x%02x: values escape it as \\x%02x", c, c);
+		if (c >= 0x80) {
+			if ((k = utf8_valid_prefix(p + i, n - i)) == 0)
+				return error_set(err, line, (long)i + 1,
+				    "invalid UTF-8 byte 0x%02x", c);
+			i += k;
+			continue;
+		}
+		i++;
+	}
+	return 0;
+}
+
+static int
+parse_header(const char *p, size_t n, size_t len, struct error *err)
+{
+	size_t hl = sizeof RECORD_HEADER - 1;
+
+	if (len < 16 || memcmp(p, "handover-record ", 16) != 0)
+		return error_set(err, 1, 1,
+		    "not a handover record: the first line must be '" RECORD_HEADER "'");
+	if (n != hl || memcmp(p, RECORD_HEADER, hl) != 0) {
+		size_t vn = n - 16 > 20 ? 20 : n - 16;
+		if (check_line_bytes(p + 16, vn, 1, NULL) != 0)
+			vn = 0;
+		return error_set(err, 1, 17,
+		    "unsupported record version '%.*s': this handover reads version 1",
+		    (int)vn, p + 16);
+	}
+	return 0;
+}
+
+static int
+parse_seal(const char *p, size_t n, long line, struct record *out,
+    struct error *err)
+{
+	if (n != SEAL_LINE_LEN || p[SEAL_PREFIX_LEN] != ' ' ||
+	    !record_is_lower_hex(p + SEAL_PREFIX_LEN + 1, 64))
+		return error_set(err, line, 1,
+		    "malformed seal line: must be 'sha256: ' and 64 lowercase hex digits");
+	memcpy(out->seal, p + SEAL_PREFIX_LEN + 1, 64);
+	out->seal[64] = '\0';
+	return 0;
+}
+
+static int
+parse_field(const char *p, size_t n, long line, struct record *out,
+    struct error *err)
+{
+	size_t k = 0, bad = 0, vstart;
+	char *key, *value;
+	long vlen;
+
+	while (k < n && p[k] != ':') {
+		unsigned char c = (unsigned char)p[k];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '.' || c == '_' || c == '-')) {
+			if (c == ' ' && k > 0 && k + 1 < n && p[k + 1] == ':')
+				return error_set(err, line, (long)k + 1,
+				    "space before ':': a line is 'key: value'");
+			if (c >= 0x20 && c < 0x7f)
+				return error_set(err, line, (long)k + 1,
+				    "'%c' is not allowed in a key (only a-z 0-9 . _ -)", c);
+			return error_set(err, line, (long)k + 1,
+			    "byte 0x%02x is not allowed in a key (only a-z 0-9 . _ -)", c);
+		}
+		k++;
+	}
+	if (k == n)
+		return error_set(err, line, 1, "expected 'key: value', found no ':'");
+	if (k == 0)
+		return error_set(err, line, 1, "empty key before ':'");
+	if (k > RECORD_MAX_KEY)
+		return error_set(err, line, 1, "key longer than %d bytes", RECORD_MAX_KEY);
+	vstart = k + 1;
+	if (vstart < n) {
+		if (p[vstart] != ' ')
+			return error_set(err, line, (long)vstart + 1,
+			    "expected a space after ':'");
+		vstart++;
+	}
+	if (!(key = dup_n(p, k)) || !(value = malloc(n - vstart + 1))) {
+		free(key);
+		return error_set(err, line, 0, "out of memory");
+	}
+	vlen = unescape_value(p + vstart, n - vstart, value, &bad);
+	if (vlen < 0) {
+		free(key);
+		free(value);
+		return error_set(err, line, (long)(vstart + bad) + 1,
+		    "bad escape: use \\\\, \\n, \\t, \\r or \\xHH (not \\x00)");
+	}
+	if ((size_t)vlen != strlen(value)) {
+		free(key);
+		free(value);
+		return error_set(err, line, (long)vstart + 1, "NUL byte in a value");
+	}
+	if (append_owned(out, key, value) != 0)
+		return error_set(err, line, 0, errno == E2BIG ?
+		    "more than %d fields" : "out of memory", RECORD_MAX_FIELDS);
+	return 0;
+}
+
+int
+record_parse_opts(const char *text, size_t len, struct record *out,
+    struct error *err, unsigned flags)
+{
+	size_t pos = 0;
+	long line = 0;
+	int sealed = 0;
+
+	record_init(out);
+	if (len > RECORD_MAX_SIZE)
+		return error_set(err, 0, 0, "larger than %u bytes: not a record",
+		    RECORD_MAX_SIZE);
+	if (len == 0)
+		return error_set(err, 1, 1, "empty file: not a handover record");
+	while (pos < len) {
+		const char *p = text + pos, *nl;
+		size_t n;
+
+		line++;
+		if (line == 1 && (len < 16 || memcmp(p, "handover-record ", 16) != 0))
+			return parse_header(p, 0, len, err);
+		nl = memchr(p, '\n', len - pos);
+		n = nl ? (size_t)(nl - p) : len - pos;
+		if (n > RECORD_MAX_LINE) {
+			error_set(err, line, RECORD_MAX_LINE + 1,
+			    "line longer than %d bytes", RECORD_MAX_LINE);
+			goto fail;
+		}
+		if (check_line_bytes(p, n, line, err) != 0)
+			goto fail;
+		if (!nl) {
+			error_set(err, line, (long)n + 1,
+			    "no newline at the end: the file looks truncated");
+			goto fail;
+		}
+		if (sealed) {
+			error_set(err, line, 1, "text after the seal line");
+			goto fail;
+		}
+		if (line == 1) {
+			if (parse_header(p, n, len, err) != 0)
+				goto fail;
+		} else if (n >= SEAL_PREFIX_LEN &&
+		    memcmp(p, SEAL_PREFIX, SEAL_PREFIX_LEN) == 0) {
+			if (parse_seal(p, n, line, out, err) != 0)
+				goto fail;
+			sealed = 1;
+		} else if (parse_field(p, n, line, out, err) != 0)
+			goto fail;
+		pos += n + 1;
+	}
+	if (!sealed && !(flags & RECORD_ALLOW_UNSEALED)) {
+		error_set(err, line + 1, 1,
+		    "no seal line 'sha256: ...' at the end: unsealed or truncated");
+		goto fail;
+	}
+	return 0;
+fail:
+	record_release(out);
+	return -1;
+}
+
+int
+record_parse(const char *text, size_t len, struct record *out,
+    struct error *err)
+{
+	return record_parse_opts(text, len, out, err, 0);
+}
+
+enum record_seal
+record_check_seal(const char *text, size_t len,
+    char expected_hex[SHA256_HEX_SIZE])
+{
+	size_t end = len, start;
+	const char *p;
+
+	if (len > 0 && text[len - 1] == '\n')
+		end = len - 1;
+	start = end;
+	while (start > 0 && text[start - 1] != '\n')
+		start--;
+	p = text + start;
+	if (end - start < SEAL_PREFIX_LEN || memcmp(p, SEAL_PREFIX, SEAL_PREFIX_LEN) != 0) {
+		sha256_hex_of(text, len, expected_hex);
+		return RECORD_UNSEALED;
+	}
+	sha256_hex_of(text, start, expected_hex);
+	if (end == len || end - start != SEAL_LINE_LEN || p[SEAL_PREFIX_LEN] != ' ' ||
+	    memcmp(p + SEAL_PREFIX_LEN + 1, expected_hex, 64) != 0)
+		return RECORD_ALTERED;
+	return RECORD_INTACT;
+}

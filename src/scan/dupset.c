@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: MIT */
+/* dupset: an open-addressing set of IMEI keys that grows by doubling. */
+#define _DEFAULT_SOURCE		/* MADV_HUGEPAGE, where there is one */
+#include <sys/mman.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan/dupset.h"
+
+#define DUPSET_MIN 1024
+#define SELLER_MASK ((1u << DUPSET_SELLER_BITS) - 1)
+
+/* The part of a seller hash kept beside the slot. */
+#define SELLER_MORE(seller) ((uint16_t)((seller) >> DUPSET_SELLER_BITS))
+
+void
+dupset_init(struct dupset *d)
+{
+	d->slot = NULL;
+	d->more = NULL;
+	d->cap = 0;
+	d->n = 0;
+}
+
+static size_t
+slot_of(uint64_t key, size_t cap)
+{
+	/* Fibonacci hashing: IMEIs of one model share their leading digits */
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
+}
+
+#define HUGE_PAGE (2u << 20)
+
+/* n zeroed items of size bytes.  A large table is touched all over at
+ * once, so where the system has them it asks for 2 MB pages: a few page
+ * faults instead of one every 4 KB. */
+static void *
+alloc_zeroed(size_t n, size_t size)
+{
+#if defined(MADV_HUGEPAGE)
+	size_t bytes = n * size;
+	void *p;
+
+	if (bytes >= HUGE_PAGE) {
+		if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
+			return NULL;
+		(void)madvise(p, bytes, MADV_HUGEPAGE);	/* a hint only */
+		memset(p, 0, bytes);
+		return p;
+	}
+#endif
+	return calloc(n, size);
+}
+
+/* Moves everything into a table of cap slots (a power of two that holds
+ * them). */
+static int
+rehash(struct dupset *d, size_t cap)
+{
+	size_t i, j;
+	uint64_t *s;
+	uint16_t *more;
+
+	if (cap > SIZE_MAX / sizeof *s)
+		return -1;
+	if (!(s = alloc_zeroed(cap, sizeof *s)))
+		return -1;
+	if (!(more = alloc_zeroed(cap, sizeof *more))) {
+		free(s);
+		return -1;
+	}
+	for (i = 0; i < d->cap; i++) {
+		uint64_t v = d->slot[i];
+#if defined(__GNUC__) || defined(__clang__)
+		/* the new slots are all over the table: ask for one a few
+		 * keys ahead, so that their loads overlap */
+		if (i + 8 < d->cap && d->slot[i + 8])
+			__builtin_prefetch(&s[slot_of(d->slot[i + 8] >> DUPSET_SELLER_BITS, cap)], 1);
+#endif
+		if (!v)
+			continue;
+		for (j = slot_of(v >> DUPSET_SELLER_BITS, cap); s[j]; j = (j + 1) & (cap - 1))
+			;
+		s[j] = v;
+		more[j] = d->more[i];
+	}
+	free(d->slot);
+	free(d->more);
+	d->slot = s;
+	d->more = more;
+	d->cap = cap;
+	return 0;
+}
+
+static int
+grow(struct dupset *d)
+{
+	return rehash(d, d->cap ? d->cap * 2 : DUPSET_MIN);
+}
+
+int
+dupset_reserve(struct dupset *d, size_t n)
+{
+	size_t cap = d->cap ? d->cap : DUPSET_MIN;
+
+	if (n > SIZE_MAX / 8)
+		return -1;
+	while (n * 5 > cap * 4) {
+		if (cap > SIZE_MAX / 16)
+			return -1;
+		cap *= 2;
+	}
+	return cap == d->cap ? 0 : rehash(d, cap);
+}
+
+int
+dupset_add(struct dupset *d, uint64_t key, uint32_t seller)
+{
+	size_t j;
+
+	if (key == 0 || key >> DUPSET_KEY_BITS)
+		return DUPSET_BADKEY;
+	if ((d->n + 1) * 5 > d->cap * 4 && grow(d) != 0)
+		return DUPSET_NOMEM;
+	for (j = slot_of(key, d->cap); d->slot[j]; j = (j + 1) & (d->cap - 1)) {
+		if (d->slot[j] >> DUPSET_SELLER_BITS != key)
+			continue;
+		return (d->slot[j] & SELLER_MASK) == (seller & SELLER_MASK) &&
+		    d->more[j] == SELLER_MORE(seller) ?
+		    DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
+	}
+	d->slot[j] = key << DUPSET_SELLER_BITS | (seller & SELLER_MASK);
+	d->more[j] = SELLER_MORE(seller);
+	d->n++;
+	return DUPSET_NEW;
+}
+
+void
+dupset_prefetch(const struct dupset *d, uint64_t key)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	if (d->cap) {
+		size_t j = slot_of(key, d->cap);
+
+		__builtin_prefetch(&d->slot[j], 1);
+		__builtin_prefetch(&d->more[j], 1);
+	}
+#else
+	(void)d;
+	(void)key;
+#endif
+}
+
+void
+dupset_release(struct dupset *d)
+{
+	free(d->slot);
+	free(d->more);
+	dupset_init(d);
+}
+
+uint32_t
+dupset_hash(const char *p, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 16777619u;
+	}
+	return h;
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/* scanpipe: listings in batches, scanned by worker threads, handed back
+ * one batch at a time in input order. */
+#ifndef HANDOVER_SCANPIPE_H
+#define HANDOVER_SCANPIPE_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/buf.h"
+#include "scan/scan.h"
+
+#define SCANPIPE_MAX_THREADS 16
+
+struct sbatch_rec {
+	long line;
+	size_t first, nf;	/* into fld */
+	size_t msg_off, msg_len;	/* a malformed row's message, in bytes */
+	int bad;
+	struct scan_result_ref {
+		unsigned reasons;
+		size_t first_id, nids, first_hit, nhits;
+	} res;
+	/* what the prepare step leaves for the finish step */
+	uint32_t seller_hash;	/* dupset_hash of the seller, or 0 */
+	size_t out_off, out_len;	/* the listing's output in out */
+};
+
+struct sbatch_fld {
+	const char *name;	/* borrowed for the whole run, or NULL: */
+	size_t name_off, name_len;	/* the name is in bytes */
+	size_t off, len;
+	enum scan_role role;
+};
+
+struct sbatch {
+	uint64_t seq;
+	char *bytes;
+	size_t len, cap;
+	struct sbatch_rec *rec;
+	size_t nrec, caprec;
+	struct sbatch_fld *fld;
+	size_t nfld, capfld;
+	struct scan_found *found;
+	size_t nfound, capfound;
+	struct scan_hit *hits;
+	size_t nhits, caphits;
+	struct buf out;		/* output made by the prepare step */
+	struct scan_field *sf;	/* every record's fields, from scanning on */
+	size_t capsf;
+	uint64_t *keys;		/* found[i].key, packed (prepare step) */
+	size_t capkeys;
+	int nomem;		/* something could not be stored */
+	int failed;		/* nomem, or scanning ran out of memory */
+	int owner;		/* the thread whose batch it is */
+	struct sbatch *next;
+};
+
+/* Appends to a batch; each returns 0 or -1 (out of memory, b->nomem). */
+int sbatch_add_rec(struct sbatch *b, long line);
+int sbatch_add_field(struct sbatch *b, const char *name, const char *nm, size_t nmlen,
+    const char *p, size_t n, enum scan_role role);
+int sbatch_add_bad(struct sbatch *b, long line, const char *msg);
+/* Copies bytes in (*off: where they are), for fields added at them. */
+int sbatch_add_span(struct sbatch *b, const char *p, size_t n, size_t *off);
+/* A field of n bytes at off in the batch; name is borrowed for the run. */
+int sbatch_add_field_at(struct sbatch *b, const char *name, size_t nmlen, size_t off,
+    size_t n, enum scan_role role);
+/* The fields of record r as scan_fields in f (room for r's nf). */
+void sbatch_fields(const struct sbatch *b, const struct sbatch_rec *r,
+    struct scan_field *f);
+
+/* What one thread needs to scan batches, kept from batch to batch. */
+struct scanpipe_scratch {
+	struct scan_listing *listings;
+	size_t *rec_of;		/* listing -> record */
+	size_t caplistings, caprec_of;
+	struct scan_many many;
+	struct scan_result *res;
+};
+
+/*
+ * The three steps a batch goes through.  fill reads listings into an
+ * empty batch, one thread at a time, in input order: it returns 1 when
+ * the batch holds something, 0 at the end of the input, -1 to stop.
+ * prepare runs on the thread that filled and scanned the batch, while
+ * its bytes are in that thread's cache (e.g. to write the output).
+ * finish runs one batch at a time, in input order.  prepare and finish
+ * return 0, or non-zero to stop the pipe.
+ */
+struct scanpipe_steps {
+	int (*fill)(void *ctx, struct sbatch *b);
+	int (*prepare)(void *ctx, struct sbatch *b);
+	int (*finish)(void *ctx, struct sbatch *b);
+	void *ctx;
+};
+
+/*
+ * Runs the input through the steps on nthreads threads (the caller's
+ * included; 1 runs everything on the caller's thread).  Each thread
+ * fills, scans and prepares its own batches, so a batch's bytes are read
+ * where they were written; a few batches a thread are in flight at
+ * most.  Returns 0, or -1 when a step stopped the pipe or memory ran
+ * out.
+ */
+int scanpipe_run(const struct scan *s, int nthreads, const struct scanpipe_steps *st);
+
+#endif
