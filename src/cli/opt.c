@@ -88,7 +88,8 @@ opt_next(struct opt *o, const struct opt_spec *specs)
 					return OPT_ERROR;
 				}
 				o->arg = eq + 1;
-				return i;
+				o->spec = &specs[i];
+				return specs[i].key;
 			}
 		}
 		if (specs[i].takes_arg) {
@@ -99,7 +100,8 @@ opt_next(struct opt *o, const struct opt_spec *specs)
 			}
 			o->arg = o->argv[o->ind++];
 		}
-		return i;
+		o->spec = &specs[i];
+		return specs[i].key;
 	}
 }
 

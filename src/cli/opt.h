@@ -9,6 +9,7 @@ struct opt_spec {
 	const char *name;	/* long name without "--"; NULL ends the list */
 	char short_name;	/* 0 for none */
 	int takes_arg;
+	int key;		/* what opt_next returns for it: >= 0, e.g. an enum */
 };
 
 struct opt {
@@ -17,6 +18,7 @@ struct opt {
 	int ind;		/* next argv index to look at */
 	int done;		/* "--" seen */
 	const char *arg;	/* the option's value, when it takes one */
+	const struct opt_spec *spec;	/* the option opt_next returned */
 	char **operands;	/* operands in order (caller frees with opt_release) */
 	int noperands;
 	char errmsg[160];
@@ -24,11 +26,15 @@ struct opt {
 
 enum { OPT_END = -1, OPT_ERROR = -2 };
 
+/* The key every command gives --help / -h. */
+#define OPT_HELP 'h'
+
 /* argv[0] is the command's name; parsing starts at argv[1].
  * Returns 0, or -1 when out of memory. */
 int opt_init(struct opt *o, int argc, char **argv);
-/* The index in specs of the next option, OPT_END when all arguments are
- * read (operands are then in o->operands), or OPT_ERROR with o->errmsg. */
+/* The key of the next option, OPT_END when all arguments are read
+ * (operands are then in o->operands), or OPT_ERROR with o->errmsg.
+ * specs[i].name may be read back through o->spec. */
 int opt_next(struct opt *o, const struct opt_spec *specs);
 void opt_release(struct opt *o);
 

@@ -236,7 +236,7 @@ static int
 run_apps(struct cli *c, int argc, char **argv)
 {
 	static const struct opt_spec specs[] = {
-		{"json", 0, 0}, {"help", 'h', 0}, {NULL, 0, 0}
+		{"json", 0, 0, 'j'}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
 	};
 	struct apps_run r;
 	struct opt o;
@@ -251,8 +251,8 @@ run_apps(struct cli *c, int argc, char **argv)
 	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		switch (k) {
-		case 0: r.json = 1; break;
-		case 1: status = cli_help(&command_apps); goto out;
+		case 'j': r.json = 1; break;
+		case OPT_HELP: status = cli_help(&command_apps); goto out;
 		default: status = cli_usage("apps", "%s", o.errmsg); goto out;
 		}
 	}

@@ -283,9 +283,11 @@ run_prompts(struct check_run *r)
 static int
 run_check(struct cli *c, int argc, char **argv)
 {
+	enum { O_COUNTRY, O_ANSWERS, O_RESUME, O_STEPS, O_JSON, O_TACDB };
 	static const struct opt_spec specs[] = {
-		{"country", 0, 1}, {"answers", 0, 1}, {"resume", 0, 1}, {"steps", 0, 0},
-		{"json", 0, 0}, {"tac-db", 0, 1}, {"help", 'h', 0}, {NULL, 0, 0}
+		{"country", 0, 1, O_COUNTRY}, {"answers", 0, 1, O_ANSWERS},
+		{"resume", 0, 1, O_RESUME}, {"steps", 0, 0, O_STEPS}, {"json", 0, 0, O_JSON},
+		{"tac-db", 0, 1, O_TACDB}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
 	};
 	struct check_run *r;
 	struct opt o;
@@ -299,13 +301,13 @@ run_check(struct cli *c, int argc, char **argv)
 	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		switch (k) {
-		case 0: country = o.arg; break;
-		case 1: answers = o.arg; break;
-		case 2: resume = o.arg; break;
-		case 3: steps = 1; break;
-		case 4: json = 1; break;
-		case 5: tacdb = o.arg; break;
-		case 6: status = cli_help(&command_check); goto done;
+		case O_COUNTRY: country = o.arg; break;
+		case O_ANSWERS: answers = o.arg; break;
+		case O_RESUME: resume = o.arg; break;
+		case O_STEPS: steps = 1; break;
+		case O_JSON: json = 1; break;
+		case O_TACDB: tacdb = o.arg; break;
+		case OPT_HELP: status = cli_help(&command_check); goto done;
 		default: status = cli_usage("check", "%s", o.errmsg); goto done;
 		}
 	}

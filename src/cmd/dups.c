@@ -159,7 +159,7 @@ read_keyed(int fd, const char *name, struct buf *out, int *found)
 static int
 run_dups(struct cli *c, int argc, char **argv)
 {
-	static const struct opt_spec specs[] = { {"help", 'h', 0}, {NULL, 0, 0} };
+	static const struct opt_spec specs[] = { {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0} };
 	struct buf out;
 	struct opt o;
 	const char *path = NULL;
@@ -172,7 +172,7 @@ run_dups(struct cli *c, int argc, char **argv)
 		return EXIT_IO;
 	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
-		if (k == 0) {
+		if (k == OPT_HELP) {
 			status = cli_help(&command_dups);
 			goto out;
 		}

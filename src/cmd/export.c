@@ -50,13 +50,14 @@ static const char help[] =
 "record; 2 usage error; 3 the record cannot be found or read, or the\n"
 "output cannot be written\n";
 
+enum { O_HTML, O_TEXT, O_JSON, O_OUTPUT };
 static const struct opt_spec specs[] = {
-	{ "html", 0, 0 },
-	{ "text", 0, 0 },
-	{ "json", 0, 0 },
-	{ "output", 'o', 1 },
-	{ "help", 'h', 0 },
-	{ NULL, 0, 0 }
+	{ "html", 0, 0, O_HTML },
+	{ "text", 0, 0, O_TEXT },
+	{ "json", 0, 0, O_JSON },
+	{ "output", 'o', 1, O_OUTPUT },
+	{ "help", 'h', 0, OPT_HELP },
+	{ NULL, 0, 0, 0 }
 };
 
 enum format { FMT_NONE, FMT_HTML, FMT_TEXT, FMT_JSON };
@@ -255,11 +256,11 @@ run(struct cli *c, int argc, char **argv)
 	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		switch (k) {
-		case 0: fmt = FMT_HTML; nfmt++; break;
-		case 1: fmt = FMT_TEXT; nfmt++; break;
-		case 2: fmt = FMT_JSON; nfmt++; break;
-		case 3: output = o.arg; break;
-		case 4: opt_release(&o); return cli_help(&command_export);
+		case O_HTML: fmt = FMT_HTML; nfmt++; break;
+		case O_TEXT: fmt = FMT_TEXT; nfmt++; break;
+		case O_JSON: fmt = FMT_JSON; nfmt++; break;
+		case O_OUTPUT: output = o.arg; break;
+		case OPT_HELP: opt_release(&o); return cli_help(&command_export);
 		default:
 			status = cli_usage("export", "%s", o.errmsg);
 			opt_release(&o);

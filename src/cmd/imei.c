@@ -246,7 +246,8 @@ static int
 run_imei(struct cli *c, int argc, char **argv)
 {
 	static const struct opt_spec specs[] = {
-		{"json", 0, 0}, {"tac-db", 0, 1}, {"help", 'h', 0}, {NULL, 0, 0}
+		{"json", 0, 0, 'j'}, {"tac-db", 0, 1, 't'}, {"help", 'h', 0, OPT_HELP},
+		{NULL, 0, 0, 0}
 	};
 	struct imei_run r;
 	struct opt o;
@@ -265,9 +266,9 @@ run_imei(struct cli *c, int argc, char **argv)
 	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		switch (k) {
-		case 0: r.json = 1; break;
-		case 1: tacdb = o.arg; break;
-		case 2: status = cli_help(&command_imei); goto out;
+		case 'j': r.json = 1; break;
+		case 't': tacdb = o.arg; break;
+		case OPT_HELP: status = cli_help(&command_imei); goto out;
 		default: status = cli_usage("imei", "%s", o.errmsg); goto out;
 		}
 	}

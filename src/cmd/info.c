@@ -461,7 +461,7 @@ static int
 run_info(struct cli *c, int argc, char **argv)
 {
 	static const struct opt_spec specs[] = {
-		{"json", 0, 0}, {"help", 'h', 0}, {NULL, 0, 0}
+		{"json", 0, 0, 'j'}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
 	};
 	struct info_run r;
 	struct opt o;
@@ -478,8 +478,8 @@ run_info(struct cli *c, int argc, char **argv)
 	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		switch (k) {
-		case 0: json = 1; break;
-		case 1: status = cli_help(&command_info); goto out;
+		case 'j': json = 1; break;
+		case OPT_HELP: status = cli_help(&command_info); goto out;
 		default: status = cli_usage("info", "%s", o.errmsg); goto out;
 		}
 	}

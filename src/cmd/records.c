@@ -42,7 +42,9 @@ open_store(struct store *s)
 static int
 run_list(struct cli *c, int argc, char **argv)
 {
-	static const struct opt_spec specs[] = {{"json", 0, 0}, {"help", 'h', 0}, {NULL, 0, 0}};
+	static const struct opt_spec specs[] = {
+		{"json", 0, 0, 'j'}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
+	};
 	struct store s;
 	struct store_entry *ents = NULL;
 	struct error e;
@@ -55,9 +57,9 @@ run_list(struct cli *c, int argc, char **argv)
 	if (opt_init(&o, argc, argv) != 0)
 		return EXIT_IO;
 	while ((k = opt_next(&o, specs)) != OPT_END) {
-		if (k == 0)
+		if (k == 'j')
 			json = 1;
-		else if (k == 1) {
+		else if (k == OPT_HELP) {
 			opt_release(&o);
 			return cli_help(&command_list);
 		} else {
@@ -186,7 +188,9 @@ show_text(const struct record *r, enum record_seal seal, const struct cl_texts *
 static int
 run_show(struct cli *c, int argc, char **argv)
 {
-	static const struct opt_spec specs[] = {{"json", 0, 0}, {"help", 'h', 0}, {NULL, 0, 0}};
+	static const struct opt_spec specs[] = {
+		{"json", 0, 0, 'j'}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
+	};
 	struct store s;
 	struct record r;
 	struct cl_texts t;
@@ -201,10 +205,10 @@ run_show(struct cli *c, int argc, char **argv)
 	if (opt_init(&o, argc, argv) != 0)
 		return EXIT_IO;
 	while ((k = opt_next(&o, specs)) != OPT_END) {
-		if (k == 0) {
+		if (k == 'j') {
 			json = 1;
 		} else {
-			status = k == 1 ? cli_help(&command_show) : cli_usage("show", "%s", o.errmsg);
+			status = k == OPT_HELP ? cli_help(&command_show) : cli_usage("show", "%s", o.errmsg);
 			opt_release(&o);
 			return status;
 		}

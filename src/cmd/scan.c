@@ -104,16 +104,22 @@ open_input(struct scan_run *r, const char *path)
 static int
 run_scan(struct cli *c, int argc, char **argv)
 {
+	/* --X-column options carry O_COLUMN + the role they name */
+	enum { O_INPUT_FORMAT, O_OUTPUT, O_ONLY_FLAGGED, O_KEYED, O_THREADS, O_TACDB,
+	    O_QUIET, O_COLUMN };
 	static const struct opt_spec specs[] = {
-		{"input-format", 0, 1}, {"output", 0, 1}, {"format", 0, 1},
-		{"only-flagged", 0, 0}, {"keyed", 0, 0}, {"threads", 0, 1},
-		{"tac-db", 0, 1}, {"quiet", 'q', 0},
-		{"id-column", 0, 1}, {"title-column", 0, 1}, {"text-column", 0, 1},
-		{"imei-column", 0, 1}, {"brand-column", 0, 1}, {"model-column", 0, 1},
-		{"seller-column", 0, 1}, {"help", 'h', 0}, {NULL, 0, 0}
-	};
-	static const enum scan_role colflag[] = {
-		SCAN_ID, SCAN_TITLE, SCAN_TEXT, SCAN_IMEI, SCAN_BRAND, SCAN_MODEL, SCAN_SELLER
+		{"input-format", 0, 1, O_INPUT_FORMAT}, {"output", 0, 1, O_OUTPUT},
+		{"format", 0, 1, O_OUTPUT}, {"only-flagged", 0, 0, O_ONLY_FLAGGED},
+		{"keyed", 0, 0, O_KEYED}, {"threads", 0, 1, O_THREADS}, {"tac-db", 0, 1, O_TACDB},
+		{"quiet", 'q', 0, O_QUIET},
+		{"id-column", 0, 1, O_COLUMN + SCAN_ID},
+		{"title-column", 0, 1, O_COLUMN + SCAN_TITLE},
+		{"text-column", 0, 1, O_COLUMN + SCAN_TEXT},
+		{"imei-column", 0, 1, O_COLUMN + SCAN_IMEI},
+		{"brand-column", 0, 1, O_COLUMN + SCAN_BRAND},
+		{"model-column", 0, 1, O_COLUMN + SCAN_MODEL},
+		{"seller-column", 0, 1, O_COLUMN + SCAN_SELLER},
+		{"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
 	};
 	struct scan_run *r;
 	struct opt o;
@@ -139,8 +145,16 @@ run_scan(struct cli *c, int argc, char **argv)
 		return EXIT_IO;
 	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
+		if (k >= O_COLUMN && k < O_COLUMN + SCAN_NROLES) {
+			if (add_name(r, (enum scan_role)(k - O_COLUMN), o.arg) != 0) {
+				status = cli_usage("scan", "too many --%s options (at most %d)",
+				    o.spec->name, SCAN_MAX_NAMES);
+				goto out;
+			}
+			continue;
+		}
 		switch (k) {
-		case 0:
+		case O_INPUT_FORMAT:
 			if (strcmp(o.arg, "csv") == 0)
 				infmt = SCAN_IN_CSV;
 			else if (strcmp(o.arg, "jsonl") == 0)
@@ -150,36 +164,29 @@ run_scan(struct cli *c, int argc, char **argv)
 				goto out;
 			}
 			break;
-		case 1: case 2:
+		case O_OUTPUT:
 			if (strcmp(o.arg, "csv") == 0)
 				r->outfmt = SCAN_OUT_CSV;
 			else if (strcmp(o.arg, "jsonl") == 0 || strcmp(o.arg, "json") == 0)
 				r->outfmt = SCAN_OUT_JSONL;
 			else {
 				status = cli_usage("scan", "--%s takes jsonl or csv, not '%s'",
-				    specs[k].name, o.arg);
+				    o.spec->name, o.arg);
 				goto out;
 			}
 			break;
-		case 3: r->only_flagged = 1; break;
-		case 4: keyed = 1; break;
-		case 5:
+		case O_ONLY_FLAGGED: r->only_flagged = 1; break;
+		case O_KEYED: keyed = 1; break;
+		case O_THREADS:
 			if (opt_long(o.arg, 1, SCANPIPE_MAX_THREADS, &threads) != 0) {
 				status = cli_usage("scan", "--threads takes a number from 1 to %d, not '%s'",
 				    SCANPIPE_MAX_THREADS, o.arg);
 				goto out;
 			}
 			break;
-		case 6: tacdb = o.arg; break;
-		case 7: r->quiet = 1; break;
-		case 8: case 9: case 10: case 11: case 12: case 13: case 14:
-			if (add_name(r, colflag[k - 8], o.arg) != 0) {
-				status = cli_usage("scan", "too many --%s options (at most %d)",
-				    specs[k].name, SCAN_MAX_NAMES);
-				goto out;
-			}
-			break;
-		case 15: status = cli_help(&command_scan); goto out;
+		case O_TACDB: tacdb = o.arg; break;
+		case O_QUIET: r->quiet = 1; break;
+		case OPT_HELP: status = cli_help(&command_scan); goto out;
 		default: status = cli_usage("scan", "%s", o.errmsg); goto out;
 		}
 	}

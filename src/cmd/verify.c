@@ -48,10 +48,10 @@ static const char help[] =
 "2 usage error; 3 a file could not be read\n";
 
 static const struct opt_spec specs[] = {
-	{ "attachments", 0, 1 },
-	{ "json", 0, 0 },
-	{ "help", 'h', 0 },
-	{ NULL, 0, 0 }
+	{ "attachments", 0, 1, 'a' },
+	{ "json", 0, 0, 'j' },
+	{ "help", 'h', 0, OPT_HELP },
+	{ NULL, 0, 0, 0 }
 };
 
 struct verify {
@@ -271,9 +271,9 @@ run(struct cli *c, int argc, char **argv)
 			opt_release(&o);
 			return cli_usage("verify", "%s", o.errmsg);
 		}
-		if (k == 0)
+		if (k == 'a')
 			v.attach_dir = o.arg;
-		else if (k == 1)
+		else if (k == 'j')
 			v.json = 1;
 		else {
 			opt_release(&o);
