@@ -30,8 +30,11 @@ usage(FILE *f)
 	    "  --version    print the version\n"
 	    "  --help       this text; 'handover COMMAND --help' for a command\n"
 	    "\n"
-	    "exit status: 0 ok, 1 findings, 2 usage error, 3 input/output error\n"
-	    "manual: man handover (or man ./docs/handover.1)\n");
+	    "exit status:");
+	for (i = 0; cli_exit_words[i]; i++)
+		fprintf(f, "%s%s%zu %s", i ? "," : "", i == 4 ? "\n " : " ", i,
+		    cli_exit_words[i]);
+	fprintf(f, "\nmanual: man handover (or man ./docs/handover.1)\n");
 	return 0;
 }
 

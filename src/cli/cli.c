@@ -13,6 +13,17 @@
 #include "kb/blob.h"
 #include "cli/cli.h"
 
+const char *const cli_exit_words[] = {
+	[EXIT_OK] = "ok (check: GO)",
+	[EXIT_FINDINGS] = "findings",
+	[EXIT_USAGE] = "usage error",
+	[EXIT_IO] = "input/output error",
+	[EXIT_CAUTION] = "check: CAUTION",
+	[EXIT_STOP] = "check: STOP",
+	[EXIT_UNFINISHED] = "check: saved unfinished",
+	NULL
+};
+
 void
 cli_error(const char *fmt, ...)
 {

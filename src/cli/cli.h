@@ -8,12 +8,18 @@
 
 #include "lib/buf.h"
 
+/* Every exit status handover uses; cli_exit_words says each in words for
+ * 'handover --help', and the manual's EXIT STATUS lists the same. */
 enum {
-	EXIT_OK = 0,		/* all good */
+	EXIT_OK = 0,		/* all good; check: GO */
 	EXIT_FINDINGS = 1,	/* something invalid or flagged */
 	EXIT_USAGE = 2,		/* bad command line */
-	EXIT_IO = 3		/* input/output error */
+	EXIT_IO = 3,		/* input/output error */
+	EXIT_CAUTION = 4,	/* check: the verdict is CAUTION */
+	EXIT_STOP = 5,		/* check: the verdict is STOP */
+	EXIT_UNFINISHED = 6	/* check: saved unfinished, to resume */
 };
+extern const char *const cli_exit_words[];	/* indexed by status */
 
 struct cli_file {
 	char *name;

@@ -18,10 +18,6 @@
 #include "cli/opt.h"
 #include "cli/prompt.h"
 
-#define EXIT_CAUTION 4
-#define EXIT_STOP 5
-#define EXIT_UNFINISHED 6
-
 /* ----------------------------------------------------------------- saving */
 
 static int

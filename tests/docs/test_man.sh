@@ -25,6 +25,14 @@ if command -v man > /dev/null 2>&1; then
 		fail "man -l $MAN renders with warnings" "$(head -n 5 "$SCRATCH/man.err")"
 	fi
 fi
+# Every exit status 'handover --help' names is in the manual's EXIT STATUS.
+codes=$("$BIN" --help | sed -n '/^exit status:/,/^manual:/p' | grep -o '[0-9] [a-z]' | cut -c1)
+[ -n "$codes" ] || fail "no exit statuses in 'handover --help'"
+for n in $codes; do
+	if sed -n '/^\.Sh EXIT STATUS/,/^\.Sh /p' "$MAN" | grep -q "^\.It $n\$"; then ok; else
+		fail "$MAN: EXIT STATUS does not list $n"
+	fi
+done
 grep -q 'make run' README.md && grep -q 'make test' README.md && ok || fail "README does not show make run and make test"
 sed -n 's/^\.Dl handover imei //p' "$MAN" | grep -v '|' | while IFS= read -r args; do
 	eval "\"$BIN\" imei $args" > /dev/null 2>&1
