@@ -13,6 +13,7 @@
 #include "cmd/commands.h"
 #include "cli/lines.h"
 #include "cli/opt.h"
+#include "cli/fd.h"
 
 #define WIDTH 78
 #define LINE_MAX_BYTES 4096
@@ -244,7 +245,7 @@ run_apps(struct cli *c, int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	r.color = c->color;
-	buf_init_fd(&r.out, STDOUT_FILENO);
+	fd_buf_init(&r.out, STDOUT_FILENO);
 	if (opt_init(&o, argc, argv) != 0) {
 		cli_error("out of memory");
 		return EXIT_IO;

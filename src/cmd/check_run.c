@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cmd/check_run.h"
+#include "cli/fd.h"
 
 static const char *const section_titles[][2] = {
 	{"listing", "The listing"}, {"identity", "The phone's identity"},
@@ -31,7 +32,7 @@ checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, int steps_o
 	struct error e;
 
 	r->cli = c;
-	buf_init_fd(&r->out, STDOUT_FILENO);
+	fd_buf_init(&r->out, STDOUT_FILENO);
 	tacload_init(&r->tl, c, tacdb);
 	if (kb_load(&r->kb, get_data, c, &e) != 0) {
 		cli_error("bad data file: %s", e.msg);

@@ -13,6 +13,7 @@
 #include "cmd/commands.h"
 #include "cli/lines.h"
 #include "cli/opt.h"
+#include "cli/fd.h"
 
 #define LINE_MAX_BYTES (64 * 1024)
 #define MAX_LISTED 1000		/* listing ids printed per identifier */
@@ -166,7 +167,7 @@ run_dups(struct cli *c, int argc, char **argv)
 	int k, fd = STDIN_FILENO, status, found = 0;
 
 	(void)c;
-	buf_init_fd(&out, STDOUT_FILENO);
+	fd_buf_init(&out, STDOUT_FILENO);
 	if (opt_init(&o, argc, argv) != 0) {
 		cli_error("out of memory");
 		return EXIT_IO;

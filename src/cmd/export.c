@@ -18,6 +18,7 @@
 #include "cli/opt.h"
 #include "record/record.h"
 #include "cli/store.h"
+#include "cli/fd.h"
 
 static const char help[] =
 "usage: handover export (--html | --text | --json) [-o FILE] ID|FILE\n"
@@ -301,7 +302,7 @@ run(struct cli *c, int argc, char **argv)
 		status = write_atomic(output, buf_str(&out), out.len);
 	} else if (status == EXIT_OK) {
 		struct buf so;
-		buf_init_fd(&so, STDOUT_FILENO);
+		fd_buf_init(&so, STDOUT_FILENO);
 		buf_put(&so, buf_str(&out), out.len);
 		status = cli_finish_output(&so, EXIT_OK);
 		buf_release(&so);

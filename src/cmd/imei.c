@@ -14,6 +14,7 @@
 #include "cli/opt.h"
 #include "ident/tac.h"
 #include "cli/tac_load.h"
+#include "cli/fd.h"
 
 #define MAX_PER_LINE 16
 #define LINE_MAX_BYTES (64 * 1024)
@@ -258,7 +259,7 @@ run_imei(struct cli *c, int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	r.cli = c;
-	buf_init_fd(&r.out, STDOUT_FILENO);
+	fd_buf_init(&r.out, STDOUT_FILENO);
 	tacload_init(&r.tl, c, NULL);
 	if (opt_init(&o, argc, argv) != 0) {
 		cli_error("out of memory");

@@ -11,6 +11,7 @@
 #include "cli/load.h"
 #include "cmd/commands.h"
 #include "cli/opt.h"
+#include "cli/fd.h"
 
 #define WIDTH 78
 
@@ -471,7 +472,7 @@ run_info(struct cli *c, int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	r.color = c->color;
-	buf_init_fd(&r.out, STDOUT_FILENO);
+	fd_buf_init(&r.out, STDOUT_FILENO);
 	if (opt_init(&o, argc, argv) != 0) {
 		cli_error("out of memory");
 		return EXIT_IO;

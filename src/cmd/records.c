@@ -11,6 +11,7 @@
 #include "cli/opt.h"
 #include "record/record.h"
 #include "cli/store.h"
+#include "cli/fd.h"
 
 static const char *
 seal_word(enum record_seal s)
@@ -80,7 +81,7 @@ run_list(struct cli *c, int argc, char **argv)
 		cli_error("%s", e.msg);
 		return EXIT_IO;
 	}
-	buf_init_fd(&out, STDOUT_FILENO);
+	fd_buf_init(&out, STDOUT_FILENO);
 	if (json)
 		buf_puts(&out, "[");
 	else if (n == 0)
@@ -235,7 +236,7 @@ run_show(struct cli *c, int argc, char **argv)
 		opt_release(&o);
 		return EXIT_IO;
 	}
-	buf_init_fd(&out, STDOUT_FILENO);
+	fd_buf_init(&out, STDOUT_FILENO);
 	if (json)
 		record_write_json(&r, &out);
 	else

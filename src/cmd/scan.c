@@ -15,6 +15,7 @@
 #include "cmd/commands.h"
 #include "cli/opt.h"
 #include "scan/format.h"
+#include "cli/fd.h"
 
 #define DEFAULT_THREADS_MAX 4
 
@@ -133,7 +134,7 @@ run_scan(struct cli *c, int argc, char **argv)
 	}
 	r->cli = c;
 	r->in.fd = -1;
-	buf_init_fd(&r->out, STDOUT_FILENO);
+	fd_buf_init(&r->out, STDOUT_FILENO);
 	tacload_init(&r->tl, c, NULL);
 	dupset_init(&r->seen);
 	for (k = 0; k < SCAN_NROLES; k++)

@@ -11,6 +11,7 @@
 #include "cmd/scan_run.h"
 #include "lib/csv.h"
 #include "lib/jsonl.h"
+#include "cli/fd.h"
 
 const char *const scan_default_names[SCAN_NROLES][5] = {
 	[SCAN_ID] = { "id", "listing_id" },
@@ -37,7 +38,7 @@ input_read(void *ctx, char *buf, size_t n)
 		in->prepos += k;
 		return (ssize_t)k;
 	}
-	got = window_read_fd(&in->fd, buf, n);
+	got = fd_window_read(&in->fd, buf, n);
 	if (got > 0)
 		in->bytes += got;
 	return got;
@@ -51,7 +52,7 @@ cli_scan_sniff(struct scan_input *in, int *fmt)
 	ssize_t got;
 
 	while (in->prelen < sizeof in->pre) {
-		got = window_read_fd(&in->fd, in->pre + in->prelen, sizeof in->pre - in->prelen);
+		got = fd_window_read(&in->fd, in->pre + in->prelen, sizeof in->pre - in->prelen);
 		if (got < 0)
 			return -1;
 		if (got == 0)

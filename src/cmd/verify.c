@@ -13,6 +13,7 @@
 #include "cli/opt.h"
 #include "record/record.h"
 #include "cli/store.h"
+#include "cli/fd.h"
 
 static const char help[] =
 "usage: handover verify [--attachments DIR] [--json] FILE...\n"
@@ -284,7 +285,7 @@ run(struct cli *c, int argc, char **argv)
 		opt_release(&o);
 		return cli_usage("verify", "no record FILE given");
 	}
-	buf_init_fd(&out, 1);
+	fd_buf_init(&out, 1);
 	v.out = &out;
 	for (i = 0; i < o.noperands; i++) {
 		const char *file = o.operands[i];

@@ -1,58 +1,54 @@
 /* SPDX-License-Identifier: MIT */
-/* buf: buffered writer with fd, memory and null sinks and a sticky error. */
+/* buf: buffered writer with output, memory and null sinks and a sticky
+ * error. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "lib/buf.h"
 #include "lib/utf8.h"
 
-#define FD_STAGE (64 * 1024)
+#define OUT_STAGE (64 * 1024)
 
 static void
-init(struct buf *b, enum buf_sink sink, int fd)
+init(struct buf *b, enum buf_sink sink)
 {
 	memset(b, 0, sizeof *b);
 	b->sink = sink;
-	b->fd = fd;
+	b->fd = -1;
 	b->fail_after = -1;
 }
 
 void
-buf_init_fd(struct buf *b, int fd)
+buf_init_out(struct buf *b, buf_write_fn write)
 {
-	init(b, BUF_FD, fd);
+	init(b, BUF_OUT);
+	b->write = write;
 }
 
 void
 buf_init_mem(struct buf *b)
 {
-	init(b, BUF_MEM, -1);
+	init(b, BUF_MEM);
 }
 
 void
 buf_init_null(struct buf *b)
 {
-	init(b, BUF_NULL, -1);
+	init(b, BUF_NULL);
 }
 
 static int
 write_all(struct buf *b, const char *p, size_t n)
 {
-	while (n > 0) {
-		ssize_t w = write(b->fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			b->err = errno;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
+	int err = n ? b->write(b, p, n) : 0;
+
+	if (err) {
+		b->err = err;
+		return -1;
 	}
 	return 0;
 }
@@ -102,14 +98,14 @@ buf_put_slow(struct buf *b, const char *p, size_t n)
 			b->mem[b->len] = '\0';
 		}
 		return;
-	case BUF_FD:
+	case BUF_OUT:
 		if (!b->mem) {
-			b->mem = malloc(FD_STAGE);
+			b->mem = malloc(OUT_STAGE);
 			if (!b->mem) {
 				b->err = ENOMEM;
 				return;
 			}
-			b->cap = FD_STAGE;
+			b->cap = OUT_STAGE;
 		}
 		if (b->len + n >= b->cap) {
 			if (write_all(b, b->mem, b->len) != 0)
@@ -302,7 +298,7 @@ buf_put_html(struct buf *b, const char *p, size_t n)
 int
 buf_flush(struct buf *b)
 {
-	if (b->sink == BUF_FD && !b->err && b->len > 0) {
+	if (b->sink == BUF_OUT && !b->err && b->len > 0) {
 		write_all(b, b->mem, b->len);
 		b->len = 0;
 	}

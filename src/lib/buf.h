@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* buf: the one writer all output goes through.  A buf writes to a file
- * descriptor (buffered), grows in memory, or discards; it remembers its
+/* buf: the one writer all output goes through.  A buf stages bytes for a
+ * write function its caller gives (the front ends write to a file
+ * descriptor: cli/fd.h), grows in memory, or discards; it remembers its
  * first error so callers check once, at the end. */
 #ifndef HANDOVER_BUF_H
 #define HANDOVER_BUF_H
@@ -8,19 +9,25 @@
 #include <stddef.h>
 #include <string.h>
 
-enum buf_sink { BUF_FD, BUF_MEM, BUF_NULL };
+enum buf_sink { BUF_OUT, BUF_MEM, BUF_NULL };
+
+struct buf;
+/* Writes all n bytes out.  Returns 0, or an errno value. */
+typedef int (*buf_write_fn)(struct buf *b, const char *p, size_t n);
 
 struct buf {
 	enum buf_sink sink;
-	int fd;			/* BUF_FD only */
-	char *mem;		/* staging area (fd) or the contents (mem) */
+	buf_write_fn write;	/* BUF_OUT only */
+	int fd;			/* for write's own use: the front end's descriptor */
+	char *mem;		/* staging area (out) or the contents (mem) */
 	size_t len, cap;
 	int err;		/* first errno seen, 0 if none */
 	long fail_after;	/* tests: fail with EIO after this many bytes; -1 never */
 	long written;		/* bytes accepted so far */
 };
 
-void buf_init_fd(struct buf *b, int fd);
+/* Output through write, staged in blocks of 64 KiB. */
+void buf_init_out(struct buf *b, buf_write_fn write);
 void buf_init_mem(struct buf *b);
 void buf_init_null(struct buf *b);
 
@@ -66,11 +73,11 @@ void buf_put_json_or_null(struct buf *b, const char *p);
 /* The only HTML escaper: & < > " ' become entities. */
 void buf_put_html(struct buf *b, const char *p, size_t n);
 
-/* Writes out what is staged (fd sink).  Returns 0 or the first errno. */
+/* Writes out what is staged (out sink).  Returns 0 or the first errno. */
 int buf_flush(struct buf *b);
 /* Memory sink: a NUL-terminated view of the contents (borrowed). */
 const char *buf_str(struct buf *b);
-/* Frees the memory; does not close the descriptor. */
+/* Frees the memory (an out sink's destination stays open). */
 void buf_release(struct buf *b);
 
 #endif

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "lib/window.h"
 
@@ -90,15 +89,4 @@ window_fill(struct window *w, size_t drop)
 	}
 	w->len += (size_t)got;
 	return WINDOW_MORE;
-}
-
-ssize_t
-window_read_fd(void *ctx, char *buf, size_t n)
-{
-	ssize_t r;
-
-	do
-		r = read(*(int *)ctx, buf, n);
-	while (r < 0 && errno == EINTR);
-	return r;
 }

@@ -11,7 +11,8 @@
 /*
  * Reads up to n bytes into buf: returns how many (> 0), 0 at the end of
  * the input, or -1 with errno set.  The readers call it only when they
- * need more bytes; window_read_fd is one for a file descriptor.
+ * need more bytes; the front ends' fd_window_read (cli/fd.h) is one for
+ * a file descriptor.
  */
 typedef ssize_t (*window_read_fn)(void *ctx, char *buf, size_t n);
 
@@ -46,9 +47,5 @@ void window_init_mem(struct window *w, size_t max, const char *p, size_t n);
 int window_fill(struct window *w, size_t drop);
 
 void window_release(struct window *w);
-
-/* A window_read_fn for a file descriptor: ctx points to an int; retries
- * on EINTR. */
-ssize_t window_read_fd(void *ctx, char *buf, size_t n);
 
 #endif

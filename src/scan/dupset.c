@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* dupset: an open-addressing set of IMEI keys that grows by doubling. */
 #define _DEFAULT_SOURCE		/* MADV_HUGEPAGE, where there is one */
-#include <sys/mman.h>
+#if defined(__linux__)
+#include <sys/mman.h>		/* a memory hint only: no I/O */
+#endif
 
 #include <stdlib.h>
 #include <string.h>

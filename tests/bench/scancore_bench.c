@@ -20,6 +20,7 @@
 #include "lib/csv.h"
 #include "lib/jsonl.h"
 #include "lib/matcher.h"
+#include "cli/fd.h"
 
 #define NPHRASES 500
 #define NVOCAB 4000
@@ -317,7 +318,7 @@ bench_csv(const char *dir, size_t mb)
 		close(fd);
 		fd = open(path, O_RDONLY);
 		t0 = now();
-		csv_reader_init(&r, 1 << 20, window_read_fd, &fd);
+		csv_reader_init(&r, 1 << 20, fd_window_read, &fd);
 		recs = 0;
 		while (csv_reader_next(&r, &rec, &e) != CSV_END)
 			recs++;

@@ -12,6 +12,7 @@
 #include "harness.h"
 #include "export/qr.h"
 #include "qr_check.h"
+#include "cli/fd.h"
 
 static struct qr sym;		/* 31 KB: not on the stack */
 
@@ -440,7 +441,7 @@ make_image(char **argv)
 		return 1;
 	}
 	fprintf(stderr, "version %d mask %d\n", sym.version, sym.mask);
-	buf_init_fd(&b, 1);
+	fd_buf_init(&b, 1);
 	if (strcmp(argv[1], "pbm") == 0)
 		qr_pbm(&sym, atoi(argv[4]), &b);
 	else if (strcmp(argv[1], "svg") == 0)
