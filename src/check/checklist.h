@@ -2,7 +2,7 @@
 /* checklist: the buyer's checklist as data and rules: the steps, their
  * answer types, when each is asked, validation of answers, the texts with
  * their placeholders filled in, and the verdict.  Pure: the front end
- * (cmd_check.c) reads, prints, hashes files and saves. */
+ * (cmd/check.c) reads, prints, hashes files and saves. */
 #ifndef HANDOVER_CHECKLIST_H
 #define HANDOVER_CHECKLIST_H
 

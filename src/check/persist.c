@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* checkrec: a checklist to and from its record: the answers in step order,
+/* persist: a checklist to and from its record: the answers in step order,
  * skipped steps, attachments, the challenge code, the TAC's model, and at
  * the end the verdict and its reasons. */
 #include <stdio.h>

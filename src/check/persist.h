@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* checkrec: turning a checklist into a record (docs/record-format.md) and
+/* persist: turning a checklist into a record (docs/record-format.md) and
  * back, so a check can be saved after every answer and resumed. */
-#ifndef HANDOVER_CHECKREC_H
-#define HANDOVER_CHECKREC_H
+#ifndef HANDOVER_PERSIST_H
+#define HANDOVER_PERSIST_H
 
 #include "check/checklist.h"
 #include "record/record.h"

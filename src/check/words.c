@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cltext: the checklist's words from data/checklist.tsv and
+/* words: the checklist's words from data/checklist.tsv and
  * data/verdict.tsv, and filling their {placeholders}. */
 #include <stddef.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cli_kb: knowledge-base plumbing shared by the front ends. */
+/* load: knowledge-base plumbing shared by the front ends. */
 #include <string.h>
 
 #include "cli/load.h"

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* cli_kb: what the front ends that show knowledge-base facts share:
+/* load: what the front ends that show knowledge-base facts share:
  * loading the kb from the data files, wrapped text, a fact's sources. */
-#ifndef HANDOVER_CLI_KB_H
-#define HANDOVER_CLI_KB_H
+#ifndef HANDOVER_LOAD_H
+#define HANDOVER_LOAD_H
 
 #include <stddef.h>
 

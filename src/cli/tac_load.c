@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* tacload: finding and loading the TAC tables for the front ends. */
+/* tac_load: finding and loading the TAC tables for the front ends. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* tacload: the front ends' TAC tables, loaded on the first lookup: the
+/* tac_load: the front ends' TAC tables, loaded on the first lookup: the
  * built-in data/tac.tsv, then the Osmocom database from --tac-db FILE,
  * HANDOVER_TAC_DB, or $XDG_DATA_HOME/handover/tacdb.csv when present. */
-#ifndef HANDOVER_TACLOAD_H
-#define HANDOVER_TACLOAD_H
+#ifndef HANDOVER_TAC_LOAD_H
+#define HANDOVER_TAC_LOAD_H
 
 #include "cli/cli.h"
 #include "ident/tac.h"

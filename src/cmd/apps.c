@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_apps: "handover apps": reads a phone's package list (the output of
+/* apps: "handover apps": reads a phone's package list (the output of
  * "adb shell pm list packages", with or without -f, or one name a line)
  * and reports every known lender, lock or device-management app. */
 #include <errno.h>

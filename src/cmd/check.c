@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_check: "handover check": walks the buyer through the checklist at a
+/* check: "handover check": walks the buyer through the checklist at a
  * terminal, from piped answers or an answers file; saves after every
  * answer; ends with the verdict and a sealed record. */
 #include <errno.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* checkrun: one run of 'handover check': its data, its records folder, and
+/* check_run: one run of 'handover check': its data, its records folder, and
  * everything it prints around the questions. */
 #include <stdarg.h>
 #include <stdio.h>

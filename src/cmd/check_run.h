@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* checkrun: the state of one 'handover check' run and what it prints:
+/* check_run: the state of one 'handover check' run and what it prints:
  * questions, help, status, live STOP notices, the summary, --steps. */
-#ifndef HANDOVER_CHECKRUN_H
-#define HANDOVER_CHECKRUN_H
+#ifndef HANDOVER_CHECK_RUN_H
+#define HANDOVER_CHECK_RUN_H
 
 #include "check/checklist.h"
 #include "check/persist.h"

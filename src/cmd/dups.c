@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_dups: "handover dups": the reduce step after "scan --keyed | sort":
+/* dups: "handover dups": the reduce step after "scan --keyed | sort":
  * every identifier shown in more than one listing, with its sellers. */
 #include <errno.h>
 #include <fcntl.h>

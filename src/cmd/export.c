@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_export: "handover export": a record as a printable HTML bill of sale,
+/* export: "handover export": a record as a printable HTML bill of sale,
  * as plain text, or as JSON, on stdout or written atomically to a file. */
 #include <sys/stat.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_imei: "handover imei": validates and explains identifiers from the
+/* imei: "handover imei": validates and explains identifiers from the
  * arguments or from stdin, one readable line or JSON object each. */
 #include <errno.h>
 #include <stdio.h>

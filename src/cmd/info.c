@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_info: "handover info": what the knowledge base knows about a
+/* info: "handover info": what the knowledge base knows about a
  * country (its official IMEI check, locks, lenders, listing words), or
  * the list of countries; as text for a buyer or as one JSON document. */
 #include <stdio.h>

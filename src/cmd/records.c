@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_records: "handover list" and "handover show": the saved checks. */
+/* records: "handover list" and "handover show": the saved checks. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

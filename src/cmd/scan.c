@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_scan: "handover scan": listings from a CSV or JSON Lines export in,
+/* scan: "handover scan": listings from a CSV or JSON Lines export in,
  * one finding per listing out, a summary on stderr. */
 #include <sys/stat.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cli_scan_in: the input side of "handover scan": guessing the format,
+/* scan_input: the input side of "handover scan": guessing the format,
  * reading, the column roles from header names, filling batches with
  * listings (one thread at a time), and running the pipe over them. */
 #include <errno.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* cli_scan: the output side of "handover scan": each batch's findings
+/* scan_output: the output side of "handover scan": each batch's findings
  * made where it was scanned, then in input order the duplicates, counts
- * and writing, and the summary (cli_scan_in.c does the reading). */
+ * and writing, and the summary (cmd/scan_input.c does the reading). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

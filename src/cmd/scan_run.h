@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* cli_scan: the reading (cli_scan_in.c), ordered finishing and summary
- * of "handover scan" (cmd_scan.c parses the options and sets a run up). */
-#ifndef HANDOVER_CLI_SCAN_H
-#define HANDOVER_CLI_SCAN_H
+/* scan_run: the reading (cmd/scan_input.c), ordered finishing and summary
+ * of "handover scan" (cmd/scan.c parses the options and sets a run up). */
+#ifndef HANDOVER_SCAN_RUN_H
+#define HANDOVER_SCAN_RUN_H
 
 #include <sys/types.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_verify: "handover verify": is a record as it was sealed, and do its
+/* verify: "handover verify": is a record as it was sealed, and do its
  * attached files still match their hashes. */
 #include <sys/stat.h>
 

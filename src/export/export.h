@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* export: a sealed record rendered for people: a self-contained printable
- * HTML bill of sale (export_html.c) and the same as plain text
- * (export_text.c).  Pure: they write into a buf from a parsed record and
- * the checklist's words; cmd_export.c reads the record and writes files. */
+ * HTML bill of sale (export/html.c) and the same as plain text
+ * (export/text.c).  Pure: they write into a buf from a parsed record and
+ * the checklist's words; cmd/export.c reads the record and writes files. */
 #ifndef HANDOVER_EXPORT_H
 #define HANDOVER_EXPORT_H
 

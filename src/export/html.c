@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* export_html: the bill of sale as one self-contained HTML page: inline
+/* html: the bill of sale as one self-contained HTML page: inline
  * CSS and an inline SVG QR code, nothing loaded from anywhere, readable on
  * a phone and printable on A4 or US Letter.  Everything taken from the
  * record or the data files goes through esc() (buf_put_html) exactly once. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* export_text: the bill of sale as plain text, the same content as the
+/* text: the bill of sale as plain text, the same content as the
  * HTML page, for pasting into a chat.  A value's control characters
  * become spaces so a typed value can never start a line of its own. */
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* ident_tables: the facts the identifier engine reads from data/:
+/* tables: the facts the identifier engine reads from data/:
  * reporting bodies (reporting-bodies.tsv) and known placeholder IMEIs
  * (imei-placeholders.tsv). */
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* ident_text: finding identifiers in text as people type and paste them:
+/* text: finding identifiers in text as people type and paste them:
  * labels (IMEI1:, MEID, EID), separators (spaces, dashes, dots, slashes,
  * their Unicode look-alikes), fullwidth and other script digits,
  * spreadsheet E-notation, several identifiers on one line. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* record_attach: attachment values, "<sha256-hex> <size> <name>". */
+/* attach: attachment values, "<sha256-hex> <size> <name>". */
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>

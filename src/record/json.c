@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* record_json: a record rendered as one JSON object. */
+/* json: a record rendered as one JSON object. */
 #include <string.h>
 
 #include "record/record.h"

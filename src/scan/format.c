@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* scanfmt: the three output formats of a scanned listing. */
+/* format: the three output formats of a scanned listing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* scanfmt: a scanned listing written as a JSON line, a CSV row, or the
+/* format: a scanned listing written as a JSON line, a CSV row, or the
  * keyed lines that "handover dups" reads. */
-#ifndef HANDOVER_SCANFMT_H
-#define HANDOVER_SCANFMT_H
+#ifndef HANDOVER_FORMAT_H
+#define HANDOVER_FORMAT_H
 
 #include <stddef.h>
 

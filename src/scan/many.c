@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* scan_many: many listings judged at once, their titles and descriptions
+/* many: many listings judged at once, their titles and descriptions
  * going through the phrase matcher side by side; each listing gets exactly
  * what scan_listing would give it. */
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* scanpipe: batches of listings, worker threads, and the ordered finish
+/* pipeline: batches of listings, worker threads, and the ordered finish
  * step (the one place a scan's cross-listing state may be touched). */
 #include <stdlib.h>
 #include <string.h>

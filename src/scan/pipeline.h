@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* scanpipe: listings in batches, scanned by worker threads, handed back
+/* pipeline: listings in batches, scanned by worker threads, handed back
  * one batch at a time in input order. */
-#ifndef HANDOVER_SCANPIPE_H
-#define HANDOVER_SCANPIPE_H
+#ifndef HANDOVER_PIPELINE_H
+#define HANDOVER_PIPELINE_H
 
 #include <pthread.h>
 #include <stddef.h>

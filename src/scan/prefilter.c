@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* scan_filter: the test that spares most fields the identifier search
+/* prefilter: the test that spares most fields the identifier search
  * (fewer than 14 digits and no E-notation means nothing to find), with
  * SSE2 where there is SSE2 and eight bytes at a time elsewhere. */
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* scanrules: the one place that says which findings make a listing
+/* rules: the one place that says which findings make a listing
  * "stop" and which "caution". */
 #include <string.h>
 

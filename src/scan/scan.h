@@ -22,7 +22,7 @@ enum scan_role {
 	SCAN_NROLES
 };
 
-/* Reason codes, in the order findings list them (see scanrules.c for
+/* Reason codes, in the order findings list them (see scan/rules.c for
  * the risk of each).  A listing's reasons are a mask of 1u << reason. */
 enum scan_reason {
 	SCAN_MALFORMED_ROW,
@@ -44,7 +44,7 @@ enum scan_reason {
 
 enum scan_risk { SCAN_OK, SCAN_CAUTION, SCAN_STOP };
 
-/* scanrules.c: every rule that turns findings into reasons and risk. */
+/* scan/rules.c: every rule that turns findings into reasons and risk. */
 const char *scan_reason_code(enum scan_reason r);	/* "placeholder_imei" */
 enum scan_risk scan_reason_risk(enum scan_reason r);
 /* The risk of a listing: the highest risk among its reasons. */
