@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "check/checklist.h"
 #include "lib/tsv.h"
 
@@ -29,7 +30,7 @@ load_table(const char *name, const char *data, size_t len, const char *c1,
 	struct tsv t;
 	struct tsv_row row;
 	int a, b, c, d, r;
-	size_t cap = 0;
+	size_t cap = 0;	/* *out starts empty */
 
 	if (tsv_open(&t, name, data, len, e) != 0)
 		return -1;
@@ -42,13 +43,8 @@ load_table(const char *name, const char *data, size_t len, const char *c1,
 		    c4 ? ", " : "", c4 ? c4 : "");
 	while ((r = tsv_next(&t, &row, e)) == 1) {
 		struct cl_text *m;
-		if (*nout == cap) {
-			cap = cap ? cap * 2 : 64;
-			m = realloc(*out, cap * sizeof *m);
-			if (!m)
-				return error_set(e, 0, 0, "out of memory");
-			*out = m;
-		}
+		if (grow_array(out, &cap, *nout + 1, sizeof *m) != 0)
+			return error_set(e, 0, 0, "out of memory");
 		m = &(*out)[(*nout)++];
 		m->id = dup_field(mem, &row, a);
 		m->a = dup_field(mem, &row, b);

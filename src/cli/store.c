@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/grow.h"
 #include "cli/store.h"
 
 /* Crockford's base32: no I, L, O, U. */
@@ -423,7 +424,7 @@ int
 store_list(const struct store *s, struct store_entry **out, size_t *n,
     struct error *err)
 {
-	struct store_entry *list = NULL, *m;
+	struct store_entry *list = NULL;
 	size_t cnt = 0, cap = 0, sl = sizeof STORE_SUFFIX - 1;
 	struct dirent *de;
 	DIR *d;
@@ -440,15 +441,11 @@ store_list(const struct store *s, struct store_entry **out, size_t *n,
 		if (len <= sl || len - sl > STORE_ID_MAX ||
 		    strcmp(de->d_name + len - sl, STORE_SUFFIX) != 0)
 			continue;
-		if (cnt == cap) {
-			cap = cap ? cap * 2 : 32;
-			if (!(m = realloc(list, cap * sizeof *m))) {
-				free(list);
-				closedir(d);
-				errno = ENOMEM;
-				FAIL(err, "out of memory listing '%s'", s->dir);
-			}
-			list = m;
+		if (grow_array(&list, &cap, cnt + 1, sizeof *list) != 0) {
+			free(list);
+			closedir(d);
+			errno = ENOMEM;
+			FAIL(err, "out of memory listing '%s'", s->dir);
 		}
 		memcpy(list[cnt].id, de->d_name, len - sl);
 		list[cnt].id[len - sl] = '\0';

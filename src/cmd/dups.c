@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/grow.h"
 #include "cli/cli.h"
 #include "cmd/commands.h"
 #include "cli/lines.h"
@@ -73,14 +74,8 @@ emit(struct buf *out, struct group *g)
 static int
 add(struct group *g, const char *id, size_t idlen, const char *seller, size_t sellerlen)
 {
-	if (g->nsellers == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 16;
-		uint64_t *s = realloc(g->sellers, cap * sizeof *s);
-		if (!s)
-			return -1;
-		g->sellers = s;
-		g->cap = cap;
-	}
+	if (grow_array(&g->sellers, &g->cap, g->nsellers + 1, sizeof *g->sellers) != 0)
+		return -1;
 	g->sellers[g->nsellers++] = hash64(seller, sellerlen);
 	if (g->count < MAX_LISTED) {
 		if (g->count)

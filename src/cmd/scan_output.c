@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/grow.h"
 #include "cmd/scan_run.h"
 #include "scan/format.h"
 
@@ -101,13 +102,8 @@ cli_scan_prepare(void *ctx, struct sbatch *b)
 
 	/* the keys the ordered duplicate check reads, eight to a cache line
 	 * (it may run on another thread) */
-	if (b->nfound > b->capkeys) {
-		uint64_t *k = realloc(b->keys, b->nfound * 2 * sizeof *k);
-		if (!k)
-			return -1;
-		b->keys = k;
-		b->capkeys = b->nfound * 2;
-	}
+	if (grow_array(&b->keys, &b->capkeys, b->nfound, sizeof *b->keys) != 0)
+		return -1;
 	for (i = 0; i < b->nfound; i++)
 		b->keys[i] = b->found[i].key;
 

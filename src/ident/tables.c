@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "ident/ident.h"
 #include "lib/tsv.h"
 
@@ -76,14 +77,9 @@ load_placeholders(struct ident_tables *t, const char *data, size_t len, struct e
 		if (row.f[c_imei].n != 15 || ident_parse_digits(row.f[c_imei].p, 15, &v) != 0)
 			return error_set(e, row.line, 0,
 			    "imei-placeholders.tsv: line %ld: imei must be 15 digits", row.line);
-		if (t->nplaceholders == cap) {
-			uint64_t *m;
-			cap = cap ? cap * 2 : 16;
-			m = realloc(t->placeholders, cap * sizeof *m);
-			if (!m)
-				return error_set(e, 0, 0, "out of memory");
-			t->placeholders = m;
-		}
+		if (grow_array(&t->placeholders, &cap, t->nplaceholders + 1,
+		    sizeof *t->placeholders) != 0)
+			return error_set(e, 0, 0, "out of memory");
 		t->placeholders[t->nplaceholders++] = v;
 	}
 	if (r == 0 && t->nplaceholders > 1)

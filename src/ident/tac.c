@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "lib/csv.h"
 #include "ident/tac.h"
 #include "lib/tsv.h"
@@ -76,14 +77,8 @@ add(struct tac_db *db, uint32_t tac, const char *brand, size_t bn,
 {
 	struct tac_entry *e;
 
-	if (db->n == db->cap) {
-		size_t cap = db->cap ? db->cap * 2 : 1024;
-		e = realloc(db->e, cap * sizeof *e);
-		if (!e)
-			return -1;
-		db->e = e;
-		db->cap = cap;
-	}
+	if (grow_array(&db->e, &db->cap, db->n + 1, sizeof *db->e) != 0)
+		return -1;
 	e = &db->e[db->n];
 	e->tac = tac;
 	e->order = (uint32_t)db->n;

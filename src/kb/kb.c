@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "kb/kb.h"
 #include "lib/tsv.h"
 
@@ -190,19 +191,14 @@ load_table(struct kb_private *pv, const struct kb_table *tb, const char *data, s
 	while ((r = tsv_next(&t, &row, e)) == 1) {
 		char *dst;
 
-		if (n == cap) {
-			char *m;
-			if (n >= KB_MAX_ROWS) {
-				free(rows);
-				return error_set(e, row.line, 0, "%s: more than %d rows", tb->file,
-				    KB_MAX_ROWS);
-			}
-			cap = cap ? cap * 2 : 32;
-			if (!(m = realloc(rows, cap * tb->size))) {
-				free(rows);
-				return error_set(e, 0, 0, "out of memory");
-			}
-			rows = m;
+		if (n >= KB_MAX_ROWS) {
+			free(rows);
+			return error_set(e, row.line, 0, "%s: more than %d rows", tb->file,
+			    KB_MAX_ROWS);
+		}
+		if (grow_array(&rows, &cap, n + 1, tb->size) != 0) {
+			free(rows);
+			return error_set(e, 0, 0, "out of memory");
 		}
 		dst = rows + n * tb->size;
 		memset(dst, 0, tb->size);

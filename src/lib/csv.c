@@ -9,6 +9,7 @@
 #define CSV_SSE2 1
 #endif
 
+#include "lib/grow.h"
 #include "lib/csv.h"
 
 enum { ST_REC, ST_FIELD, ST_UNQ, ST_Q, ST_QQ, ST_QCR, ST_SKIP };
@@ -70,21 +71,9 @@ push(struct csv_reader *r, size_t off, size_t len, int dq)
 		BAD(r, "record has more than %zu fields", r->max_fields);
 		return 0;
 	}
-	if (r->nf == r->slotcap) {
-		size_t n = r->slotcap ? r->slotcap * 2 : 32;
-		struct csv_slot *s;
-		struct csv_field *f;
-
-		if (n > r->max_fields)
-			n = r->max_fields;
-		if (!(s = realloc(r->slots, n * sizeof *s)))
-			return -1;
-		r->slots = s;
-		if (!(f = realloc(r->fields, n * sizeof *f)))
-			return -1;
-		r->fields = f;
-		r->slotcap = n;
-	}
+	if (grow_array(&r->slots, &r->slotcap, r->nf + 1, sizeof *r->slots) != 0 ||
+	    grow_array(&r->fields, &r->fieldcap, r->nf + 1, sizeof *r->fields) != 0)
+		return -1;
 	r->slots[r->nf].off = off - r->rs;
 	r->slots[r->nf].len = len;
 	r->slots[r->nf].dq = dq;

@@ -56,7 +56,7 @@ struct csv_reader {
 	size_t rs, p, fs;	/* record start, scan position, field start */
 	long line, rec_line, qline;
 	struct error why;	/* first problem of the current record */
-	size_t nf, slotcap;
+	size_t nf, slotcap, fieldcap;
 	struct csv_slot *slots;	/* fields as offsets from rs */
 	struct csv_field *fields;
 };

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "lib/jsonl.h"
 #include "lib/utf8.h"
 
@@ -269,15 +270,8 @@ add_member(struct jsonl_reader *r, struct jp *j, const struct jsonl_member *m)
 	if (r->nmem >= r->max_members)
 		return error_set(j->err, j->line, (long)j->i + 1,
 		    "object has more than %zu members", r->max_members);
-	if (r->nmem == r->memcap) {
-		size_t n = r->memcap ? r->memcap * 2 : 32;
-		struct jsonl_member *nm;
-
-		if (!(nm = realloc(r->mem, n * sizeof *nm)))
-			return -2;
-		r->mem = nm;
-		r->memcap = n;
-	}
+	if (grow_array(&r->mem, &r->memcap, r->nmem + 1, sizeof *r->mem) != 0)
+		return -2;
 	r->mem[r->nmem++] = *m;
 	return 0;
 }

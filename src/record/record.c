@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "record/record.h"
 #include "lib/utf8.h"
 
@@ -194,17 +195,11 @@ append_owned(struct record *r, char *key, char *value)
 		errno = E2BIG;
 		return -1;
 	}
-	if (r->nfields == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		struct record_field *f = realloc(r->fields, cap * sizeof *f);
-		if (!f) {
-			free(key);
-			free(value);
-			errno = ENOMEM;
-			return -1;
-		}
-		r->fields = f;
-		r->cap = cap;
+	if (grow_array(&r->fields, &r->cap, r->nfields + 1, sizeof *r->fields) != 0) {
+		free(key);
+		free(value);
+		errno = ENOMEM;
+		return -1;
 	}
 	r->fields[r->nfields].key = key;
 	r->fields[r->nfields].value = value;
