@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* load: knowledge-base plumbing shared by the front ends. */
+/* load: every data resource a command needs, loaded one way each through
+ * cli_data(), with one wording when a data file is bad. */
 #include <string.h>
 
 #include "cli/load.h"
@@ -10,107 +11,58 @@ get_data(void *ctx, const char *name, const char **data, size_t *len)
 	return cli_data(ctx, name, data, len);
 }
 
+void
+cli_bad_data(const struct cli *c, const struct error *e)
+{
+	if (c->data_dir)
+		cli_error("bad data file: %s: fix it, or remove it from the data folder "
+		    "'%s' to use the built-in copy", e->msg, c->data_dir);
+	else
+		cli_error("the built-in data is broken: %s (please report this)", e->msg);
+}
+
 int
-cli_kb_load(struct cli *c, struct kb *kb)
+cli_load_kb(struct cli *c, struct kb *kb)
 {
 	struct error e;
 
 	memset(&e, 0, sizeof e);
 	if (kb_load(kb, get_data, c, &e) != 0) {
-		cli_error("bad data file: %s: fix it or remove it from the --data folder", e.msg);
+		cli_bad_data(c, &e);
 		return -1;
 	}
 	return 0;
 }
 
-size_t
-cli_columns(const char *s, size_t n)
+int
+cli_load_idents(struct cli *c, struct ident_tables *t)
 {
-	size_t i, w = 0;
+	const char *rb, *ph;
+	size_t rblen, phlen;
+	struct error e;
 
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
-void
-cli_wrap(struct buf *b, const char *text, size_t col, size_t indent, size_t width)
-{
-	const char *p = text;
-	int first = 1;
-
-	while (*p) {
-		size_t n, w;
-
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		n = strcspn(p, " ");
-		w = cli_columns(p, n);
-		if (!first && col + 1 + w > width && col > indent) {
-			size_t i;
-			buf_putc(b, '\n');
-			for (i = 0; i < indent; i++)
-				buf_putc(b, ' ');
-			col = indent;
-		} else if (!first) {
-			buf_putc(b, ' ');
-			col++;
-		}
-		buf_put(b, p, n);
-		col += w;
-		p += n;
-		first = 0;
+	if (cli_data(c, "reporting-bodies.tsv", &rb, &rblen) != 0 ||
+	    cli_data(c, "imei-placeholders.tsv", &ph, &phlen) != 0)
+		return -1;
+	if (ident_tables_load(t, rb, rblen, ph, phlen, &e) != 0) {
+		cli_bad_data(c, &e);
+		return -1;
 	}
+	return 0;
 }
 
-void
-cli_json_str(struct buf *b, const char *s)
+int
+cli_load_words(struct cli *c, struct cl_texts *t)
 {
-	if (s && *s)
-		buf_put_json_str(b, s, strlen(s));
-	else
-		BUF_LIT(b, "null");
-}
+	const char *a, *b;
+	size_t al, bl;
+	struct error e;
 
-/* The items of list, split at sep, as a JSON array. */
-static void
-json_split(struct buf *b, const char *list, char sep)
-{
-	const char *p = list ? list : "";
-	int first = 1;
-
-	buf_putc(b, '[');
-	while (*p) {
-		size_t n = strcspn(p, sep == ';' ? ";" : " ");
-		if (n > 0) {
-			if (!first)
-				buf_putc(b, ',');
-			buf_put_json_str(b, p, n);
-			first = 0;
-		}
-		p += n;
-		if (*p)
-			p++;
+	if (cli_data(c, "checklist.tsv", &a, &al) != 0 || cli_data(c, "verdict.tsv", &b, &bl) != 0)
+		return -1;
+	if (cl_texts_load(t, a, al, b, bl, &e) != 0) {
+		cli_bad_data(c, &e);
+		return -1;
 	}
-	buf_putc(b, ']');
-}
-
-void
-cli_json_list(struct buf *b, const char *list)
-{
-	json_split(b, list, ';');
-}
-
-void
-cli_json_fact(struct buf *b, const struct kb_fact *f)
-{
-	BUF_LIT(b, "\"source\":");
-	json_split(b, f->source, ' ');
-	BUF_LIT(b, ",\"checked\":");
-	cli_json_str(b, f->checked);
-	BUF_LIT(b, ",\"confidence\":");
-	cli_json_str(b, f->confidence);
+	return 0;
 }

@@ -1,34 +1,25 @@
 /* SPDX-License-Identifier: MIT */
-/* load: what the front ends that show knowledge-base facts share:
- * loading the kb from the data files, wrapped text, a fact's sources. */
+/* load: every data resource a command needs, from the built-in data or
+ * the --data folder (cli_data), each loaded one way.  On a bad file each
+ * prints one message (cli_bad_data) and returns -1. */
 #ifndef HANDOVER_LOAD_H
 #define HANDOVER_LOAD_H
 
-#include <stddef.h>
-
-#include "lib/buf.h"
+#include "check/checklist.h"
 #include "cli/cli.h"
+#include "ident/ident.h"
 #include "kb/kb.h"
+#include "lib/error.h"
 
-/* Loads the kb through cli_data().  Returns 0, or -1 with a message
- * printed (the file and line of a bad data file). */
-int cli_kb_load(struct cli *c, struct kb *kb);
+/* "bad data file: ...: fix it, or remove it from the data folder" (or, with
+ * no --data, that the built-in copy is broken). */
+void cli_bad_data(const struct cli *c, const struct error *e);
 
-/* Writes text (one paragraph) word by word, breaking lines before width
- * columns; col is the column the cursor is at, indent the column later
- * lines start at.  Ends without a newline. */
-void cli_wrap(struct buf *b, const char *text, size_t col, size_t indent, size_t width);
-
-/* The columns s[0..n) takes on a terminal, roughly: one per character
- * (UTF-8 continuation bytes take none). */
-size_t cli_columns(const char *s, size_t n);
-
-/* The fields every fact carries, as JSON members:
- * "source":[URL...],"checked":"...","confidence":"..." (no braces). */
-void cli_json_fact(struct buf *b, const struct kb_fact *f);
-/* A ';'-joined list as a JSON array of strings ("" gives []). */
-void cli_json_list(struct buf *b, const char *list);
-/* A JSON string, or null when s is NULL or empty. */
-void cli_json_str(struct buf *b, const char *s);
+/* The knowledge-base tables (kb.c).  Returns 0 or -1 (printed). */
+int cli_load_kb(struct cli *c, struct kb *kb);
+/* reporting-bodies.tsv and imei-placeholders.tsv.  0 or -1 (printed). */
+int cli_load_idents(struct cli *c, struct ident_tables *t);
+/* The checklist's words.  Returns 0 or -1 (printed). */
+int cli_load_words(struct cli *c, struct cl_texts *t);
 
 #endif

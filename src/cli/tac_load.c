@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/load.h"
 #include "cli/tac_load.h"
 
 #define TACDB_MAX (512u << 20)
@@ -71,7 +72,7 @@ tacload_load(struct tacload *tl)
 	if (cli_data(tl->cli, "tac.tsv", &data, &len) != 0 ||
 	    tac_db_add_tsv(&tl->db, "tac.tsv", data, len, &e) != 0) {
 		if (data)
-			cli_error("bad data file: %s", e.msg);
+			cli_bad_data(tl->cli, &e);
 		tl->failed = 1;
 		goto done;
 	}

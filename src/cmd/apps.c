@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/load.h"
+#include "cli/show.h"
 #include "cmd/commands.h"
 #include "cli/lines.h"
 #include "cli/opt.h"
@@ -261,7 +262,7 @@ run_apps(struct cli *c, int argc, char **argv)
 		status = cli_usage("apps", "give one file (or - for stdin), not %d", o.noperands);
 		goto out;
 	}
-	if (cli_kb_load(c, &r.kb) != 0) {
+	if (cli_load_kb(c, &r.kb) != 0) {
 		status = EXIT_IO;
 		goto out;
 	}

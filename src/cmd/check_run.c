@@ -18,40 +18,19 @@ static const char *const section_titles[][2] = {
 	{"seller", "The seller"},
 };
 
-static int
-get_data(void *ctx, const char *name, const char **data, size_t *len)
-{
-	return cli_data(ctx, name, data, len);
-}
-
 int
 checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, int steps_only)
 {
-	const char *a, *b;
-	size_t al, bl;
 	struct error e;
 
 	r->cli = c;
 	fd_buf_init(&r->out, STDOUT_FILENO);
 	tacload_init(&r->tl, c, tacdb);
-	if (kb_load(&r->kb, get_data, c, &e) != 0) {
-		cli_error("bad data file: %s", e.msg);
+	if (cli_load_kb(c, &r->kb) != 0)
 		return EXIT_IO;
-	}
 	r->kb_loaded = 1;
-	if (cli_data(c, "reporting-bodies.tsv", &a, &al) != 0 ||
-	    cli_data(c, "imei-placeholders.tsv", &b, &bl) != 0)
+	if (cli_load_idents(c, &r->idt) != 0 || cli_load_words(c, &r->texts) != 0)
 		return EXIT_IO;
-	if (ident_tables_load(&r->idt, a, al, b, bl, &e) != 0) {
-		cli_error("bad data file: %s", e.msg);
-		return EXIT_IO;
-	}
-	if (cli_data(c, "checklist.tsv", &a, &al) != 0 || cli_data(c, "verdict.tsv", &b, &bl) != 0)
-		return EXIT_IO;
-	if (cl_texts_load(&r->texts, a, al, b, bl, &e) != 0) {
-		cli_error("bad data file: %s", e.msg);
-		return EXIT_IO;
-	}
 	cl_init(&r->cl, &r->kb, &r->idt);
 	if (steps_only)
 		return EXIT_OK;

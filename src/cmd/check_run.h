@@ -7,6 +7,7 @@
 #include "check/checklist.h"
 #include "check/persist.h"
 #include "cli/cli.h"
+#include "cli/load.h"
 #include "kb/kb.h"
 #include "cli/store.h"
 #include "cli/tac_load.h"

@@ -12,6 +12,7 @@
 
 #include "check/checklist.h"
 #include "cli/cli.h"
+#include "cli/load.h"
 #include "cmd/commands.h"
 #include "export/export.h"
 #include "kb/kb.h"
@@ -62,12 +63,6 @@ static const struct opt_spec specs[] = {
 };
 
 enum format { FMT_NONE, FMT_HTML, FMT_TEXT, FMT_JSON };
-
-static int
-get_data(void *ctx, const char *name, const char **data, size_t *len)
-{
-	return cli_data(ctx, name, data, len);
-}
 
 /* 1 when the operand names a file rather than an id (store_load's rule). */
 static int
@@ -159,8 +154,6 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 	struct kb kb;
 	struct export_src src;
 	struct error e;
-	const char *a, *b;
-	size_t al, bl;
 	int rc;
 
 	if (fmt == FMT_JSON) {
@@ -168,15 +161,10 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 		buf_putc(out, '\n');
 		return EXIT_OK;
 	}
-	if (cli_data(c, "checklist.tsv", &a, &al) != 0 || cli_data(c, "verdict.tsv", &b, &bl) != 0)
+	if (cli_load_words(c, &texts) != 0)
 		return EXIT_IO;
-	if (cl_texts_load(&texts, a, al, b, bl, &e) != 0) {
-		cli_error("bad data file: %s", e.msg);
-		return EXIT_IO;
-	}
-	if (kb_load(&kb, get_data, c, &e) != 0) {
+	if (cli_load_kb(c, &kb) != 0) {
 		cl_texts_release(&texts);
-		cli_error("bad data file: %s", e.msg);
 		return EXIT_IO;
 	}
 	src.rec = r;

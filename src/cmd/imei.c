@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/load.h"
 #include "cmd/commands.h"
 #include "ident/ident.h"
 #include "cli/lines.h"
@@ -252,9 +253,7 @@ run_imei(struct cli *c, int argc, char **argv)
 	};
 	struct imei_run r;
 	struct opt o;
-	struct error e;
-	const char *rb, *ph, *tacdb = NULL;
-	size_t rblen, phlen;
+	const char *tacdb = NULL;
 	int i, k, status = EXIT_OK, use_stdin;
 
 	memset(&r, 0, sizeof r);
@@ -274,13 +273,8 @@ run_imei(struct cli *c, int argc, char **argv)
 		}
 	}
 	status = EXIT_IO;
-	if (cli_data(c, "reporting-bodies.tsv", &rb, &rblen) != 0 ||
-	    cli_data(c, "imei-placeholders.tsv", &ph, &phlen) != 0)
+	if (cli_load_idents(c, &r.tables) != 0)
 		goto out;
-	if (ident_tables_load(&r.tables, rb, rblen, ph, phlen, &e) != 0) {
-		cli_error("bad data file: %s: fix it or remove it from the --data folder", e.msg);
-		goto out;
-	}
 	if (make_rb_json(&r) != 0) {
 		cli_error("out of memory");
 		goto out;

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/load.h"
+#include "cli/show.h"
 #include "cmd/commands.h"
 #include "cli/opt.h"
 #include "cli/fd.h"
@@ -500,7 +501,7 @@ run_info(struct cli *c, int argc, char **argv)
 		r.code[0] = (char)upper((unsigned char)a[0]);
 		r.code[1] = (char)upper((unsigned char)a[1]);
 	}
-	if (cli_kb_load(c, &r.kb) != 0) {
+	if (cli_load_kb(c, &r.kb) != 0) {
 		status = EXIT_IO;
 		goto out;
 	}

@@ -7,6 +7,7 @@
 
 #include "check/checklist.h"
 #include "cli/cli.h"
+#include "cli/load.h"
 #include "cmd/commands.h"
 #include "cli/opt.h"
 #include "record/record.h"
@@ -199,8 +200,6 @@ run_show(struct cli *c, int argc, char **argv)
 	struct error e;
 	struct buf out;
 	struct opt o;
-	const char *a, *b;
-	size_t al, bl;
 	int k, json = 0, status;
 
 	if (opt_init(&o, argc, argv) != 0)
@@ -220,13 +219,7 @@ run_show(struct cli *c, int argc, char **argv)
 		opt_release(&o);
 		return status;
 	}
-	if (cli_data(c, "checklist.tsv", &a, &al) != 0 || cli_data(c, "verdict.tsv", &b, &bl) != 0 ||
-	    open_store(&s) != 0) {
-		opt_release(&o);
-		return EXIT_IO;
-	}
-	if (cl_texts_load(&t, a, al, b, bl, &e) != 0) {
-		cli_error("bad data file: %s", e.msg);
+	if (open_store(&s) != 0 || cli_load_words(c, &t) != 0) {
 		opt_release(&o);
 		return EXIT_IO;
 	}

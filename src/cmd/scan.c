@@ -52,18 +52,9 @@ default_threads(void)
 static int
 load(struct scan_run *r, const char *tacdb)
 {
-	const char *rb, *ph;
-	size_t rblen, phlen;
 	struct error e;
 
-	if (cli_data(r->cli, "reporting-bodies.tsv", &rb, &rblen) != 0 ||
-	    cli_data(r->cli, "imei-placeholders.tsv", &ph, &phlen) != 0)
-		return -1;
-	if (ident_tables_load(&r->tables, rb, rblen, ph, phlen, &e) != 0) {
-		cli_error("bad data file: %s: fix it or remove it from the --data folder", e.msg);
-		return -1;
-	}
-	if (cli_kb_load(r->cli, &r->kb) != 0)
+	if (cli_load_idents(r->cli, &r->tables) != 0 || cli_load_kb(r->cli, &r->kb) != 0)
 		return -1;
 	r->tl.path = tacdb;
 	if (tacload_check_named(&r->tl) != 0 || tacload_load(&r->tl) != 0)
