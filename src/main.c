@@ -88,7 +88,7 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
-		if (argc > 2 && (cmd = cli_command(argv[2])) != NULL)
+		if (argc > 2 && (cmd = command_find(argv[2])) != NULL)
 			return cli_help(cmd);
 		usage(stdout);
 		return cli_finish_output(NULL, EXIT_OK);
@@ -97,7 +97,7 @@ main(int argc, char **argv)
 		printf("handover %s\n", HANDOVER_VERSION);
 		return cli_finish_output(NULL, EXIT_OK);
 	}
-	cmd = cli_command(argv[1]);
+	cmd = command_find(argv[1]);
 	if (!cmd) {
 		if (argv[1][0] == '-')
 			return cli_usage(NULL, "unknown option '%s'", argv[1]);

@@ -56,8 +56,6 @@ int cli_usage(const char *cmd, const char *fmt, ...)
     ;
 /* Prints cmd->help to stdout and returns EXIT_OK (EXIT_IO if it cannot). */
 int cli_help(const struct command *cmd);
-/* The command called name, or NULL. */
-const struct command *cli_command(const char *name);
 
 /* The data file called name (e.g. "tac.tsv"): from the override folder
  * when it holds that file, else the embedded copy.  Returns 0, or -1 with

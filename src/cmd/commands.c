@@ -20,7 +20,7 @@ const struct command *const commands[] = {
 };
 
 const struct command *
-cli_command(const char *name)
+command_find(const char *name)
 {
 	size_t i;
 

@@ -20,4 +20,7 @@ extern const struct command command_show;
 /* NULL-terminated, in the order "handover --help" lists them. */
 extern const struct command *const commands[];
 
+/* The command called name, or NULL. */
+const struct command *command_find(const char *name);
+
 #endif

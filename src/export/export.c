@@ -284,8 +284,9 @@ put_detail(const struct export_model *m, const char *d, struct buf *out)
 	}
 }
 
-void
-export_reason_text(const struct export_model *m, const struct export_reason *x, int todo,
+/* The reason's text, plain, not escaped. */
+static void
+reason_text(const struct export_model *m, const struct export_reason *x, int todo,
     struct buf *out)
 {
 	const char *tmpl = todo ? x->todo : x->sentence;
@@ -315,7 +316,7 @@ export_reason_put(struct buf *b, const struct export_model *m,
 	struct buf t;
 
 	buf_init_mem(&t);
-	export_reason_text(m, x, todo, &t);
+	reason_text(m, x, todo, &t);
 	if (t.err && !b->err)
 		b->err = t.err;
 	put(b, buf_str(&t));

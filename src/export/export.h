@@ -95,10 +95,7 @@ const struct export_row *export_model_row(const struct export_model *m,
 size_t export_model_count(const struct export_model *m, enum export_part p);
 /* A reason's sentence (todo 0) or what to do (todo 1) with {detail} and
  * the knowledge-base placeholders filled, step ids in the detail named by
- * their labels; plain text, not escaped. */
-void export_reason_text(const struct export_model *m,
-    const struct export_reason *x, int todo, struct buf *out);
-/* The same text handed to put (a renderer's escaper) as one string; an
+ * their labels, handed to put (a renderer's escaper) as one string; an
  * out-of-memory while making it is recorded in b. */
 void export_reason_put(struct buf *b, const struct export_model *m,
     const struct export_reason *x, int todo,

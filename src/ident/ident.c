@@ -31,12 +31,6 @@ ident_problem_code(enum ident_problem p)
 }
 
 int
-ident_valid(const struct ident *id)
-{
-	return id->problem == IDENT_OK;
-}
-
-int
 ident_parse_digits(const char *p, size_t n, uint64_t *out)
 {
 	uint64_t v = 0;
@@ -431,7 +425,7 @@ ident_classify(const struct ident_tables *t, const char *v, size_t n,
 	id->problem = IDENT_OK;
 	id->digits = (int)n;
 	id->rb = -1;
-	id->tac[0] = id->serial[0] = id->check[0] = id->expected[0] = '\0';
+	id->tac[0] = id->serial[0] = '\0';
 	memset(id->check, 0, sizeof id->check);
 	memset(id->expected, 0, sizeof id->expected);
 	memcpy(id->normalized, v, copy);

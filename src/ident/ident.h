@@ -87,9 +87,6 @@ size_t ident_find_in_text(const struct ident_tables *t, const char *s, size_t n,
 void ident_classify(const struct ident_tables *t, const char *v, size_t n,
     enum ident_kind hint, struct ident *out);
 
-/* 1 when the identifier is valid (no problem). */
-int ident_valid(const struct ident *id);
-
 /* Luhn check digit (0-9) for n decimal digits. */
 int ident_luhn(const char *digits, size_t n);
 

@@ -167,7 +167,9 @@ record_release(struct record *r)
 	record_init(r);
 }
 
-int
+/* 1 when the n bytes at key are a valid key ([a-z0-9._-]+, at most
+ * RECORD_MAX_KEY bytes, not the reserved "sha256"). */
+static int
 record_key_valid(const char *key, size_t n)
 {
 	size_t i;

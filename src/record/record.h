@@ -44,10 +44,6 @@ enum record_seal {
 void record_init(struct record *r);
 void record_release(struct record *r);
 
-/* 1 when the n bytes at key are a valid key ([a-z0-9._-]+, at most
- * RECORD_MAX_KEY bytes, not the reserved "sha256"). */
-int record_key_valid(const char *key, size_t n);
-
 /* Appends key: value, copying both (the caller keeps its strings).  Any
  * NUL-free value is allowed; it is escaped when serialized.  Returns 0,
  * or -1 with errno EINVAL (bad key), E2BIG (the line would pass
