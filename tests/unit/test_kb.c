@@ -194,7 +194,7 @@ test_replies(void)
 	const struct kb_reply *r;
 	size_t i, n;
 
-	CHECK(K.nreplies >= 40);
+	CHECK(K.nreplies >= 30);
 	r = kb_country_replies(&K, "jp", &n);
 	CHECK(r != NULL && n >= 4);
 	for (i = 0; r && i < n; i++)
