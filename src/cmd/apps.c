@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* apps: "handover apps": reads a phone's package list (the output of
- * "adb shell pm list packages", with or without -f, or one name a line)
- * and reports every known lender, lock or device-management app. */
+/* apps: "handover apps": reads what a phone says over adb (its package
+ * list, its device_policy dump, its financed-kiosk role holder; any mix,
+ * in one file or on stdin) and reports every known lender, lock or
+ * device-management app, who controls the phone, and the verdict the
+ * combination supports.  The reading and judging is src/device/. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -15,193 +18,387 @@
 #include "cli/lines.h"
 #include "cli/opt.h"
 #include "cli/fd.h"
+#include "device/device.h"
 
 #define WIDTH 78
 #define LINE_MAX_BYTES 4096
-#define PACKAGE_MAX 255
 
 struct apps_run {
 	struct kb kb;
 	struct buf out;
 	int json, color;
-	long read, ignored, known, strong;
+	struct device_state *dev;
+	struct device_verdict verdict;
 };
 
-/* An Android package name: two or more dot-separated parts, each a
- * letter followed by letters, digits or underscores. */
-static int
-is_package(const char *s, size_t n)
+static const char *
+level_word(enum device_level l)
 {
-	size_t i, parts = 1;
-	int start = 1;
-
-	if (n == 0 || n > PACKAGE_MAX)
-		return 0;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-
-		if (c == '.') {
-			if (start)
-				return 0;
-			start = 1;
-			parts++;
-		} else if (start) {
-			if (!letter)
-				return 0;
-			start = 0;
-		} else if (!letter && !(c >= '0' && c <= '9') && c != '_') {
-			return 0;
-		}
-	}
-	return !start && parts >= 2;
+	return l == DEVICE_STRONG ? "strong" : l == DEVICE_WEAK ? "weak" : "none";
 }
 
-/* The package name in one line of input, in *p, *n; 0 when the line holds
- * none.  Forms: "package:NAME", "package:PATH=NAME" (pm list packages -f),
- * "package:NAME uid:1000" or "installer=..." (-U, -i), or "NAME". */
-static int
-line_package(const char *s, size_t n, const char **p, size_t *len)
+static const char *
+owner_type_word(long t)
+{
+	switch (t) {
+	case DEVICE_OWNER_TYPE_UNSEEN: return NULL;
+	case DEVICE_OWNER_TYPE_NONE: return "none";
+	case DEVICE_OWNER_TYPE_DEFAULT: return "default";
+	case DEVICE_OWNER_TYPE_FINANCED: return "financed";
+	default: return "other";
+	}
+}
+
+/* A reason code in words, for the summary. */
+static const char *
+reason_words(const char *code)
+{
+	static const char *const words[][2] = {
+		{ "financed_device_owner", "the device owner is of the financed type" },
+		{ "kiosk_role", "an app holds the financed-kiosk role" },
+		{ "device_owner", "an app is the device owner (the phone is managed)" },
+		{ "org_owned_profile", "a work profile on an organisation-owned phone" },
+		{ "profile_owner", "a work profile" },
+		{ "lock_app_in_control", "a lock app is in control" },
+		{ "lock_app", "a known app is installed" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(code, words[i][0]) == 0)
+			return words[i][1];
+	return code;
+}
+
+/* The reason about a found app, for its grade. */
+static const struct device_reason *
+reason_for(const struct apps_run *r, const char *package)
 {
 	size_t i;
 
-	while (n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
+	for (i = 0; i < r->verdict.nreasons; i++) {
+		const struct device_reason *x = &r->verdict.reasons[i];
+		if ((strcmp(x->code, "lock_app") == 0 || strcmp(x->code, "lock_app_in_control") == 0) &&
+		    strcmp(x->package, package) == 0)
+			return x;
 	}
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	if (n >= 8 && memcmp(s, "package:", 8) == 0) {
-		s += 8;
-		n -= 8;
-		for (i = 0; i < n && s[i] != ' ' && s[i] != '\t'; i++)
-			;
-		n = i;
-		for (i = n; i > 0; i--)	/* a path may hold '=' too: the last one counts */
-			if (s[i - 1] == '=') {
-				s += i;
-				n -= i;
-				break;
-			}
-	}
-	*p = s;
-	*len = n;
-	return is_package(s, n);
+	return NULL;
+}
+
+/* "the device owner", "the financed-kiosk role holder", ... for a package
+ * in control. */
+static const char *
+control_words(const struct device_state *d, const char *package)
+{
+	size_t i;
+
+	for (i = 0; i < d->nholders; i++)
+		if (strcmp(d->holders[i], package) == 0)
+			return "it holds the financed-kiosk role";
+	if (d->has_device_owner && strcmp(d->device_owner.package, package) == 0)
+		return d->owner_type == DEVICE_OWNER_TYPE_FINANCED ?
+		    "it is the device owner, of the financed type" : "it is the device owner";
+	return "it is the profile owner of an organisation-owned phone";
 }
 
 static void
-put_text(struct apps_run *r, const char *pkg, const struct kb_lock_app *a,
-    const struct kb_lock_system *sys)
+label(struct buf *b, size_t indent, const char *lab, const char *text)
+{
+	size_t i;
+
+	if (!text || !*text)
+		return;
+	for (i = 0; i < indent; i++)
+		buf_putc(b, ' ');
+	buf_printf(b, "%s ", lab);
+	cli_wrap(b, text, indent + strlen(lab) + 1, indent, WIDTH);
+	buf_putc(b, '\n');
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+static void
+text_found(struct apps_run *r, const struct device_found *f)
 {
 	struct buf *b = &r->out;
-	int strong = strcmp(a->strength, "strong") == 0;
+	const struct kb_lock_app *a = f->app;
+	const struct kb_lock_system *sys = kb_lock_system_find(&r->kb, a->system);
+	const struct device_reason *x = reason_for(r, f->package);
+	int strong = x && x->level == DEVICE_STRONG;
 	const char *on = !r->color ? "" : strong ? "\033[1;31m" : "\033[33m";
 
-	buf_printf(b, "%s%-6s%s  %s", on, strong ? "STRONG" : "weak", r->color ? "\033[0m" : "", pkg);
+	buf_printf(b, "%s%-6s%s  %s", on, strong ? "STRONG" : "weak", r->color ? "\033[0m" : "",
+	    f->package);
 	if (kb_lock_app_is_prefix(a))
 		buf_printf(b, " (matches %s)", a->package);
 	buf_printf(b, "\n        %s", sys ? sys->name : a->system);
 	if (strcmp(a->fact.confidence, "confirmed") != 0)
 		BUF_LIT(b, " (reported)");
-	BUF_LIT(b, "\n        ");
+	buf_putc(b, '\n');
+	if (x && strcmp(x->code, "lock_app_in_control") == 0) {
+		char why[160];
+
+		snprintf(why, sizeof why, "%s, so it is in control of the phone.",
+		    control_words(r->dev, f->package));
+		label(b, 8, "Why strong:", why);
+		label(b, 8, strcmp(a->strength, "strong") == 0 ? "Alone it is strong:" :
+		    "Alone it would be weak:", a->grade_reason);
+	} else {
+		label(b, 8, strong ? "Why strong:" : "Why weak:", a->grade_reason);
+	}
+	BUF_LIT(b, "        ");
 	cli_wrap(b, a->what_to_do, 8, 8, WIDTH);
 	buf_putc(b, '\n');
 }
 
+/* " (PayJoy Lock)" after a package the kb knows. */
 static void
-put_json(struct apps_run *r, const char *pkg, size_t n, const struct kb_lock_app *a,
-    const struct kb_lock_system *sys)
+system_of(struct apps_run *r, const char *package)
+{
+	const struct kb_lock_app *a = package[0] ? kb_lock_app_find(&r->kb, package) : NULL;
+	const struct kb_lock_system *sys = a ? kb_lock_system_find(&r->kb, a->system) : NULL;
+
+	if (sys)
+		buf_printf(&r->out, " (%s)", sys->name);
+}
+
+static void
+text_owner(struct apps_run *r, const char *what, const struct device_owner *o)
 {
 	struct buf *b = &r->out;
 
-	if (r->known > 1)
-		BUF_LIT(b, ",\n");
+	buf_printf(b, "  %s: %s", what, o->package[0] ? o->package : "(package not shown)");
+	system_of(r, o->package);
+	if (o->user >= 0)
+		buf_printf(b, ", user %ld", o->user);
+	if (o->org_owned == 1)
+		BUF_LIT(b, ", organisation-owned phone");
+	buf_putc(b, '\n');
+}
+
+static void
+text_control(struct apps_run *r)
+{
+	const struct device_state *d = r->dev;
+	struct buf *b = &r->out;
+	const char *t = owner_type_word(d->owner_type);
+	size_t i;
+
+	if (!d->seen_policy && !d->seen_role)
+		return;
+	if (d->nfound)
+		buf_putc(b, '\n');
+	BUF_LIT(b, "Who controls the phone\n");
+	if (d->seen_policy) {
+		if (d->has_device_owner)
+			text_owner(r, "device owner", &d->device_owner);
+		else
+			BUF_LIT(b, "  device owner: none\n");
+		if (t && strcmp(t, "none") != 0)
+			buf_printf(b, "  device owner type: %ld (%s)\n", d->owner_type, t);
+		for (i = 0; i < d->nprofile_owners; i++)
+			text_owner(r, "profile owner (work profile)", &d->profile_owners[i]);
+		for (i = 0; i < d->nadmins; i++)
+			buf_printf(b, "  device admin: %s\n", d->admins[i]);
+	}
+	if (d->seen_role) {
+		if (!d->nholders)
+			BUF_LIT(b, "  financed-kiosk role: no app holds it\n");
+		for (i = 0; i < d->nholders; i++) {
+			buf_printf(b, "  financed-kiosk role: %s", d->holders[i]);
+			system_of(r, d->holders[i]);
+			buf_putc(b, '\n');
+		}
+	}
+}
+
+static void
+text_summary(struct apps_run *r)
+{
+	const struct device_state *d = r->dev;
+	struct buf *b = &r->out;
+	const struct device_verdict *v = &r->verdict;
+	size_t i, strong = 0;
+
+	for (i = 0; i < d->nfound; i++) {
+		const struct device_reason *x = reason_for(r, d->found[i].package);
+		if (x && x->level == DEVICE_STRONG)
+			strong++;
+	}
+	if (d->nfound || d->seen_policy || d->seen_role)
+		buf_putc(b, '\n');
+	buf_printf(b, "%ld package%s read, %zu known lock or management app%s, %zu strong\n",
+	    d->packages, d->packages == 1 ? "" : "s", d->nfound, d->nfound == 1 ? "" : "s", strong);
+	if (d->ignored)
+		buf_printf(b, "%ld line%s ignored (not %s)\n", d->ignored, d->ignored == 1 ? "" : "s",
+		    d->ignored == 1 ? "a package name" : "package names");
+	buf_printf(b, "read: package list %s, device policy %s, financed-kiosk role %s\n",
+	    d->packages ? "yes" : "no", d->seen_policy ? "yes" : "no", d->seen_role ? "yes" : "no");
+	buf_printf(b, "verdict: %s\n", v->level == DEVICE_STRONG ? "STRONG" : level_word(v->level));
+	for (i = 0; i < v->nreasons; i++) {
+		const struct device_reason *x = &v->reasons[i];
+		const char *why = reason_words(x->code);
+
+		if (x->level != v->level || v->level == DEVICE_NONE)
+			continue;
+		buf_printf(b, "  %s%s%s\n", why, x->package[0] ? ": " : "", x->package);
+	}
+	if (d->packages == 0 && !d->seen_policy && !d->seen_role) {
+		cli_wrap(b, "Nothing was read: run 'adb shell pm list packages' with the phone "
+		    "connected and USB debugging on, and give its output (see 'handover apps "
+		    "--help' for the other two commands).", 0, 0, WIDTH);
+	} else if (v->level == DEVICE_STRONG) {
+		cli_wrap(b, "Someone other than the owner controls this phone, or a lender's lock "
+		    "app is installed: do not pay until it is cleared as shown above.", 0, 0, WIDTH);
+	} else if (v->level == DEVICE_WEAK && d->nprofile_owners) {
+		cli_wrap(b, "A work profile belongs to an organisation: the seller must remove it "
+		    "(or the whole account) before you pay; then reset the phone, set it up online "
+		    "and look again.", 0, 0, WIDTH);
+	} else if (v->level == DEVICE_WEAK) {
+		cli_wrap(b, d->seen_policy || d->seen_role ?
+		    "None of the apps above is in control of the phone (it is not the device "
+		    "owner and holds no kiosk role): do the checks they name, then reset the "
+		    "phone, set it up online and look again before you pay." :
+		    "The apps above are also on clean phones, so on their own they prove nothing: "
+		    "also give 'adb shell dumpsys device_policy' and the kiosk role answer (see "
+		    "--help) to learn whether one is in control, and do the checks they name.",
+		    0, 0, WIDTH);
+	} else {
+		cli_wrap(b, "No known lock or management app and nothing in control was found. The "
+		    "list of apps handover knows is not complete: also look at the phone's device "
+		    "admin apps, then reset it and set it up online before you pay.", 0, 0, WIDTH);
+	}
+	buf_putc(b, '\n');
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+static void
+json_owner(struct buf *b, const struct device_owner *o)
+{
 	BUF_LIT(b, "{\"package\":");
-	buf_put_json_str(b, pkg, n);
-	BUF_LIT(b, ",\"matched\":");
-	cli_json_str(b, a->package);
-	BUF_LIT(b, ",\"system\":");
-	cli_json_str(b, a->system);
-	BUF_LIT(b, ",\"system_name\":");
-	cli_json_str(b, sys ? sys->name : NULL);
-	BUF_LIT(b, ",\"strength\":");
-	cli_json_str(b, a->strength);
-	BUF_LIT(b, ",\"what_to_do\":");
-	cli_json_str(b, a->what_to_do);
-	buf_putc(b, ',');
-	cli_json_fact(b, &a->fact);
+	cli_json_str(b, o->package);
+	BUF_LIT(b, ",\"admin\":");
+	cli_json_str(b, o->admin);
+	BUF_LIT(b, ",\"user\":");
+	if (o->user >= 0)
+		buf_printf(b, "%ld", o->user);
+	else
+		BUF_LIT(b, "null");
+	BUF_LIT(b, ",\"organization_owned\":");
+	buf_puts(b, o->org_owned == 1 ? "true" : o->org_owned == 0 ? "false" : "null");
 	buf_putc(b, '}');
 }
 
 static void
-check_line(struct apps_run *r, const char *s, size_t n)
+json_all(struct apps_run *r)
 {
-	const struct kb_lock_app *a;
-	char pkg[PACKAGE_MAX + 1];
-	const char *p;
-	size_t len, i;
-
-	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
-		;
-	if (i == n)
-		return;		/* blank */
-	if (!line_package(s, n, &p, &len)) {
-		r->ignored++;
-		return;
-	}
-	r->read++;
-	memcpy(pkg, p, len);
-	pkg[len] = '\0';
-	if (!(a = kb_lock_app_find(&r->kb, pkg)))
-		return;
-	r->known++;
-	if (strcmp(a->strength, "strong") == 0)
-		r->strong++;
-	if (r->json)
-		put_json(r, pkg, len, a, kb_lock_system_find(&r->kb, a->system));
-	else
-		put_text(r, pkg, a, kb_lock_system_find(&r->kb, a->system));
-}
-
-static void
-summary(struct apps_run *r)
-{
+	const struct device_state *d = r->dev;
 	struct buf *b = &r->out;
+	size_t i, strong = 0;
 
-	if (r->json) {
-		buf_printf(b, "],\n\"packages_read\":%ld,\"lines_ignored\":%ld,\"known\":%ld,"
-		    "\"strong\":%ld}\n", r->read, r->ignored, r->known, r->strong);
-		return;
+	BUF_LIT(b, "{\"found\":[\n");
+	for (i = 0; i < d->nfound; i++) {
+		const struct device_found *f = &d->found[i];
+		const struct kb_lock_app *a = f->app;
+		const struct kb_lock_system *sys = kb_lock_system_find(&r->kb, a->system);
+		const struct device_reason *x = reason_for(r, f->package);
+
+		if (x && x->level == DEVICE_STRONG)
+			strong++;
+		if (i)
+			BUF_LIT(b, ",\n");
+		BUF_LIT(b, "{\"package\":");
+		cli_json_str(b, f->package);
+		BUF_LIT(b, ",\"matched\":");
+		cli_json_str(b, a->package);
+		BUF_LIT(b, ",\"system\":");
+		cli_json_str(b, a->system);
+		BUF_LIT(b, ",\"system_name\":");
+		cli_json_str(b, sys ? sys->name : NULL);
+		BUF_LIT(b, ",\"strength\":");
+		cli_json_str(b, x ? level_word(x->level) : a->strength);
+		BUF_LIT(b, ",\"strength_alone\":");
+		cli_json_str(b, a->strength);
+		buf_printf(b, ",\"in_control\":%s", device_in_control(d, f->package) ? "true" : "false");
+		BUF_LIT(b, ",\"preinstalled\":");
+		cli_json_str(b, a->preinstalled);
+		BUF_LIT(b, ",\"grade_reason\":");
+		cli_json_str(b, a->grade_reason);
+		BUF_LIT(b, ",\"what_to_do\":");
+		cli_json_str(b, a->what_to_do);
+		buf_putc(b, ',');
+		cli_json_fact(b, &a->fact);
+		buf_putc(b, '}');
 	}
-	if (r->known)
-		buf_putc(b, '\n');
-	buf_printf(b, "%ld package%s read, %ld known lock or management app%s, %ld strong\n",
-	    r->read, r->read == 1 ? "" : "s", r->known, r->known == 1 ? "" : "s", r->strong);
-	if (r->ignored)
-		buf_printf(b, "%ld line%s ignored (not %s)\n", r->ignored,
-		    r->ignored == 1 ? "" : "s", r->ignored == 1 ? "a package name" : "package names");
-	if (r->read == 0)
-		cli_wrap(b, "No package names were read: run 'adb shell pm list packages' with the "
-		    "phone connected and USB debugging on, and give its output.", 0, 0, WIDTH);
-	else if (r->strong)
-		cli_wrap(b, "A lender's or carrier's lock app is installed: do not pay until it is "
-		    "cleared as shown above.", 0, 0, WIDTH);
-	else if (r->known)
-		cli_wrap(b, "No lender's lock app found. The apps above are also on clean phones: "
-		    "do the checks they name before you pay.", 0, 0, WIDTH);
-	else
-		cli_wrap(b, "No known lock or management app found. The list of apps handover knows "
-		    "is not complete: also look at the phone's device admin apps, then reset it "
-		    "and set it up online before you pay.", 0, 0, WIDTH);
-	buf_putc(b, '\n');
+	BUF_LIT(b, "],\n\"device_policy\":");
+	if (d->seen_policy) {
+		BUF_LIT(b, "{\"device_owner\":");
+		if (d->has_device_owner)
+			json_owner(b, &d->device_owner);
+		else
+			BUF_LIT(b, "null");
+		BUF_LIT(b, ",\"device_owner_type\":");
+		if (d->owner_type != DEVICE_OWNER_TYPE_UNSEEN)
+			buf_printf(b, "%ld", d->owner_type);
+		else
+			BUF_LIT(b, "null");
+		BUF_LIT(b, ",\"device_owner_type_name\":");
+		cli_json_str(b, owner_type_word(d->owner_type));
+		BUF_LIT(b, ",\"profile_owners\":[");
+		for (i = 0; i < d->nprofile_owners; i++) {
+			if (i)
+				buf_putc(b, ',');
+			json_owner(b, &d->profile_owners[i]);
+		}
+		BUF_LIT(b, "],\"admins\":[");
+		for (i = 0; i < d->nadmins; i++) {
+			if (i)
+				buf_putc(b, ',');
+			cli_json_str(b, d->admins[i]);
+		}
+		BUF_LIT(b, "]}");
+	} else {
+		BUF_LIT(b, "null");
+	}
+	BUF_LIT(b, ",\n\"kiosk_role\":");
+	if (d->seen_role) {
+		BUF_LIT(b, "{\"role\":\"android.app.role.FINANCED_DEVICE_KIOSK\",\"holders\":[");
+		for (i = 0; i < d->nholders; i++) {
+			if (i)
+				buf_putc(b, ',');
+			cli_json_str(b, d->holders[i]);
+		}
+		BUF_LIT(b, "]}");
+	} else {
+		BUF_LIT(b, "null");
+	}
+	BUF_LIT(b, ",\n\"reasons\":[");
+	for (i = 0; i < r->verdict.nreasons; i++) {
+		const struct device_reason *x = &r->verdict.reasons[i];
+		if (i)
+			buf_putc(b, ',');
+		BUF_LIT(b, "\n{\"code\":");
+		cli_json_str(b, x->code);
+		BUF_LIT(b, ",\"level\":");
+		cli_json_str(b, level_word(x->level));
+		BUF_LIT(b, ",\"package\":");
+		cli_json_str(b, x->package);
+		buf_putc(b, '}');
+	}
+	buf_printf(b, "],\n\"verdict\":\"%s\",\"packages_read\":%ld,\"lines_ignored\":%ld,"
+	    "\"known\":%zu,\"strong\":%zu}\n", level_word(r->verdict.level), d->packages, d->ignored,
+	    d->nfound, strong);
 }
+
+/* ---- reading ------------------------------------------------------------ */
 
 static int
 read_input(struct apps_run *r, const char *path)
 {
 	struct lines l;
 	const char *p;
-	size_t n;
+	size_t n, i;
 	int fd = STDIN_FILENO, cut, got, status = EXIT_OK;
 
 	if (path && strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
@@ -213,19 +410,28 @@ read_input(struct apps_run *r, const char *path)
 		status = EXIT_IO;
 		goto out;
 	}
-	if (r->json)
-		BUF_LIT(&r->out, "{\"found\":[\n");
-	while ((got = lines_next(&l, &p, &n, &cut)) == 1 && !r->out.err) {
+	while ((got = lines_next(&l, &p, &n, &cut)) == 1) {
 		if (cut)
-			r->ignored++;	/* far too long for a package name */
+			r->dev->ignored++;	/* far too long for anything we read */
 		else
-			check_line(r, p, n);
+			device_feed(r->dev, p, n, NULL, NULL, NULL);
 	}
 	if (got < 0) {
 		cli_error("cannot read '%s': %s", path ? path : "-", strerror(l.err));
 		status = EXIT_IO;
 	} else {
-		summary(r);
+		device_judge(r->dev, &r->verdict);
+		if (r->json) {
+			json_all(r);
+		} else {
+			for (i = 0; i < r->dev->nfound; i++) {
+				if (i)
+					buf_putc(&r->out, '\n');
+				text_found(r, &r->dev->found[i]);
+			}
+			text_control(r);
+			text_summary(r);
+		}
 	}
 	lines_release(&l);
 out:
@@ -240,20 +446,25 @@ run_apps(struct cli *c, int argc, char **argv)
 	static const struct opt_spec specs[] = {
 		{"json", 0, 0, 'j'}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
 	};
-	struct apps_run r;
+	struct apps_run *r;
 	struct opt o;
 	int k, status;
 
-	memset(&r, 0, sizeof r);
-	r.color = c->color;
-	fd_buf_init(&r.out, STDOUT_FILENO);
-	if (opt_init(&o, argc, argv) != 0) {
+	if (!(r = calloc(1, sizeof *r)) || !(r->dev = malloc(sizeof *r->dev))) {
+		free(r);
 		cli_error("out of memory");
 		return EXIT_IO;
 	}
+	r->color = c->color;
+	fd_buf_init(&r->out, STDOUT_FILENO);
+	if (opt_init(&o, argc, argv) != 0) {
+		cli_error("out of memory");
+		status = EXIT_IO;
+		goto done;
+	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		switch (k) {
-		case 'j': r.json = 1; break;
+		case 'j': r->json = 1; break;
 		case OPT_HELP: status = cli_help(&command_apps); goto out;
 		default: status = cli_usage("apps", "%s", o.errmsg); goto out;
 		}
@@ -262,49 +473,67 @@ run_apps(struct cli *c, int argc, char **argv)
 		status = cli_usage("apps", "give one file (or - for stdin), not %d", o.noperands);
 		goto out;
 	}
-	if (cli_load_kb(c, &r.kb) != 0) {
+	if (cli_load_kb(c, &r->kb) != 0) {
 		status = EXIT_IO;
 		goto out;
 	}
-	status = read_input(&r, o.noperands ? o.operands[0] : NULL);
-	if (status == EXIT_OK && r.strong)
+	device_init(r->dev, &r->kb);
+	status = read_input(r, o.noperands ? o.operands[0] : NULL);
+	if (status == EXIT_OK && r->verdict.level == DEVICE_STRONG)
 		status = EXIT_FINDINGS;
-	status = cli_finish_output(&r.out, status);
+	status = cli_finish_output(&r->out, status);
 out:
-	buf_release(&r.out);
-	kb_release(&r.kb);
 	opt_release(&o);
+done:
+	buf_release(&r->out);
+	kb_release(&r->kb);
+	free(r->dev);
+	free(r);
 	return status;
 }
 
 const struct command command_apps = {
 	"apps", run_apps,
 	"apps [--json] [FILE | -]",
-	"find lender, lock and device-management apps in a package list",
+	"who controls a phone: lock apps, device owner, kiosk role",
 	"usage: handover apps [--json] [FILE | -]\n"
 	"\n"
-	"Reads a phone's list of installed apps and reports every known lender,\n"
-	"lock or device-management app: the system it belongs to, whether it is\n"
-	"a strong sign (a lender's lock app) or a weak one (also on clean phones),\n"
-	"and what to do.  With a laptop and a USB cable (USB debugging on):\n"
+	"Reads what a phone says over adb (USB debugging on, a laptop and a\n"
+	"cable) and reports every known lender, lock or device-management app,\n"
+	"who controls the phone, and the verdict the combination supports.  An\n"
+	"app on the phone is not an app in control of it: many lock apps ship on\n"
+	"clean phones (weak on their own); the same app as device owner or as\n"
+	"the financed-kiosk role holder is strong.  Give any of these outputs,\n"
+	"alone or pasted one after another into one file:\n"
 	"\n"
-	"  adb shell pm list packages | handover apps\n"
+	"  adb shell pm list packages\n"
+	"  adb shell dumpsys device_policy\n"
+	"  adb shell cmd role get-role-holders android.app.role.FINANCED_DEVICE_KIOSK\n"
 	"\n"
-	"Understands 'package:NAME' lines, 'pm list packages -f' output\n"
-	"('package:PATH=NAME'), one name a line, and Windows line ends; other\n"
-	"lines are counted as ignored.  Reads FILE, or stdin when there is none\n"
-	"or it is '-'.  Not finding an app proves nothing: the list of apps\n"
-	"handover knows is not complete.\n"
+	"The kind of each part is recognised by its own lines: 'package:NAME'\n"
+	"lines (also 'pm list packages -f', one name a line, Windows line ends);\n"
+	"a dump starting 'Current Device Policy Manager state:' (device owner,\n"
+	"its type, profile owners, device admins); and for the role, the command\n"
+	"line itself followed by its answer (holders joined by ';', or an empty\n"
+	"line), so keep the command line in the file, as in the example below.\n"
+	"Reads FILE, or stdin when there is none or it is '-'.  Not finding an\n"
+	"app proves nothing: the list of apps handover knows is not complete.\n"
 	"\n"
 	"options:\n"
 	"  --json     one JSON document: found (package, matched, system,\n"
-	"             system_name, strength, what_to_do, source, checked,\n"
-	"             confidence), packages_read, lines_ignored, known, strong\n"
+	"             system_name, strength, strength_alone, in_control,\n"
+	"             preinstalled, grade_reason, what_to_do, source, checked,\n"
+	"             confidence), device_policy, kiosk_role, reasons, verdict,\n"
+	"             packages_read, lines_ignored, known, strong\n"
 	"\n"
-	"exit status: 0 no strong sign, 1 a strong sign found, 2 usage error,\n"
+	"exit status: 0 verdict weak or none, 1 verdict strong, 2 usage error,\n"
 	"  3 input/output error\n"
 	"\n"
 	"examples:\n"
 	"  adb shell pm list packages | handover apps\n"
-	"  adb shell pm list packages -f > pkgs.txt; handover apps pkgs.txt\n"
+	"  R=android.app.role.FINANCED_DEVICE_KIOSK\n"
+	"  { adb shell pm list packages; adb shell dumpsys device_policy;\n"
+	"    echo \"cmd role get-role-holders $R\";\n"
+	"    adb shell cmd role get-role-holders $R; } > phone.txt\n"
+	"  handover apps phone.txt\n"
 };

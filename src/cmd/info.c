@@ -114,6 +114,48 @@ checks_words(const char *list, char *out, size_t cap)
 	}
 }
 
+/* The outcome word of a reply, as a buyer reads it. */
+static const char *
+outcome_words(const char *o)
+{
+	static const char *const words[][2] = {
+		{ "clean", "clean" }, { "owed", "MONEY OWED" }, { "blocked", "BLOCKED" },
+		{ "not_approved", "not approved" }, { "invalid", "INVALID IMEI" },
+		{ "compare_model", "compare make and model" }, { "unknown", "does not decide" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(o, words[i][0]) == 0)
+			return words[i][1];
+	return o;
+}
+
+/* The replies a check gives: '"shown" (key, outcome): meaning'. */
+static void
+text_replies(struct info_run *r, const struct kb_check *c)
+{
+	const struct kb_reply *rp;
+	size_t i, n;
+	int any = 0;
+
+	if (!(rp = kb_country_replies(&r->kb, c->code, &n)))
+		return;
+	for (i = 0; i < n; i++) {
+		char head[512];
+
+		if (strcmp(rp[i].check_name, c->check_name) != 0)
+			continue;
+		if (!any++)
+			BUF_LIT(&r->out, "  Replies you may see:\n");
+		if (snprintf(head, sizeof head, "\"%s\" (%s, %s%s):", rp[i].shown, rp[i].reply,
+		    outcome_words(rp[i].outcome), is_reported(&rp[i].fact) ? ", reported" : "") <
+		    0)
+			continue;
+		field(r, 4, head, rp[i].meaning);
+	}
+}
+
 static void
 text_checks(struct info_run *r, const struct kb_check *c, size_t n)
 {
@@ -135,6 +177,7 @@ text_checks(struct info_run *r, const struct kb_check *c, size_t n)
 		field(r, 2, "How:", c->how);
 		field(r, 2, "It checks:", words);
 		field(r, 2, "The answers:", c->result_meaning);
+		text_replies(r, c);
 		field(r, 2, "It does NOT cover:", c->limits);
 		field(r, 2, "Also do this:", c->instead);
 	}
@@ -274,6 +317,36 @@ json_sep(struct buf *b, int *first)
 }
 
 static void
+json_replies(struct info_run *r, const struct kb_check *c)
+{
+	struct buf *b = &r->out;
+	const struct kb_reply *rp;
+	size_t i, n;
+	int first = 1;
+
+	if (!(rp = kb_country_replies(&r->kb, c->code, &n)))
+		return;
+	for (i = 0; i < n; i++) {
+		if (strcmp(rp[i].check_name, c->check_name) != 0)
+			continue;
+		if (!first)
+			buf_putc(b, ',');
+		first = 0;
+		BUF_LIT(b, "\n{\"reply\":");
+		cli_json_str(b, rp[i].reply);
+		BUF_LIT(b, ",\"shown\":");
+		cli_json_str(b, rp[i].shown);
+		BUF_LIT(b, ",\"meaning\":");
+		cli_json_str(b, rp[i].meaning);
+		BUF_LIT(b, ",\"outcome\":");
+		cli_json_str(b, rp[i].outcome);
+		buf_putc(b, ',');
+		cli_json_fact(b, &rp[i].fact);
+		buf_putc(b, '}');
+	}
+}
+
+static void
 json_country(struct info_run *r, const struct kb_check *c, size_t n)
 {
 	struct buf *b = &r->out;
@@ -302,7 +375,9 @@ json_country(struct info_run *r, const struct kb_check *c, size_t n)
 		cli_json_str(b, c[i].limits);
 		BUF_LIT(b, ",\"instead\":");
 		cli_json_str(b, c[i].instead);
-		buf_putc(b, ',');
+		BUF_LIT(b, ",\"replies\":[");
+		json_replies(r, &c[i]);
+		BUF_LIT(b, "],");
 		cli_json_fact(b, &c[i].fact);
 		buf_putc(b, '}');
 	}
@@ -326,6 +401,8 @@ json_country(struct info_run *r, const struct kb_check *c, size_t n)
 		cli_json_str(b, s->how_cleared);
 		BUF_LIT(b, ",\"proof_document\":");
 		cli_json_str(b, s->proof_document);
+		BUF_LIT(b, ",\"kind\":");
+		cli_json_str(b, s->kind);
 		buf_putc(b, ',');
 		cli_json_fact(b, &s->fact);
 		buf_putc(b, '}');
@@ -533,8 +610,9 @@ const struct command command_info = {
 	"\n"
 	"For a country (ISO 3166-1 code such as IN, KE, BR; any case): its\n"
 	"official IMEI check with the exact steps (SMS number and format, web\n"
-	"address, app), what it checks, what each answer means, what it does NOT\n"
-	"cover and what to do as well; the lock systems used there and on phones\n"
+	"address, app), what it checks, what each answer means (the replies you\n"
+	"may see, word for word, and what each decides), what it does NOT cover\n"
+	"and what to do as well; the lock systems used there and on phones\n"
 	"everywhere (what you can see before paying, how the lock is cleared and\n"
 	"the proof to ask for); the lenders there and their proof of full payment;\n"
 	"and the words in local listings that hint at a loan or a lock.  Facts\n"

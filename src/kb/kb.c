@@ -29,10 +29,14 @@ struct kb_private {
 	size_t nlangs;
 };
 
-/* One column of a table and where its string goes in the row struct. */
+/* One column of a table and where its string goes in the row struct.  An
+ * optional column (added after the first release) reads as "" when an
+ * older file lacks it, so a --data folder made for an older version still
+ * loads. */
 struct kb_col {
 	const char *name;
 	size_t off;
+	int optional;
 };
 
 struct kb_table {
@@ -42,44 +46,50 @@ struct kb_table {
 	const struct kb_col *cols;
 };
 
-#define COL(type, field) { #field, offsetof(struct type, field) }
+#define COL(type, field) { #field, offsetof(struct type, field), 0 }
+#define OPT(type, field) { #field, offsetof(struct type, field), 1 }
 
 static const struct kb_col check_cols[] = {
 	COL(kb_check, code), COL(kb_check, name), COL(kb_check, check_name),
 	COL(kb_check, how), COL(kb_check, checks), COL(kb_check, result_meaning),
-	COL(kb_check, limits), COL(kb_check, instead), { NULL, 0 }
+	COL(kb_check, limits), COL(kb_check, instead), { NULL, 0, 0 }
 };
 static const struct kb_col system_cols[] = {
 	COL(kb_lock_system, id), COL(kb_lock_system, name),
 	COL(kb_lock_system, regions), COL(kb_lock_system, visible_signs),
 	COL(kb_lock_system, survives_reset), COL(kb_lock_system, how_cleared),
-	COL(kb_lock_system, proof_document), { NULL, 0 }
+	COL(kb_lock_system, proof_document), OPT(kb_lock_system, kind), { NULL, 0, 0 }
 };
 static const struct kb_col app_cols[] = {
 	COL(kb_lock_app, package), COL(kb_lock_app, system),
-	COL(kb_lock_app, strength), COL(kb_lock_app, what_to_do), { NULL, 0 }
+	COL(kb_lock_app, strength), COL(kb_lock_app, what_to_do),
+	OPT(kb_lock_app, preinstalled), OPT(kb_lock_app, grade_reason), { NULL, 0, 0 }
 };
 static const struct kb_col lender_cols[] = {
 	COL(kb_lender, name), COL(kb_lender, countries), COL(kb_lender, lock),
-	COL(kb_lender, closure_document), COL(kb_lender, how_to_get), { NULL, 0 }
+	COL(kb_lender, closure_document), COL(kb_lender, how_to_get), { NULL, 0, 0 }
 };
 static const struct kb_col phrase_cols[] = {	/* weight is read apart */
 	COL(kb_phrase, phrase), COL(kb_phrase, language), COL(kb_phrase, category),
-	{ NULL, 0 }
+	{ NULL, 0, 0 }
 };
 static const struct kb_col brand_cols[] = {
 	COL(kb_brand, brand), COL(kb_brand, aliases), COL(kb_brand, imei_path),
 	COL(kb_brand, admin_apps_path), COL(kb_brand, accounts_path),
 	COL(kb_brand, find_device_path), COL(kb_brand, reset_path),
-	COL(kb_brand, account_lock), COL(kb_brand, financing_signals), { NULL, 0 }
+	COL(kb_brand, account_lock), COL(kb_brand, financing_signals), { NULL, 0, 0 }
+};
+static const struct kb_col reply_cols[] = {
+	COL(kb_reply, code), COL(kb_reply, check_name), COL(kb_reply, reply),
+	COL(kb_reply, shown), COL(kb_reply, meaning), COL(kb_reply, outcome), { NULL, 0, 0 }
 };
 static const struct kb_col lang_cols[] = {
-	COL(kb_lang, code), COL(kb_lang, languages), { NULL, 0 }
+	COL(kb_lang, code), COL(kb_lang, languages), { NULL, 0, 0 }
 };
 
 static const struct kb_col fact_cols[] = {
 	COL(kb_fact, source), COL(kb_fact, checked), COL(kb_fact, confidence),
-	{ NULL, 0 }
+	{ NULL, 0, 0 }
 };
 
 static const struct kb_table tables[] = {
@@ -91,8 +101,11 @@ static const struct kb_table tables[] = {
 	{ "phrases.tsv", sizeof(struct kb_phrase), offsetof(struct kb_phrase, fact), phrase_cols },
 	{ "brands.tsv", sizeof(struct kb_brand), offsetof(struct kb_brand, fact), brand_cols },
 	{ "country-languages.tsv", sizeof(struct kb_lang), offsetof(struct kb_lang, fact), lang_cols },
+	{ "registry-replies.tsv", sizeof(struct kb_reply), offsetof(struct kb_reply, fact),
+	    reply_cols },
 };
-enum { T_CHECKS, T_SYSTEMS, T_APPS, T_LENDERS, T_PHRASES, T_BRANDS, T_LANGS, T_COUNT };
+enum { T_CHECKS, T_SYSTEMS, T_APPS, T_LENDERS, T_PHRASES, T_BRANDS, T_LANGS, T_REPLIES,
+	T_COUNT };
 
 /* A copy of p[0..n) with a NUL, in the arena; NULL when out of memory. */
 static const char *
@@ -144,9 +157,15 @@ copy_cols(struct kb_private *pv, const struct kb_col *cols, const int *idx,
 	size_t k;
 
 	for (k = 0; cols[k].name; k++) {
-		const struct tsv_field *f = &row->f[idx[k]];
+		const struct tsv_field *f;
 		const char *s;
 
+		if (idx[k] < 0) {	/* an optional column the file lacks */
+			s = "";
+			memcpy(dst + cols[k].off, &s, sizeof s);
+			continue;
+		}
+		f = &row->f[idx[k]];
 		if (memchr(f->p, '\0', f->n))
 			return error_set(e, row->line, 0, "%s: line %ld: a NUL byte in column '%s'",
 			    file, row->line, cols[k].name);
@@ -164,7 +183,7 @@ find_cols(const struct tsv *t, const struct kb_col *cols, int *idx, struct error
 	size_t k;
 
 	for (k = 0; cols[k].name; k++)
-		if ((idx[k] = tsv_column(t, cols[k].name)) < 0)
+		if ((idx[k] = tsv_column(t, cols[k].name)) < 0 && !cols[k].optional)
 			return error_set(e, 0, 0, "%s: no column '%s' in the header", t->name,
 			    cols[k].name);
 	return 0;
@@ -227,37 +246,43 @@ load_table(struct kb_private *pv, const struct kb_table *tb, const char *data, s
 	return 0;
 }
 
-/* Puts the checks of one country next to each other, keeping file order
- * (first appearance of each country, then row order within it). */
+/* Puts the rows of one country next to each other, keeping file order
+ * (first appearance of each country, then row order within it); the
+ * country is the string at code_off of each row of size bytes. */
 static int
-group_checks(struct kb *kb)
+group_rows(void *rows, size_t n, size_t size, size_t code_off)
 {
-	struct kb_check *out;
-	char *done;
+	char *out, *done, *in = rows;
 	size_t i, j, k = 0;
 
-	if (kb->nchecks < 2)
+	if (n < 2)
 		return 0;
-	out = malloc(kb->nchecks * sizeof *out);
-	done = calloc(kb->nchecks, 1);
+	out = malloc(n * size);
+	done = calloc(n, 1);
 	if (!out || !done) {
 		free(out);
 		free(done);
 		return -1;
 	}
-	for (i = 0; i < kb->nchecks; i++) {
+	for (i = 0; i < n; i++) {
+		const char *ci;
+
 		if (done[i])
 			continue;
-		for (j = i; j < kb->nchecks; j++)
-			if (!done[j] && equal_ci(kb->checks[j].code, strlen(kb->checks[j].code),
-			    kb->checks[i].code)) {
-				out[k++] = kb->checks[j];
+		memcpy(&ci, in + i * size + code_off, sizeof ci);
+		for (j = i; j < n; j++) {
+			const char *cj;
+
+			memcpy(&cj, in + j * size + code_off, sizeof cj);
+			if (!done[j] && equal_ci(cj, strlen(cj), ci)) {
+				memcpy(out + k++ * size, in + j * size, size);
 				done[j] = 1;
 			}
+		}
 	}
+	memcpy(rows, out, n * size);
+	free(out);
 	free(done);
-	free(kb->checks);
-	kb->checks = out;
 	return 0;
 }
 
@@ -298,9 +323,14 @@ kb_load(struct kb *kb, kb_getter get, void *ctx, struct error *e)
 	kb->nphrases = cnt[T_PHRASES];
 	kb->brands = arr[T_BRANDS];
 	kb->nbrands = cnt[T_BRANDS];
+	kb->replies = arr[T_REPLIES];
+	kb->nreplies = cnt[T_REPLIES];
 	pv->langs = arr[T_LANGS];
 	pv->nlangs = cnt[T_LANGS];
-	if (group_checks(kb) != 0) {
+	if (group_rows(kb->checks, kb->nchecks, sizeof *kb->checks,
+	    offsetof(struct kb_check, code)) != 0 ||
+	    group_rows(kb->replies, kb->nreplies, sizeof *kb->replies,
+	    offsetof(struct kb_reply, code)) != 0) {
 		kb_release(kb);
 		return error_set(e, 0, 0, "out of memory");
 	}
@@ -333,6 +363,7 @@ kb_release(struct kb *kb)
 	free(kb->lenders);
 	free(kb->phrases);
 	free(kb->brands);
+	free(kb->replies);
 	memset(kb, 0, sizeof *kb);
 }
 
@@ -350,6 +381,38 @@ kb_country_checks(const struct kb *kb, const char *code, size_t *n)
 		*n = k - i;
 		return &kb->checks[i];
 	}
+	return NULL;
+}
+
+const struct kb_reply *
+kb_country_replies(const struct kb *kb, const char *code, size_t *n)
+{
+	size_t i, k;
+
+	*n = 0;
+	for (i = 0; i < kb->nreplies; i++) {
+		if (!equal_ci(code, strlen(code), kb->replies[i].code))
+			continue;
+		for (k = i; k < kb->nreplies && equal_ci(code, strlen(code), kb->replies[k].code);
+		    k++)
+			;
+		*n = k - i;
+		return &kb->replies[i];
+	}
+	return NULL;
+}
+
+const struct kb_reply *
+kb_reply_find(const struct kb *kb, const char *code, const char *check_name, const char *reply)
+{
+	const struct kb_reply *r;
+	size_t i, n;
+
+	if (!(r = kb_country_replies(kb, code, &n)))
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (strcmp(r[i].check_name, check_name) == 0 && strcmp(r[i].reply, reply) == 0)
+			return &r[i];
 	return NULL;
 }
 

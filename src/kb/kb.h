@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* kb: the knowledge base: countries and their official IMEI checks, lock
- * systems, lock-app package names, lenders, listing phrases and brands,
+/* kb: the knowledge base: countries and their official IMEI checks and
+ * what their replies mean, lock systems, lock-app package names, lenders,
+ * listing phrases and brands,
  * read from the tables in data/ (see docs/data-sources.md).  Pure: the caller
  * hands in each file's bytes. */
 #ifndef HANDOVER_KB_H
@@ -24,14 +25,29 @@ struct kb_check {		/* countries.tsv: one official check */
 	struct kb_fact fact;
 };
 
+struct kb_reply {		/* registry-replies.tsv: one answer a check gives */
+	const char *code;	/* the country */
+	const char *check_name;	/* the countries.tsv check it belongs to */
+	const char *reply;	/* stable lowercase key, a public interface */
+	const char *shown;	/* the text as the buyer sees it (original language) */
+	const char *meaning;	/* what it means, in plain English */
+	const char *outcome;	/* clean, blocked, owed, not_approved, invalid,
+				 * compare_model or unknown */
+	struct kb_fact fact;
+};
+
 struct kb_lock_system {		/* lock-systems.tsv */
 	const char *id, *name, *regions, *visible_signs, *survives_reset,
 	    *how_cleared, *proof_document;
+	const char *kind;	/* financing, carrier, collateral, management,
+				 * account; "" in an older file without it */
 	struct kb_fact fact;
 };
 
 struct kb_lock_app {		/* lock-apps.tsv */
 	const char *package, *system, *strength, *what_to_do;
+	const char *preinstalled;	/* no, some or all; "" in an older file */
+	const char *grade_reason;	/* why strong or weak; "" in an older file */
 	struct kb_fact fact;
 };
 
@@ -65,6 +81,8 @@ struct kb {
 	size_t nphrases;
 	struct kb_brand *brands;
 	size_t nbrands;
+	struct kb_reply *replies;	/* grouped by country, file order */
+	size_t nreplies;
 	void *mem;		/* private: owned storage */
 };
 
@@ -78,6 +96,12 @@ void kb_release(struct kb *kb);
 /* The official checks of a country (ISO code, any case), in file order;
  * *n is set; NULL when the country is not in the knowledge base. */
 const struct kb_check *kb_country_checks(const struct kb *kb, const char *code, size_t *n);
+/* The replies of a country's checks (ISO code, any case), in file order;
+ * *n is set; NULL when none are known. */
+const struct kb_reply *kb_country_replies(const struct kb *kb, const char *code, size_t *n);
+/* The reply of a country's check by its key, or NULL. */
+const struct kb_reply *kb_reply_find(const struct kb *kb, const char *code,
+    const char *check_name, const char *reply);
 /* The brand whose id or one of whose aliases equals name (case-insensitive),
  * or NULL.  kb_brand_generic() is the "android" row. */
 const struct kb_brand *kb_brand_find(const struct kb *kb, const char *name);

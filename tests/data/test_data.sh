@@ -51,12 +51,28 @@ check_encoding() {
 	return $ce_st
 }
 
-# check_tsv FILE LOCKIDS: prints one line per problem; fails if any.
+# never_hosts FILE: the host column of source-never.tsv, space-separated.
+never_hosts() {
+	[ -f "$1" ] || return 0
+	awk -F'\t' '
+		/^#/ || $0 == "" { next }
+		!h { h = 1; for (i = 1; i <= NF; i++) if ($i == "host") c = i; next }
+		c { printf "%s ", $c }' "$1"
+}
+
+# Rows that cite a never-listed host but live in a table another engineer
+# owns (phrases.tsv): "file|key|host" a line.  They are reported as
+# waived, not failed, until that table is fixed; delete a line once its row
+# is gone.  Nothing else may be added here.
+WAIVED='phrases.tsv|mi account locked|en|grokipedia.com
+phrases.tsv|parcelado|pt|synergyleaps.com'
+
+# check_tsv FILE LOCKIDS [NEVER]: prints one line per problem; fails if any.
 check_tsv() {
 	ct_st=0
 	check_encoding "$1" || ct_st=1
 	awk -F'\t' -v name="${1##*/}" -v iso="$ISO" -v langs="$LANGS" \
-	    -v lockids="$2" '
+	    -v lockids="$2" -v never="${3:-}" -v waived="$WAIVED" '
 	function err(msg) { printf "%s:%d: %s\n", name, NR, msg; bad = 1 }
 	function col(n) { return (n in idx) ? $(idx[n]) : "" }
 	function has(n) { return (n in idx) }
@@ -85,6 +101,34 @@ check_tsv() {
 		for (i in a) checkset[a[i]] = 1
 		split("yes no after_untrusted_reset", a, " ")
 		for (i in a) resetset[a[i]] = 1
+		n = split(never, a, " ")
+		for (i = 1; i <= n; i++) if (a[i] != "") neverset[tolower(a[i])] = 1
+		n = split(waived, a, "\n")
+		for (i = 1; i <= n; i++) if (a[i] != "") waiveset[a[i]] = 1
+		split("all some no", a, " ")
+		for (i in a) preset[a[i]] = 1
+		split("clean owed blocked not_approved invalid compare_model unknown", a, " ")
+		for (i in a) outset[a[i]] = 1
+		split("financing carrier collateral management account", a, " ")
+		for (i in a) kindset[a[i]] = 1
+	}
+	# host URL: the lower-case host of a URL.
+	function host(u,   h) {
+		h = u
+		sub(/^[a-zA-Z]+:\/\//, "", h)
+		sub(/[\/?#].*$/, "", h)
+		sub(/:[0-9]+$/, "", h)
+		return tolower(h)
+	}
+	# never_listed HOST: the never-listed host HOST is or is under, or "".
+	function never_listed(h,   p) {
+		p = h
+		while (p != "") {
+			if (p in neverset) return p
+			if (index(p, ".") == 0) break
+			p = substr(p, index(p, ".") + 1)
+		}
+		return ""
 	}
 	/^#/ || $0 == "" { next }
 	!header {
@@ -106,6 +150,8 @@ check_tsv() {
 		if (name == "countries.tsv") key = col("code") "|" col("check_name")
 		else if (name == "phrases.tsv") key = col("phrase") "|" col("language")
 		else if (name == "lock-apps.tsv") key = col("package")
+		else if (name == "registry-replies.tsv")
+			key = col("code") "|" col("check_name") "|" col("reply")
 		if (key == "" || key == "|") err("empty key")
 		else if (key in seen) err("duplicate key \"" key "\" (first on line " seen[key] ")")
 		else seen[key] = NR
@@ -114,7 +160,19 @@ check_tsv() {
 			s = col("source")
 			if (s !~ /^https?:\/\/[^ ]+( https?:\/\/[^ ]+)*$/)
 				err("source must be http(s) URLs separated by one space")
+			n = split(s, a, " ")
+			for (i = 1; i <= n; i++) {
+				nh = never_listed(host(a[i]))
+				if (nh == "") continue
+				if ((name "|" key "|" nh) in waiveset)
+					printf "%s:%d: waived: cites never-listed host %s (owned elsewhere)\n", name, NR, nh > "/dev/stderr"
+				else
+					err("source cites " host(a[i]) ", never-listed as " nh " (data/source-never.tsv)")
+			}
 		}
+		if (name != "source-never.tsv" && !has("source") && name != "checklist.tsv" &&
+		    name != "verdict.tsv")
+			err("no source column")
 		if (has("checked") && !isdate(col("checked")))
 			err("checked \"" col("checked") "\" is not a YYYY-MM-DD date")
 		if (has("confidence") && col("confidence") != "confirmed" &&
@@ -143,12 +201,20 @@ check_tsv() {
 			if (col("phrase") != tolower(col("phrase")))
 				err("phrase must be lowercase")
 		} else if (name == "lock-apps.tsv") {
-			if (col("package") !~ /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+(\.\*)?$/)
+			if (col("package") !~ /^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+(\.\*)?$/)
 				err("bad package name \"" col("package") "\"")
 			if (col("strength") != "strong" && col("strength") != "weak")
 				err("strength must be strong or weak")
 			if (!(col("system") in lockset))
 				err("system \"" col("system") "\" is not an id in lock-systems.tsv")
+			if (has("preinstalled") && !(col("preinstalled") in preset))
+				err("preinstalled must be all, some or no")
+			if (has("grade_reason") && col("grade_reason") == "")
+				err("grade_reason is empty: say why this grade")
+			if (!has("grade_reason") || !has("preinstalled"))
+				err("lock-apps.tsv needs the preinstalled and grade_reason columns")
+			if (col("strength") == "strong" && col("preinstalled") != "no")
+				err("a package that may be preinstalled (" col("preinstalled") ") cannot be strong on its own")
 		} else if (name == "lenders.tsv") {
 			if (col("lock") != "" && !(col("lock") in lockset))
 				err("lock \"" col("lock") "\" is not an id in lock-systems.tsv")
@@ -157,10 +223,23 @@ check_tsv() {
 			if (col("id") !~ /^[a-z][a-z0-9_]*$/) err("bad id \"" col("id") "\"")
 			if (!(col("survives_reset") in resetset))
 				err("survives_reset must be yes, no or after_untrusted_reset")
+			if (!has("kind") || !(col("kind") in kindset))
+				err("kind must be financing, carrier, collateral, management or account")
 		} else if (name == "country-languages.tsv") {
 			if (!(col("code") in isoset)) err("bad country code \"" col("code") "\"")
 			if (col("languages") !~ /^[a-z][a-z](;[a-z][a-z])*$/)
 				err("languages must be ISO 639-1 codes joined by ;")
+		} else if (name == "registry-replies.tsv") {
+			if (!(col("code") in isoset)) err("bad country code \"" col("code") "\"")
+			if (col("reply") !~ /^[a-z0-9_]+$/)
+				err("reply key must be lowercase letters, digits and _")
+			if (!(col("outcome") in outset))
+				err("outcome \"" col("outcome") "\" is not one of clean owed blocked not_approved invalid compare_model unknown")
+			if (col("shown") == "" || col("meaning") == "")
+				err("shown and meaning must not be empty")
+		} else if (name == "source-never.tsv") {
+			if (col("host") !~ /^[a-z0-9-]+(\.[a-z0-9-]+)+$/)
+				err("host must be a lower-case host name")
 		} else if (name == "tac.tsv") {
 			if (col("tac") !~ /^[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]$/)
 				err("tac must be 8 digits")
@@ -182,11 +261,13 @@ indent() {
 # --- the real data ------------------------------------------------------
 
 LOCKIDS=$(lock_ids "$DATA/lock-systems.tsv")
+NEVER=$(never_hosts "$DATA/source-never.tsv")
+if [ -n "$NEVER" ]; then ok; else fail "data/source-never.tsv is missing or empty"; fi
 n_files=0
 for f in "$DATA"/*.tsv; do
 	[ -f "$f" ] || continue
 	n_files=$((n_files + 1))
-	if out=$(check_tsv "$f" "$LOCKIDS"); then
+	if out=$(check_tsv "$f" "$LOCKIDS" "$NEVER" 2>/dev/null); then
 		ok
 	else
 		fail "data check: ${f##*/}" "$(indent "$out")"
@@ -217,6 +298,46 @@ if [ -f "$DATA/countries.tsv" ]; then
 		else fail "countries.tsv lacks $cc"; fi
 	done
 fi
+# cross_refs DIR: every country of countries.tsv, every lender country and
+# every registry-replies country has a country-languages row; every reply
+# belongs to a check of its country; at least 29 countries (issue 13 asks
+# for 40: raise MIN_COUNTRIES as countries are added, never lower it).
+cross_refs() {
+	cr_st=0
+	langs_have=$(column_values "$1/country-languages.tsv" code | sort -u)
+	for cc in $(column_values "$1/countries.tsv" code | sort -u) \
+	    $(column_values "$1/lenders.tsv" countries | tr ';' '\n' | sort -u) \
+	    $(column_values "$1/registry-replies.tsv" code | sort -u); do
+		if ! printf '%s\n' "$langs_have" | grep -x "$cc" >/dev/null; then
+			echo "$cc: no country-languages.tsv row"
+			cr_st=1
+		fi
+	done
+	for cc in $(column_values "$1/lenders.tsv" countries | tr ';' '\n' | sort -u) \
+	    $(column_values "$1/registry-replies.tsv" code | sort -u); do
+		if ! column_values "$1/countries.tsv" code | grep -x "$cc" >/dev/null; then
+			echo "$cc: named by lenders.tsv or registry-replies.tsv but not in countries.tsv"
+			cr_st=1
+		fi
+	done
+	checks=$(awk -F'\t' '/^#/ || $0 == "" { next } !h { h = 1; for (i = 1; i <= NF; i++) { if ($i == "code") a = i; if ($i == "check_name") b = i }; next } { print $a "|" $b }' "$1/countries.tsv")
+	awk -F'\t' '/^#/ || $0 == "" { next } !h { h = 1; for (i = 1; i <= NF; i++) { if ($i == "code") a = i; if ($i == "check_name") b = i }; next } { print $a "|" $b }' "$1/registry-replies.tsv" | sort -u | while IFS= read -r k; do
+		if ! printf '%s\n' "$checks" | grep -xF "$k" >/dev/null; then
+			echo "registry-replies.tsv: \"$k\" is not a check in countries.tsv"
+			echo x > "$SCRATCH/cr_bad"
+		fi
+	done
+	if [ -f "$SCRATCH/cr_bad" ]; then rm -f "$SCRATCH/cr_bad"; cr_st=1; fi
+	n=$(column_values "$1/countries.tsv" code | sort -u | wc -l)
+	if [ "$n" -lt "${MIN_COUNTRIES:-29}" ]; then
+		echo "countries.tsv has $n countries, fewer than ${MIN_COUNTRIES:-29}"
+		cr_st=1
+	fi
+	return $cr_st
+}
+if out=$(cross_refs "$DATA"); then ok
+else fail "cross references" "$(indent "$out")"; fi
+
 if [ -f "$DATA/phrases.tsv" ]; then
 	have=$(awk -F'\t' '/^#/ || $0 == "" { next } !h { h = 1; next }
 		$2 == "en" { print $1 }' "$DATA/phrases.tsv")
@@ -302,6 +423,86 @@ if [ $st -ne 0 ] &&
     printf '%s\n' "$(indent "$out")" | grep 'bad country code "XX"' >/dev/null &&
     printf '%s\n' "$(indent "$out")" | grep 'ISO 639-1' >/dev/null; then ok
 else fail "self-test: country-languages errors not caught" "$(indent "$out")"; fi
+
+# A source on the never-list, or under a never-listed host, is rejected.
+{
+	echo "package${TAB}system${TAB}strength${TAB}preinstalled${TAB}grade_reason${TAB}what_to_do${TAB}source${TAB}checked${TAB}confidence"
+	echo "com.a.b${TAB}google_dlc${TAB}weak${TAB}all${TAB}why${TAB}x${TAB}https://www.viralsprint.com/p https://ok.example/${TAB}2026-11-27${TAB}reported"
+	echo "com.a.c${TAB}google_dlc${TAB}weak${TAB}all${TAB}why${TAB}x${TAB}http://sub.grokipedia.com:8080/x${TAB}2026-11-27${TAB}reported"
+	echo "com.a.d${TAB}google_dlc${TAB}weak${TAB}all${TAB}why${TAB}x${TAB}https://notgrokipedia.com/x${TAB}2026-11-27${TAB}reported"
+} >"$T/values/lock-apps.tsv"
+out=$(check_tsv "$T/values/lock-apps.tsv" "google_dlc" "viralsprint.com grokipedia.com" 2>/dev/null)
+st=$?
+n_never=$(printf '%s\n' "$out" | grep -c 'never-listed')
+if [ $st -ne 0 ] && [ "$n_never" -eq 2 ]; then ok
+else fail "self-test: never-listed sources not caught (or a look-alike host caught)" "$(indent "$out")"; fi
+
+# A strong grade for a package that may be preinstalled, a missing grade
+# reason, a bad preinstalled value.
+{
+	echo "package${TAB}system${TAB}strength${TAB}preinstalled${TAB}grade_reason${TAB}what_to_do${TAB}source${TAB}checked${TAB}confidence"
+	echo "com.a.b${TAB}google_dlc${TAB}strong${TAB}some${TAB}why${TAB}x${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "com.a.c${TAB}google_dlc${TAB}weak${TAB}all${TAB}${TAB}x${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "com.a.d${TAB}google_dlc${TAB}weak${TAB}maybe${TAB}why${TAB}x${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+} >"$T/fields/lock-apps.tsv"
+out=$(check_tsv "$T/fields/lock-apps.tsv" "google_dlc")
+st=$?
+if [ $st -ne 0 ] &&
+    printf '%s\n' "$out" | grep 'cannot be strong on its own' >/dev/null &&
+    printf '%s\n' "$out" | grep 'grade_reason is empty' >/dev/null &&
+    printf '%s\n' "$out" | grep 'preinstalled must be' >/dev/null; then ok
+else fail "self-test: grade errors not caught" "$(indent "$out")"; fi
+
+# Registry replies: a bad key, a bad outcome, an empty meaning; a lock
+# system without a kind; a row with no source column.
+{
+	echo "code${TAB}check_name${TAB}reply${TAB}shown${TAB}meaning${TAB}outcome${TAB}source${TAB}checked${TAB}confidence"
+	echo "JP${TAB}c${TAB}Paid Off${TAB}x${TAB}${TAB}paid${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+} >"$T/values/registry-replies.tsv"
+out=$(check_tsv "$T/values/registry-replies.tsv" "")
+st=$?
+if [ $st -ne 0 ] &&
+    printf '%s\n' "$out" | grep 'reply key must be' >/dev/null &&
+    printf '%s\n' "$out" | grep 'outcome "paid"' >/dev/null &&
+    printf '%s\n' "$out" | grep 'must not be empty' >/dev/null; then ok
+else fail "self-test: registry-replies errors not caught" "$(indent "$out")"; fi
+{
+	echo "id${TAB}survives_reset${TAB}checked"
+	echo "x${TAB}yes${TAB}2026-11-27"
+} >"$T/values/lock-systems.tsv"
+out=$(check_tsv "$T/values/lock-systems.tsv" "")
+st=$?
+if [ $st -ne 0 ] && printf '%s\n' "$out" | grep 'kind must be' >/dev/null &&
+    printf '%s\n' "$out" | grep 'no source column' >/dev/null; then ok
+else fail "self-test: lock-systems kind / missing source not caught" "$(indent "$out")"; fi
+
+# Cross references: a lender country with no country-languages row, a reply
+# for a check that does not exist, too few countries.
+mkdir -p "$T/xref"
+{
+	echo "code${TAB}name${TAB}check_name${TAB}checks${TAB}source${TAB}checked${TAB}confidence"
+	echo "KE${TAB}Kenya${TAB}sms${TAB}counterfeit${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+} >"$T/xref/countries.tsv"
+{
+	echo "code${TAB}languages${TAB}source${TAB}checked${TAB}confidence"
+	echo "KE${TAB}sw${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+} >"$T/xref/country-languages.tsv"
+{
+	echo "name${TAB}countries${TAB}source${TAB}checked${TAB}confidence"
+	echo "L${TAB}KE;UG${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+} >"$T/xref/lenders.tsv"
+{
+	echo "code${TAB}check_name${TAB}reply${TAB}source"
+	echo "KE${TAB}nope${TAB}x${TAB}https://a.example/"
+} >"$T/xref/registry-replies.tsv"
+out=$(MIN_COUNTRIES=2 cross_refs "$T/xref")
+st=$?
+if [ $st -ne 0 ] &&
+    printf '%s\n' "$out" | grep 'UG: no country-languages.tsv row' >/dev/null &&
+    printf '%s\n' "$out" | grep 'UG: named by lenders.tsv' >/dev/null &&
+    printf '%s\n' "$out" | grep '"KE|nope" is not a check' >/dev/null &&
+    printf '%s\n' "$out" | grep 'fewer than 2' >/dev/null; then ok
+else fail "self-test: cross-reference errors not caught" "$(indent "$out")"; fi
 
 # Invalid UTF-8.
 printf 'id\tsource\nx\377\thttps://a.example/\n' >"$T/crlf/other.tsv"

@@ -12,7 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const files[] = {
 	"countries.tsv", "lock-systems.tsv", "lock-apps.tsv", "lenders.tsv",
-	"phrases.tsv", "brands.tsv", "country-languages.tsv"
+	"phrases.tsv", "brands.tsv", "country-languages.tsv", "registry-replies.tsv"
 };
 
 struct input {

@@ -167,14 +167,77 @@ test_lock_apps(void)
 	a = kb_lock_app_find(&K, "com.payjoy.status");
 	CHECK(a && strcmp(a->package, "com.payjoy.status") == 0);
 	/* a package only the prefix row covers */
-	a = kb_lock_app_find(&K, "com.payjoy.access");
+	a = kb_lock_app_find(&K, "com.payjoy.zz");
 	CHECK(a && strcmp(a->package, "com.payjoy.*") == 0 && kb_lock_app_is_prefix(a));
+	/* every row says why it is graded as it is, and a package that may be
+	 * preinstalled is never strong on its own */
+	{
+		size_t i;
+		for (i = 0; i < K.napps; i++) {
+			CHECK(K.apps[i].grade_reason[0] != '\0');
+			CHECK(strcmp(K.apps[i].strength, "weak") == 0 ||
+			    strcmp(K.apps[i].preinstalled, "no") == 0);
+		}
+	}
 	CHECK(kb_lock_app_find(&K, "com.payjoy") == NULL);
 	CHECK(kb_lock_app_find(&K, "com.payjoyx.app") == NULL);
-	CHECK(kb_lock_app_find(&K, "com.trustonic.teeservice") == NULL);
+	a = kb_lock_app_find(&K, "com.trustonic.telecoms.standard.dlc");
+	CHECK(a && strcmp(a->strength, "weak") == 0 && strcmp(a->preinstalled, "some") == 0);
 	CHECK(kb_lock_app_find(&K, "com.whatsapp") == NULL);
 	CHECK(kb_lock_system_find(&K, "nope") == NULL);
 	CHECK(kb_lock_system_find(&K, NULL) == NULL);
+}
+
+static void
+test_replies(void)
+{
+	const struct kb_reply *r;
+	size_t i, n;
+
+	CHECK(K.nreplies >= 30);
+	r = kb_country_replies(&K, "jp", &n);
+	CHECK(r != NULL && n >= 4);
+	for (i = 0; r && i < n; i++)
+		CHECK_STR(r[i].code, "JP");
+	r = kb_reply_find(&K, "JP", "Carrier network usage restriction check (ネットワーク利用制限)", "instalments_running");
+	CHECK(r && strcmp(r->outcome, "owed") == 0);
+	CHECK(kb_reply_find(&K, "JP", "nope", "instalments_running") == NULL);
+	CHECK(kb_country_replies(&K, "XX", &n) == NULL && n == 0);
+	/* every reply belongs to a check of its country */
+	for (i = 0; i < K.nreplies; i++) {
+		const struct kb_check *c;
+		size_t k, nc;
+		int found = 0;
+
+		c = kb_country_checks(&K, K.replies[i].code, &nc);
+		for (k = 0; c && k < nc; k++)
+			if (strcmp(c[k].check_name, K.replies[i].check_name) == 0)
+				found = 1;
+		if (!found)
+			printf("  reply %s/%s: no such check '%s'\n", K.replies[i].code,
+			    K.replies[i].reply, K.replies[i].check_name);
+		CHECK(found);
+	}
+}
+
+/* An older lock-apps.tsv without the grade columns still loads. */
+static void
+test_optional_columns(void)
+{
+	struct fake f = { "lock-apps.tsv",
+		"package\tsystem\tstrength\twhat_to_do\tsource\tchecked\tconfidence\n"
+		"com.x.y\tgoogle_dlc\tweak\tlook\thttps://a.example/\t2026-11-23\treported\n" };
+	struct error e;
+	struct kb k;
+
+	memset(&e, 0, sizeof e);
+	CHECK_INT(kb_load(&k, get_fake, &f, &e), 0);
+	CHECK_INT(k.napps, 1);
+	if (k.napps == 1) {
+		CHECK_STR(k.apps[0].preinstalled, "");
+		CHECK_STR(k.apps[0].grade_reason, "");
+	}
+	kb_release(&k);
 }
 
 static void
@@ -303,6 +366,8 @@ main(void)
 	RUN(test_brand_in_text);
 	RUN(test_list_has);
 	RUN(test_lock_apps);
+	RUN(test_replies);
+	RUN(test_optional_columns);
 	RUN(test_languages);
 	RUN(test_errors);
 	RUN(test_column_order);
