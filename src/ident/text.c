@@ -57,19 +57,8 @@ classify_char(const char *s, size_t n, size_t i, size_t *len, char *ascii)
 		return C_STRONG;
 	}
 	*len = utf8_decode(s + i, n - i, &cp);
-	if (cp >= 0xFF10 && cp <= 0xFF19) {
-		*ascii = (char)('0' + (cp - 0xFF10));
-		return C_DIGIT;
-	}
-	if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9) ||
-	    (cp >= 0x0966 && cp <= 0x096F)) {
-		*ascii = (char)('0' + (cp & 0xF) % 10);
-		if (cp >= 0x0966)
-			*ascii = (char)('0' + (cp - 0x0966));
-		else if (cp >= 0x06F0)
-			*ascii = (char)('0' + (cp - 0x06F0));
-		else
-			*ascii = (char)('0' + (cp - 0x0660));
+	if (utf8_digit(cp) >= 0) {
+		*ascii = (char)('0' + utf8_digit(cp));
 		return C_DIGIT;
 	}
 	if (cp >= 0xFF21 && cp <= 0xFF3A) {

@@ -92,3 +92,19 @@ utf8_valid(const char *p, size_t n)
 	}
 	return 1;
 }
+
+int
+utf8_digit(uint32_t cp)
+{
+	/* the zero of every block of ten digits, sorted (Unicode, Nd) */
+	static const uint32_t zeros[] = {
+		0x0030, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6,
+		0x0C66, 0x0CE6, 0x0D66, 0x0E50, 0x0ED0, 0x1040, 0x17E0, 0xFF10
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof zeros / sizeof zeros[0] && zeros[i] <= cp; i++)
+		if (cp - zeros[i] < 10)
+			return (int)(cp - zeros[i]);
+	return -1;
+}

@@ -20,4 +20,10 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* 1 when the n bytes at p are valid UTF-8. */
 int utf8_valid(const char *p, size_t n);
 
+/* The value (0-9) of a decimal digit in any script people type numbers
+ * in: ASCII, Arabic-Indic and Eastern Arabic-Indic (Urdu, Persian),
+ * Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada,
+ * Malayalam, Thai, Lao, Myanmar, Khmer, fullwidth; -1 for anything else. */
+int utf8_digit(uint32_t cp);
+
 #endif
