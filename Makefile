@@ -16,7 +16,7 @@ CC      ?= cc
 CFLAGS  ?= -std=c11 -O3 -g
 B       ?= build
 FUZZ_SECONDS ?= 30
-VERSION  = 0.1.0
+VERSION  = 0.2.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wwrite-strings -Wvla -Wformat=2 -Wundef \
@@ -46,9 +46,12 @@ FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 
 all: $(B)/handover
 
-# A verdict (4 CAUTION, 5 STOP) or a check saved for later (6) is not a
-# build failure; usage and I/O errors (2, 3) are.
-run: $(B)/handover
+# Builds quietly (errors still show), then starts the checklist.  A
+# verdict (4 CAUTION, 5 STOP) or a check saved for later (6) is not a build
+# failure; usage and I/O errors (2, 3) are.
+run:
+	@echo "building handover..."
+	@$(MAKE) -s $(B)/handover > /dev/null
 	@./$(B)/handover check || [ $$? -ge 4 ]
 
 $(B)/handover: src/main.c $(B)/libhandover.a

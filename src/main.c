@@ -77,6 +77,7 @@ main(int argc, char **argv)
 
 	/* A closed pipe is an ordinary write error, reported as such. */
 	signal(SIGPIPE, SIG_IGN);
+	c.argv0 = argv[0];
 	if (env && *env)
 		c.data_dir = env;
 	argc = take_data_option(argc, argv, &c.data_dir);

@@ -1,20 +1,52 @@
 /* SPDX-License-Identifier: MIT */
 /* verdict: the rules that turn the checklist's answers into GO, CAUTION or
- * STOP, in one place.  Each rule raises a reason code; the words for each
- * code are in data/verdict.tsv. */
+ * STOP, in one place: a table where a rule is one step and one answer,
+ * code where it is compound.  Each rule raises a reason code; its words
+ * are "reason.CODE" and "reason.CODE.todo" in data/words-LL.tsv. */
 #include <stdio.h>
 #include <string.h>
 
 #include "check/checklist.h"
 
-const char *const cl_reason_codes[] = {
-	"dial_refused", "invalid_imei", "imei_settings_differ", "registry_blocked",
-	"still_financed", "financed_no_closure", "undisclosed_financing", "lender_app",
-	"lender_notice", "knox_enrolled", "account_lock", "reset_refused",
-	"declaration_refused", "tac_mismatch", "box_imei_differs", "tray_imei_differs",
-	"invoice_imei_differs", "no_proof", "closure_without_imei", "financing_unclear",
-	"knox_undecided", "remote_no_challenge", "registry_unchecked", "not_checked",
-	"imei_slots_same", NULL
+/* STOP when the phone or the seller fails a check that decides the
+ * purchase; CAUTION when something does not add up. */
+const struct cl_rule cl_rules[] = {
+	{STEP_IDENTITY_DIAL, "refused", "dial_refused", CL_STOP},
+	{STEP_IDENTITY_DIAL, "nothing", "imei_erased", CL_STOP},
+	{STEP_IDENTITY_SETTINGS_MATCH, "no", "imei_settings_differ", CL_STOP},
+	{STEP_REGISTRY_RESULT, "blocked", "registry_blocked", CL_STOP},
+	{STEP_REGISTRY_RESULT2, "blocked", "registry_blocked", CL_STOP},
+	{STEP_REGISTRY_MODEL_MATCH, "no", "registry_other_model", CL_STOP},
+	{STEP_FINANCE_DISCLOSED, "still-paying", "still_financed", CL_STOP},
+	{STEP_FINANCE_DISCLOSED, "refused", "financing_unclear", CL_STOP},
+	{STEP_FINANCE_APPS, "yes", "lender_app", CL_STOP},
+	{STEP_ACCOUNTS_RECHECK, "yes", "lender_app", CL_STOP},
+	{STEP_FINANCE_NOTICE, "yes", "lender_notice", CL_STOP},
+	{STEP_FINANCE_REMINDERS, "yes", "lender_notice", CL_STOP},
+	{STEP_FINANCE_KNOX, "active", "knox_enrolled", CL_STOP},
+	{STEP_FINANCE_KNOX, "checking", "knox_enrolled", CL_STOP},
+	{STEP_FINANCE_KNOX, "locked", "knox_enrolled", CL_STOP},
+	{STEP_ACCOUNTS_SETUP_LOCK, "yes", "account_lock", CL_STOP},
+	{STEP_ACCOUNTS_RESET, "refused", "reset_refused", CL_STOP},
+	{STEP_SELLER_DECLARATION, "refused", "declaration_refused", CL_STOP},
+	{STEP_FINANCE_APPS, "unknown-app", "unknown_app", CL_CAUTION},
+	{STEP_IDENTITY_BOX_MATCH, "no", "box_imei_differs", CL_CAUTION},
+	{STEP_IDENTITY_TRAY_MATCH, "no", "tray_imei_differs", CL_CAUTION},
+	{STEP_PROOF_IMEI_MATCH, "no", "invoice_imei_differs", CL_CAUTION},
+	{STEP_PROOF_KIND, "none", "no_proof", CL_CAUTION},
+	{STEP_FINANCE_CLOSURE, "no-imei", "closure_without_imei", CL_CAUTION},
+	{STEP_FINANCE_KNOX, "prenormal", "knox_undecided", CL_CAUTION},
+	{STEP_LISTING_PAYMENT, "paid-first", "remote_pay_first", CL_CAUTION},
+};
+const size_t cl_nrules = sizeof cl_rules / sizeof cl_rules[0];
+
+/* The codes only the compound rules below raise, NULL-terminated. */
+const char *const cl_compound_codes[] = {
+	"invalid_imei", "imei_slots_same", "imei_other_maker", "tac_mismatch",
+	"financed_no_closure", "undisclosed_financing", "financing_story_differs",
+	"account_still_signed_in", "reset_not_done", "registry_money_owed",
+	"registry_not_approved", "registry_unclear", "registry_unchecked", "invalid_eid",
+	"remote_no_challenge", "not_checked", NULL
 };
 
 const char *
@@ -29,7 +61,7 @@ struct out {
 };
 
 static struct cl_reason *
-raise(struct out *o, const char *code, enum cl_level level, const char *step)
+raise(struct out *o, const char *code, enum cl_level level, enum cl_id step)
 {
 	struct cl_reason *r;
 	size_t i;
@@ -47,13 +79,6 @@ raise(struct out *o, const char *code, enum cl_level level, const char *step)
 	return r;
 }
 
-static int
-is(const struct checklist *cl, const char *id, const char *v)
-{
-	const char *a = cl_get(cl, id);
-	return a && strcmp(a, v) == 0;
-}
-
 /* Adds detail to r, ", "-separated. */
 static void
 detail(struct cl_reason *r, const char *s)
@@ -66,16 +91,29 @@ detail(struct cl_reason *r, const char *s)
 	snprintf(r->detail + n, sizeof r->detail - n, "%s%s", n ? ", " : "", s);
 }
 
+static int
+skipped(const struct checklist *cl, enum cl_id i)
+{
+	return cl_is_asked(cl, i) && cl->state[i] == CL_SKIPPED;
+}
+
+/* ---------------------------------------------------------------- identity */
+
 static void
-check_imei(const struct checklist *cl, struct out *o, const char *step)
+check_ident(const struct checklist *cl, struct out *o, enum cl_id step)
 {
 	const char *v = cl_get(cl, step);
 	struct ident id;
 
-	if (!v || !cl->idt)
+	if (!v || !cl->idt || strcmp(v, "none") == 0)
 		return;
-	ident_classify(cl->idt, v, strlen(v), IDENT_UNKNOWN, &id);
-	if (id.problem != IDENT_OK) {
+	ident_classify(cl->idt, v, strlen(v), step == STEP_IDENTITY_EID ? IDENT_EID :
+	    IDENT_UNKNOWN, &id);
+	if (id.problem == IDENT_OK)
+		return;
+	if (step == STEP_IDENTITY_EID) {
+		raise(o, "invalid_eid", CL_CAUTION, step);
+	} else {
 		char d[96];
 		snprintf(d, sizeof d, "%s %s", v, ident_problem_code(id.problem));
 		detail(raise(o, "invalid_imei", CL_STOP, step), d);
@@ -96,6 +134,124 @@ tac_brand_differs(const struct checklist *cl)
 	return tac && strcmp(tac->brand, claimed->brand) != 0;
 }
 
+static void
+identity(const struct checklist *cl, struct out *o)
+{
+	const char *i1 = cl_get(cl, STEP_IDENTITY_IMEI1), *i2 = cl_get(cl, STEP_IDENTITY_IMEI2);
+
+	check_ident(cl, o, STEP_IDENTITY_IMEI1);
+	check_ident(cl, o, STEP_IDENTITY_IMEI2);
+	if (i1 && i2 && strcmp(i1, i2) == 0)
+		raise(o, "imei_slots_same", CL_STOP, STEP_IDENTITY_IMEI2);
+	if (cl_is(cl, STEP_IDENTITY_TAC_MODEL, "no") || tac_brand_differs(cl)) {
+		/* another maker's IMEI, confirmed by the buyer, was rewritten */
+		int other = tac_brand_differs(cl) && cl_is(cl, STEP_IDENTITY_TAC_MODEL, "no");
+		char d[200];
+		snprintf(d, sizeof d, "%.30s %.40s / %.30s %.40s", cl->tac_brand, cl->tac_model,
+		    cl_get(cl, STEP_LISTING_BRAND) ? cl_get(cl, STEP_LISTING_BRAND) : "?",
+		    cl_get(cl, STEP_LISTING_MODEL) ? cl_get(cl, STEP_LISTING_MODEL) : "");
+		detail(raise(o, other ? "imei_other_maker" : "tac_mismatch",
+		    other ? CL_STOP : CL_CAUTION, STEP_IDENTITY_TAC_MODEL), d);
+	}
+	check_ident(cl, o, STEP_IDENTITY_EID);
+}
+
+/* ---------------------------------------------------------------- registry */
+
+static void
+registry(const struct checklist *cl, struct out *o)
+{
+	const char *v = cl_get(cl, STEP_REGISTRY_REPLY);
+	const struct kb_reply *r;
+	size_t n, i;
+
+	if (v && (r = cl_replies(cl, &n)) != NULL) {
+		for (i = 0; i < n && strcmp(r[i].reply, v) != 0; i++)
+			;
+		if (i < n) {
+			const char *out = r[i].outcome;
+			if (strcmp(out, "blocked") == 0 || strcmp(out, "invalid") == 0)
+				detail(raise(o, "registry_blocked", CL_STOP, STEP_REGISTRY_REPLY),
+				    r[i].shown);
+			else if (strcmp(out, "owed") == 0)
+				detail(raise(o, "registry_money_owed", CL_STOP, STEP_REGISTRY_REPLY),
+				    r[i].shown);
+			else if (strcmp(out, "not_approved") == 0)
+				detail(raise(o, "registry_not_approved", CL_CAUTION,
+				    STEP_REGISTRY_REPLY), r[i].shown);
+			else if (strcmp(out, "unknown") == 0)
+				detail(raise(o, "registry_unclear", CL_CAUTION, STEP_REGISTRY_REPLY),
+				    r[i].shown);
+		}
+	}
+	/* not run: where a public check exists, that is a check not done */
+	if (cl_is(cl, STEP_REGISTRY_RESULT, "unsure") || skipped(cl, STEP_REGISTRY_RESULT) ||
+	    skipped(cl, STEP_REGISTRY_REPLY) || cl_is(cl, STEP_REGISTRY_RESULT2, "unsure") ||
+	    skipped(cl, STEP_REGISTRY_RESULT2) ||
+	    (cl_country_has_check(cl) && (cl_is(cl, STEP_REGISTRY_RESULT, "no-check") ||
+	    cl_is(cl, STEP_REGISTRY_RESULT2, "no-check"))))
+		raise(o, "registry_unchecked", CL_CAUTION, STEP_REGISTRY_RESULT);
+}
+
+/* --------------------------------------------------------------- financing */
+
+static void
+financing(const struct checklist *cl, struct out *o)
+{
+	int never = cl_is(cl, STEP_FINANCE_DISCLOSED, "never");
+
+	if (cl_is(cl, STEP_FINANCE_DISCLOSED, "paid-off") && (cl_is(cl, STEP_FINANCE_CLOSURE,
+	    "no") || skipped(cl, STEP_FINANCE_CLOSURE)))
+		raise(o, "financed_no_closure", CL_STOP, STEP_FINANCE_CLOSURE);
+	if (cl_is(cl, STEP_PROOF_PAYMENT, "instalments") &&
+	    !cl_is(cl, STEP_FINANCE_CLOSURE, "names-imei") &&
+	    !cl_is(cl, STEP_FINANCE_CLOSURE, "no-imei"))
+		raise(o, never ? "undisclosed_financing" : "financed_no_closure", CL_STOP,
+		    STEP_PROOF_PAYMENT);
+	/* "never financed", with a lender's closure letter for proof */
+	if (never && cl_is(cl, STEP_PROOF_KIND, "closure-letter"))
+		raise(o, "financing_story_differs", CL_CAUTION, STEP_PROOF_KIND);
+}
+
+/* ---------------------------------------------------------------- accounts */
+
+static void
+accounts(const struct checklist *cl, struct out *o)
+{
+	/* still signed in, and no reset in front of the buyer showed that
+	 * setup is free: the old owner's account locks the phone */
+	if (cl_is(cl, STEP_ACCOUNTS_REMOVED, "no") && !cl_is(cl, STEP_ACCOUNTS_RESET, "yes"))
+		raise(o, "account_still_signed_in", CL_STOP, STEP_ACCOUNTS_REMOVED);
+	else if (cl_is(cl, STEP_ACCOUNTS_RESET, "no"))
+		raise(o, "reset_not_done", CL_CAUTION, STEP_ACCOUNTS_RESET);
+}
+
+/* --------------------------------------------------------------- the rest */
+
+static void
+remote(const struct checklist *cl, struct out *o)
+{
+	if (cl_is_asked(cl, STEP_LISTING_CHALLENGE) && !cl_is(cl, STEP_LISTING_CHALLENGE, "yes"))
+		raise(o, "remote_no_challenge", CL_CAUTION, STEP_LISTING_CHALLENGE);
+}
+
+/* Skipped or "not sure": every such step, by id, in one reason.  The
+ * registry, the photos and the remote payment have their own words. */
+static void
+not_checked(const struct checklist *cl, struct out *o)
+{
+	size_t i;
+
+	for (i = 0; i < CL_NSTEPS; i++) {
+		if (!cl_is_asked(cl, (enum cl_id)i) || i == STEP_REGISTRY_RESULT ||
+		    i == STEP_REGISTRY_RESULT2 || i == STEP_REGISTRY_REPLY || i == STEP_PROOF_FILES)
+			continue;
+		if (cl->state[i] == CL_SKIPPED ||
+		    (cl->state[i] == CL_ANSWERED && strcmp(cl->value[i], "unsure") == 0))
+			detail(raise(o, "not_checked", CL_CAUTION, (enum cl_id)i), cl_steps[i].id);
+	}
+}
+
 enum cl_level
 cl_verdict(const struct checklist *cl, struct cl_reason *r, size_t max, size_t *n)
 {
@@ -103,95 +259,23 @@ cl_verdict(const struct checklist *cl, struct cl_reason *r, size_t max, size_t *
 	enum cl_level level = CL_GO;
 	size_t i, k;
 
-	/* STOP: the phone or the seller fails a check that matters. */
-	if (is(cl, "identity.dial", "refused"))
-		raise(&o, "dial_refused", CL_STOP, "identity.dial");
-	check_imei(cl, &o, "identity.imei1");
-	check_imei(cl, &o, "identity.imei2");
-	if (cl_get(cl, "identity.imei1") && cl_get(cl, "identity.imei2") &&
-	    strcmp(cl_get(cl, "identity.imei1"), cl_get(cl, "identity.imei2")) == 0)
-		raise(&o, "imei_slots_same", CL_STOP, "identity.imei2");
-	if (is(cl, "identity.settings_match", "no"))
-		raise(&o, "imei_settings_differ", CL_STOP, "identity.settings_match");
-	if (is(cl, "registry.result", "blocked"))
-		raise(&o, "registry_blocked", CL_STOP, "registry.result");
-	if (is(cl, "finance.disclosed", "still-paying"))
-		raise(&o, "still_financed", CL_STOP, "finance.disclosed");
-	if (is(cl, "finance.disclosed", "paid-off") && (is(cl, "finance.closure", "no") ||
-	    cl->state[cl_find("finance.closure")] == CL_SKIPPED))
-		raise(&o, "financed_no_closure", CL_STOP, "finance.closure");
-	if (is(cl, "proof.payment", "instalments") && !is(cl, "finance.closure", "names-imei") &&
-	    !is(cl, "finance.closure", "no-imei")) {
-		if (is(cl, "finance.disclosed", "never"))
-			raise(&o, "undisclosed_financing", CL_STOP, "proof.payment");
-		else
-			raise(&o, "financed_no_closure", CL_STOP, "proof.payment");
-	}
-	if (is(cl, "finance.apps", "yes"))
-		raise(&o, "lender_app", CL_STOP, "finance.apps");
-	if (is(cl, "accounts.recheck", "yes"))
-		raise(&o, "lender_app", CL_STOP, "accounts.recheck");
-	if (is(cl, "finance.notice", "yes"))
-		raise(&o, "lender_notice", CL_STOP, "finance.notice");
-	if (is(cl, "finance.reminders", "yes"))
-		raise(&o, "lender_notice", CL_STOP, "finance.reminders");
-	if (is(cl, "finance.knox", "active") || is(cl, "finance.knox", "checking") ||
-	    is(cl, "finance.knox", "locked"))
-		raise(&o, "knox_enrolled", CL_STOP, "finance.knox");
-	if (is(cl, "accounts.setup_clean", "no"))
-		raise(&o, "account_lock", CL_STOP, "accounts.setup_clean");
-	if (is(cl, "accounts.reset", "refused"))
-		raise(&o, "reset_refused", CL_STOP, "accounts.reset");
-	if (is(cl, "finance.disclosed", "refused"))
-		raise(&o, "financing_unclear", CL_STOP, "finance.disclosed");
-	if (is(cl, "seller.declaration", "refused"))
-		raise(&o, "declaration_refused", CL_STOP, "seller.declaration");
+	identity(cl, &o);
+	for (i = 0; i < cl_nrules; i++)
+		if (cl_is(cl, cl_rules[i].step, cl_rules[i].answer))
+			raise(&o, cl_rules[i].code, cl_rules[i].level, cl_rules[i].step);
+	registry(cl, &o);
+	financing(cl, &o);
+	accounts(cl, &o);
+	remote(cl, &o);
+	not_checked(cl, &o);
 
-	/* CAUTION: something does not add up, or was not checked. */
-	if (is(cl, "identity.tac_model", "no") || tac_brand_differs(cl)) {
-		char d[200];
-		snprintf(d, sizeof d, "the IMEI says %.30s %.40s, the listing says %.30s %.40s",
-		    cl->tac_brand, cl->tac_model,
-		    cl_get(cl, "listing.brand") ? cl_get(cl, "listing.brand") : "?",
-		    cl_get(cl, "listing.model") ? cl_get(cl, "listing.model") : "");
-		detail(raise(&o, "tac_mismatch", CL_CAUTION, "identity.tac_model"), d);
-	}
-	if (is(cl, "identity.box_match", "no"))
-		raise(&o, "box_imei_differs", CL_CAUTION, "identity.box_match");
-	if (is(cl, "identity.tray_match", "no"))
-		raise(&o, "tray_imei_differs", CL_CAUTION, "identity.tray_match");
-	if (is(cl, "proof.imei_match", "no"))
-		raise(&o, "invoice_imei_differs", CL_CAUTION, "proof.imei_match");
-	if (is(cl, "proof.kind", "none"))
-		raise(&o, "no_proof", CL_CAUTION, "proof.kind");
-	if (is(cl, "finance.closure", "no-imei"))
-		raise(&o, "closure_without_imei", CL_CAUTION, "finance.closure");
-	if (is(cl, "finance.knox", "prenormal"))
-		raise(&o, "knox_undecided", CL_CAUTION, "finance.knox");
-	if (cl_is_asked(cl, (size_t)cl_find("listing.challenge")) &&
-	    !is(cl, "listing.challenge", "yes"))
-		raise(&o, "remote_no_challenge", CL_CAUTION, "listing.challenge");
-	if (is(cl, "registry.result", "unsure") ||
-	    cl->state[cl_find("registry.result")] == CL_SKIPPED)
-		raise(&o, "registry_unchecked", CL_CAUTION, "registry.result");
-	for (i = 0; i < cl_nsteps; i++) {
-		if (!cl_is_asked(cl, i) || strcmp(cl_steps[i].id, "registry.result") == 0)
-			continue;
-		if (cl->state[i] == CL_SKIPPED ||
-		    (cl->state[i] == CL_ANSWERED && strcmp(cl->value[i], "unsure") == 0))
-			detail(raise(&o, "not_checked", CL_CAUTION, cl_steps[i].id), cl_steps[i].id);
-	}
-
-	/* STOP reasons first, each group in rule order. */
-	for (i = 0, k = 0; i < o.n; i++) {
+	/* STOP reasons first, each group in the order raised */
+	for (i = 0, k = 0; i < o.n; i++)
 		if (r[i].level == CL_STOP) {
 			struct cl_reason t = r[i];
 			memmove(&r[k + 1], &r[k], (i - k) * sizeof *r);
 			r[k++] = t;
 		}
-		if (r[i].level > level)
-			level = r[i].level;
-	}
 	for (i = 0; i < o.n; i++)
 		if (r[i].level > level)
 			level = r[i].level;

@@ -1,254 +1,261 @@
 /* SPDX-License-Identifier: MIT */
-/* words: the checklist's words from data/checklist.tsv and
- * data/verdict.tsv, and filling their {placeholders}. */
-#include <stddef.h>
+/* words: the words of one language, sorted by key, with English behind. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/words.h"
+#include "lib/casefold.h"
 #include "lib/grow.h"
-#include "check/checklist.h"
 #include "lib/tsv.h"
+#include "lib/utf8.h"
+
+static int
+cmp_word(const void *a, const void *b)
+{
+	return strcmp(((const struct word *)a)->key, ((const struct word *)b)->key);
+}
 
 static char *
-dup_field(char **mem, const struct tsv_row *row, int i)
+copy_field(char **mem, const struct tsv_row *row, int i)
 {
-	size_t n = row->f[i].n;
 	char *s = *mem;
 
-	memcpy(s, row->f[i].p, n);
-	s[n] = '\0';
-	*mem += n + 1;
+	memcpy(s, row->f[i].p, row->f[i].n);
+	s[row->f[i].n] = '\0';
+	*mem += row->f[i].n + 1;
 	return s;
 }
 
-static int
-load_table(const char *name, const char *data, size_t len, const char *c1,
-    const char *c2, const char *c3, const char *c4, struct cl_text **out, size_t *nout,
-    char **mem, struct error *e)
+int
+words_load(struct words *w, const char *lang, const char *tsv, size_t len,
+    const struct words *fallback, struct error *e)
 {
+	char name[32], *mem;
 	struct tsv t;
 	struct tsv_row row;
-	int a, b, c, d, r;
-	size_t cap = 0;	/* *out starts empty */
+	size_t cap = 0, i;
+	int ck, ct, r;
 
-	if (tsv_open(&t, name, data, len, e) != 0)
+	memset(w, 0, sizeof *w);
+	snprintf(w->lang, sizeof w->lang, "%s", lang);
+	snprintf(name, sizeof name, "words-%s.tsv", lang);
+	w->fallback = fallback;
+	if (tsv_open(&t, name, tsv, len, e) != 0)
 		return -1;
-	a = tsv_column(&t, c1);
-	b = tsv_column(&t, c2);
-	c = tsv_column(&t, c3);
-	d = c4 ? tsv_column(&t, c4) : -1;
-	if (a < 0 || b < 0 || c < 0 || (c4 && d < 0))
-		return error_set(e, 0, 0, "%s: needs columns %s, %s, %s%s%s", name, c1, c2, c3,
-		    c4 ? ", " : "", c4 ? c4 : "");
-	while ((r = tsv_next(&t, &row, e)) == 1) {
-		struct cl_text *m;
-		if (grow_array(out, &cap, *nout + 1, sizeof *m) != 0)
-			return error_set(e, 0, 0, "out of memory");
-		m = &(*out)[(*nout)++];
-		m->id = dup_field(mem, &row, a);
-		m->a = dup_field(mem, &row, b);
-		m->b = dup_field(mem, &row, c);
-		m->label = d >= 0 ? dup_field(mem, &row, d) : m->id + strlen(m->id);
-	}
-	return r;
-}
-
-int
-cl_texts_load(struct cl_texts *t, const char *steps_tsv, size_t steps_len,
-    const char *reasons_tsv, size_t reasons_len, struct error *e)
-{
-	char *mem;
-	size_t i;
-
-	memset(t, 0, sizeof *t);
-	/* every string is a copy of part of the two files, plus its NUL:
-	 * at most one NUL a byte is room enough */
-	t->mem = mem = malloc(2 * (steps_len + reasons_len) + 1);
-	if (!mem)
+	ck = tsv_column(&t, "key");
+	ct = tsv_column(&t, "text");
+	if (ck < 0 || ct < 0)
+		return error_set(e, 0, 0, "%s: needs columns key and text", name);
+	/* every string is a copy of part of the file plus its NUL */
+	if (!(w->mem = mem = malloc(len + 1)))
 		return error_set(e, 0, 0, "out of memory");
-	if (load_table("checklist.tsv", steps_tsv, steps_len, "id", "question", "help", "label",
-	    &t->steps, &t->nsteps, &mem, e) != 0 ||
-	    load_table("verdict.tsv", reasons_tsv, reasons_len, "code", "sentence", "todo", NULL,
-	    &t->reasons, &t->nreasons, &mem, e) != 0)
-		goto fail;
-	for (i = 0; i < cl_nsteps; i++)
-		if (!cl_text_step(t, cl_steps[i].id)) {
-			error_set(e, 0, 0, "checklist.tsv: no words for step '%s'", cl_steps[i].id);
+	while ((r = tsv_next(&t, &row, e)) == 1) {
+		if (row.f[ck].n == 0 || row.f[ck].n >= WORDS_KEY_MAX || row.f[ct].n == 0) {
+			error_set(e, row.line, 0, "%s: line %ld: a key and its text are both needed",
+			    name, row.line);
 			goto fail;
 		}
-	for (i = 0; cl_reason_codes[i]; i++)
-		if (!cl_text_reason(t, cl_reason_codes[i])) {
-			error_set(e, 0, 0, "verdict.tsv: no words for reason '%s'", cl_reason_codes[i]);
+		if (!utf8_valid(row.f[ct].p, row.f[ct].n)) {
+			error_set(e, row.line, 0, "%s: line %ld: not valid UTF-8", name, row.line);
+			goto fail;
+		}
+		if (grow_array(&w->v, &cap, w->n + 1, sizeof *w->v) != 0) {
+			error_set(e, 0, 0, "out of memory");
+			goto fail;
+		}
+		w->v[w->n].key = copy_field(&mem, &row, ck);
+		w->v[w->n].text = copy_field(&mem, &row, ct);
+		w->n++;
+	}
+	if (r != 0)
+		goto fail;
+	qsort(w->v, w->n, sizeof *w->v, cmp_word);
+	for (i = 1; i < w->n; i++)
+		if (strcmp(w->v[i - 1].key, w->v[i].key) == 0) {
+			error_set(e, 0, 0, "%s: the key '%s' is there twice", name, w->v[i].key);
 			goto fail;
 		}
 	return 0;
 fail:
-	cl_texts_release(t);
+	words_release(w);
 	return -1;
 }
 
-static const struct cl_text *
-find(const struct cl_text *v, size_t n, const char *id)
+void
+words_release(struct words *w)
 {
-	size_t i;
+	free(w->v);
+	free(w->mem);
+	w->v = NULL;
+	w->mem = NULL;
+	w->n = 0;
+}
 
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i].id, id) == 0)
-			return &v[i];
+const char *
+words_own(const struct words *w, const char *key)
+{
+	size_t lo = 0, hi = w ? w->n : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key, w->v[mid].key);
+		if (c == 0)
+			return w->v[mid].text;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return NULL;
 }
 
-const struct cl_text *
-cl_text_step(const struct cl_texts *t, const char *id)
+const char *
+words_get(const struct words *w, const char *key)
 {
-	return find(t->steps, t->nsteps, id);
+	for (; w; w = w->fallback) {
+		const char *s = words_own(w, key);
+		if (s)
+			return s;
+	}
+	return NULL;
 }
 
-const struct cl_text *
-cl_text_reason(const struct cl_texts *t, const char *code)
+const char *
+words_getf(const struct words *w, const char *fmt, ...)
 {
-	return find(t->reasons, t->nreasons, code);
+	char key[WORDS_KEY_MAX];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(key, sizeof key, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return NULL;
+	return words_get(w, key);
+}
+
+const char *
+words_variant(const struct words *w, const char *key, const char *const *variants)
+{
+	size_t i;
+
+	for (i = 0; variants && variants[i]; i++) {
+		const char *s = words_getf(w, "%s@%s", key, variants[i]);
+		if (s)
+			return s;
+	}
+	return words_get(w, key);
 }
 
 void
-cl_texts_release(struct cl_texts *t)
+words_fill(struct buf *out, const char *tmpl, const struct fill *fills)
 {
-	free(t->steps);
-	free(t->reasons);
-	free(t->mem);
-	memset(t, 0, sizeof *t);
-}
-
-/* ------------------------------------------------------------ placeholders */
-
-/* The brand's own value; for a brand we do not know, the generic Android
- * row's; for a known brand with no sourced path, a neutral instruction. */
-static const char *
-or_generic(const struct checklist *cl, const struct kb_brand *b, const char *v, size_t off)
-{
-	const struct kb_brand *g = cl->kb ? kb_brand_generic(cl->kb) : NULL;
-
-	if (v && *v)
-		return v;
-	if (g && b == g) {
-		const char *gv = *(const char *const *)((const char *)g + off);
-		if (gv && *gv)
-			return gv;
-	}
-	return "the phone's Settings (use the search at the top of Settings)";
-}
-
-#define BRAND_FIELD(b, f) (b), ((b) ? (b)->f : NULL), offsetof(struct kb_brand, f)
-
-static void
-put_registry(const struct checklist *cl, const char *what, struct buf *out)
-{
-	const char *cc = cl_get(cl, "listing.country");
-	const struct kb_check *c = NULL;
-	size_t n = 0, i;
-
-	if (cc && cl->kb)
-		c = kb_country_checks(cl->kb, cc, &n);
-	if (!c || n == 0) {
-		if (strcmp(what, "registry") == 0)
-			buf_puts(out, "Your country's official IMEI check");
-		else if (strcmp(what, "registry_how") == 0)
-			buf_puts(out, "handover has no instructions for this country; ask the "
-			    "regulator or a carrier shop how to check an IMEI.");
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		const char *v = strcmp(what, "registry") == 0 ? c[i].check_name :
-		    strcmp(what, "registry_how") == 0 ? c[i].how :
-		    strcmp(what, "registry_limits") == 0 ? c[i].limits : c[i].result_meaning;
-		if (strcmp(c[i].check_name, "none") == 0) {
-			if (strcmp(what, "registry") == 0)
-				buf_printf(out, "%sThere is no public IMEI check in %s",
-				    i ? "; " : "", c[i].name);
-			else if (strcmp(what, "registry_how") == 0 && c[i].instead[0])
-				buf_printf(out, "%s%s", i ? " " : "", c[i].instead);
-			continue;
-		}
-		if (!v || !*v)
-			continue;
-		buf_printf(out, "%s%s", i ? (strcmp(what, "registry") == 0 ? " or " : " ") : "", v);
-	}
-}
-
-/* The lock systems known in the buyer's country (not the global ones). */
-static void
-put_country_locks(const struct checklist *cl, struct buf *out)
-{
-	const char *cc = cl_get(cl, "listing.country");
-	size_t i, n = 0;
-
-	if (!cc || !cl->kb)
-		return;
-	for (i = 0; i < cl->kb->nsystems; i++) {
-		const struct kb_lock_system *s = &cl->kb->systems[i];
-		if (strcmp(s->regions, "global") == 0 || !kb_list_has(s->regions, cc))
-			continue;
-		buf_printf(out, "%s%s", n++ ? ", " : "Lenders' locks known in your country: ", s->name);
-	}
-	if (n)
-		buf_puts(out, ". 'handover info ");
-	if (n)
-		buf_printf(out, "%s' says what each looks like.", cc);
-}
-
-void
-cl_render(const struct checklist *cl, const char *tmpl, struct buf *out)
-{
-	const struct kb_brand *b = cl_brand(cl);
 	const char *p = tmpl;
 
 	while (*p) {
 		const char *open = strchr(p, '{'), *close;
-		char name[32];
-		size_t n;
+		size_t i, n;
 
-		if (!open || !(close = strchr(open, '}')) || (n = (size_t)(close - open - 1)) >=
-		    sizeof name) {
+		if (!open || !(close = strchr(open, '}'))) {
 			buf_puts(out, p);
 			return;
 		}
 		buf_put(out, p, (size_t)(open - p));
-		memcpy(name, open + 1, n);
-		name[n] = '\0';
+		n = (size_t)(close - open - 1);
+		for (i = 0; fills && fills[i].name; i++)
+			if (strlen(fills[i].name) == n && strncmp(fills[i].name, open + 1, n) == 0)
+				break;
+		if (fills && fills[i].name)
+			buf_puts(out, fills[i].value ? fills[i].value : "");
+		else
+			buf_put(out, open, n + 2);
 		p = close + 1;
-		if (strcmp(name, "brand") == 0 || strcmp(name, "model") == 0 ||
-		    strcmp(name, "country") == 0 || strcmp(name, "imei1") == 0) {
-			char id[64];
-			const char *v;
-			snprintf(id, sizeof id, "%s.%s", strcmp(name, "imei1") == 0 ? "identity" :
-			    "listing", name);
-			v = cl_get(cl, id);
-			buf_puts(out, v ? v : "?");
-		} else if (strcmp(name, "imei_path") == 0) {
-			buf_puts(out, or_generic(cl, BRAND_FIELD(b, imei_path)));
-		} else if (strcmp(name, "admin_apps_path") == 0) {
-			buf_puts(out, or_generic(cl, BRAND_FIELD(b, admin_apps_path)));
-		} else if (strcmp(name, "accounts_path") == 0) {
-			buf_puts(out, or_generic(cl, BRAND_FIELD(b, accounts_path)));
-		} else if (strcmp(name, "find_device_path") == 0) {
-			buf_puts(out, or_generic(cl, BRAND_FIELD(b, find_device_path)));
-		} else if (strcmp(name, "reset_path") == 0) {
-			buf_puts(out, or_generic(cl, BRAND_FIELD(b, reset_path)));
-		} else if (strcmp(name, "account_lock") == 0) {
-			buf_puts(out, or_generic(cl, BRAND_FIELD(b, account_lock)));
-		} else if (strcmp(name, "financing_signals") == 0) {
-			buf_puts(out, or_generic(cl, BRAND_FIELD(b, financing_signals)));
-		} else if (strncmp(name, "registry", 8) == 0) {
-			put_registry(cl, name, out);
-		} else if (strcmp(name, "country_locks") == 0) {
-			put_country_locks(cl, out);
-		} else if (strcmp(name, "challenge") == 0) {
-			buf_puts(out, cl->challenge);
-		} else if (strcmp(name, "tac_model") == 0) {
-			buf_printf(out, "%s %s", cl->tac_brand, cl->tac_model);
-		} else {
-			buf_put(out, open, (size_t)(close - open + 1));
+	}
+}
+
+size_t
+words_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	char tmp[3 * 256];
+	size_t i, j = 0, len;
+
+	if (cap == 0)
+		return 0;
+	if (n > sizeof tmp / 3)
+		n = sizeof tmp / 3;
+	len = casefold_utf8(s, n, tmp);
+	for (i = 0; i < len && j + 1 < cap; i++) {
+		char c = tmp[i];
+		if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+			if (j > 0 && out[j - 1] != ' ')
+				out[j++] = ' ';
+			continue;
 		}
+		out[j++] = c;
+	}
+	while (j > 0 && (out[j - 1] == ' ' || out[j - 1] == '.' || out[j - 1] == '!'))
+		j--;
+	out[j] = '\0';
+	return j;
+}
+
+int
+words_match(const struct words *w, const char *key, const char *folded)
+{
+	char f[3 * 256];
+
+	if (!folded[0])
+		return 0;
+	for (; w; w = w->fallback) {
+		const char *list = words_own(w, key);
+		while (list && *list) {
+			size_t n = strcspn(list, ";");
+			const char *p = list;
+			size_t k = n;
+			while (k > 0 && *p == ' ') {
+				p++;
+				k--;
+			}
+			if (k > 0 && words_fold(p, k, f, sizeof f) > 0 && strcmp(f, folded) == 0)
+				return 1;
+			list += n;
+			if (*list)
+				list++;
+		}
+	}
+	return 0;
+}
+
+void
+words_placeholders(const char *text, char *out, size_t cap)
+{
+	const char *p = text;
+	size_t len = 0;
+
+	if (cap)
+		out[0] = '\0';
+	while ((p = strchr(p, '{')) != NULL) {
+		const char *close = strchr(p, '}');
+		size_t n;
+		char name[64];
+
+		if (!close)
+			break;
+		n = (size_t)(close - p + 1);
+		if (n < sizeof name) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if (!strstr(out, name) && len + n + 2 < cap) {
+				if (len)
+					out[len++] = ';';
+				memcpy(out + len, name, n);
+				len += n;
+				out[len] = '\0';
+			}
+		}
+		p = close + 1;
 	}
 }

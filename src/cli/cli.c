@@ -126,6 +126,19 @@ fail:
 }
 
 int
+cli_data_exists(const struct cli *c, const char *name)
+{
+	if (c->data_dir) {
+		char path[4096];
+		struct stat st;
+		int w = snprintf(path, sizeof path, "%s/%s", c->data_dir, name);
+		if (w > 0 && (size_t)w < sizeof path && stat(path, &st) == 0)
+			return 1;
+	}
+	return blob_find(name) != NULL;
+}
+
+int
 cli_data(struct cli *c, const char *name, const char **data, size_t *len)
 {
 	const struct blob *b;

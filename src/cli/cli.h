@@ -28,6 +28,7 @@ struct cli_file {
 };
 
 struct cli {
+	const char *argv0;	/* how handover was started */
 	const char *data_dir;	/* --data DIR or HANDOVER_DATA, or NULL */
 	int color;		/* colour on stdout */
 	struct cli_file *loaded;	/* files read from data_dir, freed at exit */
@@ -61,6 +62,9 @@ int cli_help(const struct command *cmd);
  * when it holds that file, else the embedded copy.  Returns 0, or -1 with
  * a message printed (cannot read the override). */
 int cli_data(struct cli *c, const char *name, const char **data, size_t *len);
+
+/* 1 when the data file called name is in the override folder or built in. */
+int cli_data_exists(const struct cli *c, const char *name);
 
 /* Reads a whole file ("-" is stdin) into memory; caller frees *out.
  * Returns 0 or -1 with errno set.  max caps the size (EFBIG past it). */

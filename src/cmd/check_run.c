@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* check_run: one run of 'handover check': its data, its records folder, and
- * everything it prints around the questions. */
+ * everything it prints around the questions, wrapped to the terminal. */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,34 +11,120 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cmd/check_run.h"
+#include "check/saved.h"
 #include "cli/fd.h"
+#include "cli/now.h"
+#include "cmd/check_run.h"
+#include "lib/wrap.h"
 
-static const char *const section_titles[][2] = {
-	{"listing", "The listing"}, {"identity", "The phone's identity"},
-	{"registry", "The official IMEI check"}, {"financing", "Financing and lender locks"},
-	{"accounts", "Accounts and reset"}, {"proof", "Proof of purchase"},
-	{"seller", "The seller"},
-};
+/* ================================================================ words */
+
+static const char *
+w(const struct check_run *r, const char *key)
+{
+	const char *s = words_get(cli_words_of(&r->words), key);
+	return s ? s : key;
+}
+
+static const char *
+color(const struct check_run *r, const char *code)
+{
+	return r->cli->color ? code : "";
+}
+
+/* text wrapped from column col, later lines at indent. */
+static void
+put_wrapped(struct check_run *r, const char *text, size_t col, size_t indent)
+{
+	wrap_text(&r->out, text, col, indent, r->width);
+}
+
+/* One line of text: a tag (possibly coloured), then the text wrapped under
+ * the column after the tag. */
+static void
+put_line(struct check_run *r, const char *tag, const char *code, const char *text)
+{
+	size_t col = 2 + wrap_width(tag, strlen(tag));
+
+	buf_puts(&r->out, "  ");
+	if (tag[0]) {
+		buf_printf(&r->out, "%s%s%s ", color(r, code), tag, color(r, "\033[0m"));
+		col++;
+	}
+	put_wrapped(r, text, col, col);
+	buf_putc(&r->out, '\n');
+}
+
+/* ========================================================== the session's */
+
+/* Hashes a file the buyer named for proof.files: ~/ is their home, and
+ * only a regular file is read (a FIFO or a device would never end). */
+static int
+hash_file(void *ctx, const char *path, char hex[65], uint64_t *size, const char **name,
+    struct error *e)
+{
+	char full[STORE_PATH_MAX];
+	const char *home = getenv("HOME"), *base;
+	struct stat st;
+
+	(void)ctx;
+	if (strncmp(path, "~/", 2) == 0 && home && *home) {
+		int n = snprintf(full, sizeof full, "%s/%s", home, path + 2);
+		if (n < 0 || (size_t)n >= sizeof full)
+			return error_set(e, 0, 0, "the path is too long");
+		path = full;
+	}
+	if (stat(path, &st) != 0)
+		return error_set(e, 0, 0, "%s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return error_set(e, 0, 0, "%s", S_ISDIR(st.st_mode) ? "it is a folder, not a file" :
+		    "it is not a regular file (a device, a pipe or a socket): attach a photo file");
+	if (store_hash_file(path, hex, size, e) != 0)
+		return -1;
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+		return error_set(e, 0, 0, "a file's name is needed");
+	/* the name as the record keeps it: static, valid until the next call */
+	{
+		static char keep[CL_VALUE_MAX];
+		size_t n = strlen(base);
+		if (n >= sizeof keep)
+			return error_set(e, 0, 0, "the file's name is too long");
+		memcpy(keep, base, n + 1);
+		*name = keep;
+	}
+	return 0;
+}
+
+/* ================================================================= open */
 
 int
-checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, int steps_only)
+checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, const char *lang,
+    int lang_named, int steps_only)
 {
 	struct error e;
 
 	r->cli = c;
 	fd_buf_init(&r->out, STDOUT_FILENO);
+	r->width = cli_term_width(STDOUT_FILENO);
 	tacload_init(&r->tl, c, tacdb);
 	if (cli_load_kb(c, &r->kb) != 0)
 		return EXIT_IO;
 	r->kb_loaded = 1;
-	if (cli_load_idents(c, &r->idt) != 0 || cli_load_words(c, &r->texts) != 0)
+	if (cli_load_idents(c, &r->idt) != 0 || cli_load_words(c, lang, lang_named, &r->words) != 0)
 		return EXIT_IO;
-	cl_init(&r->cl, &r->kb, &r->idt);
+	r->env.kb = &r->kb;
+	r->env.idt = &r->idt;
+	r->env.words = cli_words_of(&r->words);
+	r->env.hash_file = hash_file;
+	r->env.ctx = r;
+	cl_init(&r->s.cl, &r->kb, &r->idt, r->env.words);
 	if (steps_only)
 		return EXIT_OK;
-	if (tacload_check_named(&r->tl) != 0)
+	if (tacload_check_named(&r->tl) != 0 || tacload_load(&r->tl) != 0)
 		return EXIT_IO;
+	r->env.tac = &r->tl.db;
 	if (store_open(&r->store, NULL, &e) != 0) {
 		cli_error("%s", e.msg);
 		return EXIT_IO;
@@ -45,55 +134,97 @@ checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, int steps_o
 	return EXIT_OK;
 }
 
-int
-checkrun_start(struct check_run *r, const char *resume, const char *country)
+static int
+resume(struct check_run *r, const char *id, const char *today, const unsigned char rnd[6])
 {
+	struct record rec;
+	struct saved_check *sc;
+	enum record_seal seal;
+	struct session_reply reply;
+	struct error e;
+	int rc;
+
+	if (store_load(&r->store, id, &rec, &seal, &e) != 0) {
+		cli_error("%s: 'handover list' shows the saved checks", e.msg);
+		return EXIT_IO;
+	}
+	if (seal != RECORD_INTACT) {
+		record_release(&rec);
+		cli_error("the saved check '%s' was changed since it was saved: 'handover verify' "
+		    "says more; start a new check", id);
+		return EXIT_IO;
+	}
+	if (!(sc = malloc(sizeof *sc))) {
+		record_release(&rec);
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	rc = saved_check_read(sc, &rec, &r->kb, &r->idt, r->env.words, &e);
+	record_release(&rec);
+	if (rc == 0 && sc->meta.sealed) {
+		cli_error("the check '%s' is finished and sealed: '%s show %s' prints it, and "
+		    "'%s check' starts a new one", sc->meta.id, r->prog, sc->meta.id, r->prog);
+		free(sc);
+		return EXIT_USAGE;
+	}
+	if (rc != 0 || session_resume(&r->s, &r->env, sc, today, rnd, &e) != 0) {
+		cli_error("'%s': %s", id, e.msg);
+		free(sc);
+		return EXIT_IO;
+	}
+	free(sc);
+	{
+		struct fill fl[] = {{"id", r->s.meta.id}, {NULL, NULL}};
+		words_fill(&r->out, w(r, "cli.resuming"), fl);
+		buf_putc(&r->out, '\n');
+	}
+	session_reply_init(&reply);
+	session_recap(&r->s, &reply);
+	checkrun_print(r, &reply, 0);
+	session_reply_release(&reply);
+	return EXIT_OK;
+}
+
+int
+checkrun_start(struct check_run *r, const char *resume_id, const char *country)
+{
+	char now[STAMP_TIME_SIZE], today[STAMP_DATE_SIZE], id[STORE_NEW_ID_SIZE];
+	unsigned char rnd[6];
+	time_t t = time(NULL);
 	struct error e;
 
-	if (resume) {
-		struct record rec;
-		enum record_seal seal;
-		if (store_load(&r->store, resume, &rec, &seal, &e) != 0) {
-			cli_error("%s", e.msg);
-			return EXIT_IO;
-		}
-		if (seal != RECORD_INTACT) {
-			record_release(&rec);
-			cli_error("the saved check '%s' was changed since it was saved: "
-			    "'handover verify' says more; start a new check", resume);
-			return EXIT_IO;
-		}
-		if (checkrec_restore(&r->cl, &rec, &r->meta, &e) != 0) {
-			record_release(&rec);
-			cli_error("'%s': %s", resume, e.msg);
-			return EXIT_IO;
-		}
-		record_release(&rec);
-		if (r->meta.sealed) {
-			cli_error("the check '%s' is finished and sealed: 'handover show %s' prints "
-			    "it; start a new one with 'handover check'", r->meta.id, r->meta.id);
-			return EXIT_USAGE;
-		}
-		checkrun_say(r, "Resuming check %s. Type ? for help, back, skip, status, quit.\n",
-		    r->meta.id);
-		return EXIT_OK;
+	if (cli_stamp(t, now, today) != 0 || cli_random(rnd, sizeof rnd) != 0) {
+		cli_error("cannot read the clock or the system's random numbers: %s",
+		    strerror(errno));
+		return EXIT_IO;
 	}
-	if (store_new_id(&r->store, time(NULL), r->meta.id, &e) != 0) {
+	if (resume_id)
+		return resume(r, resume_id, today, rnd);
+	if (store_new_id(&r->store, t, id, &e) != 0) {
 		cli_error("%s", e.msg);
 		return EXIT_IO;
 	}
-	checkrun_say(r, "handover check %s: it is saved after every answer.\n"
-	    "At any question: ? for help, back, skip, status, quit.\n", r->meta.id);
+	session_start(&r->s, &r->env, id, now, today, rnd);
+	{
+		struct fill fl[] = {{"id", id}, {NULL, NULL}};
+		struct buf t2;
+		buf_init_mem(&t2);
+		words_fill(&t2, w(r, "cli.start"), fl);
+		put_wrapped(r, buf_str(&t2), 0, 0);
+		buf_putc(&r->out, '\n');
+		buf_release(&t2);
+	}
 	if (country) {
-		char v[CL_VALUE_MAX], msg[256];
-		size_t i = (size_t)cl_find("listing.country");
-		if (cl_validate(&r->cl, i, country, v, msg, sizeof msg) < 0) {
-			cli_error("--country: %s", msg);
+		struct session_reply reply;
+		session_reply_init(&reply);
+		session_answer(&r->s, country, &reply);
+		if (reply.outcome != SESSION_NEXT) {
+			cli_error("--country: %s", reply.nsays ? session_say_text(&reply, 0) : country);
+			session_reply_release(&reply);
 			return EXIT_USAGE;
 		}
-		if (msg[0])
-			checkrun_say(r, "  %s\n", msg);
-		cl_answer(&r->cl, i, v);
+		checkrun_print(r, &reply, 0);
+		session_reply_release(&reply);
 	}
 	return EXIT_OK;
 }
@@ -106,240 +237,222 @@ checkrun_close(struct check_run *r)
 	if (r->kb_loaded)
 		kb_release(&r->kb);
 	ident_tables_release(&r->idt);
-	cl_texts_release(&r->texts);
+	cli_words_release(&r->words);
 }
+
+/* ============================================================ printing */
 
 void
-checkrun_say(struct check_run *r, const char *fmt, ...)
+checkrun_print(struct check_run *r, const struct session_reply *reply, int to_stderr)
 {
-	char small[1024];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		buf_put(&r->out, small, (size_t)n < sizeof small ? (size_t)n : sizeof small - 1);
-}
-
-static const char *
-color(const struct check_run *r, const char *code)
-{
-	return r->cli->color ? code : "";
-}
-
-void
-checkrun_question(struct check_run *r, size_t i)
-{
-	const struct cl_step *st = &cl_steps[i];
-	const struct cl_text *t = cl_text_step(&r->texts, st->id);
 	size_t k;
 
-	if (!r->section || strcmp(r->section, st->section) != 0) {
-		for (k = 0; k < sizeof section_titles / sizeof section_titles[0]; k++)
-			if (strcmp(section_titles[k][0], st->section) == 0)
-				checkrun_say(r, "\n%s== %s ==%s\n", color(r, "\033[1m"),
-				    section_titles[k][1], color(r, "\033[0m"));
-		r->section = st->section;
+	if (to_stderr) {
+		/* the answers file's own problems: messages on stderr */
+		for (k = 0; k < reply->nsays; k++)
+			if (reply->says[k].kind == SAY_PROBLEM || reply->says[k].kind == SAY_WARN)
+				cli_error("%s: %s", r->answers_path ? r->answers_path : "answers",
+				    session_say_text(reply, k));
 	}
-	checkrun_say(r, "\n");
-	cl_render(&r->cl, t->a, &r->out);
-	if (r->def[0])
-		checkrun_say(r, " [%s]", r->def);
-	checkrun_say(r, "\n> ");
-}
-
-void
-checkrun_help(struct check_run *r, size_t i)
-{
-	const struct cl_text *t = cl_text_step(&r->texts, cl_steps[i].id);
-
-	checkrun_say(r, "  ");
-	cl_render(&r->cl, t->b, &r->out);
-	checkrun_say(r, "\n  (step %s; type the answer, or back, skip, status, quit)\n",
-	    cl_steps[i].id);
-}
-
-static void
-put_reason(struct check_run *r, const struct cl_reason *x, int todo)
-{
-	const struct cl_text *t = cl_text_reason(&r->texts, x->code);
-	const char *s = t ? t->a : x->code, *p;
-
-	checkrun_say(r, "  %s%-7s%s ", color(r, x->level == CL_STOP ? "\033[31m" : "\033[33m"),
-	    cl_level_name(x->level), color(r, "\033[0m"));
-	/* {detail} is the reason's own; the rest comes from the knowledge base */
-	while ((p = strstr(s, "{detail}")) != NULL) {
-		buf_put(&r->out, s, (size_t)(p - s));
-		buf_puts(&r->out, x->detail);
-		s = p + 8;
-	}
-	cl_render(&r->cl, s, &r->out);
-	checkrun_say(r, " [%s]\n", x->code);
-	if (todo && t) {
-		checkrun_say(r, "          -> ");
-		cl_render(&r->cl, t->b, &r->out);
-		checkrun_say(r, "\n");
-	}
-}
-
-void
-checkrun_notice(struct check_run *r)
-{
-	struct cl_reason reasons[CL_MAX_REASONS];
-	size_t n, i, k;
-
-	cl_verdict(&r->cl, reasons, CL_MAX_REASONS, &n);
-	for (i = 0; i < n && reasons[i].level == CL_STOP; i++) {
-		for (k = 0; k < r->nstops; k++)
-			if (strcmp(r->stops[k], reasons[i].code) == 0)
+	for (k = 0; k < reply->nsays; k++) {
+		const char *t = session_say_text(reply, k);
+		switch (reply->says[k].kind) {
+		case SAY_STOP:
+			put_line(r, w(r, "verdict.STOP"), "\033[1;31m", t);
+			break;
+		case SAY_CAUTION:
+			put_line(r, w(r, "verdict.CAUTION"), "\033[1;33m", t);
+			break;
+		case SAY_TODO:
+			buf_puts(&r->out, "    -> ");
+			put_wrapped(r, t, 7, 7);
+			buf_putc(&r->out, '\n');
+			break;
+		case SAY_LIST:
+			buf_puts(&r->out, "    - ");
+			put_wrapped(r, t, 6, 6);
+			buf_putc(&r->out, '\n');
+			break;
+		case SAY_WARN:
+			if (to_stderr)
 				break;
-		if (k < r->nstops || r->nstops == CL_MAX_REASONS)
-			continue;
-		snprintf(r->stops[r->nstops++], sizeof r->stops[0], "%s", reasons[i].code);
-		put_reason(r, &reasons[i], 1);
-		checkrun_say(r, "          You can finish the checklist to keep a record, "
-		    "or type quit.\n");
+			put_line(r, "!", "\033[33m", t);
+			break;
+		case SAY_PROBLEM:
+			if (to_stderr)
+				break;
+			/* FALLTHROUGH */
+		default:
+			put_line(r, "", "", t);
+			break;
+		}
 	}
 }
 
 void
-checkrun_status(struct check_run *r)
+checkrun_question(struct check_run *r)
 {
-	struct cl_reason reasons[CL_MAX_REASONS];
-	size_t i, n, done = 0, asked = 0, skipped = 0;
-	enum cl_level level;
+	struct cl_choice ch[16];
+	struct buf t;
+	size_t n, k;
+	const char *section = session_section(&r->s);
 
-	for (i = 0; i < cl_nsteps; i++) {
-		if (!cl_is_asked(&r->cl, i))
-			continue;
-		asked++;
-		done += r->cl.state[i] == CL_ANSWERED;
-		skipped += r->cl.state[i] == CL_SKIPPED;
+	if (!r->section || strcmp(r->section, section) != 0) {
+		buf_printf(&r->out, "\n%s== %s ==%s\n", color(r, "\033[1m"),
+		    cl_section_title(&r->s.cl, section), color(r, "\033[0m"));
+		r->section = section;
 	}
-	level = cl_verdict(&r->cl, reasons, CL_MAX_REASONS, &n);
-	checkrun_say(r, "  check %s: %zu of %zu questions answered, %zu skipped\n",
-	    r->meta.id, done, asked, skipped);
-	for (i = 0; i < cl_nsteps; i++)
-		if (cl_is_asked(&r->cl, i) && r->cl.state[i] != CL_ANSWERED)
-			checkrun_say(r, "    %-8s %s\n", r->cl.state[i] == CL_SKIPPED ? "skipped" : "open",
-			    cl_steps[i].id);
-	checkrun_say(r, "  verdict so far: %s\n", cl_level_name(level));
-	for (i = 0; i < n; i++)
-		put_reason(r, &reasons[i], 0);
+	buf_init_mem(&t);
+	session_question(&r->s, &t);
+	buf_putc(&r->out, '\n');
+	put_wrapped(r, buf_str(&t), 0, 0);
+	buf_putc(&r->out, '\n');
+	n = session_choices(&r->s, ch, 16);
+	for (k = 0; k < n; k++) {
+		buf_printf(&r->out, "  %2zu  ", k + 1);
+		put_wrapped(r, ch[k].label, 6, 6);
+		buf_putc(&r->out, '\n');
+	}
+	buf_release(&t);
+	buf_init_mem(&t);
+	session_default(&r->s, &t);
+	if (buf_str(&t)[0]) {
+		struct fill fl[] = {{"default", buf_str(&t)}, {NULL, NULL}};
+		struct buf d;
+		buf_init_mem(&d);
+		words_fill(&d, w(r, "cli.default"), fl);
+		buf_puts(&r->out, "  ");
+		put_wrapped(r, buf_str(&d), 2, 2);
+		buf_putc(&r->out, '\n');
+		buf_release(&d);
+	}
+	buf_release(&t);
+	buf_puts(&r->out, "> ");
 }
 
-void
-checkrun_set_tac(struct check_run *r)
-{
-	const char *v = cl_get(&r->cl, "identity.imei1");
-	const struct tac_entry *te;
-	size_t n;
-
-	r->cl.tac_brand[0] = r->cl.tac_model[0] = '\0';
-	if (!v || strlen(v) < 8)
-		return;
-	te = tacload_find(&r->tl, v, &n);
-	if (!te)
-		return;
-	snprintf(r->cl.tac_brand, sizeof r->cl.tac_brand, "%s", te->brand);
-	snprintf(r->cl.tac_model, sizeof r->cl.tac_model, "%s", te->model);
-}
+/* ================================================================= save */
 
 int
-checkrun_attach(struct check_run *r, const char *path, long line)
+checkrun_save(struct check_run *r, int seal)
 {
+	char now[STAMP_TIME_SIZE];
+	struct record rec;
 	struct error e;
-	char hex[65];
-	uint64_t size;
-	const char *base = strrchr(path, '/');
+	int rc;
 
-	base = base ? base + 1 : path;
-	if (store_hash_file(path, hex, &size, &e) != 0) {
-		if (line > 0) {
-			cli_error("%s: line %ld: proof.files: %s", r->answers_path, line, e.msg);
-			return -1;
-		}
-		checkrun_say(r, "  %s\n", e.msg);
-		return 1;
+	if (cli_stamp(time(NULL), now, NULL) != 0) {
+		cli_error("cannot read the clock");
+		return -1;
 	}
-	if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 ||
-	    cl_add_file(&r->cl, hex, size, base) != 0) {
-		if (line > 0) {
-			cli_error("%s: line %ld: proof.files: cannot attach '%s' (at most %d files)",
-			    r->answers_path, line, path, CL_MAX_FILES);
-			return -1;
-		}
-		checkrun_say(r, "  cannot attach '%s' (at most %d files)\n", path, CL_MAX_FILES);
-		return 1;
+	if (session_record(&r->s, seal, now, &rec) != 0) {
+		record_release(&rec);
+		buf_flush(&r->out);
+		cli_error("out of memory");
+		return -1;
 	}
-	checkrun_say(r, "  attached %s (%llu bytes, sha256 %.16s...); the file itself stays "
-	    "where it is. Another path, or 'done'.\n", base, (unsigned long long)size, hex);
-	return 1;
+	rc = store_save(&r->store, &rec, &e);
+	record_release(&rec);
+	if (rc != 0) {
+		buf_flush(&r->out);
+		cli_error("cannot save the check: %s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* ============================================================== summary */
+
+static void
+put_words(struct check_run *r, const char *key, const struct fill *fl, size_t indent)
+{
+	struct buf t;
+
+	buf_init_mem(&t);
+	words_fill(&t, w(r, key), fl);
+	buf_printf(&r->out, "%*s", (int)indent, "");
+	put_wrapped(r, buf_str(&t), indent, indent + 2);
+	buf_putc(&r->out, '\n');
+	buf_release(&t);
 }
 
 enum cl_level
 checkrun_summary(struct check_run *r)
 {
 	struct cl_reason reasons[CL_MAX_REASONS];
-	size_t i, n;
-	enum cl_level level = cl_verdict(&r->cl, reasons, CL_MAX_REASONS, &n);
+	struct session_reply reply;
+	size_t n;
+	enum cl_level level = session_verdict(&r->s, reasons, &n);
 	char path[STORE_PATH_MAX];
+	const char *id = r->s.meta.id, *vw = w(r, level == CL_STOP ? "verdict.STOP" :
+	    level == CL_CAUTION ? "verdict.CAUTION" : "verdict.GO");
 	struct error e;
+	struct fill fl[] = {{"verdict", vw}, {"id", id}, {"prog", r->prog}, {"path", path},
+	    {NULL, NULL}};
+	struct buf t;
 
-	checkrun_say(r, "\n%s== Verdict: %s ==%s\n", color(r, level == CL_STOP ? "\033[1;31m" :
-	    level == CL_CAUTION ? "\033[1;33m" : "\033[1;32m"), cl_level_name(level),
-	    color(r, "\033[0m"));
-	if (n == 0)
-		checkrun_say(r, "  Every check passed. Keep the record and the seller's "
-		    "declaration with your proof of purchase.\n");
-	for (i = 0; i < n; i++)
-		put_reason(r, &reasons[i], 1);
-	if (store_path(&r->store, r->meta.id, path, sizeof path, &e) != 0)
-		snprintf(path, sizeof path, "%s", r->meta.id);
-	checkrun_say(r, "\nSealed record: %s\n"
-	    "  handover show %s      print it\n"
-	    "  handover verify %s    check it was not changed\n", path, r->meta.id, path);
+	buf_init_mem(&t);
+	words_fill(&t, w(r, "summary.title"), fl);
+	buf_printf(&r->out, "\n%s== %s ==%s\n", color(r, level == CL_STOP ? "\033[1;31m" :
+	    level == CL_CAUTION ? "\033[1;33m" : "\033[1;32m"), buf_str(&t), color(r, "\033[0m"));
+	buf_release(&t);
+	put_words(r, level == CL_STOP ? "summary.stop" : level == CL_CAUTION ?
+	    "summary.caution" : "summary.go", fl, 2);
+	session_reply_init(&reply);
+	session_reasons(&r->s, &reply);
+	checkrun_print(r, &reply, 0);
+	session_reply_release(&reply);
+	if (level != CL_STOP)
+		put_words(r, "summary.later", fl, 2);
+	if (r->s.cl.nfiles == 0)
+		put_words(r, "summary.no_photos", fl, 2);
+	if (store_path(&r->store, id, path, sizeof path, &e) != 0)
+		snprintf(path, sizeof path, "%s", id);
+	buf_putc(&r->out, '\n');
+	put_words(r, "cli.sealed", fl, 0);
+	put_words(r, level == CL_STOP || cl_is(&r->s.cl, STEP_SELLER_DECLARATION, "refused") ?
+	    "cli.failed_record" : "cli.bill", fl, 2);
+	put_words(r, "cli.show", fl, 2);
+	put_words(r, "cli.verify", fl, 2);
 	return level;
 }
+
+/* ================================================================ steps */
 
 int
 checkrun_steps(struct check_run *r, int json)
 {
 	static const char *const types[] = {
-		"choice", "country", "text", "amount", "date", "imei", "eid", "last4", "files"
+		"choice", "country", "text", "amount", "date", "imei", "eid", "last4", "files",
+		"reply"
 	};
 	static const char *const answers[] = {
-		NULL, "two-letter ISO 3166 code", "one line of text", "digits, optional currency",
-		"YYYY-MM-DD", "the IMEI (or MEID) as the phone shows it", "32 digits, or none",
-		"the last 4 letters or digits of an ID number", "a file path; repeat; done"
+		NULL, "two-letter ISO 3166 code, or the country's name", "one line of text",
+		"digits, optional currency", "YYYY-MM-DD (or DD/MM/YYYY)",
+		"the IMEI (or MEID) as the phone shows it", "32 digits, or none",
+		"the last 4 letters or digits of an ID number", "a file path; repeat; done",
+		"one of the country's registry replies, or other"
 	};
+	const struct words *wd = cli_words_of(&r->words);
 	size_t i;
 
 	if (json)
 		buf_puts(&r->out, "[\n");
-	for (i = 0; i < cl_nsteps; i++) {
+	for (i = 0; i < CL_NSTEPS; i++) {
 		const struct cl_step *st = &cl_steps[i];
-		const struct cl_text *t = cl_text_step(&r->texts, st->id);
 		const char *ans = st->choices ? st->choices : answers[st->type];
 
 		if (json) {
+			struct cl_choice ch[16];
+			size_t n = cl_choices(&r->s.cl, (enum cl_id)i, ch, 16), k;
 			buf_puts(&r->out, "  {\"id\":");
 			buf_put_json_str(&r->out, st->id, strlen(st->id));
 			buf_printf(&r->out, ",\"section\":\"%s\",\"type\":\"%s\",\"answers\":",
 			    st->section, types[st->type]);
 			if (st->choices) {
-				const char *c = st->choices;
 				buf_putc(&r->out, '[');
-				while (*c) {
-					const char *bar = strchr(c, '|');
-					size_t len = bar ? (size_t)(bar - c) : strlen(c);
-					buf_put_json_str(&r->out, c, len);
-					if (!bar)
-						break;
-					buf_putc(&r->out, ',');
-					c = bar + 1;
+				for (k = 0; k < n; k++) {
+					buf_puts(&r->out, k ? "," : "");
+					buf_put_json_str(&r->out, ch[k].answer, strlen(ch[k].answer));
 				}
 				buf_putc(&r->out, ']');
 			} else {
@@ -347,9 +460,29 @@ checkrun_steps(struct check_run *r, int json)
 			}
 			buf_puts(&r->out, ",\"asked_when\":");
 			buf_put_json_or_null(&r->out, st->when);
+			buf_puts(&r->out, ",\"optional_in_files\":");
+			buf_puts(&r->out, st->flags & CL_NEWER ? "true" : "false");
 			buf_puts(&r->out, ",\"label\":");
-			buf_put_json_or_null(&r->out, t ? t->label : NULL);
-			buf_puts(&r->out, i + 1 < cl_nsteps ? "},\n" : "}\n");
+			buf_put_json_or_null(&r->out, words_getf(wd, "step.%s.label", st->id));
+			buf_puts(&r->out, ",\"question\":");
+			buf_put_json_or_null(&r->out, words_getf(wd, "step.%s.question", st->id));
+			buf_puts(&r->out, ",\"help\":");
+			buf_put_json_or_null(&r->out, words_getf(wd, "step.%s.help", st->id));
+			buf_puts(&r->out, ",\"choices\":");
+			if (st->choices) {
+				buf_putc(&r->out, '[');
+				for (k = 0; k < n; k++) {
+					buf_puts(&r->out, k ? ",{\"answer\":" : "{\"answer\":");
+					buf_put_json_str(&r->out, ch[k].answer, strlen(ch[k].answer));
+					buf_puts(&r->out, ",\"label\":");
+					buf_put_json_str(&r->out, ch[k].label, strlen(ch[k].label));
+					buf_putc(&r->out, '}');
+				}
+				buf_putc(&r->out, ']');
+			} else {
+				buf_puts(&r->out, "null");
+			}
+			buf_puts(&r->out, i + 1 < CL_NSTEPS ? "},\n" : "}\n");
 		} else {
 			buf_printf(&r->out, "%-24s %-8s %s", st->id, types[st->type], ans);
 			if (st->when)
@@ -361,6 +494,7 @@ checkrun_steps(struct check_run *r, int json)
 		buf_puts(&r->out, "]\n");
 	else
 		buf_puts(&r->out, "\nAny step also takes 'skip'.  In an answers file: "
-		    "step.id = answer, one a line.\n");
+		    "step.id = answer, one a line.\n"
+		    "Older ids still read: accounts.setup_clean (yes = accounts.setup_lock no).\n");
 	return cli_finish_output(&r->out, EXIT_OK);
 }

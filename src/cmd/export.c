@@ -34,7 +34,8 @@ static const char help[] =
 "           US Letter: the phone, its IMEIs and EID, the checks and their\n"
 "           answers, the verdict and its reasons, the proof of purchase and\n"
 "           the SHA-256 of attached files, the seller's declaration, lines\n"
-"           for both signatures, names, date and place, and the record's id\n"
+"           for both signatures, names, date and place (none when the\n"
+"           check failed: the page then says so), and the record's id\n"
 "           and SHA-256, also as a QR code:\n"
 "           handover-record ID imei=IMEI1[,IMEI2] sha256=HEX\n"
 "  --text   the same content as plain text, for pasting into a chat\n"
@@ -44,6 +45,8 @@ static const char help[] =
 "FINISHED.  A record changed after it was sealed is refused.\n"
 "\n"
 "options:\n"
+"  --lang LL          the language of the page (default: HANDOVER_LANG,\n"
+"                     then the locale); the record is the same in any\n"
 "  -o, --output FILE  write to FILE (mode 0600, replaced atomically)\n"
 "                     instead of standard output\n"
 "  -h, --help         this text\n"
@@ -52,8 +55,9 @@ static const char help[] =
 "record; 2 usage error; 3 the record cannot be found or read, or the\n"
 "output cannot be written\n";
 
-enum { O_HTML, O_TEXT, O_JSON, O_OUTPUT };
+enum { O_HTML, O_TEXT, O_JSON, O_OUTPUT, O_LANG };
 static const struct opt_spec specs[] = {
+	{ "lang", 0, 1, O_LANG },
 	{ "html", 0, 0, O_HTML },
 	{ "text", 0, 0, O_TEXT },
 	{ "json", 0, 0, O_JSON },
@@ -148,31 +152,42 @@ open_record(const char *arg, const char *text, size_t len, struct record *r)
 /* Renders r as fmt into out (memory).  Returns EXIT_OK or an exit status. */
 static int
 render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
-    struct buf *out)
+    const char *lang_opt, struct buf *out)
 {
-	struct cl_texts texts;
+	struct cli_words words;
+	struct ident_tables idt;
 	struct kb kb;
 	struct export_src src;
 	struct error e;
-	int rc;
+	char langbuf[8];
+	const char *lang;
+	int rc, named;
 
 	if (fmt == FMT_JSON) {
 		record_write_json(r, out);
 		buf_putc(out, '\n');
 		return EXIT_OK;
 	}
-	if (cli_load_words(c, &texts) != 0)
+	lang = cli_lang(lang_opt, langbuf, &named);
+	if (cli_load_words(c, lang, named, &words) != 0)
 		return EXIT_IO;
 	if (cli_load_kb(c, &kb) != 0) {
-		cl_texts_release(&texts);
+		cli_words_release(&words);
+		return EXIT_IO;
+	}
+	if (cli_load_idents(c, &idt) != 0) {
+		kb_release(&kb);
+		cli_words_release(&words);
 		return EXIT_IO;
 	}
 	src.rec = r;
-	src.texts = &texts;
+	src.words = cli_words_of(&words);
 	src.kb = &kb;
+	src.idt = &idt;
 	rc = fmt == FMT_HTML ? export_html(&src, out, &e) : export_text(&src, out, &e);
+	ident_tables_release(&idt);
 	kb_release(&kb);
-	cl_texts_release(&texts);
+	cli_words_release(&words);
 	if (rc != 0) {
 		cli_error("cannot export '%s': %s", arg, e.msg);
 		return out->err ? EXIT_IO : EXIT_FINDINGS;
@@ -231,7 +246,7 @@ static int
 run(struct cli *c, int argc, char **argv)
 {
 	enum format fmt = FMT_NONE;
-	const char *output = NULL, *arg;
+	const char *output = NULL, *arg, *lang = NULL;
 	struct record r;
 	struct buf out;
 	struct opt o;
@@ -249,6 +264,7 @@ run(struct cli *c, int argc, char **argv)
 		case O_TEXT: fmt = FMT_TEXT; nfmt++; break;
 		case O_JSON: fmt = FMT_JSON; nfmt++; break;
 		case O_OUTPUT: output = o.arg; break;
+		case O_LANG: lang = o.arg; break;
 		case OPT_HELP: opt_release(&o); return cli_help(&command_export);
 		default:
 			status = cli_usage("export", "%s", o.errmsg);
@@ -281,7 +297,7 @@ run(struct cli *c, int argc, char **argv)
 	status = open_record(arg, text, len, &r);
 	free(text);
 	if (status == EXIT_OK)
-		status = render(c, arg, &r, fmt, &out);
+		status = render(c, arg, &r, fmt, lang, &out);
 	if (status == EXIT_OK && out.err) {
 		cli_error("out of memory");
 		status = EXIT_IO;

@@ -5,8 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "check/checklist.h"
+#include "check/saved.h"
 #include "cli/cli.h"
+#include "cli/load.h"
 #include "cli/load.h"
 #include "cmd/commands.h"
 #include "cli/opt.h"
@@ -134,55 +135,82 @@ run_list(struct cli *c, int argc, char **argv)
 
 /* ------------------------------------------------------------------ show */
 
-static void
-show_text(const struct record *r, enum record_seal seal, const struct cl_texts *t,
-    struct buf *out)
+static const char *
+wd(const struct words *w, const char *key)
 {
-	const struct record_field *f = NULL;
+	const char *s = words_get(w, key);
+	return s ? s : key;
+}
+
+static void
+show_reasons(const struct saved_check *sc, const struct words *w, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < sc->nstated; i++) {
+		const struct saved_reason *x = &sc->stated[i];
+		struct cl_reason r;
+		memset(&r, 0, sizeof r);
+		r.code = x->code;
+		r.level = strcmp(x->level, "STOP") == 0 ? CL_STOP : CL_CAUTION;
+		snprintf(r.detail, sizeof r.detail, "%s", x->detail);
+		buf_printf(out, "  %-7s ", wd(w, r.level == CL_STOP ? "verdict.STOP" :
+		    "verdict.CAUTION"));
+		cl_reason_text(&sc->cl, &r, 0, out);
+		buf_puts(out, "\n          -> ");
+		cl_reason_text(&sc->cl, &r, 1, out);
+		buf_putc(out, '\n');
+	}
+}
+
+static void
+show_text(const struct saved_check *sc, const struct record *r, enum record_seal seal,
+    const struct words *w, struct buf *out)
+{
+	const struct checklist *cl = &sc->cl;
 	const char *section = NULL;
 	size_t i;
 
-	buf_printf(out, "Check %s: %s, record %s\n", get(r, "id"), get(r, "state"), seal_word(seal));
-	buf_printf(out, "created %s, last saved %s\n", get(r, "created"), get(r, "updated"));
-	if (record_get(r, "verdict")) {
-		buf_printf(out, "\nVerdict: %s\n", get(r, "verdict"));
-		while ((f = record_find(r, "reason", f)) != NULL) {
-			char level[16], code[64];
-			const struct cl_text *x;
-			if (sscanf(f->value, "%15s %63s", level, code) != 2)
-				continue;
-			x = cl_text_reason(t, code);
-			buf_printf(out, "  %-7s %s [%s]\n", level, x ? x->a : code, code);
-			if (x)
-				buf_printf(out, "          -> %s\n", x->b);
-		}
+	buf_printf(out, "Check %s: %s, record %s\n", sc->meta.id,
+	    sc->meta.sealed ? "sealed" : "open", seal_word(seal));
+	buf_printf(out, "created %s, last saved %s\n", sc->meta.created, sc->meta.updated);
+	if (sc->verdict[0]) {
+		buf_printf(out, "\nVerdict: %s\n", wd(w, strcmp(sc->verdict, "GO") == 0 ?
+		    "verdict.GO" : strcmp(sc->verdict, "STOP") == 0 ? "verdict.STOP" :
+		    "verdict.CAUTION"));
+		if (!sc->follows)
+			buf_printf(out, "  WARNING: the record states %s, but its answers give %s "
+			    "under handover's rules: it may have been edited and sealed again\n",
+			    sc->verdict, cl_level_name(sc->level));
+		show_reasons(sc, w, out);
 	} else {
-		buf_puts(out, "\nNot finished: continue with 'handover check --resume ");
-		buf_printf(out, "%s'\n", get(r, "id"));
+		buf_printf(out, "\nNot finished: continue with 'handover check --resume %s'\n",
+		    sc->meta.id);
 	}
-	for (i = 0; i < cl_nsteps; i++) {
-		const char *v = record_get(r, cl_steps[i].id);
-		const struct cl_text *x = cl_text_step(t, cl_steps[i].id);
-		int skipped = 0;
-
-		for (f = NULL; (f = record_find(r, "skipped", f)) != NULL;)
-			skipped |= strcmp(f->value, cl_steps[i].id) == 0;
-		if (!v && !skipped)
+	for (i = 0; i < CL_NSTEPS; i++) {
+		struct buf v;
+		if (!cl_is_asked(cl, (enum cl_id)i) || cl->state[i] == CL_OPEN)
 			continue;
 		if (!section || strcmp(section, cl_steps[i].section) != 0) {
 			section = cl_steps[i].section;
-			buf_printf(out, "\n[%s]\n", section);
+			buf_printf(out, "\n[%s]\n", cl_section_title(cl, section));
 		}
-		buf_printf(out, "  %-40s %s\n", x ? x->label : cl_steps[i].id,
-		    skipped ? "(skipped)" : strcmp(v, "unsure") == 0 ? "not sure" : v);
+		buf_init_mem(&v);
+		if (cl->state[i] == CL_SKIPPED)
+			buf_printf(&v, "(%s)", wd(w, "answer_words.skipped"));
+		else
+			cl_answer_words(cl, (enum cl_id)i, cl->value[i], &v);
+		buf_printf(out, "  %-40s %s\n", cl_step_words(cl, (enum cl_id)i, "label"),
+		    buf_str(&v));
+		buf_release(&v);
 	}
-	if (record_get(r, "tac.brand"))
-		buf_printf(out, "\nThe IMEI's model (TAC): %s %s\n", get(r, "tac.brand"),
-		    get(r, "tac.model"));
-	if (record_get(r, "challenge"))
-		buf_printf(out, "Challenge code for the remote photo: %s\n", get(r, "challenge"));
-	for (f = NULL; (f = record_find(r, "attachment", f)) != NULL;)
-		buf_printf(out, "attachment: %s\n", f->value);
+	if (cl->tac_brand[0])
+		buf_printf(out, "\nThe IMEI's model (TAC): %s %s\n", cl->tac_brand, cl->tac_model);
+	if (cl->challenge[0])
+		buf_printf(out, "Challenge code for the remote photo: %s\n", cl->challenge);
+	for (i = 0; i < cl->nfiles; i++)
+		buf_printf(out, "attachment: %s %llu %s\n", cl->files[i].sha256,
+		    (unsigned long long)cl->files[i].size, cl->files[i].name);
 	if (r->seal[0])
 		buf_printf(out, "\nsha256 (seal): %s\n", r->seal);
 }
@@ -191,22 +219,30 @@ static int
 run_show(struct cli *c, int argc, char **argv)
 {
 	static const struct opt_spec specs[] = {
-		{"json", 0, 0, 'j'}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
+		{"json", 0, 0, 'j'}, {"lang", 0, 1, 'l'}, {"help", 'h', 0, OPT_HELP},
+		{NULL, 0, 0, 0}
 	};
 	struct store s;
 	struct record r;
-	struct cl_texts t;
+	struct cli_words w;
+	struct kb kb;
+	struct ident_tables idt;
+	struct saved_check *sc = NULL;
 	enum record_seal seal;
 	struct error e;
 	struct buf out;
 	struct opt o;
-	int k, json = 0, status;
+	const char *lang_opt = NULL, *lang;
+	char langbuf[8];
+	int k, json = 0, named, status = EXIT_IO, loaded = 0;
 
 	if (opt_init(&o, argc, argv) != 0)
 		return EXIT_IO;
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		if (k == 'j') {
 			json = 1;
+		} else if (k == 'l') {
+			lang_opt = o.arg;
 		} else {
 			status = k == OPT_HELP ? cli_help(&command_show) : cli_usage("show", "%s", o.errmsg);
 			opt_release(&o);
@@ -219,28 +255,50 @@ run_show(struct cli *c, int argc, char **argv)
 		opt_release(&o);
 		return status;
 	}
-	if (open_store(&s) != 0 || cli_load_words(c, &t) != 0) {
+	lang = cli_lang(lang_opt, langbuf, &named);
+	if (open_store(&s) != 0 || cli_load_words(c, lang, named, &w) != 0) {
 		opt_release(&o);
 		return EXIT_IO;
 	}
+	if (cli_load_kb(c, &kb) != 0)
+		goto out_words;
+	if (cli_load_idents(c, &idt) != 0)
+		goto out_kb;
 	if (store_load(&s, o.operands[0], &r, &seal, &e) != 0) {
 		cli_error("%s: 'handover list' shows the saved checks", e.msg);
-		cl_texts_release(&t);
-		opt_release(&o);
-		return EXIT_IO;
+		goto out_idt;
 	}
+	loaded = 1;
 	fd_buf_init(&out, STDOUT_FILENO);
-	if (json)
+	if (json) {
 		record_write_json(&r, &out);
-	else
-		show_text(&r, seal, &t, &out);
+	} else if (!(sc = malloc(sizeof *sc))) {
+		cli_error("out of memory");
+		goto out_buf;
+	} else if (saved_check_read(sc, &r, &kb, &idt, cli_words_of(&w), &e) != 0) {
+		cli_error("'%s' is not a record handover could have written: %s", o.operands[0],
+		    e.msg);
+		status = EXIT_FINDINGS;
+		goto out_buf;
+	} else {
+		show_text(sc, &r, seal, cli_words_of(&w), &out);
+	}
 	if (seal != RECORD_INTACT)
 		cli_error("record '%s' is %s: 'handover verify' says more", o.operands[0],
 		    seal == RECORD_ALTERED ? "changed since it was sealed" : "not sealed");
-	status = cli_finish_output(&out, seal == RECORD_INTACT ? EXIT_OK : EXIT_FINDINGS);
+	status = cli_finish_output(&out, seal == RECORD_INTACT && (!sc || sc->follows) ?
+	    EXIT_OK : EXIT_FINDINGS);
+out_buf:
 	buf_release(&out);
-	record_release(&r);
-	cl_texts_release(&t);
+	free(sc);
+	if (loaded)
+		record_release(&r);
+out_idt:
+	ident_tables_release(&idt);
+out_kb:
+	kb_release(&kb);
+out_words:
+	cli_words_release(&w);
 	opt_release(&o);
 	return status;
 }
@@ -261,17 +319,18 @@ const struct command command_list = {
 };
 
 const struct command command_show = {
-	"show", run_show, "show [--json] ID|FILE",
+	"show", run_show, "show [--json] [--lang LL] ID|FILE",
 	"print one saved check: answers, verdict, reasons, seal",
-	"usage: handover show [--json] ID|FILE\n"
+	"usage: handover show [--json] [--lang LL] ID|FILE\n"
 	"\n"
 	"Prints a saved check: its verdict and the reasons with what to do, every\n"
 	"answer under its section, attachments and the record's seal.  ID is as\n"
 	"'handover list' shows it; FILE a record file anywhere.\n"
 	"\n"
 	"options:\n"
-	"  --json   the record as JSON: {\"format\", \"fields\": [[key, value], ...],\n"
-	"           \"sha256\"}\n"
+	"  --json     the record as JSON: {\"format\", \"fields\": [[key, value], ...],\n"
+	"             \"sha256\"}\n"
+	"  --lang LL  the language to show the answers and reasons in\n"
 	"\n"
 	"exit status: 0 ok, 1 the record was changed or is not sealed,\n"
 	"2 usage error, 3 input/output error\n"

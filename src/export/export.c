@@ -1,89 +1,29 @@
 /* SPDX-License-Identifier: MIT */
-/* export: a record read for the bill of sale: which steps were answered or
- * skipped and how to say each answer, the verdict's reasons with their
- * words, the QR code's text and the seller's declaration.  Shared by the
+/* export: a record read for the bill of sale through the one reader of a
+ * saved check: which steps were answered or skipped and how to say each
+ * answer, the stated reasons in words, the QR code's text.  Shared by the
  * HTML and the text renderings. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/persist.h"
 #include "export/export.h"
 
-const char *const export_declaration[] = {
-	"I own this phone outright.",
-	"It is not subject to any finance agreement, instalment plan, lease or "
-	    "lock, and no lender, shop, carrier or employer has any claim on it.",
-	"It is not lost or stolen, it has not been reported as lost or stolen, "
-	    "and its IMEI has not been changed.",
-	"I have signed out of all my accounts on it and turned off find-my-device, "
-	    "so no account of mine locks it.",
-	"What I told the buyer, as this record sets it out, is true, and I sell "
-	    "this phone to the buyer of my own free will.",
-	NULL
-};
-
-static const char *const section_titles[][2] = {
-	{"listing", "The listing"}, {"identity", "The phone's identity"},
-	{"registry", "The official IMEI check"}, {"financing", "Financing and lender locks"},
-	{"accounts", "Accounts and reset"}, {"proof", "Proof of purchase"},
-	{"seller", "The seller"},
-};
-
-/* Choice answers in words; any other choice is shown with '-' as ' '. */
-static const char *const choice_words[][3] = {
-	/* step (NULL: any), answer, words */
-	{NULL, "unsure", "not sure"},
-	{NULL, "in-person", "in person"},
-	{NULL, "no-box", "no box"},
-	{NULL, "not-printed", "not printed"},
-	{NULL, "not-shown", "not shown"},
-	{NULL, "paid-off", "paid off"},
-	{NULL, "still-paying", "still paying"},
-	{NULL, "closure-letter", "lender's closure letter"},
-	{"registry.result", "no-check", "not checked"},
-	{"finance.closure", "names-imei", "yes, naming this IMEI"},
-	{"finance.closure", "no-imei", "yes, but not naming this IMEI"},
-	{"proof.payment", "full", "in full"},
-	{"seller.declaration", "yes", "read to the seller and accepted"},
-};
-
-const char *
-export_section_title(const char *section)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof section_titles / sizeof section_titles[0]; i++)
-		if (strcmp(section_titles[i][0], section) == 0)
-			return section_titles[i][1];
-	return section;
-}
-
 enum export_part
-export_part_of(const struct cl_step *st)
+export_part_of(enum cl_id step)
 {
-	static const char *const phone[] = {
-		"listing.brand", "listing.model", "identity.imei1", "identity.imei2",
-		"identity.eid", NULL
-	};
-	static const char *const sale[] = {
-		"listing.country", "listing.price", "listing.mode", "seller.name",
-		"seller.contact", "seller.id_last4", NULL
-	};
-	size_t i;
-
-	for (i = 0; phone[i]; i++)
-		if (strcmp(st->id, phone[i]) == 0)
-			return EXPORT_PHONE;
-	for (i = 0; sale[i]; i++)
-		if (strcmp(st->id, sale[i]) == 0)
-			return EXPORT_SALE;
-	if (strcmp(st->id, "seller.declaration") == 0)
+	switch (step) {
+	case STEP_LISTING_BRAND: case STEP_LISTING_MODEL: case STEP_IDENTITY_IMEI1:
+	case STEP_IDENTITY_IMEI2: case STEP_IDENTITY_EID:
+		return EXPORT_PHONE;
+	case STEP_LISTING_COUNTRY: case STEP_LISTING_PRICE: case STEP_LISTING_MODE:
+	case STEP_SELLER_NAME: case STEP_SELLER_CONTACT: case STEP_SELLER_ID_LAST4:
+		return EXPORT_SALE;
+	case STEP_SELLER_DECLARATION:
 		return EXPORT_DECLARATION;
-	if (strcmp(st->section, "proof") == 0)
-		return EXPORT_PROOF;
-	return EXPORT_CHECKS;
+	default:
+		return strcmp(cl_steps[step].section, "proof") == 0 ? EXPORT_PROOF : EXPORT_CHECKS;
+	}
 }
 
 void
@@ -96,151 +36,125 @@ export_qr_payload(const struct record *r, struct buf *out)
 	    i1 ? i1 : "", i1 && i2 ? "," : "", i2 ? i2 : "", r->seal);
 }
 
+const char *
+export_words(const struct export_model *m, const char *key)
+{
+	const char *s = words_get(m->src->words, key);
+	return s ? s : key;
+}
+
+/* Hands the text in t to put, as one string, and keeps t's error. */
+static void
+hand(struct buf *b, struct buf *t, void (*put)(struct buf *b, const char *s))
+{
+	if (t->err && !b->err)
+		b->err = t->err;
+	put(b, buf_str(t));
+	buf_release(t);
+}
+
+void
+export_say(struct buf *b, const struct export_model *m, const char *key,
+    const struct fill *fills, void (*put)(struct buf *b, const char *s))
+{
+	struct buf t;
+
+	buf_init_mem(&t);
+	cl_render(&m->sc->cl, export_words(m, key), fills, &t);
+	hand(b, &t, put);
+}
+
+void
+export_reason_put(struct buf *b, const struct export_model *m,
+    const struct saved_reason *x, int todo, void (*put)(struct buf *b, const char *s))
+{
+	struct cl_reason r;
+	struct buf t;
+
+	memset(&r, 0, sizeof r);
+	r.code = x->code;
+	r.level = strcmp(x->level, "STOP") == 0 ? CL_STOP : CL_CAUTION;
+	snprintf(r.detail, sizeof r.detail, "%s", x->detail);
+	buf_init_mem(&t);
+	cl_reason_text(&m->sc->cl, &r, todo, &t);
+	hand(b, &t, put);
+}
+
 /* ------------------------------------------------------------------ model */
 
-static int
-is_skipped(const struct record *r, const char *id)
+static void
+row_of(struct export_model *m, enum cl_id i)
 {
-	const struct record_field *f;
+	const struct checklist *cl = &m->sc->cl;
+	struct export_row *row = &m->rows[m->nrows];
+	struct buf t;
+	const char *v = NULL;
 
-	for (f = record_find(r, "skipped", NULL); f; f = record_find(r, "skipped", f))
-		if (strcmp(f->value, id) == 0)
-			return 1;
-	return 0;
-}
-
-/* The answer to st in words (static or borrowed); *flag set for "not sure". */
-static const char *
-answer_words(struct export_model *m, const struct cl_step *st, const char *v, int *flag)
-{
-	size_t i;
-
-	if (strcmp(st->id, "proof.files") == 0) {
-		long n = strtol(v, NULL, 10);
-		if (n <= 0)
-			return "none";
-		snprintf(m->files, sizeof m->files, "%ld file%s", n, n == 1 ? "" : "s");
-		return m->files;
+	row->step = i;
+	row->label = cl_step_words(cl, i, "label");
+	if (cl->state[i] == CL_ANSWERED && cl_is_asked(cl, i)) {
+		v = cl->value[i];
+		row->flag = strcmp(v, "unsure") == 0;
+	} else if (cl->state[i] == CL_SKIPPED && cl_is_asked(cl, i)) {
+		v = export_words(m, "answer_words.skipped");
+		row->flag = 1;
+	} else if (!m->sc->meta.sealed && cl_is_asked(cl, i)) {
+		v = export_words(m, "answer_words.not_yet");
+		row->flag = 1;
+	} else {
+		return;
 	}
-	if (st->type != CL_CHOICE)
-		return v;
-	*flag = strcmp(v, "unsure") == 0;
-	for (i = 0; i < sizeof choice_words / sizeof choice_words[0]; i++)
-		if ((!choice_words[i][0] || strcmp(choice_words[i][0], st->id) == 0) &&
-		    strcmp(choice_words[i][1], v) == 0)
-			return choice_words[i][2];
-	return v;
-}
-
-static int
-parse_reason(struct export_reason *x, const char *v, const struct cl_texts *t)
-{
-	const char *sp1 = strchr(v, ' '), *sp2;
-	const struct cl_text *words;
-	size_t n;
-
-	memset(x, 0, sizeof *x);
-	if (!sp1 || (n = (size_t)(sp1 - v)) >= sizeof x->level)
-		return -1;
-	memcpy(x->level, v, n);
-	sp2 = strchr(sp1 + 1, ' ');
-	n = sp2 ? (size_t)(sp2 - sp1 - 1) : strlen(sp1 + 1);
-	if (n == 0 || n >= sizeof x->code)
-		return -1;
-	memcpy(x->code, sp1 + 1, n);
-	x->detail = sp2 ? sp2 + 1 : "";
-	words = cl_text_reason(t, x->code);
-	x->sentence = words ? words->a : x->code;
-	x->todo = words ? words->b : "";
-	return 0;
+	buf_init_mem(&t);
+	if (cl->state[i] == CL_ANSWERED)
+		cl_answer_words(cl, i, v, &t);
+	else
+		buf_puts(&t, v);
+	snprintf(row->value, sizeof row->value, "%s", buf_str(&t));
+	buf_release(&t);
+	m->nrows++;
 }
 
 int
 export_model_init(struct export_model *m, const struct export_src *s, struct error *e)
 {
-	const struct record *r = s->rec;
-	const struct record_field *f;
-	struct checkrec_meta meta;
-	const char *state = record_get(r, "state");
-	size_t i, n;
+	size_t i;
 
 	memset(m, 0, sizeof *m);
 	m->src = s;
-	m->id = record_get(r, "id");
-	m->created = record_get(r, "created");
-	m->updated = record_get(r, "updated");
-	m->version = record_get(r, "handover-version");
-	m->verdict = record_get(r, "verdict");
-	m->challenge = record_get(r, "challenge");
-	m->tac_brand = record_get(r, "tac.brand");
-	m->tac_model = record_get(r, "tac.model");
-	m->sealed = state && strcmp(state, "sealed") == 0;
-	if (!m->id || !*m->id)
-		return error_set(e, 0, 0, "the record has no id");
-	m->cl = malloc(sizeof *m->cl);
-	m->rows = calloc(cl_nsteps, sizeof *m->rows);
-	n = record_count(r, "reason");
-	m->reasons = calloc(n ? n : 1, sizeof *m->reasons);
-	if (!m->cl || !m->rows || !m->reasons) {
+	m->sc = malloc(sizeof *m->sc);
+	m->rows = calloc(CL_NSTEPS, sizeof *m->rows);
+	if (!m->sc || !m->rows) {
 		export_model_release(m);
 		return error_set(e, 0, 0, "out of memory");
 	}
-	cl_init(m->cl, s->kb, NULL);
-	if (checkrec_restore(m->cl, r, &meta, e) != 0) {
+	if (saved_check_read(m->sc, s->rec, s->kb, s->idt, s->words, e) != 0) {
 		export_model_release(m);
 		return -1;
 	}
-	for (i = 0; i < cl_nsteps; i++) {
-		const struct cl_step *st = &cl_steps[i];
-		const struct cl_text *t = cl_text_step(s->texts, st->id);
-		struct export_row *row = &m->rows[m->nrows];
-		const char *v = record_get(r, st->id);
-
-		row->step = st;
-		row->label = t && t->label[0] ? t->label : st->id;
-		if (v) {
-			row->value = answer_words(m, st, v, &row->flag);
-		} else if (is_skipped(r, st->id)) {
-			row->value = "skipped";
-			row->flag = 1;
-		} else if (!m->sealed && cl_is_asked(m->cl, i)) {
-			row->value = "not answered yet";
-			row->flag = 1;
-		} else {
-			continue;
-		}
-		m->nrows++;
-	}
-	for (f = record_find(r, "reason", NULL); f; f = record_find(r, "reason", f)) {
-		if (parse_reason(&m->reasons[m->nreasons], f->value, s->texts) != 0) {
-			export_model_release(m);
-			return error_set(e, (long)(f - r->fields) + 2, 0,
-			    "a reason line that is not 'LEVEL code detail'");
-		}
-		m->nreasons++;
-	}
+	for (i = 0; i < CL_NSTEPS; i++)
+		row_of(m, (enum cl_id)i);
+	m->failed = strcmp(m->sc->verdict, "STOP") == 0 || m->sc->level == CL_STOP ||
+	    cl_is(&m->sc->cl, STEP_SELLER_DECLARATION, "refused");
 	return 0;
 }
 
 void
 export_model_release(struct export_model *m)
 {
-	free(m->cl);
+	free(m->sc);
 	free(m->rows);
-	free(m->reasons);
-	m->cl = NULL;
+	m->sc = NULL;
 	m->rows = NULL;
-	m->reasons = NULL;
-	m->nrows = m->nreasons = 0;
+	m->nrows = 0;
 }
 
 const struct export_row *
-export_model_row(const struct export_model *m, const char *id)
+export_model_row(const struct export_model *m, enum cl_id step)
 {
 	size_t i;
 
 	for (i = 0; i < m->nrows; i++)
-		if (strcmp(m->rows[i].step->id, id) == 0)
+		if (m->rows[i].step == step)
 			return &m->rows[i];
 	return NULL;
 }
@@ -253,72 +167,4 @@ export_model_count(const struct export_model *m, enum export_part p)
 	for (i = 0; i < m->nrows; i++)
 		n += export_part_of(m->rows[i].step) == p;
 	return n;
-}
-
-/* ----------------------------------------------------------------- reasons */
-
-/* The detail with each step id in it ("finance.knox, identity.box_match")
- * named by its label and how it was answered. */
-static void
-put_detail(const struct export_model *m, const char *d, struct buf *out)
-{
-	while (*d) {
-		const char *comma = strstr(d, ", ");
-		size_t n = comma ? (size_t)(comma - d) : strlen(d);
-		char id[64];
-		const struct export_row *row = NULL;
-
-		if (n < sizeof id) {
-			memcpy(id, d, n);
-			id[n] = '\0';
-			row = export_model_row(m, id);
-		}
-		if (row)
-			buf_printf(out, "%s (%s)", row->label, row->value);
-		else
-			buf_put(out, d, n);
-		if (!comma)
-			break;
-		buf_puts(out, ", ");
-		d = comma + 2;
-	}
-}
-
-/* The reason's text, plain, not escaped. */
-static void
-reason_text(const struct export_model *m, const struct export_reason *x, int todo,
-    struct buf *out)
-{
-	const char *tmpl = todo ? x->todo : x->sentence;
-	char *copy = malloc(strlen(tmpl) + 1), *s, *p;
-
-	if (!copy) {
-		if (!out->err)
-			out->err = ENOMEM;
-		return;
-	}
-	strcpy(copy, tmpl);
-	/* {detail} is the reason's own; the rest comes from the knowledge base */
-	for (s = copy; (p = strstr(s, "{detail}")) != NULL; s = p + 8) {
-		*p = '\0';
-		cl_render(m->cl, s, out);
-		put_detail(m, x->detail, out);
-	}
-	cl_render(m->cl, s, out);
-	free(copy);
-}
-
-void
-export_reason_put(struct buf *b, const struct export_model *m,
-    const struct export_reason *x, int todo,
-    void (*put)(struct buf *b, const char *s))
-{
-	struct buf t;
-
-	buf_init_mem(&t);
-	reason_text(m, x, todo, &t);
-	if (t.err && !b->err)
-		b->err = t.err;
-	put(b, buf_str(&t));
-	buf_release(&t);
 }

@@ -1,24 +1,28 @@
 /* SPDX-License-Identifier: MIT */
-/* export: a sealed record rendered for people: a self-contained printable
- * HTML bill of sale (export/html.c) and the same as plain text
- * (export/text.c).  Pure: they write into a buf from a parsed record and
- * the checklist's words; cmd/export.c reads the record and writes files. */
+/* export: a saved check rendered for people, in the buyer's language: a
+ * self-contained printable HTML bill of sale (export/html.c), the same
+ * as plain text (export/text.c).  A STOP, or a declaration the seller
+ * refused, prints as a record of a failed check with no place to sign.
+ * Pure: they write into a buf from a parsed record; cmd/export.c reads
+ * the record and writes files. */
 #ifndef HANDOVER_EXPORT_H
 #define HANDOVER_EXPORT_H
 
 #include <stddef.h>
 
-#include "lib/buf.h"
-#include "check/checklist.h"
-#include "lib/error.h"
+#include "check/saved.h"
+#include "check/words.h"
 #include "kb/kb.h"
+#include "lib/buf.h"
+#include "lib/error.h"
 #include "record/record.h"
 
 /* What a rendering is made from; everything is borrowed. */
 struct export_src {
 	const struct record *rec;	/* parsed; rec->seal is the seal's hex */
-	const struct cl_texts *texts;	/* labels and reason sentences */
+	const struct words *words;	/* the reader's language, English behind */
 	const struct kb *kb;		/* fills {registry} and the like; may be NULL */
+	const struct ident_tables *idt;	/* may be NULL */
 };
 
 /* The HTML page: one file, inline CSS and SVG only, nothing loaded from
@@ -44,61 +48,43 @@ enum export_part {
 	EXPORT_DECLARATION	/* the seller's declaration */
 };
 
-/* One step as the record holds it.  Strings are borrowed from the
- * record, the texts or static storage. */
+/* One step as the record holds it, in the reader's words. */
 struct export_row {
-	const struct cl_step *step;
-	const char *label;	/* the short label from checklist.tsv */
-	const char *value;	/* the answer in words, as typed for text */
+	enum cl_id step;
+	const char *label;	/* the step's short label */
+	char value[384];	/* the answer in words, as typed for text */
 	int flag;		/* 1: skipped, not sure or not answered yet */
-};
-
-/* One reason line of the record, "LEVEL code detail". */
-struct export_reason {
-	char level[16];		/* "STOP", "CAUTION" */
-	char code[64];
-	const char *detail;	/* borrowed from the record; "" when none */
-	const char *sentence;	/* verdict.tsv, placeholders unfilled */
-	const char *todo;
 };
 
 /* A record read for rendering: made by export_model_init, freed by
  * export_model_release. */
 struct export_model {
 	const struct export_src *src;
-	const char *id, *created, *updated, *version, *verdict, *challenge;
-	const char *tac_brand, *tac_model;
-	int sealed;		/* state is "sealed" */
+	struct saved_check *sc;		/* the one reader's result */
+	int failed;			/* STOP, or the declaration refused */
 	struct export_row *rows;	/* every step answered or skipped, in order */
 	size_t nrows;
-	struct export_reason *reasons;
-	size_t nreasons;
-	struct checklist *cl;	/* restored, for filling placeholders */
-	char files[48];		/* "2 files" for proof.files */
 };
 
-/* The declaration the seller signs, one sentence an item, NULL-ended. */
-extern const char *const export_declaration[];
+/* The reader's words for key, or key itself. */
+const char *export_words(const struct export_model *m, const char *key);
+/* The words of key with fills, as one string handed to put (a renderer's
+ * escaper); an out-of-memory while making it is recorded in b. */
+void export_say(struct buf *b, const struct export_model *m, const char *key,
+    const struct fill *fills, void (*put)(struct buf *b, const char *s));
+/* A stated reason's sentence (todo 0) or what to do (todo 1), rendered,
+ * handed to put as one string. */
+void export_reason_put(struct buf *b, const struct export_model *m,
+    const struct saved_reason *x, int todo, void (*put)(struct buf *b, const char *s));
 
-/* Section titles of the checklist ("identity" -> "The phone's identity"). */
-const char *export_section_title(const char *section);
-enum export_part export_part_of(const struct cl_step *st);
-
+enum export_part export_part_of(enum cl_id step);
 int export_model_init(struct export_model *m, const struct export_src *s,
     struct error *e);
 void export_model_release(struct export_model *m);
-/* The row of step id, or NULL when the record has neither its answer nor
+/* The row of step i, or NULL when the record has neither its answer nor
  * a skip. */
-const struct export_row *export_model_row(const struct export_model *m,
-    const char *id);
+const struct export_row *export_model_row(const struct export_model *m, enum cl_id i);
 /* How many rows part p has. */
 size_t export_model_count(const struct export_model *m, enum export_part p);
-/* A reason's sentence (todo 0) or what to do (todo 1) with {detail} and
- * the knowledge-base placeholders filled, step ids in the detail named by
- * their labels, handed to put (a renderer's escaper) as one string; an
- * out-of-memory while making it is recorded in b. */
-void export_reason_put(struct buf *b, const struct export_model *m,
-    const struct export_reason *x, int todo,
-    void (*put)(struct buf *b, const char *s));
 
 #endif

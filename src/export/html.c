@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* html: the bill of sale as one self-contained HTML page: inline
  * CSS and an inline SVG QR code, nothing loaded from anywhere, readable on
- * a phone and printable on A4 or US Letter.  Everything taken from the
+ * a phone and printable on A4 or US Letter, in the reader's language (and
+ * right to left where it is written so).  Everything taken from the
  * record or the data files goes through esc() (buf_put_html) exactly once. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +38,7 @@ static const char style[] =
 "th,td{text-align:left;vertical-align:top;padding:.25rem .5rem .25rem 0;"
 "border-bottom:1px solid #dde1e6}\n"
 "th{font-weight:600;width:34%}\n.cols th{width:55%}\n.cols .phone th{width:40%}\n"
-"td{overflow-wrap:anywhere}\n"
+"td{overflow-wrap:break-word}\n"
 ".mono{font-family:ui-monospace,\"SF Mono\",Menlo,Consolas,\"DejaVu Sans Mono\",\"Liberation Mono\",monospace;"
 "font-size:.9em;overflow-wrap:anywhere}\n"
 ".hash span{margin-right:.35em}\n"
@@ -67,12 +68,29 @@ static const char style[] =
 "main{max-width:none;padding:0}th,td{padding:.12rem .4rem .12rem 0}"
 "section,.status{margin-bottom:.8rem}"
 ".qr svg{width:40mm;height:40mm}.qr figcaption{max-width:40mm}}\n"
+".warn{border:3px solid #c4161c;background:#fdecec;padding:.6rem 1rem;margin:0 0 1.2rem}\n"
+"[dir=rtl] th,[dir=rtl] td{text-align:right;padding:.25rem 0 .25rem .5rem}\n"
+"[dir=rtl] .reasons{padding-left:0;padding-right:1.2rem}\n"
 "@page{size:auto;margin:15mm}\n";
 
 static void
 esc(struct buf *b, const char *s)
 {
 	buf_put_html(b, s, strlen(s));
+}
+
+/* The reader's words for key, escaped. */
+static void
+words(struct buf *b, const struct export_model *m, const char *key)
+{
+	esc(b, export_words(m, key));
+}
+
+/* ... with placeholders filled. */
+static void
+say(struct buf *b, const struct export_model *m, const char *key, const struct fill *fl)
+{
+	export_say(b, m, key, fl, esc);
 }
 
 /* A typed value, isolated so right-to-left text cannot reorder the page. */
@@ -85,17 +103,17 @@ value(struct buf *b, const char *s)
 }
 
 static void
-row_raw_start(struct buf *b, const char *label)
+row_start(struct buf *b, const struct export_model *m, const char *key)
 {
 	BUF_LIT(b, "<tr><th>");
-	esc(b, label);
+	words(b, m, key);
 	BUF_LIT(b, "</th><td>");
 }
 
 static void
-row_text(struct buf *b, const char *label, const char *v, int mono)
+row_text(struct buf *b, const struct export_model *m, const char *key, const char *v, int mono)
 {
-	row_raw_start(b, label);
+	row_start(b, m, key);
 	if (mono)
 		BUF_LIT(b, "<span class=\"mono\">");
 	value(b, v);
@@ -107,9 +125,11 @@ row_text(struct buf *b, const char *label, const char *v, int mono)
 static void
 row_step(struct buf *b, const struct export_row *r)
 {
-	int mono = r->step->type == CL_IDENT || r->step->type == CL_EID;
+	int mono = cl_steps[r->step].type == CL_IDENT || cl_steps[r->step].type == CL_EID;
 
-	row_raw_start(b, r->label);
+	BUF_LIT(b, "<tr><th>");
+	esc(b, r->label);
+	BUF_LIT(b, "</th><td>");
 	if (r->flag)
 		BUF_LIT(b, "<span class=\"flag\">");
 	else if (mono)
@@ -120,29 +140,17 @@ row_step(struct buf *b, const struct export_row *r)
 	BUF_LIT(b, "</td></tr>\n");
 }
 
-/* A row whose value is formatted first, then escaped once. */
-static void
-row_fmt(struct buf *b, const char *label, int mono, const char *fmt, const char *x,
-    const char *y)
-{
-	struct buf t;
-
-	buf_init_mem(&t);
-	buf_printf(&t, fmt, x, y);
-	if (t.err && !b->err)
-		b->err = t.err;
-	row_text(b, label, buf_str(&t), mono);
-	buf_release(&t);
-}
-
 /* The rows of every step shown in part p, in checklist order. */
 static void
 rows_of(struct buf *b, const struct export_model *m, enum export_part p)
 {
 	size_t i;
 
-	if (export_model_count(m, p) == 0 && p != EXPORT_PROOF)
-		BUF_LIT(b, "<tr><td>Not in the record.</td></tr>\n");
+	if (export_model_count(m, p) == 0 && p != EXPORT_PROOF) {
+		BUF_LIT(b, "<tr><td>");
+		words(b, m, "bill.not_in_record");
+		BUF_LIT(b, "</td></tr>\n");
+	}
 	for (i = 0; i < m->nrows; i++)
 		if (export_part_of(m->rows[i].step) == p)
 			row_step(b, &m->rows[i]);
@@ -155,7 +163,7 @@ hash(struct buf *b, const char *hex)
 {
 	size_t i, n = strlen(hex);
 
-	BUF_LIT(b, "<span class=\"mono hash\">");
+	BUF_LIT(b, "<span class=\"mono hash\" dir=\"ltr\">");
 	for (i = 0; i < n; i += 8) {
 		BUF_LIT(b, "<span>");
 		buf_put_html(b, hex + i, n - i < 8 ? n - i : 8);
@@ -167,11 +175,18 @@ hash(struct buf *b, const char *hex)
 static void
 head(struct buf *b, const struct export_model *m)
 {
-	BUF_LIT(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	const char *dir = words_get(m->src->words, "lang.dir");
+	struct fill fl[] = {{"id", m->sc->meta.id}, {NULL, NULL}};
+
+	BUF_LIT(b, "<!DOCTYPE html>\n<html lang=\"");
+	esc(b, m->src->words ? m->src->words->lang : "en");
+	BUF_LIT(b, "\" dir=\"");
+	esc(b, dir && strcmp(dir, "rtl") == 0 ? "rtl" : "ltr");
+	BUF_LIT(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-	    "style-src 'unsafe-inline'\">\n<title>Bill of sale, handover record ");
-	esc(b, m->id);
+	    "style-src 'unsafe-inline'\">\n<title>");
+	say(b, m, m->failed ? "bill.page_title_failed" : "bill.page_title", fl);
 	BUF_LIT(b, "</title>\n<style>\n");
 	buf_puts(b, style);
 	BUF_LIT(b, "</style>\n</head>\n<body>\n<main>\n");
@@ -182,6 +197,7 @@ header(struct buf *b, const struct export_model *m, struct error *e)
 {
 	struct qr *q = malloc(sizeof *q);	/* about 31 KB */
 	struct buf payload;
+	const struct saved_meta *meta = &m->sc->meta;
 	int rc = -1;
 
 	buf_init_mem(&payload);
@@ -193,23 +209,31 @@ header(struct buf *b, const struct export_model *m, struct error *e)
 	if (qr_encode((const unsigned char *)buf_str(&payload), payload.len, QR_ECL_M, q,
 	    e) != 0)
 		goto out;
-	BUF_LIT(b, "<header>\n<div class=\"title\">\n<p class=\"kicker\">handover record</p>\n"
-	    "<h1>Bill of sale: used mobile phone</h1>\n<p>Record <span class=\"mono\">");
-	esc(b, m->id);
+	BUF_LIT(b, "<header>\n<div class=\"title\">\n<p class=\"kicker\">");
+	words(b, m, "bill.kicker");
+	BUF_LIT(b, "</p>\n<h1>");
+	words(b, m, m->failed ? "bill.title_failed" : "bill.title");
+	BUF_LIT(b, "</h1>\n<p>");
+	words(b, m, "bill.record");
+	BUF_LIT(b, " <span class=\"mono\">");
+	esc(b, meta->id);
 	BUF_LIT(b, "</span>");
-	if (m->created) {
-		BUF_LIT(b, ", checked <span class=\"mono\">");
-		esc(b, m->created);
+	if (meta->created[0]) {
+		BUF_LIT(b, ", ");
+		words(b, m, "bill.checked_on");
+		BUF_LIT(b, " <span class=\"mono\">");
+		esc(b, meta->created);
 		BUF_LIT(b, "</span>");
 	}
-	BUF_LIT(b, "</p>\n<p class=\"small\">The buyer checked this phone with handover before "
-	    "paying. The record file, sealed with the SHA-256 below, holds every answer.</p>\n"
-	    "</div>\n");
+	BUF_LIT(b, "</p>\n<p class=\"small\">");
+	words(b, m, m->failed ? "bill.intro_failed" : "bill.intro");
+	BUF_LIT(b, "</p>\n</div>\n");
 	buf_printf(b, "<figure class=\"qr\" style=\"--qr:%dpx\">",
 	    (q->size + 2 * QR_QUIET) * QR_PX_PER_MODULE);
 	qr_svg(q, 0, b);
-	BUF_LIT(b, "<figcaption>Scan to compare with the record: its id, the IMEI "
-	    "and the SHA-256</figcaption></figure>\n</header>\n");
+	BUF_LIT(b, "<figcaption>");
+	words(b, m, "bill.qr_caption");
+	BUF_LIT(b, "</figcaption></figure>\n</header>\n");
 	rc = 0;
 out:
 	buf_release(&payload);
@@ -220,19 +244,26 @@ out:
 static void
 phone(struct buf *b, const struct export_model *m)
 {
-	const struct export_row *model = export_model_row(m, "listing.model");
+	const struct checklist *cl = &m->sc->cl;
 	size_t i;
 
-	BUF_LIT(b, "<section class=\"phone\">\n<h2>The phone</h2>\n<table>\n");
-	if (export_model_count(m, EXPORT_PHONE) == 0)
-		BUF_LIT(b, "<tr><td>Not in the record.</td></tr>\n");
+	BUF_LIT(b, "<section class=\"phone\">\n<h2>");
+	words(b, m, "bill.phone");
+	BUF_LIT(b, "</h2>\n<table>\n");
+	if (export_model_count(m, EXPORT_PHONE) == 0) {
+		BUF_LIT(b, "<tr><td>");
+		words(b, m, "bill.not_in_record");
+		BUF_LIT(b, "</td></tr>\n");
+	}
 	for (i = 0; i < m->nrows; i++) {
 		if (export_part_of(m->rows[i].step) != EXPORT_PHONE)
 			continue;
 		row_step(b, &m->rows[i]);
-		if (&m->rows[i] == model && m->tac_brand)
-			row_fmt(b, "Model its IMEI belongs to (TAC)", 0, "%s %s", m->tac_brand,
-			    m->tac_model ? m->tac_model : "");
+		if (m->rows[i].step == STEP_LISTING_MODEL && cl->tac_brand[0]) {
+			char v[400];
+			snprintf(v, sizeof v, "%s %s", cl->tac_brand, cl->tac_model);
+			row_text(b, m, "bill.tac_row", v, 0);
+		}
 	}
 	BUF_LIT(b, "</table>\n</section>\n");
 }
@@ -240,54 +271,72 @@ phone(struct buf *b, const struct export_model *m)
 static void
 sale(struct buf *b, const struct export_model *m)
 {
-	BUF_LIT(b, "<section>\n<h2>The sale</h2>\n<table>\n");
+	BUF_LIT(b, "<section>\n<h2>");
+	words(b, m, "bill.sale");
+	BUF_LIT(b, "</h2>\n<table>\n");
 	rows_of(b, m, EXPORT_SALE);
-	if (m->challenge)
-		row_text(b, "Code for the seller's photo", m->challenge, 1);
+	if (m->sc->cl.challenge[0])
+		row_text(b, m, "bill.challenge_row", m->sc->cl.challenge, 1);
 	BUF_LIT(b, "</table>\n</section>\n");
 }
 
 static void
 verdict(struct buf *b, const struct export_model *m)
 {
+	const struct saved_check *sc = m->sc;
+	struct fill fl[] = {{"id", sc->meta.id}, {"stated", sc->verdict},
+	    {"actual", cl_level_name(sc->level)}, {NULL, NULL}};
 	size_t i;
 
-	if (!m->sealed) {
-		BUF_LIT(b, "<section class=\"status open\">\n<h2>Verdict</h2>\n"
-		    "<p><strong>NOT FINISHED \xe2\x80\x94 this check is still open</strong></p>\n"
-		    "<p>There is no verdict yet: the buyer has not answered every question. "
-		    "Finish it with <span class=\"mono\">handover check --resume ");
-		esc(b, m->id);
-		BUF_LIT(b, "</span> and export it again.</p>\n</section>\n");
+	if (!sc->meta.sealed) {
+		BUF_LIT(b, "<section class=\"status open\">\n<h2>");
+		words(b, m, "bill.verdict");
+		BUF_LIT(b, "</h2>\n<p><strong>");
+		words(b, m, "bill.open_title");
+		BUF_LIT(b, "</strong></p>\n<p>");
+		say(b, m, "bill.open_text", fl);
+		BUF_LIT(b, "</p>\n</section>\n");
 		return;
 	}
-	if (!m->verdict) {
-		BUF_LIT(b, "<section class=\"status open\">\n<h2>Verdict</h2>\n"
-		    "<p><strong>None in the record</strong></p>\n</section>\n");
+	if (!sc->follows) {
+		BUF_LIT(b, "<p class=\"warn\" role=\"alert\"><strong>");
+		say(b, m, "bill.not_follow", fl);
+		BUF_LIT(b, "</strong></p>\n");
+	}
+	if (!sc->verdict[0]) {
+		BUF_LIT(b, "<section class=\"status open\">\n<h2>");
+		words(b, m, "bill.verdict");
+		BUF_LIT(b, "</h2>\n<p><strong>");
+		words(b, m, "bill.no_verdict");
+		BUF_LIT(b, "</strong></p>\n</section>\n");
 		return;
 	}
-	buf_printf(b, "<section class=\"status %s\">\n<h2>Verdict</h2>\n<p><strong>",
-	    strcmp(m->verdict, "GO") == 0 ? "go" : strcmp(m->verdict, "STOP") == 0 ? "stop" :
+	buf_printf(b, "<section class=\"status %s\">\n<h2>",
+	    strcmp(sc->verdict, "GO") == 0 ? "go" : strcmp(sc->verdict, "STOP") == 0 ? "stop" :
 	    "caution");
-	esc(b, m->verdict);
+	words(b, m, "bill.verdict");
+	BUF_LIT(b, "</h2>\n<p><strong>");
+	words(b, m, strcmp(sc->verdict, "GO") == 0 ? "verdict.GO" :
+	    strcmp(sc->verdict, "STOP") == 0 ? "verdict.STOP" : "verdict.CAUTION");
 	BUF_LIT(b, "</strong></p>\n");
-	if (m->nreasons == 0) {
-		BUF_LIT(b, "<p>Every check passed.</p>\n</section>\n");
+	if (sc->nstated == 0) {
+		BUF_LIT(b, "<p>");
+		words(b, m, "bill.all_passed");
+		BUF_LIT(b, "</p>\n</section>\n");
 		return;
 	}
 	BUF_LIT(b, "<ul class=\"reasons\">\n");
-	for (i = 0; i < m->nreasons; i++) {
-		const struct export_reason *x = &m->reasons[i];
+	for (i = 0; i < sc->nstated; i++) {
+		const struct saved_reason *x = &sc->stated[i];
 		BUF_LIT(b, "<li><strong>");
-		esc(b, x->level);
+		words(b, m, strcmp(x->level, "STOP") == 0 ? "verdict.STOP" : "verdict.CAUTION");
 		BUF_LIT(b, "</strong> ");
 		export_reason_put(b, m, x, 0, esc);
-		if (x->todo[0]) {
-			BUF_LIT(b, "<span class=\"todo\">What to do: ");
-			export_reason_put(b, m, x, 1, esc);
-			BUF_LIT(b, "</span>");
-		}
-		BUF_LIT(b, "</li>\n");
+		BUF_LIT(b, "<span class=\"todo\">");
+		words(b, m, "bill.todo");
+		buf_putc(b, ' ');
+		export_reason_put(b, m, x, 1, esc);
+		BUF_LIT(b, "</span></li>\n");
 	}
 	BUF_LIT(b, "</ul>\n</section>\n");
 }
@@ -300,14 +349,16 @@ checks(struct buf *b, const struct export_model *m)
 
 	BUF_LIT(b, "<div class=\"cols\">\n");
 	for (i = 0; i < m->nrows; i++) {
-		const struct cl_step *st = m->rows[i].step;
-		if (export_part_of(st) != EXPORT_CHECKS)
+		const struct cl_step *st = &cl_steps[m->rows[i].step];
+		if (export_part_of(m->rows[i].step) != EXPORT_CHECKS)
 			continue;
 		if (!section || strcmp(section, st->section) != 0) {
+			struct fill fl[] = {{"section", cl_section_title(&m->sc->cl, st->section)},
+			    {NULL, NULL}};
 			if (section)
 				BUF_LIT(b, "</table>\n</section>\n");
-			BUF_LIT(b, "<section>\n<h2>Checked: ");
-			esc(b, export_section_title(st->section));
+			BUF_LIT(b, "<section>\n<h2>");
+			say(b, m, "bill.checked", fl);
 			BUF_LIT(b, "</h2>\n<table>\n");
 			section = st->section;
 		}
@@ -321,119 +372,149 @@ checks(struct buf *b, const struct export_model *m)
 static void
 proof(struct buf *b, const struct export_model *m)
 {
-	const struct record *r = m->src->rec;
-	const struct record_field *f;
-	struct error e;
+	const struct checklist *cl = &m->sc->cl;
+	size_t i;
 
-	BUF_LIT(b, "<section>\n<h2>Proof of purchase</h2>\n<table>\n");
+	BUF_LIT(b, "<section>\n<h2>");
+	words(b, m, "bill.proof");
+	BUF_LIT(b, "</h2>\n<table>\n");
 	rows_of(b, m, EXPORT_PROOF);
 	BUF_LIT(b, "</table>\n");
-	if (!record_find(r, "attachment", NULL)) {
-		BUF_LIT(b, "<p>No files were attached.</p>\n</section>\n");
+	if (cl->nfiles == 0) {
+		BUF_LIT(b, "<p>");
+		words(b, m, "bill.no_files");
+		BUF_LIT(b, "</p>\n</section>\n");
 		return;
 	}
-	BUF_LIT(b, "<h3>Attached files</h3>\n<table class=\"files\">\n"
-	    "<tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>\n");
-	for (f = record_find(r, "attachment", NULL); f; f = record_find(r, "attachment", f)) {
-		struct record_attachment a;
-		if (record_attachment_parse(f->value, &a, &e) != 0)
-			continue;	/* export_model_init refused these */
-		BUF_LIT(b, "<tr><td>");
-		value(b, a.name);
-		buf_printf(b, "</td><td>%llu</td><td>", (unsigned long long)a.size);
-		hash(b, a.sha256);
+	BUF_LIT(b, "<h3>");
+	words(b, m, "bill.files");
+	BUF_LIT(b, "</h3>\n<table class=\"files\">\n<tr><th>");
+	words(b, m, "bill.file");
+	BUF_LIT(b, "</th><th>");
+	words(b, m, "bill.bytes");
+	BUF_LIT(b, "</th><th>SHA-256</th></tr>\n");
+	for (i = 0; i < cl->nfiles; i++) {
+		BUF_LIT(b, "<tr><td class=\"name\">");
+		value(b, cl->files[i].name);
+		buf_printf(b, "</td><td>%llu</td><td>", (unsigned long long)cl->files[i].size);
+		hash(b, cl->files[i].sha256);
 		BUF_LIT(b, "</td></tr>\n");
 	}
-	BUF_LIT(b, "</table>\n<p class=\"small\">The files are not part of the record, only "
-	    "their SHA-256: <span class=\"mono\">handover verify</span> or "
-	    "<span class=\"mono\">sha256sum FILE</span> shows that a photo is the one attached.</p>\n"
-	    "</section>\n");
+	BUF_LIT(b, "</table>\n<p class=\"small\">");
+	words(b, m, "bill.files_note");
+	BUF_LIT(b, "</p>\n</section>\n");
 }
 
 static void
-blank(struct buf *b, const char *caption, const char *name)
+blank(struct buf *b, const struct export_model *m, const char *key, const char *name)
 {
-	if (strcmp(caption, "Signature") == 0)
+	if (strcmp(key, "bill.signature") == 0)
 		BUF_LIT(b, "<div><span class=\"line sig\">");
 	else
 		BUF_LIT(b, "<div><span class=\"line\">");
 	if (name)
 		value(b, name);
 	BUF_LIT(b, "</span><span class=\"cap\">");
-	esc(b, caption);
+	words(b, m, key);
 	BUF_LIT(b, "</span></div>\n");
 }
 
 /* Lines to fill by hand; the seller's name as the record has it. */
 static void
-party(struct buf *b, const char *who, const char *name)
+party(struct buf *b, const struct export_model *m, const char *key, const char *name)
 {
 	BUF_LIT(b, "<div>\n<h3>");
-	esc(b, who);
+	words(b, m, key);
 	BUF_LIT(b, "</h3>\n");
-	blank(b, "Name", name);
-	blank(b, "Signature", NULL);
+	blank(b, m, "bill.name", name);
+	blank(b, m, "bill.signature", NULL);
 	BUF_LIT(b, "<div class=\"pair\">\n");
-	blank(b, "Date", NULL);
-	blank(b, "Place", NULL);
+	blank(b, m, "bill.date", NULL);
+	blank(b, m, "bill.place", NULL);
 	BUF_LIT(b, "</div>\n</div>\n");
 }
 
 static void
 declaration(struct buf *b, const struct export_model *m)
 {
-	const struct export_row *d = export_model_row(m, "seller.declaration");
-	const struct export_row *name = export_model_row(m, "seller.name");
-	size_t i;
+	const struct export_row *d = export_model_row(m, STEP_SELLER_DECLARATION);
+	const struct export_row *name = export_model_row(m, STEP_SELLER_NAME);
+	int k;
 
-	BUF_LIT(b, "<section class=\"declaration\">\n<h2>The seller's declaration</h2>\n"
-	    "<p>I, the seller, declare about the phone described above:</p>\n<ol>\n");
-	for (i = 0; export_declaration[i]; i++) {
+	BUF_LIT(b, "<section class=\"declaration\">\n<h2>");
+	words(b, m, "bill.declaration");
+	BUF_LIT(b, "</h2>\n<p>");
+	words(b, m, "bill.declaration_intro");
+	BUF_LIT(b, "</p>\n<ol>\n");
+	for (k = 1; k <= 9; k++) {
+		const char *s = words_getf(m->src->words, "declaration.%d", k);
+		if (!s)
+			break;
 		BUF_LIT(b, "<li>");
-		esc(b, export_declaration[i]);
+		esc(b, s);
 		BUF_LIT(b, "</li>\n");
 	}
-	BUF_LIT(b, "</ol>\n<p class=\"small\">During the check the declaration was: ");
+	BUF_LIT(b, "</ol>\n<p class=\"small\">");
+	words(b, m, "bill.declaration_was");
+	buf_putc(b, ' ');
 	if (d && d->flag)
 		BUF_LIT(b, "<span class=\"flag\">");
-	esc(b, d ? d->value : "not asked yet");
+	esc(b, d ? d->value : export_words(m, "answer_words.not_yet"));
 	if (d && d->flag)
 		BUF_LIT(b, "</span>");
-	BUF_LIT(b, ".</p>\n<div class=\"sign\">\n");
-	party(b, "Seller", name && !name->flag ? name->value : NULL);
-	party(b, "Buyer", NULL);
+	BUF_LIT(b, "</p>\n");
+	if (m->failed) {
+		/* nobody signs a failed check */
+		BUF_LIT(b, "<p><strong>");
+		words(b, m, "bill.no_signatures");
+		BUF_LIT(b, "</strong></p>\n</section>\n");
+		return;
+	}
+	BUF_LIT(b, "<div class=\"sign\">\n");
+	party(b, m, "bill.seller", name && !name->flag ? name->value : NULL);
+	party(b, m, "bill.buyer", NULL);
 	BUF_LIT(b, "</div>\n</section>\n");
 }
 
 static void
 record_section(struct buf *b, const struct export_model *m)
 {
+	const struct saved_meta *meta = &m->sc->meta;
+	struct fill fl[] = {{"id", meta->id}, {"version", meta->version},
+	    {"created", meta->created[0] ? meta->created : "?"},
+	    {"updated", meta->updated[0] ? meta->updated : "?"}, {NULL, NULL}};
 	struct buf t;
 
-	BUF_LIT(b, "<section>\n<h2>This record</h2>\n<table>\n");
-	row_text(b, "Record id", m->id, 1);
-	row_fmt(b, "State", 0, m->version ? "%s (handover %s)" : "%s%s",
-	    m->sealed ? "sealed: the check is finished" : "open: NOT FINISHED",
-	    m->version ? m->version : "");
-	if (m->created || m->updated)
-		row_fmt(b, "Saved", 0, "began %s, last saved %s", m->created ? m->created : "?",
-		    m->updated ? m->updated : "?");
-	row_raw_start(b, "SHA-256 of the record");
+	BUF_LIT(b, "<section>\n<h2>");
+	words(b, m, "bill.this_record");
+	BUF_LIT(b, "</h2>\n<table>\n");
+	row_text(b, m, "bill.record_id", meta->id, 1);
+	row_start(b, m, "bill.state");
+	words(b, m, meta->sealed ? "bill.state_sealed" : "bill.state_open");
+	if (meta->version[0]) {
+		buf_putc(b, ' ');
+		say(b, m, "bill.version", fl);
+	}
+	BUF_LIT(b, "</td></tr>\n");
+	if (meta->created[0] || meta->updated[0]) {
+		row_start(b, m, "bill.saved");
+		say(b, m, "bill.saved_value", fl);
+		BUF_LIT(b, "</td></tr>\n");
+	}
+	row_start(b, m, "bill.seal_row");
 	hash(b, m->src->rec->seal);
 	BUF_LIT(b, "</td></tr>\n");
 	buf_init_mem(&t);
 	export_qr_payload(m->src->rec, &t);
 	if (t.err && !b->err)
 		b->err = t.err;
-	row_text(b, "The QR code says", buf_str(&t), 1);
+	row_text(b, m, "bill.qr_row", buf_str(&t), 1);
 	buf_release(&t);
-	BUF_LIT(b, "</table>\n<p class=\"small\">To check the record file: "
-	    "<span class=\"mono\">handover verify ");
-	esc(b, m->id);
-	BUF_LIT(b, ".record</span>, or without handover <span class=\"mono\">head -n -1 ");
-	esc(b, m->id);
-	BUF_LIT(b, ".record | sha256sum</span>, which must print the SHA-256 above. "
-	    "Any change to the file after it was saved shows.</p>\n</section>\n");
+	BUF_LIT(b, "</table>\n<p class=\"small\">");
+	say(b, m, "bill.check_note", fl);
+	buf_putc(b, ' ');
+	words(b, m, "bill.seal_meaning");
+	BUF_LIT(b, "</p>\n</section>\n");
 }
 
 int
@@ -448,10 +529,13 @@ export_html(const struct export_src *s, struct buf *out, struct error *e)
 		export_model_release(&m);
 		return -1;
 	}
-	if (!m.sealed)
-		BUF_LIT(out, "<p class=\"status open\"><strong>NOT FINISHED \xe2\x80\x94 this "
-		    "check is still open</strong><br>This page shows the answers so far. "
-		    "It is not a finished check.</p>\n");
+	if (!m.sc->meta.sealed) {
+		BUF_LIT(out, "<p class=\"status open\"><strong>");
+		words(out, &m, "bill.open_title");
+		BUF_LIT(out, "</strong><br>");
+		words(out, &m, "bill.open_banner");
+		BUF_LIT(out, "</p>\n");
+	}
 	BUF_LIT(out, "<div class=\"cols\">\n");
 	phone(out, &m);
 	sale(out, &m);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* text: the bill of sale as plain text, the same content as the
- * HTML page, for pasting into a chat.  A value's control characters
- * become spaces so a typed value can never start a line of its own. */
+/* text: the bill of sale as plain text, the same content as the HTML
+ * page in the same words, for pasting into a chat.  A value's control
+ * characters become spaces so a typed value can never start a line of
+ * its own. */
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +26,33 @@ value(struct buf *b, const char *s)
 }
 
 static void
+words(struct buf *b, const struct export_model *m, const char *key)
+{
+	value(b, export_words(m, key));
+}
+
+/* A heading: the words of key in capitals where the script has them. */
+static void
+heading(struct buf *b, const struct export_model *m, const char *key, const struct fill *fl)
+{
+	struct buf t;
+	size_t i;
+
+	buf_init_mem(&t);
+	export_say(&t, m, key, fl, value);
+	if (b->written > 0)
+		buf_putc(b, '\n');
+	for (i = 0; i < t.len; i++) {
+		char c = buf_str(&t)[i];
+		buf_putc(b, c >= 'a' && c <= 'z' ? (char)(c - 32) : c);
+	}
+	buf_putc(b, '\n');
+	if (t.err && !b->err)
+		b->err = t.err;
+	buf_release(&t);
+}
+
+static void
 line(struct buf *b, const char *label, const char *v)
 {
 	BUF_LIT(b, "  ");
@@ -35,12 +63,21 @@ line(struct buf *b, const char *label, const char *v)
 }
 
 static void
+line_words(struct buf *b, const struct export_model *m, const char *key, const char *v)
+{
+	line(b, export_words(m, key), v);
+}
+
+static void
 rows_of(struct buf *b, const struct export_model *m, enum export_part p)
 {
 	size_t i;
 
-	if (export_model_count(m, p) == 0 && p != EXPORT_PROOF)
-		BUF_LIT(b, "  (not in the record)\n");
+	if (export_model_count(m, p) == 0 && p != EXPORT_PROOF) {
+		BUF_LIT(b, "  ");
+		words(b, m, "bill.not_in_record");
+		buf_putc(b, '\n');
+	}
 	for (i = 0; i < m->nrows; i++)
 		if (export_part_of(m->rows[i].step) == p)
 			line(b, m->rows[i].label, m->rows[i].value);
@@ -49,22 +86,23 @@ rows_of(struct buf *b, const struct export_model *m, enum export_part p)
 static void
 phone(struct buf *b, const struct export_model *m)
 {
-	const struct export_row *model = export_model_row(m, "listing.model");
+	const struct checklist *cl = &m->sc->cl;
 	size_t i;
 
-	BUF_LIT(b, "\nTHE PHONE\n");
-	if (export_model_count(m, EXPORT_PHONE) == 0)
-		BUF_LIT(b, "  (not in the record)\n");
+	heading(b, m, "bill.phone", NULL);
+	if (export_model_count(m, EXPORT_PHONE) == 0) {
+		BUF_LIT(b, "  ");
+		words(b, m, "bill.not_in_record");
+		buf_putc(b, '\n');
+	}
 	for (i = 0; i < m->nrows; i++) {
 		if (export_part_of(m->rows[i].step) != EXPORT_PHONE)
 			continue;
 		line(b, m->rows[i].label, m->rows[i].value);
-		if (&m->rows[i] == model && m->tac_brand) {
-			BUF_LIT(b, "  Model its IMEI belongs to (TAC): ");
-			value(b, m->tac_brand);
-			buf_putc(b, ' ');
-			value(b, m->tac_model ? m->tac_model : "");
-			buf_putc(b, '\n');
+		if (m->rows[i].step == STEP_LISTING_MODEL && cl->tac_brand[0]) {
+			char v[400];
+			snprintf(v, sizeof v, "%s %s", cl->tac_brand, cl->tac_model);
+			line_words(b, m, "bill.tac_row", v);
 		}
 	}
 }
@@ -72,36 +110,51 @@ phone(struct buf *b, const struct export_model *m)
 static void
 verdict(struct buf *b, const struct export_model *m)
 {
+	const struct saved_check *sc = m->sc;
+	struct fill fl[] = {{"id", sc->meta.id}, {"stated", sc->verdict},
+	    {"actual", cl_level_name(sc->level)}, {NULL, NULL}};
 	size_t i;
 
-	if (!m->sealed) {
-		BUF_LIT(b, "\nVERDICT: NOT FINISHED \xe2\x80\x94 this check is still open\n"
-		    "  There is no verdict yet. Finish it with: handover check --resume ");
-		value(b, m->id);
+	heading(b, m, "bill.verdict", NULL);
+	if (!sc->meta.sealed) {
+		BUF_LIT(b, "  ");
+		words(b, m, "bill.open_title");
+		BUF_LIT(b, "\n  ");
+		export_say(b, m, "bill.open_text", fl, value);
 		buf_putc(b, '\n');
 		return;
 	}
-	if (!m->verdict) {
-		BUF_LIT(b, "\nVERDICT: none in the record\n");
+	if (!sc->follows) {
+		BUF_LIT(b, "  !! ");
+		export_say(b, m, "bill.not_follow", fl, value);
+		buf_putc(b, '\n');
+	}
+	if (!sc->verdict[0]) {
+		BUF_LIT(b, "  ");
+		words(b, m, "bill.no_verdict");
+		buf_putc(b, '\n');
 		return;
 	}
-	BUF_LIT(b, "\nVERDICT: ");
-	value(b, m->verdict);
+	BUF_LIT(b, "  ");
+	words(b, m, strcmp(sc->verdict, "GO") == 0 ? "verdict.GO" :
+	    strcmp(sc->verdict, "STOP") == 0 ? "verdict.STOP" : "verdict.CAUTION");
 	buf_putc(b, '\n');
-	if (m->nreasons == 0)
-		BUF_LIT(b, "  Every check passed.\n");
-	for (i = 0; i < m->nreasons; i++) {
-		const struct export_reason *x = &m->reasons[i];
+	if (sc->nstated == 0) {
+		BUF_LIT(b, "  ");
+		words(b, m, "bill.all_passed");
+		buf_putc(b, '\n');
+	}
+	for (i = 0; i < sc->nstated; i++) {
+		const struct saved_reason *x = &sc->stated[i];
 		BUF_LIT(b, "  - ");
-		value(b, x->level);
+		words(b, m, strcmp(x->level, "STOP") == 0 ? "verdict.STOP" : "verdict.CAUTION");
 		BUF_LIT(b, ": ");
 		export_reason_put(b, m, x, 0, value);
+		BUF_LIT(b, "\n    ");
+		words(b, m, "bill.todo");
+		buf_putc(b, ' ');
+		export_reason_put(b, m, x, 1, value);
 		buf_putc(b, '\n');
-		if (x->todo[0]) {
-			BUF_LIT(b, "    What to do: ");
-			export_reason_put(b, m, x, 1, value);
-			buf_putc(b, '\n');
-		}
 	}
 }
 
@@ -112,13 +165,13 @@ checks(struct buf *b, const struct export_model *m)
 	size_t i;
 
 	for (i = 0; i < m->nrows; i++) {
-		const struct cl_step *st = m->rows[i].step;
-		if (export_part_of(st) != EXPORT_CHECKS)
+		const struct cl_step *st = &cl_steps[m->rows[i].step];
+		if (export_part_of(m->rows[i].step) != EXPORT_CHECKS)
 			continue;
 		if (!section || strcmp(section, st->section) != 0) {
-			BUF_LIT(b, "\nCHECKED: ");
-			buf_puts(b, export_section_title(st->section));
-			buf_putc(b, '\n');
+			struct fill fl[] = {{"section", cl_section_title(&m->sc->cl, st->section)},
+			    {NULL, NULL}};
+			heading(b, m, "bill.checked", fl);
 			section = st->section;
 		}
 		line(b, m->rows[i].label, m->rows[i].value);
@@ -128,93 +181,114 @@ checks(struct buf *b, const struct export_model *m)
 static void
 proof(struct buf *b, const struct export_model *m)
 {
-	const struct record *r = m->src->rec;
-	const struct record_field *f;
-	struct error e;
+	const struct checklist *cl = &m->sc->cl;
+	size_t i;
 
-	BUF_LIT(b, "\nPROOF OF PURCHASE\n");
+	heading(b, m, "bill.proof", NULL);
 	rows_of(b, m, EXPORT_PROOF);
-	if (!record_find(r, "attachment", NULL)) {
-		BUF_LIT(b, "  No files were attached.\n");
-		return;
-	}
-	BUF_LIT(b, "  Attached files (the record holds only their SHA-256):\n");
-	for (f = record_find(r, "attachment", NULL); f; f = record_find(r, "attachment", f)) {
-		struct record_attachment a;
-		if (record_attachment_parse(f->value, &a, &e) != 0)
-			continue;	/* export_model_init refused these */
+	BUF_LIT(b, "  ");
+	words(b, m, cl->nfiles ? "bill.files" : "bill.no_files");
+	buf_putc(b, '\n');
+	for (i = 0; i < cl->nfiles; i++) {
 		BUF_LIT(b, "    ");
-		value(b, a.name);
-		buf_printf(b, ", %llu bytes, sha256 %s\n", (unsigned long long)a.size, a.sha256);
+		value(b, cl->files[i].name);
+		buf_printf(b, ", %llu, sha256 %s\n", (unsigned long long)cl->files[i].size,
+		    cl->files[i].sha256);
 	}
 }
 
 static void
 declaration(struct buf *b, const struct export_model *m)
 {
-	const struct export_row *d = export_model_row(m, "seller.declaration");
-	size_t i;
+	const struct export_row *d = export_model_row(m, STEP_SELLER_DECLARATION);
+	int k;
 
-	BUF_LIT(b, "\nTHE SELLER'S DECLARATION\n"
-	    "  I, the seller, declare about the phone described above:\n");
-	for (i = 0; export_declaration[i]; i++)
-		buf_printf(b, "  %zu. %s\n", i + 1, export_declaration[i]);
-	BUF_LIT(b, "  During the check the declaration was: ");
-	value(b, d ? d->value : "not asked yet");
-	BUF_LIT(b, ".\n  Signatures, names, date and place: on the printed page "
-	    "(handover export --html).\n");
+	heading(b, m, "bill.declaration", NULL);
+	BUF_LIT(b, "  ");
+	words(b, m, "bill.declaration_intro");
+	buf_putc(b, '\n');
+	for (k = 1; k <= 9; k++) {
+		const char *s = words_getf(m->src->words, "declaration.%d", k);
+		if (!s)
+			break;
+		buf_printf(b, "  %d. ", k);
+		value(b, s);
+		buf_putc(b, '\n');
+	}
+	BUF_LIT(b, "  ");
+	words(b, m, "bill.declaration_was");
+	buf_putc(b, ' ');
+	value(b, d ? d->value : export_words(m, "answer_words.not_yet"));
+	BUF_LIT(b, "\n  ");
+	words(b, m, m->failed ? "bill.no_signatures" : "bill.sign_on_paper");
+	buf_putc(b, '\n');
 }
 
 static void
 record_part(struct buf *b, const struct export_model *m)
 {
+	const struct saved_meta *meta = &m->sc->meta;
+	struct fill fl[] = {{"id", meta->id}, {"version", meta->version},
+	    {"created", meta->created[0] ? meta->created : "?"},
+	    {"updated", meta->updated[0] ? meta->updated : "?"}, {NULL, NULL}};
 	struct buf t;
 
-	BUF_LIT(b, "\nTHIS RECORD\n");
-	line(b, "Record id", m->id);
-	line(b, "State", m->sealed ? "sealed: the check is finished" : "open: NOT FINISHED");
-	if (m->created)
-		line(b, "Check began", m->created);
-	if (m->updated)
-		line(b, "Last saved", m->updated);
-	if (m->version)
-		line(b, "handover version", m->version);
-	line(b, "SHA-256 of the record", m->src->rec->seal);
+	heading(b, m, "bill.this_record", NULL);
+	line_words(b, m, "bill.record_id", meta->id);
+	line_words(b, m, "bill.state", export_words(m, meta->sealed ? "bill.state_sealed" :
+	    "bill.state_open"));
+	buf_init_mem(&t);
+	export_say(&t, m, "bill.saved_value", fl, value);
+	line_words(b, m, "bill.saved", buf_str(&t));
+	buf_release(&t);
+	if (meta->version[0])
+		line(b, "handover", meta->version);
+	line_words(b, m, "bill.seal_row", m->src->rec->seal);
 	buf_init_mem(&t);
 	export_qr_payload(m->src->rec, &t);
 	if (t.err && !b->err)
 		b->err = t.err;
-	line(b, "The QR code says", buf_str(&t));
+	line_words(b, m, "bill.qr_row", buf_str(&t));
 	buf_release(&t);
-	BUF_LIT(b, "  To check the record file: handover verify ");
-	value(b, m->id);
-	BUF_LIT(b, ".record, or head -n -1 ");
-	value(b, m->id);
-	BUF_LIT(b, ".record | sha256sum\n");
+	BUF_LIT(b, "  ");
+	export_say(b, m, "bill.check_note", fl, value);
+	BUF_LIT(b, "\n  ");
+	words(b, m, "bill.seal_meaning");
+	buf_putc(b, '\n');
 }
 
 int
 export_text(const struct export_src *s, struct buf *out, struct error *e)
 {
 	struct export_model m;
+	const struct saved_meta *meta;
 
 	if (export_model_init(&m, s, e) != 0)
 		return -1;
-	BUF_LIT(out, "BILL OF SALE: USED MOBILE PHONE\nhandover record ");
-	value(out, m.id);
-	if (m.created) {
-		BUF_LIT(out, ", checked ");
-		value(out, m.created);
+	meta = &m.sc->meta;
+	heading(out, &m, m.failed ? "bill.title_failed" : "bill.title", NULL);
+	words(out, &m, "bill.record");
+	buf_putc(out, ' ');
+	value(out, meta->id);
+	if (meta->created[0]) {
+		BUF_LIT(out, ", ");
+		words(out, &m, "bill.checked_on");
+		buf_putc(out, ' ');
+		value(out, meta->created);
 	}
 	buf_putc(out, '\n');
-	if (!m.sealed)
-		BUF_LIT(out, "NOT FINISHED \xe2\x80\x94 this check is still open: the answers "
-		    "so far, not a finished check.\n");
+	if (!meta->sealed) {
+		words(out, &m, "bill.open_banner");
+		buf_putc(out, '\n');
+	} else if (m.failed) {
+		words(out, &m, "bill.intro_failed");
+		buf_putc(out, '\n');
+	}
 	phone(out, &m);
-	BUF_LIT(out, "\nTHE SALE\n");
+	heading(out, &m, "bill.sale", NULL);
 	rows_of(out, &m, EXPORT_SALE);
-	if (m.challenge)
-		line(out, "Code for the seller's photo", m.challenge);
+	if (m.sc->cl.challenge[0])
+		line_words(out, &m, "bill.challenge_row", m.sc->cl.challenge);
 	verdict(out, &m);
 	checks(out, &m);
 	proof(out, &m);

@@ -20,6 +20,7 @@ CORE=$(cd src && for d in */; do case ${d%/} in cmd|cli|web|gen) ;; *) echo "${d
 # (clang turns memcmp into bcmp where only equality matters.)
 ALLOW='malloc calloc realloc free posix_memalign memcpy memmove memset memcmp bcmp
 memchr strlen strnlen strcpy strncpy strcat strcmp strncmp strchr strrchr strstr
+strcspn strspn
 strerror snprintf vsnprintf strtol strtoul qsort
 __errno_location __error errno __stack_chk_fail __stack_chk_guard
 _GLOBAL_OFFSET_TABLE_ __memcpy_chk __memmove_chk __memset_chk __snprintf_chk

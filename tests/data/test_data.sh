@@ -170,8 +170,7 @@ check_tsv() {
 					err("source cites " host(a[i]) ", never-listed as " nh " (data/source-never.tsv)")
 			}
 		}
-		if (name != "source-never.tsv" && !has("source") && name != "checklist.tsv" &&
-		    name != "verdict.tsv")
+		if (name != "source-never.tsv" && !has("source") && name !~ /^words-/)
 			err("no source column")
 		if (has("checked") && !isdate(col("checked")))
 			err("checked \"" col("checked") "\" is not a YYYY-MM-DD date")

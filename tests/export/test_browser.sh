@@ -126,7 +126,7 @@ if pdf default "$html" "A4|Letter"; then
 	same_page default "CHECKED: ACCOUNTS AND RESET" "Lender app after setup"
 	same_page default "PROOF OF PURCHASE" "shows that a photo"
 	same_page default "THE SELLER'S DECLARATION" "Place"
-	same_page default "THIS RECORD" "Any change to the file"
+	same_page default "THIS RECORD" "does not show who sealed it"
 	pdftotext "$SCRATCH/default.pdf" - 2> /dev/null | tr '\n' ' ' > "$SCRATCH/all.txt"
 	for want in "$ID" "$IMEI1" "$IMEI2" "Ravi Kumar" "I own this phone outright" \
 	    "Signature" "not sure" "skipped"; do

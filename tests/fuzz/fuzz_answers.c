@@ -1,46 +1,66 @@
 /* SPDX-License-Identifier: MIT */
-/* fuzz_answers: the answers-file parser, then every parsed answer through
- * the checklist's validation for its step. */
+/* fuzz_answers: the answers-file parser, then the whole file through the
+ * session core as 'check --answers' applies it, and the record it makes
+ * read back by the one reader of a saved check. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check/answers.h"
-#include "kb/blob.h"
-#include "check/checklist.h"
+#include "check/saved.h"
+#include "check/session.h"
+#include "../unit/testdata.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int
+no_files(void *ctx, const char *path, char hex[65], uint64_t *size, const char **name,
+    struct error *e)
+{
+	(void)ctx;
+	(void)hex;
+	(void)size;
+	(void)name;
+	return error_set(e, 0, 0, "no files here: '%.40s'", path);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct ident_tables t;
-	static int loaded;
+	static struct kb kb;
+	static struct words en;
 	static struct answers a;
-	struct checklist cl;
+	static struct session s;
+	static struct saved_check sc;
+	static int loaded;
+	static const unsigned char rnd[6] = {1, 2, 3, 4, 5, 6};
+	struct session_env env;
+	struct session_reply reply;
+	struct record r;
 	struct error e;
-	size_t i;
 
 	if (!loaded) {
-		const struct blob *rb = blob_find("reporting-bodies.tsv");
-		const struct blob *ph = blob_find("imei-placeholders.tsv");
-		if (ident_tables_load(&t, rb->data, rb->len, ph->data, ph->len, &e) != 0)
-			abort();
+		testdata_load(&kb, &t, &en);
 		loaded = 1;
 	}
 	if (answers_parse(&a, (const char *)data, size, &e) != 0)
 		return 0;
-	cl_init(&cl, NULL, &t);
-	for (i = 0; i < a.n; i++) {
-		char out[CL_VALUE_MAX], msg[320];
-		int k = cl_find(a.a[i].id);
-		if (k < 0)
-			continue;
-		if (cl_validate(&cl, (size_t)k, a.a[i].value, out, msg, sizeof msg) >= 0) {
-			if (strlen(out) >= CL_VALUE_MAX)
-				abort();
-			cl_answer(&cl, (size_t)k, out);
-		}
+	memset(&env, 0, sizeof env);
+	env.kb = &kb;
+	env.idt = &t;
+	env.words = &en;
+	env.hash_file = no_files;
+	session_start(&s, &env, "2026-01-01-FUZZ00", "2026-01-01T00:00:00+00:00",
+	    "2026-01-01", rnd);
+	session_reply_init(&reply);
+	session_answers_file(&s, (const char *)data, size, &reply);
+	session_reply_release(&reply);
+	if (session_record(&s, session_current(&s) < 0, "2026-01-01T00:00:01+00:00", &r) == 0) {
+		/* what the session wrote, the reader takes */
+		if (saved_check_read(&sc, &r, &kb, &t, &en, &e) != 0)
+			abort();
 	}
+	record_release(&r);
 	return 0;
 }

@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kb/blob.h"
 #include "export/export.h"
-#include "kb/kb.h"
+#include "../unit/testdata.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -17,7 +16,7 @@ static const char *const tags[] = {
 	"!DOCTYPE", "html", "head", "meta", "title", "style", "body", "main", "header",
 	"div", "p", "h1", "h2", "h3", "span", "figure", "figcaption", "svg", "rect",
 	"path", "section", "table", "tr", "th", "td", "bdi", "ul", "ol", "li", "strong",
-	"br", NULL
+	"br", "bdi", NULL
 };
 
 static void
@@ -43,7 +42,8 @@ check_tags(const char *page)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct cl_texts texts;
+	static struct words en;
+	static struct ident_tables t;
 	static struct kb kb;
 	static int loaded;
 	struct export_src src;
@@ -52,10 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buf b;
 
 	if (!loaded) {
-		const struct blob *a = blob_find("checklist.tsv"), *v = blob_find("verdict.tsv");
-		if (!a || !v || cl_texts_load(&texts, a->data, a->len, v->data, v->len, &err) != 0 ||
-		    kb_load(&kb, blob_get, NULL, &err) != 0)
-			abort();
+		testdata_load(&kb, &t, &en);
 		loaded = 1;
 	}
 	if (record_parse_opts((const char *)data, size, &r, &err, RECORD_ALLOW_UNSEALED) != 0)
@@ -64,8 +61,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(r.seal, "0000000000000000000000000000000000000000000000000000000000000000",
 		    SHA256_HEX_SIZE);
 	src.rec = &r;
-	src.texts = &texts;
+	src.words = &en;
 	src.kb = &kb;
+	src.idt = &t;
 	buf_init_mem(&b);
 	if (export_html(&src, &b, &err) == 0)
 		check_tags(buf_str(&b));

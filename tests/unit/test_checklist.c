@@ -1,53 +1,55 @@
 /* SPDX-License-Identifier: MIT */
-/* test_checklist: the answers-file parser, answer validation per type,
- * placeholders, when steps are asked, and every verdict rule. */
+/* test_checklist: the answers-file parser, answer validation per type as
+ * people type (local digits, numbers for choices, country names, dates
+ * day first), when steps are asked, placeholders, and the words. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check/answers.h"
-#include "kb/blob.h"
 #include "check/checklist.h"
 #include "harness.h"
+#include "testdata.h"
 
 static struct ident_tables T;
 static struct kb KB;
-static struct cl_texts X;
+static struct words EN;
 
+/* Answers step i with v (must be valid). */
 static void
-load(void)
+set(struct checklist *cl, enum cl_id i, const char *v)
 {
-	const struct blob *rb = blob_find("reporting-bodies.tsv");
-	const struct blob *ph = blob_find("imei-placeholders.tsv");
-	const struct blob *cs = blob_find("checklist.tsv");
-	const struct blob *vd = blob_find("verdict.tsv");
-	struct error e;
+	char out[CL_VALUE_MAX];
+	struct buf msg;
 
-	if (ident_tables_load(&T, rb->data, rb->len, ph->data, ph->len, &e) != 0 ||
-	    kb_load(&KB, blob_get, NULL, &e) != 0 ||
-	    cl_texts_load(&X, cs->data, cs->len, vd->data, vd->len, &e) != 0) {
-		printf("cannot load data: %s\n", e.msg);
-		exit(1);
-	}
+	buf_init_mem(&msg);
+	if (cl_validate(cl, i, v, out, &msg) < 0)
+		printf("  cannot set %s = %s: %s\n", cl_steps[i].id, v, buf_str(&msg));
+	else
+		cl_answer(cl, i, out);
+	buf_release(&msg);
 }
 
-/* Answers step id with v (must be valid). */
-static void
-set(struct checklist *cl, const char *id, const char *v)
-{
-	char out[CL_VALUE_MAX], msg[320];
-	int i = cl_find(id);
+static char msg_text[512];
 
-	if (i < 0 || cl_validate(cl, (size_t)i, v, out, msg, sizeof msg) < 0) {
-		printf("  cannot set %s = %s: %s\n", id, v, msg);
-		return;
-	}
-	cl_answer(cl, (size_t)i, out);
-}
-
+/* cl_validate, with its message kept in msg_text. */
 static int
-validate(struct checklist *cl, const char *id, const char *in, char *out, char *msg)
+validate(struct checklist *cl, enum cl_id i, const char *in, char *out)
 {
-	return cl_validate(cl, (size_t)cl_find(id), in, out, msg, 320);
+	struct buf msg;
+	int v;
+
+	buf_init_mem(&msg);
+	v = cl_validate(cl, i, in, out, &msg);
+	snprintf(msg_text, sizeof msg_text, "%s", buf_str(&msg));
+	buf_release(&msg);
+	return v;
+}
+
+static void
+fresh(struct checklist *cl)
+{
+	cl_init(cl, &KB, &T, &EN);
+	strcpy(cl->today, "2026-11-27");
 }
 
 static void
@@ -74,66 +76,130 @@ test_answers_file(void)
 }
 
 static void
+test_choices(void)
+{
+	struct checklist cl;
+	char out[CL_VALUE_MAX];
+
+	fresh(&cl);
+	CHECK_INT(validate(&cl, STEP_LISTING_MODE, "Remote", out), 0);
+	CHECK_STR(out, "remote");
+	CHECK_INT(validate(&cl, STEP_LISTING_MODE, "in person", out), 0);
+	CHECK_STR(out, "in-person");
+	/* numbers, as the choices are shown */
+	CHECK_INT(validate(&cl, STEP_LISTING_MODE, "2", out), 0);
+	CHECK_STR(out, "remote");
+	CHECK_INT(validate(&cl, STEP_LISTING_MODE, "\xe0\xa5\xa7", out), 0);	/* Devanagari 1 */
+	CHECK_STR(out, "in-person");
+	CHECK_INT(validate(&cl, STEP_LISTING_MODE, "3", out), -1);
+	/* the words people use */
+	CHECK_INT(validate(&cl, STEP_IDENTITY_SETTINGS_MATCH, "Y", out), 0);
+	CHECK_STR(out, "yes");
+	CHECK_INT(validate(&cl, STEP_IDENTITY_SETTINGS_MATCH, "yes please", out), 0);
+	CHECK_STR(out, "yes");
+	CHECK_INT(validate(&cl, STEP_IDENTITY_SETTINGS_MATCH, "Nope!", out), 0);
+	CHECK_STR(out, "no");
+	CHECK_INT(validate(&cl, STEP_IDENTITY_SETTINGS_MATCH, "not sure", out), 0);
+	CHECK_STR(out, "unsure");
+	CHECK_INT(validate(&cl, STEP_IDENTITY_SETTINGS_MATCH, "purple", out), -1);
+	CHECK(strstr(msg_text, "1 Yes, 2 No, 3 Not sure") != NULL);
+	CHECK_INT(validate(&cl, STEP_PROOF_PAYMENT, "EMI", out), 0);
+	CHECK_STR(out, "instalments");
+	/* a choice's own label, and plain names for the closure letter */
+	CHECK_INT(validate(&cl, STEP_FINANCE_CLOSURE, "No letter", out), 0);
+	CHECK_STR(out, "no");
+	CHECK_INT(validate(&cl, STEP_FINANCE_CLOSURE, "names-imei", out), 0);
+	CHECK_STR(out, "names-imei");
+	/* *#06# showing nothing */
+	CHECK_INT(validate(&cl, STEP_IDENTITY_DIAL, "null", out), 0);
+	CHECK_STR(out, "nothing");
+	CHECK_INT(validate(&cl, STEP_IDENTITY_DIAL, "0", out), 0);
+	CHECK_STR(out, "nothing");
+}
+
+static void
 test_validate_types(void)
 {
 	struct checklist cl;
-	char out[CL_VALUE_MAX], msg[320];
+	char out[CL_VALUE_MAX];
 
-	cl_init(&cl, &KB, &T);
-	CHECK_INT(validate(&cl, "listing.mode", "Remote", out, msg), 0);
-	CHECK_STR(out, "remote");
-	CHECK_INT(validate(&cl, "listing.mode", "in person", out, msg), 0);
-	CHECK_STR(out, "in-person");
-	CHECK_INT(validate(&cl, "identity.settings_match", "Y", out, msg), 0);
-	CHECK_STR(out, "yes");
-	CHECK_INT(validate(&cl, "identity.settings_match", "not sure", out, msg), 0);
-	CHECK_STR(out, "unsure");
-	CHECK_INT(validate(&cl, "identity.settings_match", "maybe", out, msg), -1);
-	CHECK_STR(msg, "type one of: yes, no, unsure");
-	CHECK_INT(validate(&cl, "proof.payment", "EMI", out, msg), 0);
-	CHECK_STR(out, "instalments");
-	CHECK_INT(validate(&cl, "listing.country", "ke", out, msg), 0);
+	fresh(&cl);
+	CHECK_INT(validate(&cl, STEP_LISTING_COUNTRY, "ke", out), 0);
 	CHECK_STR(out, "KE");
-	CHECK_INT(validate(&cl, "listing.country", "ZZ", out, msg), 1);	/* no data yet */
-	CHECK_INT(validate(&cl, "listing.country", "India", out, msg), -1);
-	CHECK_INT(validate(&cl, "proof.date", "2024-02-29", out, msg), 0);
-	CHECK_INT(validate(&cl, "proof.date", "2023-02-29", out, msg), -1);
-	CHECK_INT(validate(&cl, "proof.date", "14/03/2026", out, msg), -1);
-	CHECK(strstr(msg, "YYYY-MM-DD") != NULL);
-	CHECK_INT(validate(&cl, "listing.price", "Rs. 12,000", out, msg), 0);
-	CHECK_INT(validate(&cl, "listing.price", "cheap", out, msg), -1);
-	CHECK_INT(validate(&cl, "seller.id_last4", "7k2q", out, msg), 0);
-	CHECK_INT(validate(&cl, "seller.id_last4", "1234 5678 9012", out, msg), -1);
-	CHECK(strstr(msg, "never keeps") != NULL);
-	CHECK_INT(validate(&cl, "seller.id_last4", "12", out, msg), -1);
-	CHECK_INT(validate(&cl, "seller.name", "Asha\x01", out, msg), -1);
-	CHECK_INT(validate(&cl, "seller.name", "  Asha Rao ", out, msg), 0);
+	CHECK_INT(validate(&cl, STEP_LISTING_COUNTRY, "ZZ", out), 1);	/* no data yet */
+	CHECK_INT(validate(&cl, STEP_LISTING_COUNTRY, "India", out), 0);
+	CHECK_STR(out, "IN");
+	CHECK_INT(validate(&cl, STEP_LISTING_COUNTRY, "philippines", out), 0);
+	CHECK_STR(out, "PH");
+	CHECK_INT(validate(&cl, STEP_LISTING_COUNTRY, "Narnia", out), -1);
+	/* dates: ISO, day first, month first only where unambiguous; never
+	 * after today */
+	CHECK_INT(validate(&cl, STEP_PROOF_DATE, "2024-02-29", out), 0);
+	CHECK_INT(validate(&cl, STEP_PROOF_DATE, "2023-02-29", out), -1);
+	CHECK_INT(validate(&cl, STEP_PROOF_DATE, "14/03/2026", out), 0);
+	CHECK_STR(out, "2026-03-14");
+	CHECK(strstr(msg_text, "2026-03-14") != NULL);
+	CHECK_INT(validate(&cl, STEP_PROOF_DATE, "03/04/2025", out), 0);
+	CHECK_STR(out, "2025-04-03");
+	CHECK_INT(validate(&cl, STEP_PROOF_DATE, "\xe0\xa5\xa7\xe0\xa5\xaa.03.2026", out), 0);
+	CHECK_STR(out, "2026-03-14");
+	CHECK_INT(validate(&cl, STEP_PROOF_DATE, "2027-01-01", out), -1);
+	CHECK(strstr(msg_text, "after today") != NULL);
+	CHECK_INT(validate(&cl, STEP_PROOF_DATE, "yesterday", out), -1);
+	/* amounts: local digits in ASCII, no sign, not a date */
+	CHECK_INT(validate(&cl, STEP_LISTING_PRICE, "Rs. 12,000", out), 0);
+	CHECK_INT(validate(&cl, STEP_LISTING_PRICE,
+	    "\xe2\x82\xb9 \xe0\xa5\xaa\xe0\xa5\xab,\xe0\xa5\xa6\xe0\xa5\xa6\xe0\xa5\xa6", out), 0);
+	CHECK_STR(out, "\xe2\x82\xb9 45,000");
+	CHECK_INT(validate(&cl, STEP_LISTING_PRICE, "-5000", out), -1);
+	CHECK(strstr(msg_text, "negative") != NULL);
+	CHECK_INT(validate(&cl, STEP_LISTING_PRICE, "2026-01-01", out), -1);
+	CHECK(strstr(msg_text, "date") != NULL);
+	CHECK_INT(validate(&cl, STEP_LISTING_PRICE, "cheap", out), -1);
+	/* the ID document: 4 characters, never more */
+	CHECK_INT(validate(&cl, STEP_SELLER_ID_LAST4, "7k2q", out), 0);
+	CHECK_STR(out, "7K2Q");
+	CHECK_INT(validate(&cl, STEP_SELLER_ID_LAST4, "\xe0\xa5\xa7\xe0\xa5\xa8\xe0\xa5\xa9\xe0\xa5\xaa",
+	    out), 0);
+	CHECK_STR(out, "1234");
+	CHECK_INT(validate(&cl, STEP_SELLER_ID_LAST4, "1234 5678 9012", out), -1);
+	CHECK(strstr(msg_text, "never keeps") != NULL);
+	CHECK_STR(out, "");
+	CHECK_INT(validate(&cl, STEP_SELLER_ID_LAST4, "12", out), -1);
+	/* text: one line, no controls (C0 or C1) */
+	CHECK_INT(validate(&cl, STEP_SELLER_NAME, "Asha\x01", out), -1);
+	CHECK_INT(validate(&cl, STEP_SELLER_NAME, "Asha \xc2\x9b" "2J", out), -1);
+	CHECK_INT(validate(&cl, STEP_SELLER_NAME, "  Asha Rao ", out), 0);
 	CHECK_STR(out, "Asha Rao");
-	CHECK_INT(validate(&cl, "identity.eid", "NONE", out, msg), 0);
+	/* files: quotes as pasted */
+	CHECK_INT(validate(&cl, STEP_PROOF_FILES, "'/tmp/my photo.jpg'", out), 0);
+	CHECK_STR(out, "/tmp/my photo.jpg");
+	CHECK_INT(validate(&cl, STEP_IDENTITY_EID, "NONE", out), 0);
 	CHECK_STR(out, "none");
-	CHECK_INT(validate(&cl, "identity.eid", "354178036859789", out, msg), -1);
-	CHECK_INT(validate(&cl, "identity.eid", "89049032123451234512345678901235", out, msg), 0);
+	CHECK_INT(validate(&cl, STEP_IDENTITY_EID, "354178036859789", out), -1);
+	CHECK_INT(validate(&cl, STEP_IDENTITY_EID, "89049032123451234512345678901235", out), 0);
 }
 
 static void
 test_validate_imei(void)
 {
 	struct checklist cl;
-	char out[CL_VALUE_MAX], msg[320];
+	char out[CL_VALUE_MAX];
 
-	cl_init(&cl, &KB, &T);
-	CHECK_INT(validate(&cl, "identity.imei1", "IMEI: 35 417803 685978 9", out, msg), 0);
+	fresh(&cl);
+	CHECK_INT(validate(&cl, STEP_IDENTITY_IMEI1, "IMEI: 35 417803 685978 9", out), 0);
 	CHECK_STR(out, "354178036859789");
-	/* what the phone shows, even if invalid: accepted with the engine's word */
-	CHECK_INT(validate(&cl, "identity.imei1", "354178036859788", out, msg), 1);
-	CHECK(strstr(msg, "bad_check_digit") != NULL);
-	CHECK_INT(validate(&cl, "identity.imei1", "000000000000000", out, msg), 1);
-	CHECK(strstr(msg, "placeholder") != NULL);
-	CHECK_INT(validate(&cl, "identity.imei1", "3.54178E+14", out, msg), -1);
-	CHECK_INT(validate(&cl, "identity.imei1", "354178036859789 354178036859797", out, msg), -1);
-	CHECK_INT(validate(&cl, "identity.imei1", "89049032123451234512345678901235", out, msg), -1);
-	CHECK(strstr(msg, "not an IMEI") != NULL);
-	CHECK_INT(validate(&cl, "identity.imei1", "", out, msg), -1);
+	CHECK(strstr(msg_text, "354178036859789 is valid") != NULL);
+	/* what the phone shows, even if invalid: accepted, with the engine's words */
+	CHECK_INT(validate(&cl, STEP_IDENTITY_IMEI1, "354178036859788", out), 1);
+	CHECK(strstr(msg_text, "need 9") != NULL);
+	CHECK(strstr(msg_text, "bad_check_digit") == NULL);
+	CHECK_INT(validate(&cl, STEP_IDENTITY_IMEI1, "000000000000000", out), 1);
+	CHECK_INT(validate(&cl, STEP_IDENTITY_IMEI1, "3.54178E+14", out), -1);
+	CHECK_INT(validate(&cl, STEP_IDENTITY_IMEI1, "354178036859789 354178036859797", out), -1);
+	CHECK_INT(validate(&cl, STEP_IDENTITY_IMEI1, "89049032123451234512345678901235", out), -1);
+	CHECK(strstr(msg_text, "not an IMEI") != NULL);
+	CHECK_INT(validate(&cl, STEP_IDENTITY_IMEI1, "", out), -1);
 }
 
 static void
@@ -141,224 +207,197 @@ test_asked(void)
 {
 	struct checklist cl;
 
-	cl_init(&cl, &KB, &T);
-	CHECK(!cl_is_asked(&cl, (size_t)cl_find("listing.challenge")));
-	set(&cl, "listing.mode", "remote");
-	CHECK(cl_is_asked(&cl, (size_t)cl_find("listing.challenge")));
-	CHECK(!cl_is_asked(&cl, (size_t)cl_find("finance.knox")));
-	set(&cl, "listing.brand", "Galaxy");
-	CHECK(cl_is_asked(&cl, (size_t)cl_find("finance.knox")));
-	CHECK(!cl_is_asked(&cl, (size_t)cl_find("finance.closure")));
-	set(&cl, "finance.disclosed", "paid off");
-	CHECK(cl_is_asked(&cl, (size_t)cl_find("finance.closure")));
-	CHECK(!cl_is_asked(&cl, (size_t)cl_find("identity.tac_model")));
+	fresh(&cl);
+	CHECK(!cl_is_asked(&cl, STEP_LISTING_CHALLENGE));
+	set(&cl, STEP_LISTING_MODE, "remote");
+	CHECK(cl_is_asked(&cl, STEP_LISTING_CHALLENGE));
+	CHECK(cl_is_asked(&cl, STEP_LISTING_PAYMENT));
+	CHECK(!cl_is_asked(&cl, STEP_FINANCE_KNOX));
+	set(&cl, STEP_LISTING_BRAND, "Galaxy");
+	CHECK(cl_is_asked(&cl, STEP_FINANCE_KNOX));
+	CHECK(!cl_is_asked(&cl, STEP_FINANCE_CLOSURE));
+	set(&cl, STEP_FINANCE_DISCLOSED, "paid off");
+	CHECK(cl_is_asked(&cl, STEP_FINANCE_CLOSURE));
+	CHECK(!cl_is_asked(&cl, STEP_IDENTITY_TAC_MODEL));
 	strcpy(cl.tac_brand, "Samsung");
-	CHECK(cl_is_asked(&cl, (size_t)cl_find("identity.tac_model")));
+	CHECK(cl_is_asked(&cl, STEP_IDENTITY_TAC_MODEL));
+	/* setup is asked only after a reset */
+	CHECK(!cl_is_asked(&cl, STEP_ACCOUNTS_SETUP_LOCK));
+	set(&cl, STEP_ACCOUNTS_RESET, "yes");
+	CHECK(cl_is_asked(&cl, STEP_ACCOUNTS_SETUP_LOCK));
+	set(&cl, STEP_ACCOUNTS_RESET, "refused");
+	CHECK(!cl_is_asked(&cl, STEP_ACCOUNTS_RECHECK));
+	/* nothing on *#06#: no IMEI to type or compare */
+	set(&cl, STEP_IDENTITY_DIAL, "nothing");
+	CHECK(!cl_is_asked(&cl, STEP_IDENTITY_IMEI1));
+	CHECK(!cl_is_asked(&cl, STEP_IDENTITY_SETTINGS_MATCH));
+	CHECK(!cl_is_asked(&cl, STEP_REGISTRY_RESULT));
+	/* the registry's replies, where handover knows them */
+	fresh(&cl);
+	set(&cl, STEP_LISTING_COUNTRY, "IN");
+	CHECK(cl_is_asked(&cl, STEP_REGISTRY_REPLY));
+	CHECK(!cl_is_asked(&cl, STEP_REGISTRY_RESULT));
+	set(&cl, STEP_REGISTRY_REPLY, "valid");
+	CHECK(!cl_is_asked(&cl, STEP_REGISTRY_RESULT));
+	CHECK(cl_is_asked(&cl, STEP_REGISTRY_MODEL_MATCH));
+	set(&cl, STEP_REGISTRY_REPLY, "other");
+	CHECK(cl_is_asked(&cl, STEP_REGISTRY_RESULT));
 	/* the next open step skips what is not asked */
-	CHECK_INT(cl_next_open(&cl, 0), cl_find("listing.country"));
-	CHECK_INT(cl_prev(&cl, (size_t)cl_find("identity.dial")), cl_find("listing.challenge"));
+	fresh(&cl);
+	CHECK_INT(cl_next_open(&cl, 0), STEP_LISTING_COUNTRY);
+	set(&cl, STEP_LISTING_MODE, "remote");
+	CHECK_INT(cl_prev(&cl, STEP_IDENTITY_DIAL), STEP_LISTING_PAYMENT);
+	/* an older version's step id reads as today's */
+	{
+		const char *v;
+		CHECK_INT(cl_find("accounts.setup_clean"), STEP_ACCOUNTS_SETUP_LOCK);
+		CHECK_INT(cl_alias("accounts.setup_clean", "yes", &v), STEP_ACCOUNTS_SETUP_LOCK);
+		CHECK_STR(v, "no");
+		CHECK_INT(cl_alias("accounts.setup_lock", "yes", &v), -1);
+	}
+}
+
+static char *
+render(const struct checklist *cl, const char *tmpl)
+{
+	static char out[4096];
+	struct buf b;
+
+	buf_init_mem(&b);
+	cl_render(cl, tmpl, NULL, &b);
+	snprintf(out, sizeof out, "%s", buf_str(&b));
+	buf_release(&b);
+	return out;
 }
 
 static void
 test_render(void)
 {
 	struct checklist cl;
-	struct buf b;
+	const char *s;
 
-	cl_init(&cl, &KB, &T);
-	set(&cl, "listing.country", "IN");
-	set(&cl, "listing.brand", "Redmi");
-	buf_init_mem(&b);
-	cl_render(&cl, "{registry}|{imei_path}|{unknown}|{brand}", &b);
-	CHECK(strstr(buf_str(&b), "CEIR") != NULL || strstr(buf_str(&b), "KYM") != NULL);
-	CHECK(strstr(buf_str(&b), "Settings > About phone") != NULL);
-	CHECK(strstr(buf_str(&b), "|{unknown}|Redmi") != NULL);
-	buf_release(&b);
+	fresh(&cl);
+	set(&cl, STEP_LISTING_COUNTRY, "IN");
+	set(&cl, STEP_LISTING_BRAND, "Redmi");
+	s = render(&cl, "{registry}|{imei_path}|{unknown}|{brand}|{country}");
+	CHECK(strstr(s, "KYM") != NULL);
+	CHECK(strstr(s, "Settings > About phone") != NULL);
+	CHECK(strstr(s, "|{unknown}|Redmi|India") != NULL);
 	/* the lenders' locks of the buyer's country */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "listing.country", "KE");
-	buf_init_mem(&b);
-	cl_render(&cl, "{country_locks}", &b);
-	CHECK(strstr(buf_str(&b), "M-KOPA") != NULL);
-	CHECK(strstr(buf_str(&b), "handover info KE") != NULL);
-	buf_release(&b);
-	/* a country with no public check says so */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "listing.country", "PH");
-	buf_init_mem(&b);
-	cl_render(&cl, "{registry}", &b);
-	CHECK(strstr(buf_str(&b), "no public IMEI check") != NULL);
-	buf_release(&b);
-	/* an iPhone never gets Android's device-admin path */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "listing.brand", "iPhone");
-	buf_init_mem(&b);
-	cl_render(&cl, "{admin_apps_path} {account_lock}", &b);
-	CHECK(strstr(buf_str(&b), "Device admin apps") == NULL);
-	CHECK(strstr(buf_str(&b), "Activation Lock") != NULL);
-	buf_release(&b);
-	/* every step's words render without a stray placeholder */
-	{
-		size_t i;
-		cl_init(&cl, &KB, &T);
-		for (i = 0; i < cl_nsteps; i++) {
-			const struct cl_text *t = cl_text_step(&X, cl_steps[i].id);
-			buf_init_mem(&b);
-			cl_render(&cl, t->a, &b);
-			cl_render(&cl, t->b, &b);
-			if (strchr(buf_str(&b), '{'))
-				printf("  %s: %s\n", cl_steps[i].id, buf_str(&b));
-			CHECK(strchr(buf_str(&b), '{') == NULL);
-			buf_release(&b);
-		}
-	}
+	fresh(&cl);
+	set(&cl, STEP_LISTING_COUNTRY, "KE");
+	CHECK(strstr(render(&cl, "{country_locks}"), "M-KOPA") != NULL);
+	/* a country with no public check says so, and asks what can be asked */
+	fresh(&cl);
+	set(&cl, STEP_LISTING_COUNTRY, "PH");
+	CHECK(strstr(render(&cl, "{registry}"), "no public IMEI check in Philippines") != NULL);
+	s = render(&cl, cl_step_words(&cl, STEP_REGISTRY_RESULT, "question"));
+	CHECK(strstr(s, "What did it say") == NULL);
+	CHECK(strstr(s, "no public IMEI check") != NULL);
+	/* two checks are named one by one, never run into one sentence */
+	fresh(&cl);
+	set(&cl, STEP_LISTING_COUNTRY, "US");
+	s = render(&cl, "{registry_meaning}");
+	CHECK(strstr(s, "CTIA Stolen Phone Checker: ") != NULL);
+	CHECK(strstr(s, "(AT&T): ") != NULL);
+	/* an iPhone never gets Android's device-admin path, nor questions */
+	fresh(&cl);
+	set(&cl, STEP_LISTING_BRAND, "iPhone");
+	s = render(&cl, "{admin_apps_path} {account_lock}");
+	CHECK(strstr(s, "Device admin apps") == NULL);
+	CHECK(strstr(s, "Activation Lock") != NULL);
+	CHECK(strstr(cl_step_words(&cl, STEP_FINANCE_APPS, "question"),
+	    "VPN & Device Management") != NULL);
+	/* the fallback sentence never twice in one help */
+	fresh(&cl);
+	set(&cl, STEP_LISTING_BRAND, "Tecno");
+	s = render(&cl, cl_step_words(&cl, STEP_ACCOUNTS_REMOVED, "help"));
+	CHECK(strstr(s, "use the search at the top of Settings") == NULL);
+	/* the declaration read to the seller is the one printed */
+	s = render(&cl, cl_step_words(&cl, STEP_SELLER_DECLARATION, "question"));
+	CHECK(strstr(s, words_get(&EN, "declaration.1")) != NULL);
+	CHECK(strstr(s, words_get(&EN, "declaration.5")) != NULL);
 }
 
-/* The reason codes of the verdict, space-separated, in order. */
-static enum cl_level
-verdict(const struct checklist *cl, char *codes, size_t cap)
-{
-	struct cl_reason r[CL_MAX_REASONS];
-	size_t n, i;
-	enum cl_level l = cl_verdict(cl, r, CL_MAX_REASONS, &n);
-
-	codes[0] = '\0';
-	for (i = 0; i < n; i++) {
-		strncat(codes, r[i].code, cap - strlen(codes) - 2);
-		strcat(codes, " ");
-	}
-	return l;
-}
-
+/* Every step's words, in every variant context, render with no stray
+ * placeholder. */
 static void
-test_rules(void)
+test_render_every_step(void)
 {
-	static const struct {
-		const char *id, *value, *code;
-		enum cl_level level;
-	} cases[] = {
-		{"identity.dial", "refused", "dial_refused", CL_STOP},
-		{"identity.imei1", "354178036859788", "invalid_imei", CL_STOP},
-		{"identity.settings_match", "no", "imei_settings_differ", CL_STOP},
-		{"registry.result", "blocked", "registry_blocked", CL_STOP},
-		{"finance.disclosed", "still-paying", "still_financed", CL_STOP},
-		{"finance.apps", "yes", "lender_app", CL_STOP},
-		{"accounts.recheck", "yes", "lender_app", CL_STOP},
-		{"finance.notice", "yes", "lender_notice", CL_STOP},
-		{"finance.reminders", "yes", "lender_notice", CL_STOP},
-		{"accounts.setup_clean", "no", "account_lock", CL_STOP},
-		{"accounts.reset", "refused", "reset_refused", CL_STOP},
-		{"finance.disclosed", "refused", "financing_unclear", CL_STOP},
-		{"seller.declaration", "refused", "declaration_refused", CL_STOP},
-		{"identity.box_match", "no", "box_imei_differs", CL_CAUTION},
-		{"identity.tray_match", "no", "tray_imei_differs", CL_CAUTION},
-		{"proof.kind", "none", "no_proof", CL_CAUTION},
-		{"registry.result", "unsure", "registry_unchecked", CL_CAUTION},
-		{"finance.apps", "unsure", "not_checked", CL_CAUTION},
-	};
+	static const char *const brands[] = {"Redmi", "iPhone", "Samsung", "Tecno", NULL};
+	static const char *const countries[] = {"IN", "PH", "US", "KE", "JP", "ZZ", NULL};
 	struct checklist cl;
-	char codes[1024];
-	size_t i;
+	size_t b, c, i, bad = 0;
 
-	cl_init(&cl, &KB, &T);
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_GO);
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		enum cl_level l;
-		cl_init(&cl, &KB, &T);
-		set(&cl, cases[i].id, cases[i].value);
-		l = verdict(&cl, codes, sizeof codes);
-		if (l != cases[i].level || !strstr(codes, cases[i].code))
-			printf("  %s = %s gave %s%s\n", cases[i].id, cases[i].value,
-			    cl_level_name(l), codes);
-		CHECK_INT(l, cases[i].level);
-		CHECK(strstr(codes, cases[i].code) != NULL);
-	}
-	/* financing: paid off needs the closure letter, not before it is asked */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "finance.disclosed", "paid-off");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_GO);
-	set(&cl, "finance.closure", "no");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_STOP);
-	CHECK(strstr(codes, "financed_no_closure") != NULL);
-	set(&cl, "finance.closure", "no-imei");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_CAUTION);
-	CHECK_STR(codes, "closure_without_imei ");
-	/* an instalment invoice the seller did not disclose */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "finance.disclosed", "never");
-	set(&cl, "proof.kind", "invoice");
-	set(&cl, "proof.payment", "instalments");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_STOP);
-	CHECK_STR(codes, "undisclosed_financing ");
-	/* the same IMEI on both SIM slots */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "identity.imei1", "354178036859789");
-	set(&cl, "identity.dual_sim", "yes");
-	set(&cl, "identity.imei2", "354178036859789");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_STOP);
-	CHECK_STR(codes, "imei_slots_same ");
-	/* Knox Guard on a Samsung */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "listing.brand", "Samsung");
-	set(&cl, "finance.knox", "prenormal");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_CAUTION);
-	set(&cl, "finance.knox", "active");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_STOP);
-	/* the TAC names another brand than the listing */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "listing.brand", "iPhone");
-	strcpy(cl.tac_brand, "Samsung");
-	strcpy(cl.tac_model, "SM-A700FQ");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_CAUTION);
-	CHECK_STR(codes, "tac_mismatch ");
-	/* remote without the photo; a skipped step is never a yes */
-	cl_init(&cl, &KB, &T);
-	set(&cl, "listing.mode", "remote");
-	CHECK_INT(verdict(&cl, codes, sizeof codes), CL_CAUTION);
-	cl_skip(&cl, (size_t)cl_find("listing.challenge"));
-	CHECK(strstr(codes, "remote_no_challenge") != NULL);
-	cl_skip(&cl, (size_t)cl_find("accounts.setup_clean"));
-	verdict(&cl, codes, sizeof codes);
-	CHECK(strstr(codes, "not_checked") != NULL);
-	/* STOP reasons come first */
-	set(&cl, "identity.settings_match", "no");
-	verdict(&cl, codes, sizeof codes);
-	CHECK(strncmp(codes, "imei_settings_differ ", 21) == 0);
+	for (b = 0; brands[b]; b++)
+		for (c = 0; countries[c]; c++) {
+			fresh(&cl);
+			set(&cl, STEP_LISTING_BRAND, brands[b]);
+			set(&cl, STEP_LISTING_COUNTRY, countries[c]);
+			set(&cl, STEP_LISTING_MODE, c % 2 ? "remote" : "in-person");
+			for (i = 0; i < CL_NSTEPS; i++) {
+				const char *q = render(&cl, cl_step_words(&cl, (enum cl_id)i, "question"));
+				const char *h;
+				if (strchr(q, '{') && bad++ < 5)
+					printf("  %s %s %s: %s\n", brands[b], countries[c], cl_steps[i].id, q);
+				h = render(&cl, cl_step_words(&cl, (enum cl_id)i, "help"));
+				if (strchr(h, '{') && bad++ < 5)
+					printf("  %s %s %s help: %s\n", brands[b], countries[c],
+					    cl_steps[i].id, h);
+			}
+		}
+	CHECK_INT(bad, 0);
 }
 
 static void
-test_texts(void)
+test_words(void)
 {
-	size_t i;
+	struct words w, hi;
+	struct error e;
+	char ph[256];
+	static const char bad_dup[] = "key\ttext\na\tx\na\ty\n";
+	static const char hi_words[] = "key\ttext\nchoice.yes\t\xe0\xa4\xb9\xe0\xa4\xbe\xe0\xa4\x81\n"
+	    "answer.yes\thaan; han; ji\n";
 
-	for (i = 0; cl_reason_codes[i]; i++)
-		CHECK(cl_text_reason(&X, cl_reason_codes[i]) != NULL);
-	for (i = 0; i < cl_nsteps; i++) {
-		const struct cl_text *t = cl_text_step(&X, cl_steps[i].id);
-		CHECK(t != NULL && t->label[0] && t->a[0] && t->b[0]);
-	}
+	CHECK_INT(cl_words_check(&EN, &e), 0);
+	CHECK_INT(words_load(&w, "xx", bad_dup, sizeof bad_dup - 1, NULL, &e), -1);
+	CHECK(strstr(e.msg, "twice") != NULL);
+	CHECK_INT(words_load(&w, "xx", "key\ttext\nstep.x.label\tX\n",
+	    strlen("key\ttext\nstep.x.label\tX\n"), NULL, &e), 0);
+	CHECK_INT(cl_words_check(&w, &e), -1);
+	CHECK(strstr(e.msg, "words-xx.tsv: no 'step.listing.country.label'") != NULL);
+	words_release(&w);
+	/* a language in front of English: its own words, English for the rest */
+	CHECK_INT(words_load(&hi, "hi", hi_words, sizeof hi_words - 1, &EN, &e), 0);
+	CHECK_STR(words_get(&hi, "choice.yes"), "\xe0\xa4\xb9\xe0\xa4\xbe\xe0\xa4\x81");
+	CHECK_STR(words_get(&hi, "choice.no"), "No");
+	CHECK(words_own(&hi, "choice.no") == NULL);
 	{
-		struct cl_texts bad;
-		struct error e;
-		const char steps[] = "id\tlabel\tquestion\thelp\nlisting.country\tC\tQ\tH\n";
-		const struct blob *vd = blob_find("verdict.tsv");
-		CHECK_INT(cl_texts_load(&bad, steps, sizeof steps - 1, vd->data, vd->len, &e), -1);
-		CHECK(strstr(e.msg, "no words for step") != NULL);
+		struct checklist cl;
+		char out[CL_VALUE_MAX];
+		cl_init(&cl, &KB, &T, &hi);
+		CHECK_INT(validate(&cl, STEP_IDENTITY_SETTINGS_MATCH, "Haan", out), 0);
+		CHECK_STR(out, "yes");
+		CHECK_INT(validate(&cl, STEP_IDENTITY_SETTINGS_MATCH, "yes", out), 0);
 	}
+	words_release(&hi);
+	words_placeholders("a {x} b {y} {x}", ph, sizeof ph);
+	CHECK_STR(ph, "{x};{y}");
 }
 
 int
 main(void)
 {
-	load();
+	testdata_load(&KB, &T, &EN);
 	RUN(test_answers_file);
+	RUN(test_choices);
 	RUN(test_validate_types);
 	RUN(test_validate_imei);
 	RUN(test_asked);
 	RUN(test_render);
-	RUN(test_rules);
-	RUN(test_texts);
-	cl_texts_release(&X);
+	RUN(test_render_every_step);
+	RUN(test_words);
+	words_release(&EN);
 	kb_release(&KB);
 	ident_tables_release(&T);
 	return h_done();

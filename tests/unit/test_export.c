@@ -8,26 +8,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kb/blob.h"
 #include "export/export.h"
 #include "harness.h"
-#include "kb/kb.h"
+#include "testdata.h"
 
-static struct cl_texts T;
+static struct words T;
 static struct kb K;
+static struct ident_tables I;
 
 #define NASTY "<script>alert(1)</script> \"dq\" 'sq' &amp; \xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xf0\x9f\x93\xb1"
 #define SEAL "5e283dbfe9d15973d39b64968efb0af1fc2bc57f0cdb7ca8f0e735fe7358278f"
 
-/* Every key whose value a person typed (or a hand-made record could
- * hold), each value NASTY with the key in it so each is found alone. */
+/* Every key whose value a person typed as free text (or a hand-made
+ * record could hold: the checklist refuses markup in a country, an IMEI
+ * or a date), each value NASTY with the key in it so each is found alone. */
 static const char *const typed_keys[] = {
-	"id", "created", "updated", "handover-version", "challenge",
-	"listing.country", "listing.brand", "listing.model", "listing.price",
-	"identity.imei1", "identity.imei2", "identity.eid", "registry.reference",
-	"finance.lender", "proof.issuer", "proof.date", "proof.amount",
-	"seller.name", "seller.contact", "seller.id_last4", "tac.brand", "tac.model",
-	NULL
+	"id", "created", "updated", "handover-version",
+	"listing.brand", "listing.model", "registry.reference",
+	"finance.lender", "proof.issuer", "seller.name", "seller.contact",
+	"tac.brand", "tac.model", NULL
 };
 
 static char *
@@ -49,12 +48,21 @@ make_nasty(struct record *r, const char *state)
 	for (i = 0; typed_keys[i]; i++)
 		record_add(r, typed_keys[i], nasty(typed_keys[i]));
 	record_set(r, "state", state);
+	record_add(r, "challenge", "7KQ4MZ");
+	record_add(r, "registry.result", "clean");
+	record_add(r, "listing.country", "TZ");
+	record_add(r, "listing.price", "11000 INR");
 	record_add(r, "listing.mode", "remote");
+	record_add(r, "identity.dial", "yes");
+	record_add(r, "identity.imei1", "354178036859789");
 	record_add(r, "identity.dual_sim", "yes");
+	record_add(r, "identity.imei2", "354178036859797");
 	record_add(r, "finance.disclosed", "paid-off");
 	record_add(r, "finance.apps", "unsure");
 	record_add(r, "skipped", "finance.notice");
 	record_add(r, "proof.kind", "invoice");
+	record_add(r, "proof.amount", "17999 INR");
+	record_add(r, "seller.id_last4", "7K2Q");
 	record_add(r, "seller.declaration", "yes");
 	record_add(r, "attachment", SEAL " 12 <img src=x onerror=\"a()\">'&amp; "
 	    "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xf0\x9f\x93\xb1.jpg");
@@ -81,7 +89,7 @@ escaped(const char *value)
 static char *
 render(const struct record *r, int html)
 {
-	struct export_src s = {r, &T, &K};
+	struct export_src s = {r, &T, &K, &I};
 	struct error e;
 	struct buf b;
 	char *page;
@@ -153,10 +161,10 @@ test_html_escapes_every_typed_field(void)
 	CHECK(strstr(page, "&lt;img src=x onerror=&quot;a()&quot;&gt;&#39;&amp;amp; ") != NULL);
 	CHECK(strstr(page, escaped(NASTY " [detail]")) != NULL);
 	/* answers in words */
-	CHECK(strstr(page, ">not sure<") != NULL);
+	CHECK(strstr(page, ">Not sure<") != NULL);
 	CHECK(strstr(page, ">skipped<") != NULL);
-	CHECK(strstr(page, "Lender or management apps (not sure), &#39;Device provided by&#39; "
-	    "or &#39;managed&#39; notice (skipped)") != NULL);
+	CHECK(strstr(page, "Lender or lock apps (Not sure), &#39;Provided by&#39; or &#39;managed&#39; "
+	    "notice (skipped)") != NULL);
 	/* the seal and the QR code */
 	CHECK(strstr(page, "<span>5e283dbf</span>") != NULL);
 	CHECK_INT(count(page, "<svg "), 1);
@@ -205,16 +213,16 @@ test_text_keeps_lines(void)
 	char *text;
 
 	make_nasty(&r, "sealed");
-	record_set(&r, "seller.name", "Evil\nsha256: 0000\tx\x7f");
+	record_set(&r, "created", "Evil\nsha256: 0000\tx\x7f");
 	text = render(&r, 0);
 	CHECK(text != NULL);
 	if (text) {
-		CHECK(strstr(text, "  Seller: Evil sha256: 0000 x \n") != NULL);
+		CHECK(strstr(text, "checked Evil sha256: 0000 x \n") != NULL);
 		CHECK(strstr(text, "\nsha256: 0000") == NULL);
 		CHECK(strstr(text, NASTY " [seller.contact]") != NULL);	/* text: as typed */
-		CHECK(strstr(text, "  Lender or management apps: not sure\n") != NULL);
-		CHECK(strstr(text, "  'Device provided by' or 'managed' notice: skipped\n") != NULL);
-		CHECK(strstr(text, "VERDICT: CAUTION\n") != NULL);
+		CHECK(strstr(text, "  Lender or lock apps: Not sure\n") != NULL);
+		CHECK(strstr(text, "  'Provided by' or 'managed' notice: skipped\n") != NULL);
+		CHECK(strstr(text, "\nVERDICT\n  CAUTION\n") != NULL);
 		free(text);
 	}
 	record_release(&r);
@@ -257,12 +265,12 @@ test_open_record(void)
 	text = render(&r, 0);
 	CHECK(page && text);
 	if (page) {
-		CHECK_INT(count(page, "NOT FINISHED \xe2\x80\x94 this check is still open"), 2);
+		CHECK_INT(count(page, "NOT FINISHED: this check is still open"), 2);
 		CHECK(strstr(page, "class=\"status caution\"") == NULL);
+		CHECK(strstr(page, "class=\"sign\"") != NULL);
 	}
 	if (text)
-		CHECK(strstr(text, "VERDICT: NOT FINISHED \xe2\x80\x94 this check is still open\n")
-		    != NULL);
+		CHECK(strstr(text, "\nVERDICT\n  NOT FINISHED: this check is still open\n") != NULL);
 	free(page);
 	free(text);
 	record_release(&r);
@@ -271,7 +279,7 @@ test_open_record(void)
 static void
 test_bad_records(void)
 {
-	struct export_src s = {NULL, &T, &K};
+	struct export_src s = {NULL, &T, &K, &I};
 	struct record r;
 	struct error e;
 	struct buf b;
@@ -282,6 +290,13 @@ test_bad_records(void)
 	buf_init_mem(&b);
 	CHECK_INT(export_html(&s, &b, &e), -1);
 	CHECK(strstr(e.msg, "LEVEL code detail") != NULL);
+	record_release(&r);
+
+	/* answers the checklist never accepts */
+	make_nasty(&r, "sealed");
+	record_set(&r, "listing.country", "<b>IN</b>");
+	CHECK_INT(export_html(&s, &b, &e), -1);
+	CHECK(strstr(e.msg, "listing.country") != NULL);
 	record_release(&r);
 
 	make_nasty(&r, "sealed");
@@ -301,7 +316,7 @@ test_bad_records(void)
 static void
 test_write_error(void)
 {
-	struct export_src s = {NULL, &T, &K};
+	struct export_src s = {NULL, &T, &K, &I};
 	struct record r;
 	struct error e;
 	struct buf b;
@@ -316,17 +331,48 @@ test_write_error(void)
 	record_release(&r);
 }
 
+/* A failed check is no bill of sale: nothing to sign. */
+static void
+test_failed_check(void)
+{
+	struct record r;
+	char *page, *text;
+
+	make_nasty(&r, "sealed");
+	record_set(&r, "verdict", "STOP");
+	page = render(&r, 1);
+	text = render(&r, 0);
+	CHECK(page && text);
+	if (page) {
+		CHECK(strstr(page, "Record of a failed check: do not buy this phone") != NULL);
+		CHECK(strstr(page, "Bill of sale: used mobile phone") == NULL);
+		CHECK(strstr(page, "class=\"sign\"") == NULL);
+		CHECK(strstr(page, "nothing to sign") != NULL);
+	}
+	if (text)
+		CHECK(strstr(text, "RECORD OF A FAILED CHECK") != NULL);
+	free(page);
+	free(text);
+	/* a GO record with a forged verdict is shown as such */
+	record_set(&r, "verdict", "GO");
+	record_remove(&r, "reason");
+	record_set(&r, "finance.notice", "yes");
+	record_remove(&r, "skipped");
+	page = render(&r, 1);
+	CHECK(page != NULL);
+	if (page) {
+		CHECK(strstr(page, "role=\"alert\"") != NULL);
+		CHECK(strstr(page, "edited and sealed again") != NULL);
+		CHECK(strstr(page, "class=\"sign\"") == NULL);
+	}
+	free(page);
+	record_release(&r);
+}
+
 int
 main(void)
 {
-	const struct blob *a = blob_find("checklist.tsv"), *v = blob_find("verdict.tsv");
-	struct error e;
-
-	if (!a || !v || cl_texts_load(&T, a->data, a->len, v->data, v->len, &e) != 0 ||
-	    kb_load(&K, blob_get, NULL, &e) != 0) {
-		printf("FAIL loading the embedded data\n0 passed, 1 failed\n");
-		return 1;
-	}
+	testdata_load(&K, &I, &T);
 	RUN(test_html_escapes_every_typed_field);
 	RUN(test_html_self_contained);
 	RUN(test_text_keeps_lines);
@@ -334,7 +380,9 @@ main(void)
 	RUN(test_open_record);
 	RUN(test_bad_records);
 	RUN(test_write_error);
-	cl_texts_release(&T);
+	RUN(test_failed_check);
+	words_release(&T);
 	kb_release(&K);
+	ident_tables_release(&I);
 	return h_done();
 }
