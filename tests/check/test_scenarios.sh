@@ -1,12 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # test_scenarios.sh BIN: drives 'handover check' end to end.  Each
-# tests/check/scenarios/NAME.answers holds the answers that differ from
-# base.answers ("-" removes one); NAME.expect the exit status, the verdict
-# and the reason codes.  Every scenario runs twice, from an answers file
-# and piped on stdin, and both must give the same verdict, reasons and
-# record (but for id, times and seal).  Then: resume after every step,
-# answers-file errors, and verify on the records.
+# tests/check/scenarios/NAME.answers holds a story (its first line) and the
+# answers that differ from base.answers ("-" removes one); NAME.expect the
+# exit status, the verdict and the reason codes.  Every scenario runs
+# twice, from an answers file and piped on stdin, and both must give the
+# same verdict, reasons and record (but for id, times and seal).  Every
+# reason code the rules can raise has a scenario.  Then: resume after
+# every step, answers-file errors, and verify on the records.
 BIN=$1
 . tests/lib.sh
 STEPS=$SCRATCH/steps
@@ -38,8 +39,9 @@ stdin_of() {
 		v=${line#* = }
 		printf '%s\n' "$v"
 		case $line in
-		identity.imei*)
-			[ "$v" = skip ] || "$BIN" imei "$v" > /dev/null 2>&1 || printf '%s\n' "$v" ;;
+		identity.imei*|identity.eid*)
+			[ "$v" = skip ] || [ "$v" = none ] || "$BIN" imei "$v" > /dev/null 2>&1 ||
+			    printf '%s\n' "$v" ;;
 		esac
 	done < "$1"
 }
@@ -93,7 +95,8 @@ done
 # What the buyer sees for an invalid IMEI: the engine's own message.
 merge tests/check/scenarios/invalid_imei.answers > "$SCRATCH/inv.answers"
 "$BIN" check --answers "$SCRATCH/inv.answers" < /dev/null > "$SCRATCH/inv.out" 2>&1
-if grep -q "bad_check_digit: the last digit is 8, but the first 14 digits need 9" "$SCRATCH/inv.out" &&
+if grep -q "the last digit is 8, but the first 14 digits need 9" "$SCRATCH/inv.out" &&
+    ! grep -q "bad_check_digit\|\[invalid_imei\]" "$SCRATCH/inv.out" &&
     grep -q "STOP" "$SCRATCH/inv.out"; then ok; else
 	fail "invalid IMEI: the engine's message and an immediate STOP are shown" "$(grep -n IMEI "$SCRATCH/inv.out" | head)"
 fi
@@ -114,7 +117,7 @@ resumed_ok=1
 while [ "$k" -lt "$total" ]; do
 	head -n "$k" "$SCRATCH/all" | "$BIN" check > "$SCRATCH/r1" 2>&1
 	st=$?
-	id=$(sed -n 's/^Saved. Continue with: handover check --resume //p' "$SCRATCH/r1")
+	id=$(sed -n 's/^Saved. Continue later with: .* check --resume //p' "$SCRATCH/r1")
 	if [ "$st" != 6 ] || [ -z "$id" ]; then
 		fail "resume: stopping after $k answers gives exit $st (want 6) and a resume line" "$(tail -n 3 "$SCRATCH/r1")"
 		resumed_ok=0
@@ -146,9 +149,11 @@ if [ $? = 3 ] && [ -s "$SCRATCH/e" ]; then ok; else fail "resume of an unknown i
 printf 'listing.country = IN\nlisting.colour = red\n' > "$SCRATCH/bad1"
 printf 'listing.country = IN\nlisting.brand = Redmi\nlisting.model = X\nlisting.price = 1\nlisting.mode = maybe\n' > "$SCRATCH/bad2"
 printf 'listing.country IN\n' > "$SCRATCH/bad3"
-printf 'listing.country = IN\nlisting.brand = Redmi\nlisting.model = X\nlisting.price = 1\nlisting.mode = in-person\nidentity.dial = yes\nidentity.imei1 = 354178036859789\nidentity.dual_sim = no\nidentity.eid = none\nidentity.settings_match = yes\nidentity.box_match = yes\nidentity.tray_match = yes\nregistry.result = clean\nregistry.reference = x\nfinance.disclosed = never\nfinance.apps = no\nfinance.notice = no\nfinance.reminders = no\naccounts.removed = yes\naccounts.reset = yes\naccounts.setup_clean = yes\naccounts.recheck = no\nproof.kind = none\nproof.files = done\nseller.name = A\nseller.contact = B\nseller.id_last4 = 1234567890\n' > "$SCRATCH/bad4"
-for c in "bad1:line 2: no step 'listing.colour'" "bad2:line 5: listing.mode: type one of: in-person, remote" \
-    "bad3:line 1: expected 'step.id = answer'" "bad4:line 27: seller.id_last4: type only the last 4 characters"; do
+printf 'listing.country = IN\nlisting.brand = Redmi\nlisting.model = X\nlisting.price = 1\nlisting.mode = in-person\nidentity.dial = yes\nidentity.imei1 = 354178036859789\nidentity.dual_sim = no\nidentity.eid = none\nidentity.settings_match = yes\nidentity.box_match = yes\nidentity.tray_match = yes\nregistry.result = clean\nregistry.reference = x\nfinance.disclosed = never\nfinance.apps = no\nfinance.notice = no\nfinance.reminders = no\naccounts.removed = yes\naccounts.reset = yes\naccounts.setup_clean = yes\naccounts.recheck = no\nproof.kind = none\nproof.files = done\nseller.name = A\nseller.contact = B\nseller.id_last4 = 9988776655\n' > "$SCRATCH/bad4"
+for c in "bad1:line 2: there is no step 'listing.colour'" \
+    "bad2:line 5: listing.mode: Type the number or the words of one of: 1 In person" \
+    "bad3:line 1: expected 'step.id = answer'" \
+    "bad4:line 27: seller.id_last4: Type only the last 4 characters"; do
 	f=${c%%:*}
 	want=${c#*:}
 	"$BIN" check --answers "$SCRATCH/$f" < /dev/null > /dev/null 2> "$SCRATCH/e"
@@ -159,7 +164,7 @@ for c in "bad1:line 2: no step 'listing.colour'" "bad2:line 5: listing.mode: typ
 done
 
 # The whole ID number is never stored.
-if grep -rq "1234567890" "$XDG_DATA_HOME/handover/"; then
+if grep -rq "9988776655" "$XDG_DATA_HOME/handover/"; then
 	fail "a whole ID number reached a record"
 else
 	ok
@@ -178,9 +183,17 @@ sed 's/^listing.price: 11000 INR$/listing.price: 11001 INR/' "$rec" > "$SCRATCH/
 "$BIN" verify "$SCRATCH/altered.record" > /dev/null 2>&1
 if [ $? = 1 ]; then ok; else fail "verify accepts a record changed by one byte"; fi
 
+# Every reason code the rules can raise is some scenario's.
+codes=$(sed -n 's/^reason\.\([a-z_]*\)\.todo\t.*/\1/p' data/words-en.tsv)
+for c in $codes; do
+	if cat tests/check/scenarios/*.expect | grep -qx "$c"; then ok; else
+		fail "no scenario gives the reason '$c'"
+	fi
+done
+
 # --steps --json is JSON with every step.
 if [ -x /usr/bin/python3 ]; then
-	if "$BIN" check --steps --json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d) > 30 and all("id" in s and "answers" in s for s in d)'; then ok; else
+	if "$BIN" check --steps --json | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d) > 30 and all("id" in s and "answers" in s and s["question"] and s["help"] for s in d)'; then ok; else
 		fail "check --steps --json is not the JSON list of steps"
 	fi
 fi

@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: MIT
 # test_tmux.sh BIN: 'handover check' in a real terminal under tmux: the
 # prompts, '?', 'back' with the old answer as default, Ctrl-C saving with a
-# resume line, resuming, and no colour under NO_COLOR (colour without it).
+# resume line, resuming, and no colour under NO_COLOR (colour without it);
+# then a story at 80 and at 40 columns: every line wrapped to the width at
+# spaces, never a wrapped line that starts with '>' like the prompt, the
+# status never saying GO while checks are open.
 BIN=$1
 . tests/lib.sh
 if ! command -v tmux > /dev/null 2>&1; then
@@ -19,7 +22,7 @@ start() {	# start NAME COLOR-ENV ARGS...
 	name=$1
 	envs=$2
 	shift 2
-	$T new-session -d -s "$name" -x 160 -y 50 \
+	$T new-session -d -s "$name" -x "${COLS:-160}" -y 50 \
 	    "env $envs TERM=xterm-256color XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' '$BIN' check $*; echo EXIT=\$?; sleep 60"
 }
 screen() {	# screen NAME [-e]
@@ -51,15 +54,16 @@ expect a "two-letter code" "? shows the help"
 say a "IN"
 expect a "Which brand does the seller say it is?" "the next question"
 say a "back"
-expect a "(two letters, e.g. IN, KE, BR) [IN]" "back shows the question with the old answer"
+expect a "[Enter keeps: India]" "back shows the question with the old answer"
 say a ""
 expect a "Which brand does the seller say it is?" "Enter keeps the old answer"
 say a "Redmi"
 expect a "Which model does the seller say it is?" "the model question"
 say a "status"
 expect a "2 of" "status counts the answers"
+expect a "this is not a verdict yet" "status never calls an open check GO"
 $T send-keys -t a C-c
-expect a "Saved. Continue with: handover check --resume" "Ctrl-C saves and says how to resume"
+expect a "Saved. Continue later with: $BIN check --resume" "Ctrl-C saves and says how to resume"
 expect a "EXIT=6" "Ctrl-C exits with status 6"
 if screen a -e | grep -q "$(printf '\033')\["; then
 	fail "NO_COLOR: the screen has colour codes"
@@ -79,4 +83,32 @@ expect b "EXIT=6" "quit saves and exits with status 6"
 if grep -q "^listing.brand: Redmi" "$XDG_DATA_HOME/handover/$id.record"; then ok; else
 	fail "the record kept the answers given before Ctrl-C"
 fi
+# A story at a given width: the lines fit, and none but the prompt
+# starts with '>'.
+story() {	# story NAME COLS
+	COLS=$2 start "$1" NO_COLOR=1
+	for a in IN Samsung "Galaxy A52" "32000 INR" 1 1 "354178036859789" 2 none; do
+		expect "$1" "> " "question before '$a' at $2 columns"
+		say "$1" "$a"
+		sleep 0.2
+	done
+	expect "$1" "Now find the IMEI in Settings" "the Settings question at $2 columns"
+	say "$1" "?"
+	expect "$1" "Settings reads the IMEI" "help at $2 columns"
+	say "$1" "status"
+	expect "$1" "Still to check:" "status at $2 columns"
+	$T send-keys -t "$1" C-c
+	expect "$1" "EXIT=6" "Ctrl-C at $2 columns"
+	screen "$1" > "$SCRATCH/$1.screen"
+	# -J joined tmux's own wraps: a line wider than the width is ours
+	too_wide=$(/usr/bin/env LC_ALL=C.UTF-8 awk -v w="$2" 'length($0) > w' "$SCRATCH/$1.screen" 2>/dev/null | grep -v 'EXIT=\|handover check --resume\|Saved' | head -n 3)
+	if [ -z "$too_wide" ]; then ok; else fail "lines wider than $2 columns" "$too_wide"; fi
+	bad=$(grep '^>' "$SCRATCH/$1.screen" | grep -v -x -e '> *' -e '> IN' -e '> Samsung' -e '> Galaxy A52' \
+	    -e "> 32000 INR" -e "> 1" -e "> 354178036859789" -e "> ^C" -e '> 2' -e '> none' -e '> ?' -e '> status' | head -n 3)
+	if [ -z "$bad" ]; then ok; else fail "a wrapped line starts with '>' at $2 columns" "$bad"; fi
+	if grep -q 'GO' "$SCRATCH/$1.screen"; then fail "status says GO at $2 columns"; else ok; fi
+	cp "$SCRATCH/$1.screen" "${TMUX_SCREENS:-$SCRATCH}/story-$2.txt" 2>/dev/null
+}
+story c80 80
+story c40 40
 finish
