@@ -75,11 +75,13 @@ test_country_checks(void)
 		CHECK(strstr(c->how, "14422") != NULL);
 		CHECK_STR(c->fact.confidence, "confirmed");
 	}
-	c = kb_country_checks(&K, "us", &n);	/* any case; two checks, in file order */
-	CHECK_INT(n, 2);
-	if (c && n == 2) {
+	c = kb_country_checks(&K, "us", &n);	/* any case; four checks, in file order */
+	CHECK_INT(n, 4);
+	if (c && n == 4) {
 		CHECK_STR(c[0].check_name, "CTIA Stolen Phone Checker");
 		CHECK_STR(c[1].check_name, "Carrier IMEI check (AT&T)");
+		CHECK_STR(c[2].check_name, "Carrier IMEI status check (T-Mobile)");
+		CHECK_STR(c[3].check_name, "Carrier activation check (Verizon)");
 	}
 	c = kb_country_checks(&K, "PH", &n);
 	CHECK_INT(n, 1);
