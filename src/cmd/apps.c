@@ -219,11 +219,14 @@ text_summary(struct apps_run *r)
 	struct buf *b = &r->out;
 	const struct device_verdict *v = &r->verdict;
 	size_t i, strong = 0;
+	int installed_by_others = 0;	/* a found app no maker preinstalls */
 
 	for (i = 0; i < d->nfound; i++) {
 		const struct device_reason *x = reason_for(r, d->found[i].package);
 		if (x && x->level == DEVICE_STRONG)
 			strong++;
+		if (d->found[i].app && strcmp(d->found[i].app->preinstalled, "no") == 0)
+			installed_by_others = 1;
 	}
 	if (d->nfound || d->seen_policy || d->seen_role)
 		buf_putc(b, '\n');
@@ -259,6 +262,11 @@ text_summary(struct apps_run *r)
 		    "None of the apps above is in control of the phone (it is not the device "
 		    "owner and holds no kiosk role): do the checks they name, then reset the "
 		    "phone, set it up online and look again before you pay." :
+		    installed_by_others ?
+		    "No maker puts some of the apps above on a phone: an organisation or a "
+		    "lender installed them. Ask the seller why, and also give 'adb shell dumpsys "
+		    "device_policy' and the kiosk role answer (see --help) to learn whether one "
+		    "is in control, and do the checks they name." :
 		    "The apps above are also on clean phones, so on their own they prove nothing: "
 		    "also give 'adb shell dumpsys device_policy' and the kiosk role answer (see "
 		    "--help) to learn whether one is in control, and do the checks they name.",

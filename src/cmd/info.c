@@ -183,14 +183,41 @@ text_checks(struct info_run *r, const struct kb_check *c, size_t n)
 	}
 }
 
+/* What a lock-systems.tsv kind means to a buyer; NULL for an unknown kind. */
+static const char *
+kind_words(const char *kind)
+{
+	static const struct {
+		const char *kind, *words;
+	} k[] = {
+		{"financing", "a lender's lock on a phone bought on credit"},
+		{"carrier", "a carrier's lock or block, usually kept until the phone or its bills "
+		    "are paid"},
+		{"collateral", "a lock on a phone pledged as security for a cash loan: the phone "
+		    "may be paid for, but its owner still owes the loan"},
+		{"management", "an organisation's remote management of a work or school phone"},
+		{"account", "the owner's account lock"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (strcmp(kind, k[i].kind) == 0)
+			return k[i].words;
+	return NULL;
+}
+
+/* local: a country's own system, which also gets a line saying what kind of lock it is. */
 static void
-text_system(struct info_run *r, const struct kb_lock_system *s)
+text_system(struct info_run *r, const struct kb_lock_system *s, int local)
 {
 	const char *reset = strcmp(s->survives_reset, "yes") == 0 ? "yes" :
 	    strcmp(s->survives_reset, "no") == 0 ? "no" :
 	    "only a reset that skips the owner's password keeps it";
+	const char *kind = kind_words(s->kind);
 
 	title(r, 2, s->name, &s->fact);
+	if (local && kind)
+		field(r, 4, "What it is:", kind);
 	field(r, 4, "Before paying, look for:", s->visible_signs);
 	field(r, 4, "Survives a factory reset:", reset);
 	field(r, 4, "How it is cleared:", s->how_cleared);
@@ -231,11 +258,39 @@ text_language(struct info_run *r, const char *lang, size_t n)
 		buf_putc(&r->out, '\n');
 }
 
+/* Whether language lang[0..n) has a shown phrase. */
+static int
+language_has_phrases(const struct info_run *r, const char *lang, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < r->kb.nphrases; i++) {
+		const struct kb_phrase *ph = &r->kb.phrases[i];
+		if (phrase_shown(ph) && strlen(ph->language) == n &&
+		    strncmp(ph->language, lang, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The heading only when one of the country's languages has phrases. */
 static void
 text_phrases(struct info_run *r, const char *langs)
 {
 	const char *p = langs;
+	int any = 0;
 
+	while (*p && !any) {
+		size_t n = strcspn(p, ";");
+
+		any = language_has_phrases(r, p, n);
+		p += n;
+		if (*p)
+			p++;
+	}
+	if (!any)
+		return;
+	p = langs;
 	heading(r, "Words in listings that hint at a loan or a lock");
 	while (*p) {
 		size_t n = strcspn(p, ";");
@@ -268,20 +323,20 @@ text_country(struct info_run *r, const struct kb_check *c, size_t n)
 	    r->color ? "\033[0m" : "");
 	text_checks(r, c, n);
 
-	if (!heading_for(head, sizeof head, "Locks used by lenders in", c->name))
-		snprintf(head, sizeof head, "Locks used by lenders there");
+	if (!heading_for(head, sizeof head, "Locks used in", c->name))
+		snprintf(head, sizeof head, "Locks used there");
 	for (any = 0, i = 0; i < r->kb.nsystems; i++) {
 		const struct kb_lock_system *s = &r->kb.systems[i];
 		if (strcmp(s->regions, "global") == 0 || !kb_list_has(s->regions, r->code))
 			continue;
 		if (!any++)
 			heading(r, head);
-		text_system(r, s);
+		text_system(r, s, 1);
 	}
 	heading(r, "Locks found on phones everywhere");
 	for (i = 0; i < r->kb.nsystems; i++)
 		if (strcmp(r->kb.systems[i].regions, "global") == 0)
-			text_system(r, &r->kb.systems[i]);
+			text_system(r, &r->kb.systems[i], 0);
 
 	if (!heading_for(head, sizeof head, "Lenders in", c->name))
 		snprintf(head, sizeof head, "Lenders there");
@@ -491,9 +546,11 @@ list_countries(struct info_run *r, int json)
 		cli_error("out of memory");
 		return EXIT_IO;
 	}
-	for (i = 0; i < n; i++)
-		if (strlen(idx[i]->name) > w)
-			w = strlen(idx[i]->name);
+	for (i = 0; i < n; i++) {	/* in screen columns: "Côte d'Ivoire" has a 2-byte ô */
+		size_t cols = cli_columns(idx[i]->name, strlen(idx[i]->name));
+		if (cols > w)
+			w = cols;
+	}
 	if (json)
 		BUF_LIT(&r->out, "{\"countries\":[\n");
 	else
@@ -510,7 +567,9 @@ list_countries(struct info_run *r, int json)
 			cli_json_str(&r->out, c->name);
 			BUF_LIT(&r->out, ",\"checks\":[");
 		} else {
-			buf_printf(&r->out, "  %s  %-*s  ", c->code, (int)w, c->name);
+			size_t pad = w - cli_columns(c->name, strlen(c->name));
+
+			buf_printf(&r->out, "  %s  %s%*s  ", c->code, c->name, (int)pad, "");
 		}
 		for (k = 0; k < nc; k++) {
 			const char *name = c[k].check_name;

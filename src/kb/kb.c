@@ -77,7 +77,8 @@ static const struct kb_col brand_cols[] = {
 	COL(kb_brand, brand), COL(kb_brand, aliases), COL(kb_brand, imei_path),
 	COL(kb_brand, admin_apps_path), COL(kb_brand, accounts_path),
 	COL(kb_brand, find_device_path), COL(kb_brand, reset_path),
-	COL(kb_brand, account_lock), COL(kb_brand, financing_signals), { NULL, 0, 0 }
+	COL(kb_brand, account_lock), COL(kb_brand, financing_signals),
+	OPT(kb_brand, model_path), { NULL, 0, 0 }
 };
 static const struct kb_col reply_cols[] = {
 	COL(kb_reply, code), COL(kb_reply, check_name), COL(kb_reply, reply),

@@ -65,6 +65,8 @@ struct kb_phrase {		/* phrases.tsv */
 struct kb_brand {		/* brands.tsv */
 	const char *brand, *aliases, *imei_path, *admin_apps_path, *accounts_path,
 	    *find_device_path, *reset_path, *account_lock, *financing_signals;
+	const char *model_path;	/* where the model number is shown; "" when no
+				 * source gave one or in an older file */
 	struct kb_fact fact;
 };
 

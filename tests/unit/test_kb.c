@@ -75,11 +75,13 @@ test_country_checks(void)
 		CHECK(strstr(c->how, "14422") != NULL);
 		CHECK_STR(c->fact.confidence, "confirmed");
 	}
-	c = kb_country_checks(&K, "us", &n);	/* any case; two checks, in file order */
-	CHECK_INT(n, 2);
-	if (c && n == 2) {
+	c = kb_country_checks(&K, "us", &n);	/* any case; four checks, in file order */
+	CHECK_INT(n, 4);
+	if (c && n == 4) {
 		CHECK_STR(c[0].check_name, "CTIA Stolen Phone Checker");
 		CHECK_STR(c[1].check_name, "Carrier IMEI check (AT&T)");
+		CHECK_STR(c[2].check_name, "Carrier IMEI status check (T-Mobile)");
+		CHECK_STR(c[3].check_name, "Carrier activation check (Verizon)");
 	}
 	c = kb_country_checks(&K, "PH", &n);
 	CHECK_INT(n, 1);
@@ -100,6 +102,9 @@ test_brands(void)
 	CHECK((b = kb_brand_find(&K, "REDMI")) && strcmp(b->brand, "xiaomi") == 0);
 	CHECK((b = kb_brand_find(&K, "apple")) && strcmp(b->brand, "apple") == 0);
 	CHECK(kb_brand_find(&K, "nokia") == NULL);
+	CHECK((b = kb_brand_find(&K, "iphone")) && strncmp(b->model_path, "Settings > ", 11) == 0);
+	CHECK((b = kb_brand_find(&K, "samsung")) && *b->reset_path && *b->accounts_path);
+	CHECK((b = kb_brand_find(&K, "itel")) && b->model_path && *b->model_path == '\0');
 	CHECK(kb_brand_find(&K, "red") == NULL);
 	CHECK((b = kb_brand_generic(&K)) && strcmp(b->brand, "android") == 0);
 }
@@ -237,6 +242,18 @@ test_optional_columns(void)
 		CHECK_STR(k.apps[0].preinstalled, "");
 		CHECK_STR(k.apps[0].grade_reason, "");
 	}
+	kb_release(&k);
+
+	/* a brands.tsv from before model_path loads, with the path empty */
+	f.name = "brands.tsv";
+	f.text = "brand\taliases\timei_path\tadmin_apps_path\taccounts_path\tfind_device_path\t"
+	    "reset_path\taccount_lock\tfinancing_signals\tsource\tchecked\tconfidence\n"
+	    "android\t\tS > A\t\t\t\t\tFRP\tnone\thttps://a.example/\t2026-11-23\treported\n";
+	memset(&e, 0, sizeof e);
+	CHECK_INT(kb_load(&k, get_fake, &f, &e), 0);
+	CHECK_INT(k.nbrands, 1);
+	if (k.nbrands == 1)
+		CHECK_STR(k.brands[0].model_path, "");
 	kb_release(&k);
 }
 
