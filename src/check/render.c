@@ -252,8 +252,14 @@ put_named(const struct checklist *cl, const char *name, struct buf *out)
 		else
 			buf_putc(out, '?');
 	} else if (strcmp(name, "model_path") == 0) {
-		const char *s = cl_words(cl, "path.model");
-		buf_puts(out, s ? s : "");
+		/* the brand's own path, else the words' sentence for it */
+		const struct kb_brand *b = cl_brand(cl);
+		const char *s = b && b->model_path && *b->model_path ? NULL :
+		    cl_words(cl, "path.model");
+		if (s)
+			buf_puts(out, s);
+		else
+			buf_printf(out, "%s.", b->model_path);
 	} else if (strncmp(name, "registry", 8) == 0) {
 		put_registry(cl, name, out);
 	} else if (strcmp(name, "country_locks") == 0) {
