@@ -417,7 +417,7 @@ test_scan_many(void)
 		"\xE0\xA4\xAB\xE0\xA5\x8B\xE0\xA4\xA8 ", "IMEI 35 417803 685978 9 ", ", ",
 		"\n", "NO BILL ", "Stra\xC3\x9F" "e ",
 	};
-	static char text[MANY][3][600];
+	static char text[MANY][3][2048];	/* listing 3 holds > SCAN_MAX_HITS phrases */
 	static struct scan_field f[MANY][4];
 	static struct scan_listing in[MANY];
 	struct scan_many w;
