@@ -174,7 +174,7 @@ test_phrases(void)
 
 	r = scan(SCAN_TITLE, "title", "iPhone 12 ICLOUD LOCKED",
 	    SCAN_TEXT, "description", "unlocked? no. Still on EMI,\npay   later", -1);
-	CHECK_STR(hits(r), "icloud locked/en@0 locked/en@0 emi/en@1 pay later/en@1 ");
+	CHECK_STR(hits(r), "icloud locked/en@0 locked/en@0 on emi/en@1 emi/en@1 pay later/en@1 ");
 	CHECK(HAS(r, SCAN_PHRASE_LOCK));
 	CHECK(HAS(r, SCAN_PHRASE_FINANCING));
 	CHECK(HAS(r, SCAN_WEAK_PHRASE));	/* "locked" has weight 1 */
@@ -186,7 +186,7 @@ test_phrases(void)
 	CHECK(HAS(r, SCAN_PHRASE_NO_PROOF));
 	/* Devanagari: whole words, so "किस्त" is not found inside "किस्तों" */
 	r = scan(SCAN_TEXT, "text", "फोन किस्तों पर लिया था, फोन लॉक नहीं", -1);
-	CHECK_STR(hits(r), "किस्तों/hi@0 फोन लॉक/hi@0 ");
+	CHECK_STR(hits(r), "किस्तों/hi@0 फोन लॉक/hi@0 लॉक/hi@0 ");
 	CHECK(HAS(r, SCAN_PHRASE_LOCK));
 	/* a phrase in three languages is reported once */
 	r = scan(SCAN_TEXT, "text", "PayJoy", -1);
