@@ -24,7 +24,7 @@ SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM
 US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
 
 # Languages allowed in phrases.tsv (ISO 639-1).
-LANGS='en hi ur bn tl id sw es pt fr ru'
+LANGS='en hi ur bn tl id sw es pt fr vi th ar tr ja ru'
 
 # lock_ids FILE: the id column of lock-systems.tsv, space-separated.
 lock_ids() {
