@@ -3,8 +3,10 @@
 # test_data.sh: checks every data/*.tsv file (and the UTF-8 / CR rules for
 # data/*.txt): field counts against the header, source / checked /
 # confidence columns, duplicate keys, ISO 3166-1 country codes, languages,
-# categories, lock ids, package names.  Then it feeds deliberately broken
-# files to the same checker and expects it to complain.
+# categories, lock ids, package names, the phrase tables' cues / form_of
+# columns and the cue tables (negation-, completion-, context-cues.tsv).
+# Then it feeds deliberately broken files to the same checker and expects it
+# to complain.
 # Run from the repository top: sh tests/data/test_data.sh BIN (BIN unused).
 . tests/lib.sh
 
@@ -23,8 +25,12 @@ PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO
 SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM
 US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
 
-# Languages allowed in phrases.tsv (ISO 639-1).
-LANGS='en hi tl es pt id sw ru'
+# Languages of phrases.tsv and the cue tables (ISO 639-1); every one of them
+# must have phrases and cues.
+LANGS='en hi ur bn tl id sw es pt fr vi th ar tr ja ru'
+
+# The fewest phrases a language of LANGS may have in phrases.tsv.
+MIN_PHRASES=30
 
 # lock_ids FILE: the id column of lock-systems.tsv, space-separated.
 lock_ids() {
@@ -64,8 +70,7 @@ never_hosts() {
 # owns (phrases.tsv): "file|key|host" a line.  They are reported as
 # waived, not failed, until that table is fixed; delete a line once its row
 # is gone.  Nothing else may be added here.
-WAIVED='phrases.tsv|mi account locked|en|grokipedia.com
-phrases.tsv|parcelado|pt|synergyleaps.com'
+WAIVED=''
 
 # check_tsv FILE LOCKIDS [NEVER]: prints one line per problem; fails if any.
 check_tsv() {
@@ -97,6 +102,16 @@ check_tsv() {
 		for (i = 1; i <= n; i++) if (a[i] != "") lockset[a[i]] = 1
 		split("financing lock theft no_proof bypass", a, " ")
 		for (i in a) catset[a[i]] = 1
+		split("negation completion offer accessory person", a, " ")
+		for (i in a) cueset[a[i]] = 1
+		split("before after either over -", a, " ")
+		for (i in a) posset[a[i]] = 1
+		if (name == "negation-cues.tsv") split("negation boundary", a, " ")
+		else if (name == "completion-cues.tsv") split("completion", a, " ")
+		else split("offer accessory included person", a, " ")
+		for (i in a) kindset[a[i]] = 1
+		isphrases = (name ~ /^phrases(-[a-z]+)?\.tsv$/)
+		iscues = (name ~ /^[a-z]+-cues\.tsv$/)
 		split("theft legality type_approval counterfeit carrier_balance", a, " ")
 		for (i in a) checkset[a[i]] = 1
 		split("yes no after_untrusted_reset", a, " ")
@@ -148,7 +163,8 @@ check_tsv() {
 		}
 		key = $1
 		if (name == "countries.tsv") key = col("code") "|" col("check_name")
-		else if (name == "phrases.tsv") key = col("phrase") "|" col("language")
+		else if (isphrases) key = col("phrase") "|" col("language")
+		else if (iscues) key = col("cue") "|" col("language") "|" col("kind")
 		else if (name == "lock-apps.tsv") key = col("package")
 		else if (name == "registry-replies.tsv")
 			key = col("code") "|" col("check_name") "|" col("reply")
@@ -190,15 +206,49 @@ check_tsv() {
 				for (i = 1; i <= n; i++)
 					if (!(a[i] in checkset)) err("unknown check \"" a[i] "\"")
 			}
-		} else if (name == "phrases.tsv") {
+		} else if (isphrases) {
 			if (!(col("language") in langset))
 				err("unknown language \"" col("language") "\"")
-			if (!(col("category") in catset))
+			if (name == "phrases.tsv" && !(col("category") in catset))
 				err("unknown category \"" col("category") "\"")
+			if (name == "phrases-advance.tsv" && col("category") != "advance_payment")
+				err("category must be advance_payment")
 			w = col("weight")
 			if (w != "1" && w != "2" && w != "3") err("weight must be 1, 2 or 3")
 			if (col("phrase") != tolower(col("phrase")))
 				err("phrase must be lowercase")
+			if (has("cues") && col("cues") != "none") {
+				n = split(col("cues"), a, ";")
+				for (i = 1; i <= n; i++)
+					if (!(a[i] in cueset)) err("unknown cue kind \"" a[i] "\" in cues")
+			}
+			if (has("form_of") && col("form_of") != "") {
+				if (col("form_of") == col("phrase")) err("form_of names the phrase itself")
+				formof[NR] = col("form_of") "|" col("language")
+			}
+		} else if (iscues) {
+			if (!(col("language") in langset) && col("language") != "*")
+				err("unknown language \"" col("language") "\"")
+			k = col("kind"); p = col("position"); r = col("reach"); ap = col("applies_to")
+			if (!(k in kindset)) err("unknown kind \"" k "\"")
+			if (!(p in posset)) err("unknown position \"" p "\"")
+			if (r !~ /^([0-9]+[wc]|clause|listing|title|-)$/)
+				err("reach must be Nw, Nc, clause, listing, title or -")
+			if (ap != "*" && ap != "-") {
+				n = split(ap, a, ";")
+				for (i = 1; i <= n; i++)
+					if (!(a[i] in catset) && a[i] != "advance_payment")
+						err("unknown category \"" a[i] "\" in applies_to")
+			}
+			if (k == "boundary" && (p != "-" || r != "-" || ap != "-"))
+				err("a boundary has position, reach and applies_to -")
+			if (k != "boundary" && k != "included" && ap == "-")
+				err("applies_to is empty (-)")
+			if (p == "over" && r != "-") err("an over cue has reach -")
+			if (p == "-" && r != "title" && k != "boundary")
+				err("position - only for boundaries and title cues")
+			c = col("cue")
+			if (c != tolower(c)) err("cue must be lowercase")
 		} else if (name == "lock-apps.tsv") {
 			if (col("package") !~ /^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+(\.\*)?$/)
 				err("bad package name \"" col("package") "\"")
@@ -246,6 +296,11 @@ check_tsv() {
 	}
 	END {
 		if (!header) { printf "%s: no header row\n", name; bad = 1 }
+		for (l in formof)
+			if (!(formof[l] in seen)) {
+				printf "%s:%d: form_of \"%s\" is not a phrase of this file\n", name, l, formof[l]
+				bad = 1
+			}
 		exit bad
 	}' "$1" || ct_st=1
 	return $ct_st
@@ -278,7 +333,8 @@ for f in "$DATA"/*.txt; do
 done
 if [ "$n_files" -gt 0 ]; then ok; else fail "no data/*.tsv files found"; fi
 
-for req in countries lock-systems lock-apps lenders phrases brands; do
+for req in countries lock-systems lock-apps lenders phrases brands \
+    negation-cues completion-cues context-cues; do
 	if [ -f "$DATA/$req.tsv" ]; then ok; else fail "missing data/$req.tsv"; fi
 done
 
@@ -363,10 +419,35 @@ if [ -f "$DATA/phrases.tsv" ]; then
 		if printf '%s\n' "$have" | grep -x "$ph" >/dev/null; then ok
 		else fail "phrases.tsv lacks en \"$ph\""; fi
 	done
-	langs=$(column_values "$DATA/phrases.tsv" language | sort -u)
 	for l in $LANGS; do
-		if printf '%s\n' "$langs" | grep -x "$l" >/dev/null; then ok
-		else fail "phrases.tsv has no $l phrases"; fi
+		n=$(column_values "$DATA/phrases.tsv" language | grep -cx "$l")
+		if [ "$n" -ge "$MIN_PHRASES" ]; then ok
+		else fail "phrases.tsv has $n $l phrases (fewer than $MIN_PHRASES)"; fi
+	done
+fi
+
+# kinds_for FILE LANG: the kinds of FILE's rows for language LANG, one a line.
+kinds_for() {
+	awk -F'\t' -v l="$2" '
+		/^#/ || $0 == "" { next }
+		!h { h = 1; for (i = 1; i <= NF; i++) { if ($i == "language") c = i; if ($i == "kind") k = i }; next }
+		c && k && $c == l { print $k }' "$1" | sort -u
+}
+if [ -f "$DATA/negation-cues.tsv" ] && [ -f "$DATA/completion-cues.tsv" ] &&
+    [ -f "$DATA/context-cues.tsv" ]; then
+	for l in $LANGS; do
+		neg=$(kinds_for "$DATA/negation-cues.tsv" "$l")
+		for k in negation boundary; do
+			if printf '%s\n' "$neg" | grep -x "$k" >/dev/null; then ok
+			else fail "negation-cues.tsv has no $l $k cue"; fi
+		done
+		if kinds_for "$DATA/completion-cues.tsv" "$l" | grep -x completion >/dev/null; then ok
+		else fail "completion-cues.tsv has no $l completion cue"; fi
+		ctx=$(kinds_for "$DATA/context-cues.tsv" "$l")
+		for k in offer accessory; do
+			if printf '%s\n' "$ctx" | grep -x "$k" >/dev/null; then ok
+			else fail "context-cues.tsv has no $l $k cue"; fi
+		done
 	done
 fi
 
@@ -517,6 +598,39 @@ if [ $st -ne 0 ] &&
     printf '%s\n' "$out" | grep '"KE|nope" is not a check' >/dev/null &&
     printf '%s\n' "$out" | grep 'fewer than 2' >/dev/null; then ok
 else fail "self-test: cross-reference errors not caught" "$(indent "$out")"; fi
+# Phrase cues / form_of columns: an unknown cue kind, a form_of that is no
+# phrase of the file.
+{
+	echo "phrase${TAB}language${TAB}category${TAB}weight${TAB}cues${TAB}form_of${TAB}source${TAB}checked${TAB}confidence"
+	echo "emi${TAB}en${TAB}financing${TAB}2${TAB}negation;offer${TAB}${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "emis${TAB}en${TAB}financing${TAB}2${TAB}negation;maybe${TAB}emi${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "emiz${TAB}en${TAB}financing${TAB}2${TAB}none${TAB}emmi${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+} >"$T/values/phrases.tsv"
+out=$(check_tsv "$T/values/phrases.tsv" "")
+st=$?
+if [ $st -ne 0 ] &&
+    printf '%s\n' "$(indent "$out")" | grep 'unknown cue kind "maybe"' >/dev/null &&
+    printf '%s\n' "$(indent "$out")" | grep 'form_of "emmi|en"' >/dev/null &&
+    ! printf '%s\n' "$(indent "$out")" | grep ':2:' >/dev/null; then ok
+else fail "self-test: cues / form_of errors not caught" "$(indent "$out")"; fi
+
+# Cue tables: a valid row passes; bad kind, position, reach, language,
+# applies_to and a boundary with a reach are caught; a duplicate key too.
+mkdir -p "$T/cues"
+{
+	echo "cue${TAB}language${TAB}kind${TAB}position${TAB}reach${TAB}applies_to${TAB}source${TAB}checked${TAB}confidence"
+	echo "not${TAB}en${TAB}negation${TAB}before${TAB}3w${TAB}*${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "but${TAB}en${TAB}boundary${TAB}-${TAB}-${TAB}-${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "nope${TAB}xx${TAB}denial${TAB}around${TAB}3x${TAB}money${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo ",${TAB}*${TAB}boundary${TAB}-${TAB}2w${TAB}-${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "not${TAB}en${TAB}negation${TAB}after${TAB}1w${TAB}lock${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+} >"$T/cues/negation-cues.tsv"
+out=$(check_tsv "$T/cues/negation-cues.tsv" "")
+st=$?
+n_err=$(printf '%s\n' "$(indent "$out")" | grep -c 'negation-cues.tsv:')
+if [ $st -ne 0 ] && [ "$n_err" -ge 7 ] &&
+    ! printf '%s\n' "$(indent "$out")" | grep -E ':(2|3):' >/dev/null; then ok
+else fail "self-test: cue table errors not caught ($n_err found)" "$(indent "$out")"; fi
 
 # Invalid UTF-8.
 printf 'id\tsource\nx\377\thttps://a.example/\n' >"$T/crlf/other.tsv"

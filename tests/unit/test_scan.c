@@ -174,7 +174,7 @@ test_phrases(void)
 
 	r = scan(SCAN_TITLE, "title", "iPhone 12 ICLOUD LOCKED",
 	    SCAN_TEXT, "description", "unlocked? no. Still on EMI,\npay   later", -1);
-	CHECK_STR(hits(r), "icloud locked/en@0 locked/en@0 emi/en@1 pay later/en@1 ");
+	CHECK_STR(hits(r), "icloud locked/en@0 locked/en@0 on emi/en@1 emi/en@1 pay later/en@1 ");
 	CHECK(HAS(r, SCAN_PHRASE_LOCK));
 	CHECK(HAS(r, SCAN_PHRASE_FINANCING));
 	CHECK(HAS(r, SCAN_WEAK_PHRASE));	/* "locked" has weight 1 */
@@ -182,11 +182,11 @@ test_phrases(void)
 
 	/* Cyrillic, any case */
 	r = scan(SCAN_TEXT, "text", "Куплен в РАССРОЧКУ, без чека", -1);
-	CHECK_STR(hits(r), "рассрочку/ru@0 без чека/ru@0 ");
+	CHECK_STR(hits(r), "в рассрочку/ru@0 рассрочку/ru@0 без чека/ru@0 ");
 	CHECK(HAS(r, SCAN_PHRASE_NO_PROOF));
 	/* Devanagari: whole words, so "किस्त" is not found inside "किस्तों" */
 	r = scan(SCAN_TEXT, "text", "फोन किस्तों पर लिया था, फोन लॉक नहीं", -1);
-	CHECK_STR(hits(r), "किस्तों/hi@0 फोन लॉक/hi@0 ");
+	CHECK_STR(hits(r), "किस्तों/hi@0 फोन लॉक/hi@0 लॉक/hi@0 ");
 	CHECK(HAS(r, SCAN_PHRASE_LOCK));
 	/* a phrase in three languages is reported once */
 	r = scan(SCAN_TEXT, "text", "PayJoy", -1);
@@ -417,7 +417,7 @@ test_scan_many(void)
 		"\xE0\xA4\xAB\xE0\xA5\x8B\xE0\xA4\xA8 ", "IMEI 35 417803 685978 9 ", ", ",
 		"\n", "NO BILL ", "Stra\xC3\x9F" "e ",
 	};
-	static char text[MANY][3][600];
+	static char text[MANY][3][2048];	/* listing 3 holds > SCAN_MAX_HITS phrases */
 	static struct scan_field f[MANY][4];
 	static struct scan_listing in[MANY];
 	struct scan_many w;
