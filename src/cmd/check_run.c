@@ -144,6 +144,14 @@ resume(struct check_run *r, const char *id, const char *today, const unsigned ch
 	struct error e;
 	int rc;
 
+	/* only a check in the records folder, by its id: a record file from
+	 * elsewhere could name the id of another (sealed) check */
+	if (!store_id_valid(id)) {
+		cli_error("--resume takes the id of a check in '%s' ('handover list' shows "
+		    "them); to go on with a record file from elsewhere, copy it there first",
+		    r->store.dir);
+		return EXIT_USAGE;
+	}
 	if (store_load(&r->store, id, &rec, &seal, &e) != 0) {
 		cli_error("%s: 'handover list' shows the saved checks", e.msg);
 		return EXIT_IO;
@@ -161,6 +169,12 @@ resume(struct check_run *r, const char *id, const char *today, const unsigned ch
 	}
 	rc = saved_check_read(sc, &rec, &r->kb, &r->idt, r->env.words, &e);
 	record_release(&rec);
+	if (rc == 0 && strcmp(sc->meta.id, id) != 0) {
+		cli_error("the record '%s' says its id is '%s': it was renamed or edited; "
+		    "start a new check", id, sc->meta.id);
+		free(sc);
+		return EXIT_IO;
+	}
 	if (rc == 0 && sc->meta.sealed) {
 		cli_error("the check '%s' is finished and sealed: '%s show %s' prints it, and "
 		    "'%s check' starts a new one", sc->meta.id, r->prog, sc->meta.id, r->prog);

@@ -145,6 +145,26 @@ fi
 "$BIN" check --resume 2026-01-01-NOSUCH < /dev/null > /dev/null 2> "$SCRATCH/e"
 if [ $? = 3 ] && [ -s "$SCRATCH/e" ]; then ok; else fail "resume of an unknown id" "$(cat "$SCRATCH/e")"; fi
 
+# Resume takes a check in the records folder by its id, never a file that
+# could carry another check's id (and overwrite it, sealed or not).
+sealed_before=$(cat "$XDG_DATA_HOME/handover/$id.record")
+sed 's/^state: sealed$/state: open/; $d' "$XDG_DATA_HOME/handover/$id.record" > "$SCRATCH/forged.record"
+echo quit | "$BIN" check --resume "$SCRATCH/forged.record" > /dev/null 2> "$SCRATCH/e"
+st=$?
+if [ "$st" = 2 ] && grep -q "takes the id of a check in" "$SCRATCH/e" &&
+    [ "$(cat "$XDG_DATA_HOME/handover/$id.record")" = "$sealed_before" ]; then ok; else
+	fail "resume of a record file from elsewhere: exit $st, or the sealed record changed" "$(cat "$SCRATCH/e")"
+fi
+head -n 3 "$SCRATCH/all" | "$BIN" check > "$SCRATCH/r1" 2>&1
+oid=$(sed -n 's/^Saved. Continue later with: .* check --resume //p' "$SCRATCH/r1")
+cp "$XDG_DATA_HOME/handover/$oid.record" "$XDG_DATA_HOME/handover/2026-01-01-RENAME.record"
+echo quit | "$BIN" check --resume 2026-01-01-RENAME > /dev/null 2> "$SCRATCH/e"
+st=$?
+if [ "$st" = 3 ] && grep -q "renamed or edited" "$SCRATCH/e"; then ok; else
+	fail "resume of a renamed record: exit $st" "$(cat "$SCRATCH/e")"
+fi
+rm -f "$XDG_DATA_HOME/handover/2026-01-01-RENAME.record"
+
 # Answers-file errors name the line.
 printf 'listing.country = IN\nlisting.colour = red\n' > "$SCRATCH/bad1"
 printf 'listing.country = IN\nlisting.brand = Redmi\nlisting.model = X\nlisting.price = 1\nlisting.mode = maybe\n' > "$SCRATCH/bad2"
