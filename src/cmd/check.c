@@ -81,6 +81,11 @@ run_prompts(struct check_run *r)
 		}
 		if (!p.tty)
 			echo(r, in);
+		if (strncmp(in, "lang ", 5) == 0 || strncmp(in, "language ", 9) == 0) {
+			/* the buyer's language, from now on */
+			checkrun_switch_lang(r, strchr(in, ' ') + 1);
+			continue;
+		}
 		session_reply_init(&reply);
 		session_answer(&r->s, in, &reply);
 		checkrun_print(r, &reply, 0);
@@ -93,6 +98,7 @@ run_prompts(struct check_run *r)
 			status = EXIT_IO;
 			break;
 		}
+		checkrun_offer_langs(r);
 		if (prompt_interrupted()) {
 			status = EXIT_UNFINISHED;
 			break;

@@ -106,6 +106,7 @@ checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, const char 
 	struct error e;
 
 	r->cli = c;
+	r->lang_named = lang_named;
 	fd_buf_init(&r->out, STDOUT_FILENO);
 	r->width = cli_term_width(STDOUT_FILENO);
 	tacload_init(&r->tl, c, tacdb);
@@ -342,6 +343,87 @@ checkrun_question(struct check_run *r)
 	}
 	buf_release(&t);
 	buf_puts(&r->out, "> ");
+}
+
+/* ============================================================ languages */
+
+int
+checkrun_switch_lang(struct check_run *r, const char *code)
+{
+	struct cli_words lw;
+
+	if (!cli_data_exists(r->cli, "words-en.tsv"))
+		return -1;
+	{
+		char name[32];
+		snprintf(name, sizeof name, "words-%s.tsv", code);
+		if (strcmp(code, "en") != 0 && !cli_data_exists(r->cli, name)) {
+			struct fill fl[] = {{"code", code}, {NULL, NULL}};
+			buf_puts(&r->out, "  ");
+			words_fill(&r->out, w(r, "cli.lang_unknown"), fl);
+			buf_putc(&r->out, '\n');
+			return -1;
+		}
+	}
+	if (cli_load_words(r->cli, code, 1, &lw) != 0)
+		return -1;
+	cli_words_release(&r->words);
+	r->words = lw;
+	r->words.local.fallback = &r->words.en;	/* lw's English moved with it */
+	r->env.words = cli_words_of(&r->words);
+	r->s.cl.words = r->env.words;
+	r->lang_named = 1;
+	r->section = NULL;	/* the next question shows its section anew */
+	return 0;
+}
+
+void
+checkrun_offer_langs(struct check_run *r)
+{
+	const char *cc = cl_get(&r->s.cl, STEP_LISTING_COUNTRY), *langs;
+	struct buf names;
+	size_t n = 0;
+	char first[8] = "";
+
+	if (r->lang_named || r->lang_offered || !cc || !(langs = kb_country_languages(&r->kb,
+	    cc, NULL)))
+		return;
+	r->lang_offered = 1;
+	buf_init_mem(&names);
+	while (*langs) {
+		size_t k = strcspn(langs, ";");
+		char code[8], file[32];
+		if (k > 0 && k < sizeof code) {
+			memcpy(code, langs, k);
+			code[k] = '\0';
+			snprintf(file, sizeof file, "words-%s.tsv", code);
+			if (strcmp(code, "en") != 0 && cli_data_exists(r->cli, file)) {
+				struct cli_words lw;
+				if (cli_load_words(r->cli, code, 0, &lw) == 0) {
+					const char *name = words_own(&lw.local, "lang.name");
+					buf_printf(&names, "%s%s (lang %s)", n++ ? ", " : "",
+					    name ? name : code, code);
+					if (!first[0])
+						snprintf(first, sizeof first, "%s", code);
+					cli_words_release(&lw);
+				}
+			}
+		}
+		langs += k;
+		if (*langs)
+			langs++;
+	}
+	if (n) {
+		struct fill fl[] = {{"names", buf_str(&names)}, {"code", first}, {NULL, NULL}};
+		struct buf t;
+		buf_init_mem(&t);
+		words_fill(&t, w(r, "cli.lang_offer"), fl);
+		buf_puts(&r->out, "  ");
+		put_wrapped(r, buf_str(&t), 2, 2);
+		buf_putc(&r->out, '\n');
+		buf_release(&t);
+	}
+	buf_release(&names);
 }
 
 /* ================================================================= save */

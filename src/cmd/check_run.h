@@ -28,6 +28,8 @@ struct check_run {
 	size_t width;			/* terminal columns; 0: do not wrap */
 	const char *section;		/* the last section title shown */
 	const char *answers_path;	/* for messages about its lines */
+	int lang_named;			/* the buyer chose the language */
+	int lang_offered;		/* the country's languages were offered */
 };
 
 /* Loads the data in the buyer's language; for --steps the records folder
@@ -43,6 +45,12 @@ void checkrun_print(struct check_run *r, const struct session_reply *reply, int 
 /* Prints the current question: its section, the question, its choices,
  * the default, and the prompt. */
 void checkrun_question(struct check_run *r);
+/* The buyer's words in the language code (e.g. "hi"); the check goes on
+ * in it.  Returns 0, or -1 when handover has no such language (said). */
+int checkrun_switch_lang(struct check_run *r, const char *code);
+/* Once the country is known: the languages of that country handover
+ * speaks, offered when the buyer chose none. */
+void checkrun_offer_langs(struct check_run *r);
 /* Saves the check (sealed when seal).  Returns 0 or -1 (printed). */
 int checkrun_save(struct check_run *r, int seal);
 /* The verdict, its reasons and what to do next. */
