@@ -165,7 +165,8 @@ struct cl_choice {
 	char answer[32];
 	const char *label;
 };
-size_t cl_choices(const struct checklist *cl, enum cl_id i, struct cl_choice *out, size_t max);
+size_t cl_choices(const struct checklist *cl, enum cl_id i, struct cl_choice *out,
+    size_t max);
 
 /* ---- verdict.c */
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/answers.h"
 #include "check/session.h"
+#include "check/session_priv.h"
 #include "record/stamp.h"
 
 /* ================================================================ replies */
@@ -36,8 +36,8 @@ session_say_text(const struct session_reply *r, size_t k)
 
 /* Starts message kind; what is written to out->text next is its text,
  * until the next say or end_say. */
-static struct buf *
-say(struct session_reply *out, enum say_kind kind)
+struct buf *
+session_say(struct session_reply *out, enum say_kind kind)
 {
 	if (out->nsays == SESSION_MAX_SAYS)
 		return &out->overflow;
@@ -50,13 +50,13 @@ say(struct session_reply *out, enum say_kind kind)
 }
 
 /* The words of key with fills, as message kind. */
-static void
-say_words(const struct session *s, struct session_reply *out, enum say_kind kind,
+void
+session_say_words(const struct session *s, struct session_reply *out, enum say_kind kind,
     const char *key, const struct fill *fills)
 {
 	const char *t = words_get(s->cl.words, key);
 
-	cl_render(&s->cl, t ? t : key, fills, say(out, kind));
+	cl_render(&s->cl, t ? t : key, fills, session_say(out, kind));
 }
 
 /* ================================================================= start */
@@ -128,9 +128,10 @@ static void
 say_reason(const struct session *s, struct session_reply *out, const struct cl_reason *r,
     int todo)
 {
-	cl_reason_text(&s->cl, r, 0, say(out, r->level == CL_STOP ? SAY_STOP : SAY_CAUTION));
+	cl_reason_text(&s->cl, r, 0,
+	    session_say(out, r->level == CL_STOP ? SAY_STOP : SAY_CAUTION));
 	if (todo)
-		cl_reason_text(&s->cl, r, 1, say(out, SAY_TODO));
+		cl_reason_text(&s->cl, r, 1, session_say(out, SAY_TODO));
 }
 
 /* The STOP reasons the last answer raised, said once each. */
@@ -153,7 +154,8 @@ notice(struct session *s, struct session_reply *out)
 		said = 1;
 	}
 	if (said)
-		say_words(s, out, SAY_INFO, s->from_file ? "msg.stop_file" : "msg.stop_tail", NULL);
+		session_say_words(s, out, SAY_INFO, s->from_file ? "msg.stop_file" :
+		    "msg.stop_tail", NULL);
 }
 
 void
@@ -228,7 +230,7 @@ accept(struct session *s, enum cl_id i, const char *value, struct session_reply 
 		if (te) {
 			snprintf(s->cl.tac_brand, sizeof s->cl.tac_brand, "%s", te->brand);
 			snprintf(s->cl.tac_model, sizeof s->cl.tac_model, "%s", te->model);
-			say_words(s, out, SAY_OK, "msg.tac_is", NULL);
+			session_say_words(s, out, SAY_OK, "msg.tac_is", NULL);
 		}
 	}
 	notice(s, out);
@@ -249,7 +251,7 @@ attach(struct session *s, const char *path, struct session_reply *out)
 	if (!s->env->hash_file || s->env->hash_file(s->env->ctx, path, hex, &bytes, &name, &e)) {
 		fl[0].value = path;
 		fl[3].value = s->env->hash_file ? e.msg : "";
-		say_words(s, out, SAY_PROBLEM, "msg.attach_failed", fl);
+		session_say_words(s, out, SAY_PROBLEM, "msg.attach_failed", fl);
 		out->outcome = s->from_file ? SESSION_BAD : SESSION_AGAIN;
 		return;
 	}
@@ -258,9 +260,9 @@ attach(struct session *s, const char *path, struct session_reply *out)
 	snprintf(shown, sizeof shown, "%.16s", hex);
 	rc = cl_add_file(&s->cl, hex, bytes, name);
 	if (rc == 0) {
-		say_words(s, out, SAY_OK, "msg.attached", fl);
+		session_say_words(s, out, SAY_OK, "msg.attached", fl);
 	} else {
-		say_words(s, out, rc > 0 ? SAY_WARN : SAY_PROBLEM, rc > 0 ? "msg.attached_twice" :
+		session_say_words(s, out, rc > 0 ? SAY_WARN : SAY_PROBLEM, rc > 0 ? "msg.attached_twice" :
 		    "msg.attach_many", fl);
 		if (rc < 0 && s->from_file)
 			out->outcome = SESSION_BAD;
@@ -270,14 +272,14 @@ attach(struct session *s, const char *path, struct session_reply *out)
 }
 
 /* The files are done: the step's answer is how many. */
-static void
-files_done(struct session *s, struct session_reply *out)
+void
+session_files_done(struct session *s, struct session_reply *out)
 {
 	char n[16];
 
 	snprintf(n, sizeof n, "%zu", s->cl.nfiles);
 	if (s->cl.nfiles == 0)
-		say_words(s, out, SAY_INFO, "msg.no_photos", NULL);
+		session_say_words(s, out, SAY_INFO, "msg.no_photos", NULL);
 	accept(s, STEP_PROOF_FILES, n, out);
 }
 
@@ -297,7 +299,7 @@ go_back(struct session *s, int cur, struct session_reply *out)
 	int prev = cl_prev(&s->cl, cur);
 
 	if (prev < 0) {
-		say_words(s, out, SAY_PROBLEM, "msg.first_question", NULL);
+		session_say_words(s, out, SAY_PROBLEM, "msg.first_question", NULL);
 	} else {
 		cl_reopen(&s->cl, (enum cl_id)prev);
 		s->pending[0] = '\0';
@@ -321,10 +323,10 @@ apply_value(struct session *s, enum cl_id i, const char *in, struct session_repl
 			struct fill fl[] = {{"line", line}, {"step", cl_steps[i].id},
 			    {"why", buf_str(&msg)}, {NULL, NULL}};
 			snprintf(line, sizeof line, "%ld", s->line);
-			say_words(s, out, SAY_PROBLEM, "msg.file_bad_answer", fl);
+			session_say_words(s, out, SAY_PROBLEM, "msg.file_bad_answer", fl);
 			out->outcome = SESSION_BAD;
 		} else {
-			buf_puts(say(out, SAY_PROBLEM), buf_str(&msg));
+			buf_puts(session_say(out, SAY_PROBLEM), buf_str(&msg));
 			out->outcome = SESSION_AGAIN;
 		}
 	} else if (cl_steps[i].type == CL_FILES) {
@@ -333,13 +335,13 @@ apply_value(struct session *s, enum cl_id i, const char *in, struct session_repl
 	    !s->from_file && strcmp(s->pending, value) != 0) {
 		/* an invalid identifier is taken when it is what the phone
 		 * shows: typed twice the same */
-		buf_puts(say(out, SAY_WARN), buf_str(&msg));
-		say_words(s, out, SAY_INFO, "msg.ident_again", NULL);
+		buf_puts(session_say(out, SAY_WARN), buf_str(&msg));
+		session_say_words(s, out, SAY_INFO, "msg.ident_again", NULL);
 		snprintf(s->pending, sizeof s->pending, "%s", value);
 		out->outcome = SESSION_AGAIN;
 	} else {
 		if (buf_str(&msg)[0])
-			buf_puts(say(out, v == 1 ? SAY_WARN : SAY_OK), buf_str(&msg));
+			buf_puts(session_say(out, v == 1 ? SAY_WARN : SAY_OK), buf_str(&msg));
 		accept(s, i, value, out);
 	}
 	buf_release(&msg);
@@ -358,8 +360,8 @@ session_answer(struct session *s, const char *line, struct session_reply *out)
 	if (is_command(s, w, "quit") || strcmp(w, "q") == 0) {
 		out->outcome = SESSION_QUIT;
 	} else if (is_command(s, w, "help") || strcmp(w, "?") == 0) {
-		session_help(s, say(out, SAY_HELP));
-		say_words(s, out, SAY_INFO, "msg.help_tail", NULL);
+		session_help(s, session_say(out, SAY_HELP));
+		session_say_words(s, out, SAY_INFO, "msg.help_tail", NULL);
 		out->outcome = SESSION_AGAIN;
 	} else if (is_command(s, w, "status")) {
 		session_status(s, out);
@@ -370,12 +372,12 @@ session_answer(struct session *s, const char *line, struct session_reply *out)
 		cl_skip(&s->cl, (enum cl_id)cur);
 		s->pending[0] = '\0';
 		if (cur == STEP_PROOF_FILES)
-			say_words(s, out, SAY_INFO, s->cl.nfiles ? "msg.files_kept" : "msg.no_photos",
+			session_say_words(s, out, SAY_INFO, s->cl.nfiles ? "msg.files_kept" : "msg.no_photos",
 			    NULL);
 		notice(s, out);
 	} else if (cl_steps[cur].type == CL_FILES && (is_command(s, w, "done") ||
 	    (w[0] == '\0' && !s->from_file))) {
-		files_done(s, out);
+		session_files_done(s, out);
 	} else if (w[0] == '\0' && s->cl.value[cur][0] && !s->from_file) {
 		/* Enter takes the answer given before going back */
 		char v[CL_VALUE_MAX];
@@ -384,112 +386,6 @@ session_answer(struct session *s, const char *line, struct session_reply *out)
 	} else {
 		apply_value(s, (enum cl_id)cur, line, out);
 	}
-}
-
-/* ========================================================== answers file */
-
-/* The answer lines for step i not used yet, in file order. */
-static int
-line_for(const struct answers *a, enum cl_id i, size_t from)
-{
-	size_t k;
-
-	for (k = from; k < a->n; k++)
-		if (!a->a[k].used && cl_find(a->a[k].id) == (int)i)
-			return (int)k;
-	return -1;
-}
-
-/* Applies line k of the file to step i.  Returns 0 or -1 (a bad answer). */
-static int
-apply_line(struct session *s, struct answers *a, size_t k, struct session_reply *out)
-{
-	const char *v = a->a[k].value, *nv;
-
-	a->a[k].used = 1;
-	s->line = a->a[k].line;
-	if (cl_alias(a->a[k].id, v, &nv) >= 0)
-		v = nv;
-	session_answer(s, v, out);
-	return out->outcome == SESSION_BAD ? -1 : 0;
-}
-
-static void
-warn_unused(struct session *s, const struct answers *a, struct session_reply *out)
-{
-	size_t k;
-
-	for (k = 0; k < a->n; k++) {
-		int i;
-		char line[24];
-		struct fill fl[] = {{"line", line}, {"step", a->a[k].id}, {"when", NULL},
-		    {NULL, NULL}};
-		if (a->a[k].used)
-			continue;
-		i = cl_find(a->a[k].id);
-		snprintf(line, sizeof line, "%ld", a->a[k].line);
-		fl[2].value = cl_steps[i].when ? cl_steps[i].when : "already answered";
-		say_words(s, out, SAY_WARN, "msg.file_not_asked", fl);
-	}
-}
-
-int
-session_answers_file(struct session *s, const char *text, size_t len,
-    struct session_reply *out)
-{
-	struct answers *a = calloc(1, sizeof *a);
-	struct error e;
-	size_t k;
-	int cur, rc = -1;
-
-	out->outcome = SESSION_BAD;
-	if (!a) {
-		buf_puts(say(out, SAY_PROBLEM), "out of memory");
-		return -1;
-	}
-	if (answers_parse(a, text, len, &e) != 0) {
-		buf_puts(say(out, SAY_PROBLEM), e.msg);
-		goto out;
-	}
-	for (k = 0; k < a->n; k++)
-		if (cl_find(a->a[k].id) < 0) {
-			char line[24];
-			struct fill fl[] = {{"line", line}, {"step", a->a[k].id}, {NULL, NULL}};
-			snprintf(line, sizeof line, "%ld", a->a[k].line);
-			say_words(s, out, SAY_PROBLEM, "msg.file_no_step", fl);
-			goto out;
-		}
-	s->from_file = 1;
-	/* Walk the steps in order, as a person would, taking each answer. */
-	while ((cur = session_current(s)) >= 0) {
-		int l = line_for(a, (enum cl_id)cur, 0);
-		if (l < 0) {
-			/* a step newer than the file: passed over, not asked */
-			if (cl_steps[cur].flags & CL_NEWER) {
-				s->cl.state[cur] = CL_PASSED;
-				continue;
-			}
-			break;
-		}
-		do {
-			out->outcome = SESSION_NEXT;
-			if (apply_line(s, a, (size_t)l, out) != 0)
-				goto out;
-		} while (s->cl.state[cur] == CL_OPEN && out->outcome == SESSION_AGAIN &&
-		    (l = line_for(a, (enum cl_id)cur, (size_t)l)) >= 0);
-		if (cl_steps[cur].type == CL_FILES && s->cl.state[cur] == CL_OPEN)
-			files_done(s, out);
-		if (s->cl.state[cur] == CL_OPEN)
-			break;
-	}
-	warn_unused(s, a, out);
-	out->outcome = SESSION_NEXT;
-	rc = 0;
-out:
-	s->from_file = 0;
-	s->line = 0;
-	free(a);
-	return rc;
 }
 
 /* ================================================================ status */
@@ -513,17 +409,17 @@ session_status(const struct session *s, struct session_reply *out)
 	snprintf(a, sizeof a, "%zu", asked);
 	snprintf(d, sizeof d, "%zu", done);
 	snprintf(o, sizeof o, "%zu", open);
-	say_words(s, out, SAY_INFO, "status.head", fl);
+	session_say_words(s, out, SAY_INFO, "status.head", fl);
 	cl_verdict(&s->cl, r, CL_MAX_REASONS, &n);
 	if (n == 0)
-		say_words(s, out, SAY_INFO, open ? "status.nothing_yet" : "status.nothing", fl);
+		session_say_words(s, out, SAY_INFO, open ? "status.nothing_yet" : "status.nothing", fl);
 	for (i = 0; i < n; i++)
 		say_reason(s, out, &r[i], 0);
 	if (open)
-		say_words(s, out, SAY_INFO, "status.open", fl);
+		session_say_words(s, out, SAY_INFO, "status.open", fl);
 	for (i = 0; i < CL_NSTEPS; i++)
 		if (cl_is_asked(&s->cl, (enum cl_id)i) && s->cl.state[i] == CL_OPEN)
-			buf_puts(say(out, SAY_LIST), cl_step_words(&s->cl, (enum cl_id)i, "label"));
+			buf_puts(session_say(out, SAY_LIST), cl_step_words(&s->cl, (enum cl_id)i, "label"));
 }
 
 void
@@ -535,7 +431,7 @@ session_recap(struct session *s, struct session_reply *out)
 	session_status(s, out);
 	cl_verdict(&s->cl, r, CL_MAX_REASONS, &n);
 	for (i = 0; i < n && r[i].level == CL_STOP; i++)
-		cl_reason_text(&s->cl, &r[i], 1, say(out, SAY_TODO));
+		cl_reason_text(&s->cl, &r[i], 1, session_say(out, SAY_TODO));
 }
 
 /* ================================================================ result */

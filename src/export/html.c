@@ -111,7 +111,8 @@ row_start(struct buf *b, const struct export_model *m, const char *key)
 }
 
 static void
-row_text(struct buf *b, const struct export_model *m, const char *key, const char *v, int mono)
+row_text(struct buf *b, const struct export_model *m, const char *key, const char *v,
+    int mono)
 {
 	row_start(b, m, key);
 	if (mono)
