@@ -35,15 +35,38 @@ check_lang() {
 	!h2 { h2 = 1; next }
 	{
 		name = FILENAME; sub(/.*\//, "", name)
-		if (!($1 in en)) { printf "%s:%d: key %s is not in words-en.tsv\n", name, FNR, $1; next }
 		if (seen[$1]++) { printf "%s:%d: key %s twice\n", name, FNR, $1; next }
+		# Optional keys English has no text for: the name of a country
+		# ("country.MX") and the menu path of a brand ("brand.samsung.reset_path"),
+		# for a country of countries.tsv, a brand of brands.tsv and a field the
+		# checklist fills.  Not counted in the coverage.
+		if ($1 ~ /^country\./) {
+			if (index(" " countries " ", " " substr($1, 9) " ") == 0)
+				printf "%s:%d: %s: no such country in countries.tsv\n", name, FNR, $1
+			next
+		}
+		if ($1 ~ /^brand\./) {
+			n = split($1, k, ".")
+			if (n != 3 || index(" " brands " ", " " k[2] " ") == 0 ||
+			    index(" " fields " ", " " k[3] " ") == 0)
+				printf "%s:%d: %s: not brand.BRAND.FIELD with a brand of brands.tsv\n", name, FNR, $1
+			else if (index($2, "{") > 0)
+				printf "%s:%d: %s: a brand path has no placeholders\n", name, FNR, $1
+			next
+		}
+		if (!($1 in en)) { printf "%s:%d: key %s is not in words-en.tsv\n", name, FNR, $1; next }
 		if ($1 ~ /^answer\./ || $1 == "lang.name" || $1 == "lang.dir" || $1 == "date.order") { own++; next }
 		if (sorted(ph(en[$1])) != sorted(ph($2)))
 			printf "%s:%d: %s: placeholders %s, English has %s\n", name, FNR, $1, ph($2), ph(en[$1])
 		own++
 	}
-	END { printf "coverage %d %d\n", own, nen }' "$1" "$2"
+	END { printf "coverage %d %d\n", own, nen }' \
+	    countries="$COUNTRIES" brands="$BRANDS" fields="$BRAND_FIELDS" "$1" "$2"
 }
+# The countries and brands an optional key may name.
+COUNTRIES=$(grep -v '^#' "$DATA/countries.tsv" | cut -f1 | sed 1d | sort -u | tr '\n' ' ')
+BRANDS=$(grep -v '^#' "$DATA/brands.tsv" | cut -f1 | sed 1d | tr '\n' ' ')
+BRAND_FIELDS='imei_path admin_apps_path accounts_path find_device_path reset_path account_lock financing_signals'
 
 EN=$DATA/words-en.tsv
 for f in "$DATA"/words-*.tsv; do
@@ -69,4 +92,11 @@ printf 'key\ttext\nreason.registry_unchecked.todo\tRun it.\nno.such.key\tx\n' > 
 out=$(check_lang "$EN" "$SCRATCH/words-zz.tsv")
 case $out in *"placeholders"*"{registry}"*) ok ;; *) fail "a lost placeholder is not caught" "$out" ;; esac
 case $out in *"no.such.key is not in words-en.tsv"*) ok ;; *) fail "an unknown key is not caught" "$out" ;; esac
+# Optional keys: a known country and brand pass, an unknown one is caught.
+printf 'key\ttext\ncountry.MX\tMéxico; Mexico\nbrand.samsung.reset_path\tAjustes > Restablecer\ncountry.XX\tx\nbrand.nosuch.reset_path\tx\nbrand.samsung.colour\tx\n' > "$SCRATCH/words-zz.tsv"
+out=$(check_lang "$EN" "$SCRATCH/words-zz.tsv")
+case $out in *"country.MX"*|*"brand.samsung.reset_path"*) fail "a known country or brand key is refused" "$out" ;; *) ok ;; esac
+case $out in *"country.XX: no such country"*) ok ;; *) fail "an unknown country key is not caught" "$out" ;; esac
+case $out in *"brand.nosuch.reset_path: not brand"*"brand.samsung.colour: not brand"*) ok ;; *) fail "an unknown brand key is not caught" "$out" ;; esac
+case $out in *"coverage 0 "*) ok ;; *) fail "optional keys are counted in the coverage" "$out" ;; esac
 finish
