@@ -333,6 +333,11 @@ cl_answer_words(const struct checklist *cl, enum cl_id i, const char *v, struct 
 		put_country(cl, v, out);
 		return;
 	}
+	if (cl_steps[i].type == CL_EID && strcmp(v, "none") == 0 &&
+	    words_get(cl->words, "answer_words.none")) {
+		buf_puts(out, words_get(cl->words, "answer_words.none"));
+		return;
+	}
 	buf_puts(out, v);
 }
 

@@ -97,6 +97,23 @@ cl_choices(const struct checklist *cl, enum cl_id i, struct cl_choice *out, size
 	return n;
 }
 
+/* 1 when w is choice k's own word or label, or a word for it at step i. */
+static int
+choice_is(const struct cl_choice *ch, size_t k, const char *w, const struct checklist *cl,
+    enum cl_id i)
+{
+	char f[FOLD_MAX], key[WORDS_KEY_MAX];
+
+	fold(ch[k].answer, strlen(ch[k].answer), f, sizeof f);
+	if (strcmp(f, w) == 0)
+		return 1;
+	fold(ch[k].label, strlen(ch[k].label), f, sizeof f);
+	if (strcmp(f, w) == 0)
+		return 1;
+	snprintf(key, sizeof key, "answer.%s.%s", cl_steps[i].id, ch[k].answer);
+	return words_match(cl->words, key, w);
+}
+
 /* The choice an answer names: its number, its word, one of the words the
  * buyer's language (or English) has for it, or its label. */
 static int
@@ -105,7 +122,7 @@ choice(const struct checklist *cl, enum cl_id i, const char *s, size_t n, char *
 {
 	struct cl_choice ch[16];
 	size_t nch = cl_choices(cl, i, ch, 16), k;
-	char w[FOLD_MAX], f[FOLD_MAX];
+	char w[FOLD_MAX];
 	long num = small_number(s, n);
 
 	if (num >= 1 && (size_t)num <= nch) {
@@ -113,24 +130,17 @@ choice(const struct checklist *cl, enum cl_id i, const char *s, size_t n, char *
 		return 0;
 	}
 	fold(s, n, w, sizeof w);
+	/* the choice's own word or label, or the words for it at this step
+	 * ("wala": no box), before the common words for any step ("wala":
+	 * no), so a step's own meaning wins */
+	for (k = 0; k < nch && w[0]; k++)
+		if (choice_is(ch, k, w, cl, i))
+			goto found;
 	for (k = 0; k < nch && w[0]; k++) {
-		fold(ch[k].answer, strlen(ch[k].answer), f, sizeof f);
-		if (strcmp(f, w) == 0 || (fold(ch[k].label, strlen(ch[k].label), f, sizeof f),
-		    strcmp(f, w) == 0))
-			break;
-		{
-			char key[WORDS_KEY_MAX];
-			snprintf(key, sizeof key, "answer.%s.%s", cl_steps[i].id, ch[k].answer);
-			if (words_match(cl->words, key, w))
-				break;
-			snprintf(key, sizeof key, "answer.%s", ch[k].answer);
-			if (words_match(cl->words, key, w))
-				break;
-		}
-	}
-	if (k < nch && w[0]) {
-		snprintf(out, CL_VALUE_MAX, "%s", ch[k].answer);
-		return 0;
+		char key[WORDS_KEY_MAX];
+		snprintf(key, sizeof key, "answer.%.31s", ch[k].answer);
+		if (words_match(cl->words, key, w))
+			goto found;
 	}
 	{
 		struct buf list;
@@ -144,6 +154,9 @@ choice(const struct checklist *cl, enum cl_id i, const char *s, size_t n, char *
 		buf_release(&list);
 	}
 	return -1;
+found:
+	snprintf(out, CL_VALUE_MAX, "%.31s", ch[k].answer);
+	return 0;
 }
 
 /* ---------------------------------------------------------------- country */
@@ -156,12 +169,8 @@ country(const struct checklist *cl, const char *s, size_t n, char *out, struct b
 
 	fold(s, n, w, sizeof w);
 	out[0] = '\0';
-	if (n == 2 && ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z') &&
-	    ((s[1] | 32) >= 'a' && (s[1] | 32) <= 'z')) {
-		out[0] = (char)(s[0] & ~32);
-		out[1] = (char)(s[1] & ~32);
-		out[2] = '\0';
-	}
+	/* a name first (the buyer's words may call a country "RI" or "UK"),
+	 * then a two-letter code */
 	for (k = 0; !out[0] && cl->kb && k < cl->kb->nchecks; k++) {
 		const struct kb_check *c = &cl->kb->checks[k];
 		char key[16];
@@ -171,6 +180,12 @@ country(const struct checklist *cl, const char *s, size_t n, char *out, struct b
 		fold(c->name, strlen(c->name), f, sizeof f);
 		if (strcmp(f, w) == 0 || (local && words_match(cl->words, key, w)))
 			snprintf(out, CL_VALUE_MAX, "%s", c->code);
+	}
+	if (!out[0] && n == 2 && ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z') &&
+	    ((s[1] | 32) >= 'a' && (s[1] | 32) <= 'z')) {
+		out[0] = (char)(s[0] & ~32);
+		out[1] = (char)(s[1] & ~32);
+		out[2] = '\0';
 	}
 	if (!out[0]) {
 		say(cl, msg, "msg.country", NULL);
@@ -204,8 +219,9 @@ amount(const struct checklist *cl, const char *s, size_t n, char *out, struct bu
 			out[j++] = (char)('0' + d);
 			digits++;
 		} else {
-			if (cp == '-' || cp == 0x2212) {
-				/* a minus before the number, or a date's dash */
+			if ((cp == '-' || cp == 0x2212) && !(digits && i + len == n)) {
+				/* a minus before the number, or a date's dash; a dash
+				 * at the end ("Rp 2.500.000,-") says "no cents" */
 				say(cl, msg, digits ? "msg.amount_date" : "msg.amount_negative", NULL);
 				return -1;
 			}
@@ -345,7 +361,11 @@ ident(const struct checklist *cl, enum cl_id i, const char *s, size_t n, char *o
 	}
 	snprintf(out, CL_VALUE_MAX, "%s", ids[0].normalized);
 	if (ids[0].problem != IDENT_OK) {
-		struct fill fl[] = {{"why", ids[0].message}, {NULL, NULL}};
+		/* the engine explains in English; other languages say the
+		 * problem in their own words */
+		const char *own = cl->words && strcmp(cl->words->lang, "en") != 0 ?
+		    words_getf(cl->words, "problem.%s", ident_problem_code(ids[0].problem)) : NULL;
+		struct fill fl[] = {{"why", own ? own : ids[0].message}, {NULL, NULL}};
 		say(cl, msg, "msg.ident_invalid", fl);
 		return 1;
 	}

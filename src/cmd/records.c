@@ -13,6 +13,7 @@
 #include "cli/opt.h"
 #include "record/record.h"
 #include "cli/store.h"
+#include "lib/wrap.h"
 #include "cli/fd.h"
 
 static const char *
@@ -142,6 +143,17 @@ wd(const struct words *w, const char *key)
 	return s ? s : key;
 }
 
+/* text, then spaces to fill width columns of the terminal. */
+static void
+put_padded(struct buf *out, const char *text, size_t width)
+{
+	size_t w = wrap_width(text, strlen(text));
+
+	buf_puts(out, text);
+	while (w++ < width)
+		buf_putc(out, ' ');
+}
+
 static void
 show_reasons(const struct saved_check *sc, const struct words *w, struct buf *out)
 {
@@ -154,8 +166,8 @@ show_reasons(const struct saved_check *sc, const struct words *w, struct buf *ou
 		r.code = x->code;
 		r.level = strcmp(x->level, "STOP") == 0 ? CL_STOP : CL_CAUTION;
 		snprintf(r.detail, sizeof r.detail, "%s", x->detail);
-		buf_printf(out, "  %-7s ", wd(w, r.level == CL_STOP ? "verdict.STOP" :
-		    "verdict.CAUTION"));
+		buf_puts(out, "  ");
+		put_padded(out, wd(w, r.level == CL_STOP ? "verdict.STOP" : "verdict.CAUTION"), 8);
 		cl_reason_text(&sc->cl, &r, 0, out);
 		buf_puts(out, "\n          -> ");
 		cl_reason_text(&sc->cl, &r, 1, out);
@@ -169,23 +181,34 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 {
 	const struct checklist *cl = &sc->cl;
 	const char *section = NULL;
+	struct fill fl[] = {{"id", sc->meta.id}, {"created", sc->meta.created},
+	    {"updated", sc->meta.updated}, {"seal", seal_word(seal)},
+	    {"state", wd(w, sc->meta.sealed ? "show.sealed" : "show.open")},
+	    {"verdict", wd(w, strcmp(sc->verdict, "GO") == 0 ? "verdict.GO" :
+	    strcmp(sc->verdict, "STOP") == 0 ? "verdict.STOP" : "verdict.CAUTION")},
+	    {"stated", sc->verdict}, {"actual", cl_level_name(sc->level)},
+	    {"tac", NULL}, {"code", cl->challenge}, {NULL, NULL}};
+	char tac[400];
 	size_t i;
 
-	buf_printf(out, "Check %s: %s, record %s\n", sc->meta.id,
-	    sc->meta.sealed ? "sealed" : "open", seal_word(seal));
-	buf_printf(out, "created %s, last saved %s\n", sc->meta.created, sc->meta.updated);
+	snprintf(tac, sizeof tac, "%s %s", cl->tac_brand, cl->tac_model);
+	fl[8].value = tac;
+	words_fill(out, wd(w, "show.head"), fl);
+	buf_putc(out, '\n');
+	words_fill(out, wd(w, "show.times"), fl);
+	buf_puts(out, "\n\n");
 	if (sc->verdict[0]) {
-		buf_printf(out, "\nVerdict: %s\n", wd(w, strcmp(sc->verdict, "GO") == 0 ?
-		    "verdict.GO" : strcmp(sc->verdict, "STOP") == 0 ? "verdict.STOP" :
-		    "verdict.CAUTION"));
-		if (!sc->follows)
-			buf_printf(out, "  WARNING: the record states %s, but its answers give %s "
-			    "under handover's rules: it may have been edited and sealed again\n",
-			    sc->verdict, cl_level_name(sc->level));
+		words_fill(out, wd(w, "show.verdict"), fl);
+		buf_putc(out, '\n');
+		if (!sc->follows) {
+			buf_puts(out, "  ");
+			words_fill(out, wd(w, "show.not_follow"), fl);
+			buf_putc(out, '\n');
+		}
 		show_reasons(sc, w, out);
 	} else {
-		buf_printf(out, "\nNot finished: continue with 'handover check --resume %s'\n",
-		    sc->meta.id);
+		words_fill(out, wd(w, "show.open_text"), fl);
+		buf_putc(out, '\n');
 	}
 	for (i = 0; i < CL_NSTEPS; i++) {
 		struct buf v;
@@ -200,14 +223,20 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 			buf_printf(&v, "(%s)", wd(w, "answer_words.skipped"));
 		else
 			cl_answer_words(cl, (enum cl_id)i, cl->value[i], &v);
-		buf_printf(out, "  %-40s %s\n", cl_step_words(cl, (enum cl_id)i, "label"),
-		    buf_str(&v));
+		buf_puts(out, "  ");
+		put_padded(out, cl_step_words(cl, (enum cl_id)i, "label"), 40);
+		buf_printf(out, " %s\n", buf_str(&v));
 		buf_release(&v);
 	}
-	if (cl->tac_brand[0])
-		buf_printf(out, "\nThe IMEI's model (TAC): %s %s\n", cl->tac_brand, cl->tac_model);
-	if (cl->challenge[0])
-		buf_printf(out, "Challenge code for the remote photo: %s\n", cl->challenge);
+	if (cl->tac_brand[0]) {
+		buf_putc(out, '\n');
+		words_fill(out, wd(w, "show.tac"), fl);
+		buf_putc(out, '\n');
+	}
+	if (cl->challenge[0]) {
+		words_fill(out, wd(w, "show.challenge"), fl);
+		buf_putc(out, '\n');
+	}
 	for (i = 0; i < cl->nfiles; i++)
 		buf_printf(out, "attachment: %s %llu %s\n", cl->files[i].sha256,
 		    (unsigned long long)cl->files[i].size, cl->files[i].name);
