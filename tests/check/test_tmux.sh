@@ -100,8 +100,13 @@ story() {	# story NAME COLS
 	$T send-keys -t "$1" C-c
 	expect "$1" "EXIT=6" "Ctrl-C at $2 columns"
 	screen "$1" > "$SCRATCH/$1.screen"
-	# -J joined tmux's own wraps: a line wider than the width is ours
-	too_wide=$(/usr/bin/env LC_ALL=C.UTF-8 awk -v w="$2" 'length($0) > w' "$SCRATCH/$1.screen" 2>/dev/null | grep -v 'EXIT=\|handover check --resume\|Saved' | head -n 3)
+	# -J joined tmux's own wraps: a line wider than the width is ours.
+	# Widths in columns, as wc -L counts them (mawk's length counts bytes:
+	# a line with हिन्दी in it looked too wide).
+	too_wide=$(while IFS= read -r l; do
+		n=$(printf '%s\n' "$l" | LC_ALL=C.UTF-8 wc -L 2>/dev/null) || n=${#l}
+		[ "$n" -gt "$2" ] && printf '%s\n' "$l"
+	done < "$SCRATCH/$1.screen" | grep -v 'EXIT=\|handover check --resume\|Saved' | head -n 3)
 	if [ -z "$too_wide" ]; then ok; else fail "lines wider than $2 columns" "$too_wide"; fi
 	bad=$(grep '^>' "$SCRATCH/$1.screen" | grep -v -x -e '> *' -e '> IN' -e '> Samsung' -e '> Galaxy A52' \
 	    -e "> 32000 INR" -e "> 1" -e "> 354178036859789" -e "> ^C" -e '> 2' -e '> none' -e '> ?' -e '> status' | head -n 3)
