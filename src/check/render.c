@@ -12,6 +12,14 @@
 
 /* --------------------------------------------------------------- lookups */
 
+/* What joins the items of a list in the buyer's words (", ", "، "). */
+static const char *
+sep(const struct checklist *cl)
+{
+	const char *s = words_get(cl->words, "list.sep");
+	return s ? s : ", ";
+}
+
 const char *
 cl_words(const struct checklist *cl, const char *key)
 {
@@ -138,7 +146,8 @@ put_registry(const struct checklist *cl, const char *what, struct buf *out)
 			put_country(cl, cc, &name);
 		fl[0].value = cc ? buf_str(&name) : "?";
 		if (strcmp(what, "registry_instead") == 0 && n) {
-			buf_puts(out, c[0].instead);
+			const char *own = words_getf(cl->words, "registry.%s.1.instead", c[0].code);
+			buf_puts(out, own ? own : c[0].instead);
 		} else if (key && words_get(cl->words, n ? key : "registry.unknown")) {
 			words_fill(out, words_get(cl->words, n ? key : "registry.unknown"), fl);
 		}
@@ -146,12 +155,22 @@ put_registry(const struct checklist *cl, const char *what, struct buf *out)
 		return;
 	}
 	for (i = 0; i < n; i++) {
+		/* the knowledge base's English, or the buyer's words for this
+		 * country's check ("registry.IN.1.how") where a translator wrote them */
+		const char *field = strcmp(what, "registry") == 0 ? "name" :
+		    strcmp(what, "registry_how") == 0 ? "how" :
+		    strcmp(what, "registry_limits") == 0 ? "limits" :
+		    strcmp(what, "registry_instead") == 0 ? "instead" : "meaning";
 		const char *v = strcmp(what, "registry") == 0 ? c[i].check_name :
 		    strcmp(what, "registry_how") == 0 ? c[i].how :
 		    strcmp(what, "registry_limits") == 0 ? c[i].limits :
 		    strcmp(what, "registry_instead") == 0 ? c[i].instead : c[i].result_meaning;
+		const char *own = words_getf(cl->words, "registry.%s.%zu.%s", c[i].code, i + 1,
+		    field);
 		if (strcmp(c[i].check_name, "none") == 0 || !v || !*v)
 			continue;
+		if (own)
+			v = own;
 		if (strcmp(what, "registry") == 0) {
 			if (done)
 				buf_puts(out, words_get(cl->words, "list.or") ?
@@ -183,7 +202,9 @@ put_country_locks(const struct checklist *cl, struct buf *out)
 		const struct kb_lock_system *s = &cl->kb->systems[i];
 		if (strcmp(s->regions, "global") == 0 || !kb_list_has(s->regions, cc))
 			continue;
-		buf_printf(&names, "%s%s", n++ ? ", " : "", s->name);
+		if (n++)
+			buf_puts(&names, sep(cl));
+		buf_puts(&names, s->name);
 	}
 	if (n) {
 		struct fill fl[] = {{"locks", buf_str(&names)}, {"country", cc}, {NULL, NULL}};
@@ -380,7 +401,7 @@ put_detail(const struct checklist *cl, const char *d, struct buf *out)
 		}
 		if (!comma)
 			break;
-		buf_puts(out, ", ");
+		buf_puts(out, sep(cl));
 		d = comma + 2;
 	}
 }

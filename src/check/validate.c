@@ -332,7 +332,7 @@ ident(const struct checklist *cl, enum cl_id i, const char *s, size_t n, char *o
 	enum cl_type type = cl_steps[i].type;
 	struct ident ids[4];
 	size_t nids;
-	char f[16];
+	char f[FOLD_MAX];
 
 	if (type == CL_EID && fold(s, n, f, sizeof f) > 0 && (strcmp(f, "none") == 0 ||
 	    words_match(cl->words, "answer.none", f))) {

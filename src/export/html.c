@@ -39,6 +39,7 @@ static const char style[] =
 "border-bottom:1px solid #dde1e6}\n"
 "th{font-weight:600;width:34%}\n.cols th{width:55%}\n.cols .phone th{width:40%}\n"
 "td{overflow-wrap:break-word}\n"
+".nowrap{white-space:nowrap}\n"
 ".mono{font-family:ui-monospace,\"SF Mono\",Menlo,Consolas,\"DejaVu Sans Mono\",\"Liberation Mono\",monospace;"
 "font-size:.9em;overflow-wrap:anywhere}\n"
 ".hash span{margin-right:.35em}\n"
@@ -216,13 +217,13 @@ header(struct buf *b, const struct export_model *m, struct error *e)
 	words(b, m, m->failed ? "bill.title_failed" : "bill.title");
 	BUF_LIT(b, "</h1>\n<p>");
 	words(b, m, "bill.record");
-	BUF_LIT(b, " <span class=\"mono\">");
+	BUF_LIT(b, " <span class=\"mono\" dir=\"ltr\">");
 	esc(b, meta->id);
 	BUF_LIT(b, "</span>");
 	if (meta->created[0]) {
-		BUF_LIT(b, ", ");
+		words(b, m, "list.sep");
 		words(b, m, "bill.checked_on");
-		BUF_LIT(b, " <span class=\"mono\">");
+		BUF_LIT(b, " <span class=\"mono nowrap\" dir=\"ltr\">");
 		esc(b, meta->created);
 		BUF_LIT(b, "</span>");
 	}

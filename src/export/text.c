@@ -271,7 +271,7 @@ export_text(const struct export_src *s, struct buf *out, struct error *e)
 	buf_putc(out, ' ');
 	value(out, meta->id);
 	if (meta->created[0]) {
-		BUF_LIT(out, ", ");
+		words(out, &m, "list.sep");
 		words(out, &m, "bill.checked_on");
 		buf_putc(out, ' ');
 		value(out, meta->created);

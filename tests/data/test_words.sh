@@ -54,6 +54,21 @@ check_lang() {
 				printf "%s:%d: %s: a brand path has no placeholders\n", name, FNR, $1
 			next
 		}
+		# ... the official check of a country, in the language
+		# ("registry.IN.1.how": the first check of India, its how), and the
+		# words typed for the choice of any step ("answer.proof.kind.receipt").
+		if ($1 ~ /^registry\.[A-Z][A-Z]\.[0-9]\./ && !($1 in en)) {
+			n = split($1, k, ".")
+			if (n != 4 || index(" " countries " ", " " k[2] " ") == 0 ||
+			    index(" name how meaning limits instead ", " " k[4] " ") == 0)
+				printf "%s:%d: %s: not registry.CC.N.FIELD with a country of countries.tsv\n", name, FNR, $1
+			next
+		}
+		if ($1 ~ /^answer\./ && !($1 in en)) {
+			if (index(" " answers " ", " " substr($1, 8) " ") == 0)
+				printf "%s:%d: %s: not answer.STEP.CHOICE of a step and its choice\n", name, FNR, $1
+			next
+		}
 		if (!($1 in en)) { printf "%s:%d: key %s is not in words-en.tsv\n", name, FNR, $1; next }
 		if ($1 ~ /^answer\./ || $1 == "lang.name" || $1 == "lang.dir" || $1 == "date.order") { own++; next }
 		if (sorted(ph(en[$1])) != sorted(ph($2)))
@@ -61,12 +76,15 @@ check_lang() {
 		own++
 	}
 	END { printf "coverage %d %d\n", own, nen }' \
-	    countries="$COUNTRIES" brands="$BRANDS" fields="$BRAND_FIELDS" "$1" "$2"
+	    countries="$COUNTRIES" brands="$BRANDS" fields="$BRAND_FIELDS" answers="$ANSWERS" \
+	    "$1" "$2"
 }
 # The countries and brands an optional key may name.
 COUNTRIES=$(grep -v '^#' "$DATA/countries.tsv" | cut -f1 | sed 1d | sort -u | tr '\n' ' ')
 BRANDS=$(grep -v '^#' "$DATA/brands.tsv" | cut -f1 | sed 1d | tr '\n' ' ')
 BRAND_FIELDS='imei_path admin_apps_path accounts_path find_device_path reset_path account_lock financing_signals'
+# Every step and choice: "listing.mode.remote ..." from check --steps.
+ANSWERS=$("$BIN" check --steps | awk 'NF == 0 { exit } $2 == "choice" { n = split($3, a, "|"); for (i = 1; i <= n; i++) printf "%s.%s ", $1, a[i] }')
 
 EN=$DATA/words-en.tsv
 for f in "$DATA"/words-*.tsv; do
@@ -99,4 +117,9 @@ case $out in *"country.MX"*|*"brand.samsung.reset_path"*) fail "a known country 
 case $out in *"country.XX: no such country"*) ok ;; *) fail "an unknown country key is not caught" "$out" ;; esac
 case $out in *"brand.nosuch.reset_path: not brand"*"brand.samsung.colour: not brand"*) ok ;; *) fail "an unknown brand key is not caught" "$out" ;; esac
 case $out in *"coverage 0 "*) ok ;; *) fail "optional keys are counted in the coverage" "$out" ;; esac
+printf 'key\ttext\nregistry.IN.1.how\tx\nanswer.proof.kind.receipt\tx\nregistry.XX.1.how\tx\nregistry.IN.1.colour\tx\nanswer.proof.kind.cheque\tx\n' > "$SCRATCH/words-zz.tsv"
+out=$(check_lang "$EN" "$SCRATCH/words-zz.tsv")
+case $out in *"registry.IN.1.how"*|*"answer.proof.kind.receipt"*) fail "a country's check or a step's answer words are refused" "$out" ;; *) ok ;; esac
+case $out in *"registry.XX.1.how: not"*"registry.IN.1.colour: not"*"answer.proof.kind.cheque: not"*) ok ;;
+*) fail "an unknown registry or answer key is not caught" "$out" ;; esac
 finish
