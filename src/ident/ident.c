@@ -415,96 +415,85 @@ bad_length(struct ident *id, size_t n, enum ident_kind hint)
 		msg(id, "%zu digits typed; an IMEI has 15: dial *#06# and copy all of them", n);
 }
 
-void
-ident_classify(const struct ident_tables *t, const char *v, size_t n,
-    enum ident_kind hint, struct ident *id)
+/* A byte that is not a digit or A-F at bad: which one, and what it may
+ * stand for. */
+static void
+not_a_digit(const char *v, size_t n, size_t bad, size_t nd, enum ident_kind hint,
+    struct ident *id)
 {
-	size_t i, nd = 0, nhex = 0, bad = n, copy = n < IDENT_TEXT_MAX ? n : IDENT_TEXT_MAX;
+	unsigned char c = (unsigned char)v[bad];
+	char look = lookalike(c);
+	int len = 1;
 
-	id->kind = IDENT_UNKNOWN;
-	id->problem = IDENT_OK;
-	id->digits = (int)n;
-	id->rb = -1;
-	id->tac[0] = id->serial[0] = '\0';
-	memset(id->check, 0, sizeof id->check);
-	memset(id->expected, 0, sizeof id->expected);
-	memcpy(id->normalized, v, copy);
-	id->normalized[copy] = '\0';
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)v[i];
-		if (c >= '0' && c <= '9')
-			nd++;
-		else if (c >= 'A' && c <= 'F')
-			nhex++;
-		else if (bad == n)
-			bad = i;
-	}
-	if (bad < n) {
-		unsigned char c = (unsigned char)v[bad];
-		char look = lookalike(c);
-		int len = 1;
+	while (c >= 0x80 && bad + (size_t)len < n &&
+	    ((unsigned char)v[bad + (size_t)len] & 0xC0) == 0x80)
+		len++;
+	id->problem = IDENT_NOT_DIGITS;
+	id->kind = hint != IDENT_UNKNOWN ? hint : IDENT_IMEI;
+	id->digits = (int)nd;
+	if (look)
+		msg(id, "'%.*s' is not a digit (did you mean %c?): an IMEI has only digits; type "
+		    "it again from *#06#", len, v + bad, look);
+	else
+		msg(id, "'%.*s' is not a digit: an IMEI has only digits; type it "
+		    "again from *#06#", len, v + bad);
+}
 
-		while (c >= 0x80 && bad + (size_t)len < n &&
-		    ((unsigned char)v[bad + (size_t)len] & 0xC0) == 0x80)
-			len++;
-		id->problem = IDENT_NOT_DIGITS;
-		id->kind = hint != IDENT_UNKNOWN ? hint : IDENT_IMEI;
-		id->digits = (int)nd;
-		if (look)
-			msg(id, "'%.*s' is not a digit (did you mean %c?): an IMEI has only digits; type "
-			    "it again from *#06#", len, v + bad, look);
-		else
-			msg(id, "'%.*s' is not a digit: an IMEI has only digits; type it "
-			    "again from *#06#", len, v + bad);
+/* Letters A-F among the digits: a hex MEID or ESN, or an IMEI mistyped. */
+static void
+with_hex(const char *v, size_t n, enum ident_kind hint, struct ident *id)
+{
+	int meid_like = (n == 14 || n == 15) && v[0] >= 'A';
+	size_t i;
+
+	if (meid_like && hint != IDENT_IMEI && hint != IDENT_IMEISV && hint != IDENT_EID) {
+		classify_meid_hex(v, n, id);
 		return;
 	}
-	if (nhex > 0) {
-		int meid_like = (n == 14 || n == 15) && v[0] >= 'A';
-
-		if (meid_like && hint != IDENT_IMEI && hint != IDENT_IMEISV && hint != IDENT_EID) {
-			classify_meid_hex(v, n, id);
-			return;
-		}
-		if (n == 8 && (hint == IDENT_UNKNOWN || hint == IDENT_ESN)) {
-			classify_esn(v, n, id);
-			return;
-		}
-		for (i = 0; v[i] <= '9'; i++)
-			;
-		id->problem = IDENT_NOT_DIGITS;
-		id->kind = hint != IDENT_UNKNOWN ? hint : (n == 14 || n == 15 ? IDENT_MEID : IDENT_IMEI);
-		if ((n == 14 || n == 15) && hint != IDENT_IMEI && hint != IDENT_IMEISV) {
-			id->problem = IDENT_BAD_COMPONENT;
-			msg(id, "a MEID with letters starts with A0 to FF; if this is an IMEI, "
-			    "'%c' is not a digit: type it again from *#06#", v[i]);
-		} else if (lookalike((unsigned char)v[i])) {
-			msg(id, "'%c' is not a digit (did you mean %c?): an IMEI has only digits; type it "
-			    "again from *#06#", v[i], lookalike((unsigned char)v[i]));
-		} else {
-			msg(id, "'%c' is not a digit: an IMEI has only digits; type it again "
-			    "from *#06#", v[i]);
-		}
+	if (n == 8 && (hint == IDENT_UNKNOWN || hint == IDENT_ESN)) {
+		classify_esn(v, n, id);
 		return;
 	}
+	for (i = 0; v[i] <= '9'; i++)
+		;
+	id->problem = IDENT_NOT_DIGITS;
+	id->kind = hint != IDENT_UNKNOWN ? hint : (n == 14 || n == 15 ? IDENT_MEID : IDENT_IMEI);
+	if ((n == 14 || n == 15) && hint != IDENT_IMEI && hint != IDENT_IMEISV) {
+		id->problem = IDENT_BAD_COMPONENT;
+		msg(id, "a MEID with letters starts with A0 to FF; if this is an IMEI, "
+		    "'%c' is not a digit: type it again from *#06#", v[i]);
+	} else if (lookalike((unsigned char)v[i])) {
+		msg(id, "'%c' is not a digit (did you mean %c?): an IMEI has only digits; type it "
+		    "again from *#06#", v[i], lookalike((unsigned char)v[i]));
+	} else {
+		msg(id, "'%c' is not a digit: an IMEI has only digits; type it again "
+		    "from *#06#", v[i]);
+	}
+}
+
+/* Only digits: the kind their number says, within what the label allows. */
+static void
+by_length(const struct ident_tables *t, const char *v, size_t n, enum ident_kind hint,
+    struct ident *id)
+{
 	switch (n) {
 	case 14:
-		if (hint == IDENT_MEID) {
+		if (hint == IDENT_MEID)
 			classify_meid_hex(v, n, id);
-			return;
-		}
-		if (hint == IDENT_UNKNOWN || hint == IDENT_IMEI)
-			break;
-		bad_length(id, n, hint);
+		else if (hint == IDENT_UNKNOWN || hint == IDENT_IMEI)
+			classify_imei(t, v, n, id);
+		else
+			bad_length(id, n, hint);
 		return;
 	case 15:
 		if (hint == IDENT_MEID) {
 			classify_imei(t, v, n, id);
 			id->kind = IDENT_MEID;
-			return;
+		} else if (hint == IDENT_UNKNOWN || hint == IDENT_IMEI) {
+			classify_imei(t, v, n, id);
+		} else {
+			bad_length(id, n, hint);
 		}
-		if (hint == IDENT_UNKNOWN || hint == IDENT_IMEI)
-			break;
-		bad_length(id, n, hint);
 		return;
 	case 16:
 		if (hint == IDENT_UNKNOWN || hint == IDENT_IMEI || hint == IDENT_IMEISV)
@@ -536,5 +525,36 @@ ident_classify(const struct ident_tables *t, const char *v, size_t n,
 		bad_length(id, n, hint);
 		return;
 	}
-	classify_imei(t, v, n, id);
+}
+
+void
+ident_classify(const struct ident_tables *t, const char *v, size_t n,
+    enum ident_kind hint, struct ident *id)
+{
+	size_t i, nd = 0, nhex = 0, bad = n, copy = n < IDENT_TEXT_MAX ? n : IDENT_TEXT_MAX;
+
+	id->kind = IDENT_UNKNOWN;
+	id->problem = IDENT_OK;
+	id->digits = (int)n;
+	id->rb = -1;
+	id->tac[0] = id->serial[0] = '\0';
+	memset(id->check, 0, sizeof id->check);
+	memset(id->expected, 0, sizeof id->expected);
+	memcpy(id->normalized, v, copy);
+	id->normalized[copy] = '\0';
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c >= '0' && c <= '9')
+			nd++;
+		else if (c >= 'A' && c <= 'F')
+			nhex++;
+		else if (bad == n)
+			bad = i;
+	}
+	if (bad < n)
+		not_a_digit(v, n, bad, nd, hint, id);
+	else if (nhex > 0)
+		with_hex(v, n, hint, id);
+	else
+		by_length(t, v, n, hint, id);
 }
