@@ -74,6 +74,8 @@ static const char style[] =
 "[dir=rtl] .reasons{padding-left:0;padding-right:1.2rem}\n"
 "@page{size:auto;margin:15mm}\n";
 
+/* ------------------------------------------------------ escaping and rows */
+
 static void
 esc(struct buf *b, const char *s)
 {
@@ -173,6 +175,8 @@ hash(struct buf *b, const char *hex)
 	}
 	BUF_LIT(b, "</span>");
 }
+
+/* ------------------------------------------------- the page, part by part */
 
 static void
 head(struct buf *b, const struct export_model *m)
@@ -518,6 +522,8 @@ record_section(struct buf *b, const struct export_model *m)
 	words(b, m, "bill.seal_meaning");
 	BUF_LIT(b, "</p>\n</section>\n");
 }
+
+/* --------------------------------------------------------- the whole page */
 
 int
 export_html(const struct export_src *s, struct buf *out, struct error *e)

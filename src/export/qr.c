@@ -65,6 +65,8 @@ static const unsigned ecl_bits[4] = { 1, 0, 3, 2 };
 #define QR_DATA_MAX	2956	/* data codewords of 40-L, the most */
 #define QR_TOTAL_MAX	3706	/* codewords of version 40 */
 
+/* ---------------------------------------------------- capacity and format */
+
 static int
 ecl_ok(int ecl)
 {
@@ -176,6 +178,8 @@ struct bits {
 	size_t n;		/* bits written */
 };
 
+/* -------------------------------------------------------------- codewords */
+
 static void
 bits_put(struct bits *w, unsigned long v, int count)
 {
@@ -248,6 +252,8 @@ make_codewords(const unsigned char *data, int version, int ecl,
 		off += blen;
 	}
 }
+
+/* ---------------------------------------------------------------- drawing */
 
 static void
 set_mod(struct qr *q, int x, int y, int dark)
@@ -390,6 +396,8 @@ apply_mask(struct qr *q, int m)
 			    qr_mask_bit(m, x, y))
 				q->mod[y * q->size + x] ^= QR_DARK;
 }
+
+/* --------------------------------------------------------------- encoding */
 
 int
 qr_encode_mask(const unsigned char *data, size_t len, int ecl, int mask,

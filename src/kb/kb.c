@@ -108,6 +108,8 @@ static const struct kb_table tables[] = {
 enum { T_CHECKS, T_SYSTEMS, T_APPS, T_LENDERS, T_PHRASES, T_BRANDS, T_LANGS, T_REPLIES,
 	T_COUNT };
 
+/* ---------------------------------------------------------------- loading */
+
 /* A copy of p[0..n) with a NUL, in the arena; NULL when out of memory. */
 static const char *
 arena_str(struct kb_private *pv, const char *p, size_t n)
@@ -368,6 +370,8 @@ kb_release(struct kb *kb)
 	memset(kb, 0, sizeof *kb);
 }
 
+/* -------------------------------------------------- countries and replies */
+
 const struct kb_check *
 kb_country_checks(const struct kb *kb, const char *code, size_t *n)
 {
@@ -416,6 +420,8 @@ kb_reply_find(const struct kb *kb, const char *code, const char *check_name, con
 			return &r[i];
 	return NULL;
 }
+
+/* --------------------------------------------------- lists, brands, locks */
 
 /* 1 when the ';'-joined list holds s[0..n) (case-insensitive). */
 static int

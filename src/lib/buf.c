@@ -13,6 +13,8 @@
 
 #define OUT_STAGE (64 * 1024)
 
+/* ------------------------------------------------------------------ sinks */
+
 static void
 init(struct buf *b, enum buf_sink sink)
 {
@@ -122,6 +124,8 @@ buf_put_slow(struct buf *b, const char *p, size_t n)
 	}
 }
 
+/* ------------------------------------------------------- text and numbers */
+
 void
 buf_puts(struct buf *b, const char *s)
 {
@@ -200,6 +204,8 @@ json_plain8(uint64_t w)
 	 * bytes asked for (a borrow only follows a flagged byte) */
 	return (((w - ONES * 0x20) | (q - ONES) | (s - ONES)) & ~w & HIGH) == 0;
 }
+
+/* --------------------------------------------------------------- escapers */
 
 void
 buf_put_json_str(struct buf *b, const char *p, size_t n)
@@ -294,6 +300,8 @@ buf_put_html(struct buf *b, const char *p, size_t n)
 	}
 	buf_put(b, p + start, n - start);
 }
+
+/* --------------------------------------------------------------- flushing */
 
 int
 buf_flush(struct buf *b)
