@@ -71,7 +71,8 @@ words_load(struct words *w, const char *lang, const char *tsv, size_t len,
 	}
 	if (r != 0)
 		goto fail;
-	qsort(w->v, w->n, sizeof *w->v, cmp_word);
+	if (w->n > 1)
+		qsort(w->v, w->n, sizeof *w->v, cmp_word);
 	for (i = 1; i < w->n; i++)
 		if (strcmp(w->v[i - 1].key, w->v[i].key) == 0) {
 			error_set(e, 0, 0, "%s: the key '%s' is there twice", name, w->v[i].key);
