@@ -3,7 +3,6 @@
  * arguments or from stdin, one readable line or JSON object each. */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -11,6 +10,7 @@
 #include "cli/load.h"
 #include "cmd/commands.h"
 #include "ident/ident.h"
+#include "ident/json.h"
 #include "cli/lines.h"
 #include "cli/opt.h"
 #include "ident/tac.h"
@@ -27,103 +27,7 @@ struct imei_run {
 	int json;
 	int invalid;
 	struct buf out;
-	char *rb_json[100];
 };
-
-/* A value made of digits and letters only: no escaping needed. */
-static void
-put_plain_field(struct buf *b, const char *v)
-{
-	if (v && *v) {
-		buf_putc(b, '"');
-		buf_puts(b, v);
-		buf_putc(b, '"');
-	} else {
-		BUF_LIT(b, "null");
-	}
-}
-
-static void
-put_json_field(struct buf *b, const char *v)
-{
-	if (v && *v)
-		buf_put_json_str(b, v, strlen(v));
-	else
-		BUF_LIT(b, "null");
-}
-
-static void
-emit_json(struct imei_run *r, const char *in, size_t inlen, const struct ident *id,
-    const struct tac_entry *te, size_t nte)
-{
-	struct buf *b = &r->out;
-
-	BUF_LIT(b, "{\"input\":");
-	buf_put_json_str(b, in, inlen);
-	BUF_LIT(b, ",\"kind\":\"");
-	buf_puts(b, ident_kind_name(id->kind));
-	if (id->problem == IDENT_OK)
-		BUF_LIT(b, "\",\"valid\":true,\"normalized\":");
-	else
-		BUF_LIT(b, "\",\"valid\":false,\"normalized\":");
-	if (id->problem == IDENT_NOT_DIGITS)
-		put_json_field(b, id->normalized);
-	else
-		put_plain_field(b, id->problem == IDENT_SCIENTIFIC_NOTATION ? NULL : id->normalized);
-	BUF_LIT(b, ",\"reporting_body\":");
-	if (id->rb >= 0)
-		buf_puts(b, r->rb_json[id->rb]);
-	else
-		BUF_LIT(b, "null");
-	BUF_LIT(b, ",\"tac\":");
-	put_plain_field(b, id->tac);
-	BUF_LIT(b, ",\"serial\":");
-	put_plain_field(b, id->serial);
-	BUF_LIT(b, ",\"check_digit\":");
-	put_plain_field(b, id->check);
-	BUF_LIT(b, ",\"brand\":");
-	put_json_field(b, te ? te->brand : NULL);
-	BUF_LIT(b, ",\"model\":");
-	if (te && nte > 1) {
-		/* sources disagree: give every model they name */
-		struct buf m;
-		size_t i;
-		buf_init_mem(&m);
-		for (i = 0; i < nte; i++)
-			buf_printf(&m, "%s%s", i ? " / " : "", te[i].model);
-		buf_put_json_str(b, buf_str(&m), m.len);
-		buf_release(&m);
-	} else {
-		put_json_field(b, te ? te->model : NULL);
-	}
-	BUF_LIT(b, ",\"problem\":");
-	put_plain_field(b, ident_problem_code(id->problem));
-	BUF_LIT(b, ",\"message\":");
-	put_json_field(b, id->message);
-	BUF_LIT(b, "}\n");
-}
-
-/* The JSON of every reporting body, made once. */
-static int
-make_rb_json(struct imei_run *r)
-{
-	int code;
-
-	for (code = 0; code < 100; code++) {
-		const struct ident_rb *rb = ident_reporting_body(&r->tables, code);
-		struct buf m;
-		buf_init_mem(&m);
-		buf_printf(&m, "{\"code\":\"%02d\",\"name\":", code);
-		buf_put_json_or_null(&m, rb ? rb->name : NULL);
-		buf_putc(&m, '}');
-		if (m.err) {
-			buf_release(&m);
-			return -1;
-		}
-		r->rb_json[code] = m.mem;	/* freed by the caller */
-	}
-	return 0;
-}
 
 static void
 emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *id,
@@ -180,7 +84,7 @@ emit(struct imei_run *r, const char *line, const struct ident *id)
 	if (id->tac[0] && id->problem != IDENT_PLACEHOLDER)
 		te = tacload_find(&r->tl, id->tac, &nte);
 	if (r->json)
-		emit_json(r, line + id->start, id->len, id, te, nte);
+		ident_write_json(&r->out, &r->tables, line + id->start, id->len, id, te, nte);
 	else
 		emit_text(r, line + id->start, id->len, id, te, nte);
 }
@@ -275,10 +179,6 @@ run_imei(struct cli *c, int argc, char **argv)
 	status = EXIT_IO;
 	if (cli_load_idents(c, &r.tables) != 0)
 		goto out;
-	if (make_rb_json(&r) != 0) {
-		cli_error("out of memory");
-		goto out;
-	}
 	r.tl.path = tacdb;
 	if (tacload_check_named(&r.tl) != 0)
 		goto out;
@@ -301,8 +201,6 @@ out:
 	buf_release(&r.out);
 	tacload_release(&r.tl);
 	ident_tables_release(&r.tables);
-	for (i = 0; i < 100; i++)
-		free(r.rb_json[i]);
 	opt_release(&o);
 	return status;
 }

@@ -8,6 +8,7 @@
 #include "kb/blob.h"
 #include "harness.h"
 #include "ident/ident.h"
+#include "ident/json.h"
 
 static struct ident_tables T;
 
@@ -357,6 +358,34 @@ test_parse_digits(void)
 	CHECK_INT(ident_parse_digits("", 0, &v), -1);
 }
 
+/* The one writer of "handover imei --json": every field, TAC models that
+ * disagree joined, text escaped. */
+static void
+test_json(void)
+{
+	struct tac_entry te[2] = {{35417803, 0, "Xiaomi", "Redmi Note 12"},
+	    {35417803, 1, "Xiaomi", "23021RAAEG"}};
+	struct ident id = one("IMEI: 35 417803 685978 9");
+	struct buf b;
+
+	buf_init_mem(&b);
+	ident_write_json(&b, &T, "35 417803 685978 9", 18, &id, te, 2);
+	CHECK_STR(buf_str(&b), "{\"input\":\"35 417803 685978 9\",\"kind\":\"imei\","
+	    "\"valid\":true,\"normalized\":\"354178036859789\",\"reporting_body\":"
+	    "{\"code\":\"35\",\"name\":\"BABT (T\u00dcV S\u00dcD), UK\"},\"tac\":\"35417803\","
+	    "\"serial\":\"685978\",\"check_digit\":\"9\",\"brand\":\"Xiaomi\","
+	    "\"model\":\"Redmi Note 12 / 23021RAAEG\",\"problem\":null,"
+	    "\"message\":\"valid IMEI\"}\n");
+	buf_release(&b);
+	buf_init_mem(&b);
+	id = one("3.54178E+14");
+	ident_write_json(&b, &T, "\"3.54178E+14\"", 13, &id, NULL, 0);
+	CHECK(strstr(buf_str(&b), "{\"input\":\"\\\"3.54178E+14\\\"\",") == buf_str(&b));
+	CHECK(strstr(buf_str(&b), "\"normalized\":null,") != NULL);
+	CHECK(strstr(buf_str(&b), "\"problem\":\"scientific_notation\"") != NULL);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -379,6 +408,7 @@ main(void)
 	RUN(test_find_in_text);
 	RUN(test_imei_key);
 	RUN(test_parse_digits);
+	RUN(test_json);
 	ident_tables_release(&T);
 	return h_done();
 }
