@@ -7,6 +7,8 @@
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
 #   make bench      benchmarks against peers (needs the peers installed)
 #   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR=
+#   make web        build/handover.html: the page, the core in WebAssembly
+#                   (needs clang, lld and wasi-libc; see docs/web.md)
 #   make DEV=1      warnings are errors (CI uses this)
 
 PREFIX  ?= /usr/local
@@ -33,7 +35,7 @@ ALL_LDFLAGS  = $(LDFLAGS) -pthread
 # Every src/*/*.c but the build tools in src/gen goes into one library that
 # the program, the unit tests and the fuzz targets link against; objects
 # mirror the folders, and new files need no Makefile edit.
-LIB_SRC   = $(filter-out src/gen/%,$(wildcard src/*/*.c))
+LIB_SRC   = $(filter-out src/gen/% src/web/gen_page.c,$(wildcard src/*/*.c))
 LIB_OBJ   = $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/data_blob.o
 HEADERS   = $(wildcard src/*/*.h)
 DATA      = $(sort $(wildcard data/*.tsv data/*.txt))
@@ -41,7 +43,7 @@ UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 
-.PHONY: all run test sanitize fuzz fuzz-build bench install uninstall clean regen
+.PHONY: all run test sanitize fuzz fuzz-build bench install uninstall clean regen web
 .SUFFIXES:
 
 all: $(B)/handover
@@ -78,6 +80,57 @@ $(B)/obj/data_blob.o: $(B)/gen/data_blob.c
 
 $(B)/obj:
 	mkdir -p $(B)/obj $(B)/gen $(B)/tests
+
+# ---------------------------------------------------------------- the page
+# build/handover.html: one file, the page and the core compiled to
+# WebAssembly with clang, wasm-ld and wasi-libc (Debian: clang lld
+# wasi-libc libclang-rt-14-dev-wasm32; binaryen's wasm-opt makes it
+# smaller when it is there).  Only the core and src/web/api.c: no
+# threads, no files, no terminal.
+WASM_CC    ?= clang
+WASM_OPT   ?= wasm-opt
+WASM_INC   ?= /usr/include/wasm32-wasi
+WASM_CFLAGS ?= -Oz
+WASM_FLAGS  = --target=wasm32-wasi -nostdinc -isystem $(shell $(WASM_CC) -print-resource-dir 2>/dev/null)/include \
+              -isystem $(WASM_INC) -std=c11 $(WASM_CFLAGS)
+WASM_HINT   = make web needs clang, wasm-ld and wasi-libc for wasm32: on Debian \
+              apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32 (and binaryen, optional)
+WEB_SRC     = $(filter-out src/kb/blob.c,$(wildcard src/check/*.c src/ident/*.c src/kb/*.c \
+              src/record/*.c src/export/*.c src/lib/*.c)) src/web/api.c
+WEB_OBJ     = $(WEB_SRC:src/%.c=$(B)/wasm/%.o)
+WEB_PAGE    = src/web/page.html $(wildcard src/web/*.js src/web/*.css)
+# The data the page carries as text and hands to the core: the words of
+# every language and the tables, not the sources' list of the data tests;
+# of lock-apps.tsv (for 'handover apps') only its header.  WEB_DATA_EXTRA
+# adds files (the tests' own words).
+WEB_DATA    = $(filter-out data/source-never.tsv data/lock-apps.tsv,$(DATA)) \
+              -e data/lock-apps.tsv $(WEB_DATA_EXTRA)
+
+web: $(B)/handover.html
+
+$(B)/wasm/toolchain.ok: | $(B)/obj
+	@mkdir -p $(B)/wasm
+	@printf '#include <string.h>\n__attribute__((export_name("f"))) size_t f(const char *s);\nsize_t f(const char *s) { return strlen(s); }\n' > $(B)/wasm/probe.c
+	@if $(WASM_CC) $(WASM_FLAGS) -mexec-model=reactor -o $(B)/wasm/probe.wasm $(B)/wasm/probe.c \
+	    > $(B)/wasm/probe.log 2>&1; then touch $@; else \
+	    sed -n 1,3p $(B)/wasm/probe.log >&2; echo "handover: $(WASM_HINT)" >&2; exit 1; fi
+
+$(B)/wasm/%.o: src/%.c $(HEADERS) $(B)/wasm/toolchain.ok
+	@mkdir -p $(@D)
+	$(WASM_CC) $(WASM_FLAGS) $(ALL_CPPFLAGS) $(WARN) -c -o $@ $<
+
+$(B)/handover.wasm: $(WEB_OBJ)
+	$(WASM_CC) --target=wasm32-wasi -mexec-model=reactor -Wl,--gc-sections -Wl,--strip-all \
+	    -o $@.tmp $(WEB_OBJ)
+	@if command -v $(WASM_OPT) > /dev/null 2>&1; then \
+	    $(WASM_OPT) -Oz --strip-debug --strip-producers $@.tmp -o $@ && rm -f $@.tmp; \
+	else mv $@.tmp $@; fi
+
+$(B)/gen_page: src/web/gen_page.c src/lib/sha256.c src/lib/sha256.h | $(B)/obj
+	$(HOST_CC) -std=c11 -O1 -D_POSIX_C_SOURCE=200809L -Isrc -o $@ src/web/gen_page.c src/lib/sha256.c
+
+$(B)/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter-out -e,$(WEB_DATA))
+	./$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libhandover.a
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(B)/libhandover.a $(ALL_LDFLAGS)

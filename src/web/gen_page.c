@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: MIT */
+/* gen_page: writes the one-file page (build/handover.html) from its
+ * template: every "<!--@style FILE-->" line becomes <style> with FILE in
+ * it, every "<!--@script FILE-->" a <script> with FILE, "<!--@wasm-->" a
+ * data block with CORE.wasm in base64, "<!--@data-->" one text block per
+ * DATA file (the page hands them to the core), and "@SCRIPT_HASHES@" the
+ * CSP sources ('sha256-...') of the scripts, so the page runs its own
+ * scripts and nothing else.  FILEs are found next to the template.
+ *
+ * The data is the web's cut of data/: comment lines out, the source and
+ * checked columns emptied (the page shows neither; the knowledge base
+ * still reads every column), and after -e only the header of a file the
+ * page never reads.  Build-time tool only.
+ * usage: gen_page TEMPLATE.html CORE.wasm OUT.html [[-e] DATA.tsv]... */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/sha256.h"
+
+#define MAX_FILE (16u << 20)
+#define MAX_SCRIPTS 8
+
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+struct text {
+	char *p;
+	size_t n, cap;
+};
+
+static void
+die(const char *what, const char *name)
+{
+	fprintf(stderr, "gen_page: %s '%s': %s\n", what, name, errno ? strerror(errno) : "");
+	exit(1);
+}
+
+static void
+put(struct text *t, const char *p, size_t n)
+{
+	if (t->n + n + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 4096;
+		char *q;
+		while (cap < t->n + n + 1)
+			cap *= 2;
+		if (!(q = realloc(t->p, cap)))
+			die("out of memory for", "the page");
+		t->p = q;
+		t->cap = cap;
+	}
+	memcpy(t->p + t->n, p, n);
+	t->n += n;
+	t->p[t->n] = '\0';
+}
+
+static void
+puts_text(struct text *t, const char *s)
+{
+	put(t, s, strlen(s));
+}
+
+static struct text
+slurp(const char *path)
+{
+	struct text t = {NULL, 0, 0};
+	char buf[65536];
+	size_t got;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		die("cannot open", path);
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+		put(&t, buf, got);
+		if (t.n > MAX_FILE) {
+			errno = EFBIG;
+			die("too large:", path);
+		}
+	}
+	if (ferror(f))
+		die("cannot read", path);
+	fclose(f);
+	if (!t.p)
+		put(&t, "", 0);
+	return t;
+}
+
+static void
+base64(struct text *out, const unsigned char *p, size_t n)
+{
+	char q[4];
+	size_t i;
+
+	for (i = 0; i + 2 < n; i += 3) {
+		q[0] = b64[p[i] >> 2];
+		q[1] = b64[((p[i] & 3) << 4) | (p[i + 1] >> 4)];
+		q[2] = b64[((p[i + 1] & 15) << 2) | (p[i + 2] >> 6)];
+		q[3] = b64[p[i + 2] & 63];
+		put(out, q, 4);
+	}
+	if (i < n) {
+		q[0] = b64[p[i] >> 2];
+		if (i + 1 < n) {
+			q[1] = b64[((p[i] & 3) << 4) | (p[i + 1] >> 4)];
+			q[2] = b64[(p[i + 1] & 15) << 2];
+		} else {
+			q[1] = b64[(p[i] & 3) << 4];
+			q[2] = '=';
+		}
+		q[3] = '=';
+		put(out, q, 4);
+	}
+}
+
+/* 1 when field k of the header line (tab-separated) is named name. */
+static int
+column_named(const char *line, size_t n, size_t k, const char *name)
+{
+	size_t i = 0, col = 0, len = strlen(name);
+
+	while (col < k && i < n) {
+		if (line[i++] == '\t')
+			col++;
+	}
+	return col == k && i + len <= n && strncmp(line + i, name, len) == 0 &&
+	    (i + len == n || line[i + len] == '\t' || line[i + len] == '\n' ||
+	    line[i + len] == '\r');
+}
+
+/* One data file as a text block: comments out, provenance emptied; only
+ * its header when header_only. */
+static void
+data_block(struct text *out, const char *path, int header_only)
+{
+	struct text t = slurp(path);
+	const char *base = strrchr(path, '/');
+	unsigned char blank[64];
+	size_t off = 0, ncols = 0, k;
+	int header = 1;
+
+	base = base ? base + 1 : path;
+	if (strstr(t.p, "</") || strstr(t.p, "<!--")) {
+		errno = EINVAL;
+		die("'</' or '<!--' cannot go into the page:", path);
+	}
+	memset(blank, 0, sizeof blank);
+	puts_text(out, "<script type=\"text/tab-separated-values\" data-name=\"");
+	puts_text(out, base);
+	puts_text(out, "\">");
+	while (off < t.n) {
+		const char *line = t.p + off, *nl = memchr(line, '\n', t.n - off);
+		size_t n = nl ? (size_t)(nl - line) + 1 : t.n - off, i, col = 0;
+
+		off += n;
+		if (line[0] == '#' || line[0] == '\n' || (line[0] == '\r' && n <= 2))
+			continue;
+		if (header) {
+			header = 0;
+			for (i = 0; i < n; i++)
+				ncols += line[i] == '\t';
+			for (k = 0; k <= ncols && k < sizeof blank; k++)
+				blank[k] = column_named(line, n, k, "source") ||
+				    column_named(line, n, k, "checked");
+			put(out, line, n);
+			if (header_only)
+				break;
+			continue;
+		}
+		for (i = 0; i < n; i++) {
+			size_t start = i;
+			while (i < n && line[i] != '\t' && line[i] != '\n' && line[i] != '\r')
+				i++;
+			if (col >= sizeof blank || !blank[col])
+				put(out, line + start, i - start);
+			if (i < n)
+				put(out, line + i, 1);
+			if (i < n && line[i] == '\r' && i + 1 < n) {
+				put(out, line + i + 1, 1);
+				i++;
+			}
+			col++;
+		}
+	}
+	puts_text(out, "</script>\n");
+	free(t.p);
+}
+
+/* FILE of a "<!--@kind FILE-->" line, relative to the template's folder. */
+static void
+file_of(const char *line, size_t n, const char *kind, const char *dir, size_t dirlen,
+    char *out, size_t cap)
+{
+	const char *p = line + 5 + strlen(kind) + 1, *e = line + n;
+	int w;
+
+	while (e > p && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' '))
+		e--;
+	if (e - p < 4 || strncmp(e - 3, "-->", 3) != 0) {
+		errno = EINVAL;
+		die("bad marker in the template:", kind);
+	}
+	e -= 3;
+	w = snprintf(out, cap, "%.*s%.*s", (int)dirlen, dir, (int)(e - p), p);
+	if (w < 0 || (size_t)w >= cap) {
+		errno = ENAMETOOLONG;
+		die("path too long:", kind);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct text tmpl, out = {NULL, 0, 0}, hashes = {NULL, 0, 0};
+	const char *slash, *at, *mark;
+	size_t dirlen, off = 0, nscripts = 0;
+	char path[4096];
+	FILE *f;
+
+	if (argc < 4) {
+		fprintf(stderr, "usage: gen_page TEMPLATE.html CORE.wasm OUT.html "
+		    "[[-e] DATA.tsv]...\n");
+		return 2;
+	}
+	tmpl = slurp(argv[1]);
+	slash = strrchr(argv[1], '/');
+	dirlen = slash ? (size_t)(slash - argv[1]) + 1 : 0;
+	while (off < tmpl.n) {
+		const char *line = tmpl.p + off, *nl = memchr(line, '\n', tmpl.n - off);
+		size_t n = nl ? (size_t)(nl - line) + 1 : tmpl.n - off;
+		const char *s = line;
+
+		while (s < line + n && (*s == ' ' || *s == '\t'))
+			s++;
+		if (strncmp(s, "<!--@style ", 11) == 0) {
+			struct text css;
+			file_of(s, n - (size_t)(s - line), "style", argv[1], dirlen, path, sizeof path);
+			css = slurp(path);
+			puts_text(&out, "<style>\n");
+			put(&out, css.p, css.n);
+			puts_text(&out, "</style>\n");
+			free(css.p);
+		} else if (strncmp(s, "<!--@script ", 12) == 0) {
+			struct text js;
+			unsigned char d[SHA256_LEN];
+			file_of(s, n - (size_t)(s - line), "script", argv[1], dirlen, path, sizeof path);
+			js = slurp(path);
+			/* the CSP hash is of the exact text between the tags */
+			sha256(js.p, js.n, d);
+			puts_text(&hashes, nscripts++ ? " 'sha256-" : "'sha256-");
+			base64(&hashes, d, sizeof d);
+			puts_text(&hashes, "'");
+			if (nscripts > MAX_SCRIPTS) {
+				errno = E2BIG;
+				die("too many scripts in", argv[1]);
+			}
+			puts_text(&out, "<script>");
+			put(&out, js.p, js.n);
+			puts_text(&out, "</script>\n");
+			free(js.p);
+		} else if (strncmp(s, "<!--@data-->", 12) == 0) {
+			int i;
+			for (i = 4; i < argc; i++) {
+				int header_only = strcmp(argv[i], "-e") == 0 && i + 1 < argc;
+				data_block(&out, argv[i + header_only], header_only);
+				i += header_only;
+			}
+		} else if (strncmp(s, "<!--@wasm-->", 12) == 0) {
+			struct text wasm = slurp(argv[2]);
+
+			puts_text(&out, "<script id=\"core\" type=\"application/octet-stream\">");
+			base64(&out, (const unsigned char *)wasm.p, wasm.n);
+			puts_text(&out, "</script>\n");
+			free(wasm.p);
+		} else {
+			put(&out, line, n);
+		}
+		off += n;
+	}
+	/* the hashes go where the template asks for them */
+	if (!hashes.p)
+		puts_text(&hashes, "'none'");
+	if (!(mark = strstr(out.p, "@SCRIPT_HASHES@"))) {
+		errno = EINVAL;
+		die("no @SCRIPT_HASHES@ in", argv[1]);
+	}
+	at = mark + strlen("@SCRIPT_HASHES@");
+	if (!(f = fopen(argv[3], "wb")))
+		die("cannot create", argv[3]);
+	if (fwrite(out.p, 1, (size_t)(mark - out.p), f) != (size_t)(mark - out.p) ||
+	    fwrite(hashes.p, 1, hashes.n, f) != hashes.n ||
+	    fwrite(at, 1, strlen(at), f) != strlen(at) || fclose(f) != 0) {
+		remove(argv[3]);
+		die("cannot write", argv[3]);
+	}
+	free(tmpl.p);
+	free(out.p);
+	free(hashes.p);
+	return 0;
+}
