@@ -43,7 +43,7 @@ UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 
-.PHONY: all run test sanitize fuzz fuzz-build bench install uninstall clean regen web
+.PHONY: all run test sanitize fuzz fuzz-build bench install uninstall clean regen web web-maybe
 .SUFFIXES:
 
 all: $(B)/handover
@@ -108,6 +108,17 @@ WEB_DATA    = $(filter-out data/source-never.tsv data/lock-apps.tsv,$(DATA)) \
 
 web: $(B)/handover.html
 
+# make test builds the page when it can (tests/web says SKIP otherwise),
+# and a copy with a test-only language in it.
+web-maybe:
+	@if $(MAKE) -s $(B)/wasm/toolchain.ok > /dev/null 2>&1; then \
+	    $(MAKE) -s $(B)/handover.html $(B)/web-test/handover.html; fi
+
+$(B)/web-test/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter-out -e,$(WEB_DATA)) \
+    tests/web/words-ar.tsv
+	@mkdir -p $(@D)
+	./$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA) tests/web/words-ar.tsv
+
 $(B)/wasm/toolchain.ok: | $(B)/obj
 	@mkdir -p $(B)/wasm
 	@printf '#include <string.h>\n__attribute__((export_name("f"))) size_t f(const char *s);\nsize_t f(const char *s) { return strlen(s); }\n' > $(B)/wasm/probe.c
@@ -135,7 +146,7 @@ $(B)/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter-out -e
 $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libhandover.a
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(B)/libhandover.a $(ALL_LDFLAGS)
 
-test: $(B)/handover $(UNIT_BIN)
+test: $(B)/handover $(UNIT_BIN) web-maybe
 	@sh tests/run.sh $(B)
 
 sanitize:

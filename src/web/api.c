@@ -207,6 +207,35 @@ web_data(const char *name, const char *data, size_t len)
 	return 0;
 }
 
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct word *)a)->key, ((const struct word *)b)->key);
+}
+
+/* The page's wording: in one language's own words, "KEY@web" replaces
+ * the text of KEY (written for a terminal: "type done").  A language
+ * without KEY@web keeps its own KEY. */
+static void
+prefer_web(struct words *w)
+{
+	char base[WORDS_KEY_MAX];
+	size_t k, n;
+	struct word want, *found;
+
+	for (k = 0; k < w->n; k++) {
+		n = strlen(w->v[k].key);
+		if (n < 5 || n - 4 >= sizeof base || strcmp(w->v[k].key + n - 4, "@web") != 0)
+			continue;
+		memcpy(base, w->v[k].key, n - 4);
+		base[n - 4] = '\0';
+		want.key = base;
+		found = bsearch(&want, w->v, w->n, sizeof *w->v, by_key);
+		if (found)
+			found->text = w->v[k].text;
+	}
+}
+
 /* =================================================================== init */
 
 /* Hashes the file the page made known under path (web_file). */
@@ -254,6 +283,7 @@ web_init(void)
 	    words_load(&W.en, "en", en->data, en->len, NULL, &e) != 0 ||
 	    cl_words_check(&W.en, &e) != 0)
 		return fail(e.msg);
+	prefer_web(&W.en);
 	tac_db_init(&W.tac);
 	if (tac_db_add_tsv(&W.tac, "tac.tsv", tac->data, tac->len, &e) != 0)
 		return fail(e.msg);
@@ -364,6 +394,7 @@ web_lang(const char *code)
 		W.local = w;
 		W.local.fallback = &W.en;
 		W.has_local = 1;
+		prefer_web(&W.local);
 	}
 	W.env.words = words();
 	W.s.cl.words = words();
@@ -484,19 +515,21 @@ static void
 put_view(struct buf *b, struct session *s)
 {
 	int i = session_current(s);
-	size_t k, n, asked = 0, answered = 0;
+	size_t k, n, asked = 0, answered = 0, open = 0;
 	struct cl_choice ch[24];
 	struct buf t;
 
 	for (k = 0; k < CL_NSTEPS; k++)
 		if (cl_is_asked(&s->cl, (enum cl_id)k)) {
 			asked++;
-			answered += s->cl.state[k] != CL_OPEN;
+			answered += s->cl.state[k] == CL_ANSWERED;
+			open += s->cl.state[k] == CL_OPEN;
 		}
 	buf_putc(b, '{');
 	kv(b, 1, "id", s->meta.id);
 	kv_long(b, "asked", (long)asked);
 	kv_long(b, "answered", (long)answered);
+	kv_long(b, "open", (long)open);
 	BUF_LIT(b, ",\"remote\":");
 	buf_puts(b, cl_remote(&s->cl) ? "true" : "false");
 	if (i < 0) {

@@ -495,6 +495,7 @@
 	function showQuestion(v, says) {
 		var i, b, form = $("text-form"), input = $("q-input"), it;
 		cur.view = v;
+		$("view-check").setAttribute("data-step", v.step || "");
 		show("check");
 		$("loading").hidden = true;
 		if (v.step === null) {
@@ -504,11 +505,13 @@
 		$("check-id").textContent = T("page.check_id", { id: v.id });
 		$("progress-text").textContent = T("page.progress",
 		    { answered: String(v.answered), asked: String(v.asked) });
-		$("bar").style.width = Math.round(100 * v.answered / Math.max(1, v.asked)) + "%";
+		$("bar").style.width = Math.round(100 * (v.asked - v.open) / Math.max(1, v.asked)) + "%";
 		renderSays(says || []);
 		renderStops();
 		$("q-section").textContent = v.section_title;
 		$("q-text").textContent = v.question;
+		/* a question that carries the registry's steps reads as text */
+		$("q-text").classList.toggle("long", v.question.length > 140);
 		$("q-help").textContent = v.help;
 		$("q-help").hidden = true;
 		$("help-toggle").setAttribute("aria-expanded", "false");
@@ -523,6 +526,7 @@
 		if (v.type === "choice" || v.type === "reply") {
 			for (i = 0; i < v.choices.length; i++) {
 				b = button(v.choices[i].label, "", answerWith(v.choices[i].answer));
+				b.setAttribute("data-answer", v.choices[i].answer);
 				if (v.value && v.value === v.choices[i].answer) {
 					b.classList.add("previous");
 					b.appendChild(el("span", "was", T("page.previous")));
@@ -543,6 +547,7 @@
 			input.value = v.type === "files" ? "" : v.value || "";
 			$("q-label").textContent = v.type === "country" ? T("page.country_hint") : T("page.answer");
 		}
+		$("no-eid").hidden = v.type !== "eid";
 	}
 
 	function focusQuestion() {
@@ -556,14 +561,19 @@
 
 	/* Applies an answer or a command (back, skip, done) and saves. */
 	function answer(line) {
-		var r = J("web_answer", line);
+		var r = J("web_answer", line), p, sec = $("view-check");
 		cur.view = r.view;
-		var p = save(false);
+		p = save(false);
 		if (r.view.step === null)
-			return p.then(finish);
-		showQuestion(r.view, r.says);
-		focusQuestion();
-		return p;
+			p = p.then(finish);
+		else {
+			showQuestion(r.view, r.says);
+			focusQuestion();
+		}
+		/* how many answers were applied and saved, for tests to wait on */
+		return p.then(function () {
+			sec.setAttribute("data-answers", String(+(sec.getAttribute("data-answers") || 0) + 1));
+		});
 	}
 
 	/* The last question answered: sealed, saved, the verdict shown. */
@@ -1087,6 +1097,7 @@
 		$("back").addEventListener("click", guard(function () { return answer("back"); }));
 		$("skip").addEventListener("click", guard(function () { return answer("skip"); }));
 		$("photo-done").addEventListener("click", guard(function () { return answer("done"); }));
+		$("no-eid").addEventListener("click", guard(function () { return answer("none"); }));
 		$("photo-take").addEventListener("change", guard(function () { return onPhoto($("photo-take")); }));
 		$("photo-choose").addEventListener("change", guard(function () { return onPhoto($("photo-choose")); }));
 		$("text-form").addEventListener("submit", guard(function (e) {
