@@ -19,15 +19,6 @@
 
 	/* ============================================================ core */
 
-	function bytesOf64(s) {
-		if (Uint8Array.fromBase64)
-			return Uint8Array.fromBase64(s);
-		var bin = atob(s), n = bin.length, u = new Uint8Array(n), i;
-		for (i = 0; i < n; i++)
-			u[i] = bin.charCodeAt(i);
-		return u;
-	}
-
 	/* Every import the module names, as a stub: the core makes no system
 	 * call (tests check stubCalls), libc's stdio only links them in. */
 	function stubs(module) {
@@ -120,11 +111,12 @@
 		return [ms / 1000, off];
 	}
 
+	/* The module boot.js began to compile, instantiated; the data handed
+	 * over; the tables loaded. */
 	function loadCore() {
-		var el = document.getElementById("core");
-		if (typeof WebAssembly !== "object")
+		if (!window.handoverCore)
 			return Promise.reject(new Error("no-wasm"));
-		return WebAssembly.compile(bytesOf64(el.textContent)).then(function (m) {
+		return window.handoverCore.then(function (m) {
 			return WebAssembly.instantiate(m, stubs(m));
 		}).then(function (inst) {
 			core = inst.exports;
@@ -139,6 +131,7 @@
 			});
 			if (core.web_init() !== 0)
 				throw new Error(result());
+			performance.mark("handover-core");
 		});
 	}
 
@@ -208,7 +201,11 @@
 				r.result.createObjectStore("checks", { keyPath: "id" });
 				r.result.createObjectStore("meta");
 			};
-			r.onsuccess = function () { db = r.result; ok(db); };
+			r.onsuccess = function () {
+				db = r.result;
+				performance.mark("handover-store");
+				ok(db);
+			};
 			r.onerror = r.onblocked = function () { ok(null); };
 		});
 	}
@@ -1155,23 +1152,61 @@
 		$("c-pick").addEventListener("change", guard(renderInfo));
 	}
 
-	/* The check to show first: the open one the buyer left, else a new one. */
-	function firstCheck() {
-		return store.meta("current").then(function (id) {
+	/* The open check the buyer left, resumed, if nothing was answered in
+	 * the new one shown meanwhile. */
+	function resumeLeft() {
+		return store.meta("lang").then(function (l) {
+			/* the language chosen on an earlier visit */
+			if (l && l !== lang && !(cur && cur.saved)) {
+				setLang(l);
+				fillCountries();
+				if (cur && cur.view && cur.view.step)
+					showQuestion(J("web_view"), []);
+			}
+			return store.meta("current");
+		}).then(function (id) {
 			return id ? store.get(id) : null;
 		}).then(function (c) {
-			if (c && c.state === "open") {
-				try {
-					return resume(c.record);
-				} catch (e) {
-					/* a record this version cannot resume: start afresh */
-				}
+			if (!c || c.state !== "open" || (cur && cur.saved))
+				return;
+			try {
+				resume(c.record);
+			} catch (e) {
+				/* a record this version cannot resume: it stays in Saved */
 			}
-			newCheck();
-		}, function () { newCheck(); });
+		}).catch(function () {});
 	}
 
-	Promise.all([openStore(), loadCore()]).then(function () {
+	/* Storage, when the browser opens it quickly; the first question does
+	 * not wait for it longer than that (a first visit creates it). */
+	var stored = openStore();
+	function storeOrLater(ms) {
+		return Promise.race([stored, new Promise(function (ok) { setTimeout(ok, ms); })]);
+	}
+
+	/* The check to show first: the open one the buyer left, else a new
+	 * one, and the left one as soon as storage answers. */
+	function firstCheck() {
+		function shown() {
+			performance.mark("handover-first-question");
+		}
+		if (db) {
+			return resumeLeft().then(function () {
+				if (!cur)
+					newCheck();
+				shown();
+			});
+		}
+		newCheck();
+		shown();
+		return stored.then(function (d) {
+			if (d)
+				return resumeLeft();
+			$("saved-note").textContent = T("page.not_saved");
+		});
+	}
+
+	Promise.all([loadCore(), storeOrLater(40)]).then(function () {
 		langs = J("web_langs");
 		clear($("lang"));
 		langs.forEach(function (l) {
@@ -1180,14 +1215,14 @@
 			o.lang = l.code;
 			$("lang").appendChild(o);
 		});
-		return store.meta("lang").catch(function () { return null; });
+		return db ? store.meta("lang").catch(function () { return null; }) : null;
 	}).then(function (saved) {
 		setLang(saved || browserLang());
+		performance.mark("handover-words");
 		fillCountries();
 		wire();
 		return firstCheck();
 	}).then(function () {
-		performance.mark("handover-first-question");
 		readyOk(api);
 	}).catch(function (e) {
 		fatal(e);

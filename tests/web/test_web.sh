@@ -112,6 +112,8 @@ cp "$(newest)" "$REF/story/open.record"
 # ---------------------------------------------------------- axe-core
 
 AXE=$B/npm/node_modules/axe-core/axe.min.js
+[ -f "$AXE" ] || [ ! -f build/npm/node_modules/axe-core/axe.min.js ] ||
+    AXE=build/npm/node_modules/axe-core/axe.min.js
 if [ ! -f "$AXE" ] && command -v npm > /dev/null 2>&1; then
 	mkdir -p "$B/npm"
 	npm install --silent --no-audit --no-fund --prefix "$B/npm" axe-core@4 \
