@@ -548,6 +548,20 @@ def test_story(violations, problems):
         check("the terminal's check finished in the page verifies and has the native facts",
               st == 0 and facts(fin) == facts(want), out, diff(facts(want), facts(fin)))
 
+        # a saved check deleted, after the buyer confirms
+        tap(b, "#tabs button[data-view=saved]")
+        n = b.js("return document.querySelectorAll('#s-list li .row').length")
+        b.js("var li = [].filter.call(document.querySelectorAll('#s-list li'), function (l) {"
+             "  return l.textContent.indexOf(%s) >= 0; });"
+             "li[0].querySelectorAll('button')[2].click();" % json.dumps(oid))
+        WebDriverWait(b.d, 5).until(lambda d: d.switch_to.alert)
+        b.d.switch_to.alert.accept()
+        wait(b, lambda: b.js("return document.querySelectorAll('#s-list li .row').length") == n - 1,
+             "the check to go")
+        check("a saved check is deleted once the buyer confirms",
+              oid not in b.js("return document.getElementById('s-list').textContent") and
+              "deleted" in b.js("return document.getElementById('s-msg').textContent"))
+
         # 320 px, dark
         b.phone(320, 640)
         b.dark(True)
@@ -630,6 +644,19 @@ def test_no_storage():
         check("without storage the checklist goes on and says it is not saved",
               step(b) == "listing.brand" and "Not saved" in
               b.js("return document.getElementById('saved-note').textContent"))
+        # a STOP is shown as soon as it is known, and stays above the questions
+        for sid, v in (("listing.brand", "Samsung"), ("listing.model", "Galaxy A14"),
+                       ("listing.price", "9000 KES"), ("listing.mode", "in-person"),
+                       ("identity.dial", "nothing")):
+            answer_step(b, sid, v)
+        box = b.js("var s = document.getElementById('stop');"
+                   "return [s.hidden, s.getAttribute('role'), s.textContent]")
+        check("a STOP is announced (role=alert) as soon as the answer raises it",
+              box[0] is False and box[1] == "alert" and box[2].startswith("STOP"), box)
+        b.shot("16-stop")
+        answer_step(b, step(b), "skip")
+        check("the STOP stays in view at the next question",
+              not b.js("return document.getElementById('stop').hidden"))
     finally:
         b.quit()
 
