@@ -510,6 +510,44 @@ put_taps(struct buf *b, const struct session *s, int step)
 	buf_putc(b, ']');
 }
 
+/* The languages of the check's country there are words for, but
+ * English ("langs":[{"code","name"}]), for the page to offer them. */
+static void
+put_country_langs(struct buf *b, const struct session *s)
+{
+	const char *cc = cl_get(&s->cl, STEP_LISTING_COUNTRY);
+	const char *langs = cc ? kb_country_languages(&W.kb, cc, NULL) : NULL;
+	int first = 1;
+
+	BUF_LIT(b, ",\"langs\":[");
+	while (langs && *langs) {
+		size_t k = strcspn(langs, ";");
+		char code[8], file[32];
+		const struct web_data *d;
+		struct words w;
+		struct error e;
+		if (k > 0 && k < sizeof code) {
+			memcpy(code, langs, k);
+			code[k] = '\0';
+			snprintf(file, sizeof file, "words-%s.tsv", code);
+			if (strcmp(code, "en") != 0 && (d = data_find(file)) != NULL &&
+			    words_load(&w, code, d->data, d->len, NULL, &e) == 0) {
+				buf_puts(b, first ? "{" : ",{");
+				first = 0;
+				kv(b, 1, "code", code);
+				kv(b, 0, "name", words_own(&w, "lang.name") ? words_own(&w, "lang.name") :
+				    code);
+				buf_putc(b, '}');
+				words_release(&w);
+			}
+		}
+		langs += k;
+		if (*langs)
+			langs++;
+	}
+	buf_putc(b, ']');
+}
+
 /* The view of the current question of s. */
 static void
 put_view(struct buf *b, struct session *s)
@@ -532,6 +570,7 @@ put_view(struct buf *b, struct session *s)
 	kv_long(b, "open", (long)open);
 	BUF_LIT(b, ",\"remote\":");
 	buf_puts(b, cl_remote(&s->cl) ? "true" : "false");
+	put_country_langs(b, s);
 	if (i < 0) {
 		BUF_LIT(b, ",\"step\":null}");
 		return;

@@ -556,15 +556,42 @@
 		return function () { return answer(line); };
 	}
 
+	/* Once the country is known, the languages of that country the page
+	 * speaks, offered once, unless the buyer chose a language (as the
+	 * terminal's check does). */
+	var langChosen = false;
+
+	function offerLangs(v) {
+		var offer = v.langs.filter(function (l) { return l.code !== lang; }), p;
+		if (langChosen || cur.offered || !offer.length ||
+		    v.langs.some(function (l) { return l.code === lang; }))
+			return;
+		cur.offered = true;
+		p = el("p", "info lang-offer", T("page.lang_offer"));
+		offer.forEach(function (l) {
+			var b = button(l.name, "", function () {
+				langChosen = true;
+				$("lang").value = l.code;
+				$("lang").dispatchEvent(new Event("change"));
+			});
+			b.lang = l.code;
+			p.appendChild(b);
+		});
+		$("says").appendChild(p);
+	}
+
 	/* Applies an answer or a command (back, skip, done) and saves. */
 	function answer(line) {
-		var r = J("web_answer", line), p, sec = $("view-check");
+		var before = cur.view && cur.view.step, r = J("web_answer", line), p;
+		var sec = $("view-check");
 		cur.view = r.view;
 		p = save(false);
 		if (r.view.step === null)
 			p = p.then(finish);
 		else {
 			showQuestion(r.view, r.says);
+			if (before === "listing.country" && r.view.step !== before)
+				offerLangs(r.view);
 			focusQuestion();
 		}
 		/* how many answers were applied and saved, for tests to wait on */
@@ -1042,6 +1069,7 @@
 
 	function wire() {
 		$("lang").addEventListener("change", guard(function () {
+			langChosen = true;
 			setLang($("lang").value);
 			store.meta("lang", lang).catch(function () {});
 			fillCountries();
@@ -1157,6 +1185,8 @@
 	function resumeLeft() {
 		return store.meta("lang").then(function (l) {
 			/* the language chosen on an earlier visit */
+			if (l)
+				langChosen = true;
 			if (l && l !== lang && !(cur && cur.saved)) {
 				setLang(l);
 				fillCountries();
@@ -1217,6 +1247,7 @@
 		});
 		return db ? store.meta("lang").catch(function () { return null; }) : null;
 	}).then(function (saved) {
+		langChosen = !!saved;
 		setLang(saved || browserLang());
 		performance.mark("handover-words");
 		fillCountries();

@@ -644,6 +644,11 @@ def test_no_storage():
         check("without storage the checklist goes on and says it is not saved",
               step(b) == "listing.brand" and "Not saved" in
               b.js("return document.getElementById('saved-note').textContent"))
+        offer = b.js("return [].map.call(document.querySelectorAll('.lang-offer button'),"
+                     " function (x) { return x.lang; })")
+        if os.path.exists("data/words-sw.tsv"):
+            check("the country's languages are offered once the country is known",
+                  offer == ["sw"], offer)
         # a STOP is shown as soon as it is known, and stays above the questions
         for sid, v in (("listing.brand", "Samsung"), ("listing.model", "Galaxy A14"),
                        ("listing.price", "9000 KES"), ("listing.mode", "in-person"),
