@@ -100,11 +100,18 @@ WEB_SRC     = $(filter-out src/kb/blob.c,$(wildcard src/check/*.c src/ident/*.c 
 WEB_OBJ     = $(WEB_SRC:src/%.c=$(B)/wasm/%.o)
 WEB_PAGE    = src/web/page.html $(wildcard src/web/*.js src/web/*.css)
 # The data the page carries as text and hands to the core: the words of
-# every language and the tables, not the sources' list of the data tests;
-# of lock-apps.tsv (for 'handover apps') only its header.  WEB_DATA_EXTRA
-# adds files (the tests' own words).
-WEB_DATA    = $(filter-out data/source-never.tsv data/lock-apps.tsv,$(DATA)) \
-              -e data/lock-apps.tsv $(WEB_DATA_EXTRA)
+# every language and the tables the checklist, the bill of sale and the
+# country information read, less what the page never shows: the facts'
+# source and checked columns, the scanner's cues of phrases.tsv, and of
+# lock-apps.tsv (for 'handover apps') all but its header.
+WEB_TABLES  = brands countries country-languages imei-placeholders lenders lock-systems \
+              phrases registry-replies reporting-bodies tac
+# WEB_LANGS picks the languages (English is always there): each adds
+# about 14 KB gzipped, e.g. make web WEB_LANGS="hi bn" for a page for India.
+WEB_LANGS  ?= $(patsubst data/words-%.tsv,%,$(wildcard data/words-*.tsv))
+WEB_DATA    = -b source -b checked -b cues -b form_of $(WEB_TABLES:%=data/%.tsv) \
+              $(sort $(filter-out data/words-en.tsv,$(WEB_LANGS:%=data/words-%.tsv)) data/words-en.tsv) \
+              -e data/lock-apps.tsv
 
 web: $(B)/handover.html
 
@@ -114,7 +121,7 @@ web-maybe:
 	@if $(MAKE) -s $(B)/wasm/toolchain.ok > /dev/null 2>&1; then \
 	    $(MAKE) -s $(B)/handover.html $(B)/web-test/handover.html; fi
 
-$(B)/web-test/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter-out -e,$(WEB_DATA)) \
+$(B)/web-test/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter data/%,$(WEB_DATA)) \
     tests/web/words-ar.tsv
 	@mkdir -p $(@D)
 	./$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA) tests/web/words-ar.tsv
@@ -140,7 +147,7 @@ $(B)/handover.wasm: $(WEB_OBJ)
 $(B)/gen_page: src/web/gen_page.c src/lib/sha256.c src/lib/sha256.h | $(B)/obj
 	$(HOST_CC) -std=c11 -O1 -D_POSIX_C_SOURCE=200809L -Isrc -o $@ src/web/gen_page.c src/lib/sha256.c
 
-$(B)/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter-out -e,$(WEB_DATA))
+$(B)/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter data/%,$(WEB_DATA))
 	./$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libhandover.a
