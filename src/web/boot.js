@@ -1,22 +1,22 @@
 /* SPDX-License-Identifier: MIT */
-/* boot: starts compiling the core as soon as its bytes are read, while the
- * browser goes on reading the data and the page's script (app.js takes the
- * compiled module from window.handoverCore). */
+/* boot: reads the core back from its block (each character is a byte,
+ * but U+0100, U+0101 and U+0102 stand for NUL, CR and '<': see
+ * src/web/gen_page.c) and starts compiling it while the browser goes on
+ * reading the data and the page's script, which takes the compiled
+ * module from window.handoverCore. */
 (function () {
-	var el = document.getElementById("core"), s, bytes, i, n;
+	var el = document.getElementById("core"), s, n, bytes, i, c;
+	var three = [0, 13, 60];
 	if (typeof WebAssembly !== "object" || !el) {
 		window.handoverCore = Promise.reject(new Error("no-wasm"));
 		return;
 	}
 	s = el.textContent;
-	if (Uint8Array.fromBase64) {
-		bytes = Uint8Array.fromBase64(s);
-	} else {
-		s = atob(s);
-		n = s.length;
-		bytes = new Uint8Array(n);
-		for (i = 0; i < n; i++)
-			bytes[i] = s.charCodeAt(i);
+	n = s.length;
+	bytes = new Uint8Array(n);
+	for (i = 0; i < n; i++) {
+		c = s.charCodeAt(i);
+		bytes[i] = c < 256 ? c : three[c - 256];
 	}
 	el.textContent = "";
 	window.handoverCore = WebAssembly.compile(bytes);

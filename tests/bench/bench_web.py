@@ -43,7 +43,33 @@ def once(url, rate):
         d.quit()
 
 
+def sizes(page, wasm):
+    """The page's size, raw and gzipped, and of its parts."""
+    import gzip
+    import re
+    html = open(page, "rb").read()
+
+    def row(label, b):
+        print("  %-38s %8d bytes %8d gzipped" % (label, len(b), len(gzip.compress(b, 9))))
+    print("size of " + page)
+    row("the page", html)
+    row("  the core (.wasm file)", open(wasm, "rb").read())
+    core = re.search(rb'<script id="core"[^>]*>(.*?)</script>', html, re.S)
+    row("  the core, as the page carries it", core.group(1) if core else b"")
+    blocks = re.findall(rb'<script type="text/tab-separated-values" data-name="([^"]*)">(.*?)</script>',
+                        html, re.S)
+    row("  the data (words, tables)", b"".join(d for _, d in blocks))
+    for name, d in blocks:
+        row("    " + name.decode(), d)
+    rest = re.sub(rb'<script (id="core"|type="text/tab-separated-values")[^>]*>.*?</script>', b"",
+                  html, flags=re.S)
+    row("  the rest (HTML, CSS, JS)", rest)
+
+
 def main():
+    if sys.argv[1] == "--sizes":
+        sizes(sys.argv[2], sys.argv[3])
+        return
     page, empty, cold = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), int(sys.argv[3])
     print("ms from navigation to the first question, median of %d cold loads" % cold)
     print("  %-10s %-6s %8s %8s   %s" % ("", "CPU", "median", "own", "each load"))
