@@ -11,6 +11,7 @@
 #include "export/export.h"
 #include "ident/json.h"
 #include "kb/how.h"
+#include "lib/tsv.h"
 #include "record/stamp.h"
 #include "web/api.h"
 
@@ -324,6 +325,34 @@ web_result_len(void)
 
 /* ================================================================== words */
 
+/* A language's name and direction (lang.name, lang.dir) read from its
+ * words file by the tables' reader, without loading all its words.
+ * Returns 0, or -1 when the file does not read. */
+static int
+lang_of(const struct web_data *d, const char *code, char name[64], char dir[8])
+{
+	struct tsv t;
+	struct tsv_row row;
+	struct error e;
+	int ck, ct, r = 0, found = 0;
+
+	snprintf(name, 64, "%s", code);
+	snprintf(dir, 8, "ltr");
+	if (tsv_open(&t, d->name, d->data, d->len, &e) != 0 || (ck = tsv_column(&t, "key")) < 0 ||
+	    (ct = tsv_column(&t, "text")) < 0)
+		return -1;
+	while (found < 2 && (r = tsv_next(&t, &row, &e)) == 1) {
+		if (tsv_equals(&row, ck, "lang.name")) {
+			tsv_copy(&row, ct, name, 64);
+			found++;
+		} else if (tsv_equals(&row, ck, "lang.dir")) {
+			tsv_copy(&row, ct, dir, 8);
+			found++;
+		}
+	}
+	return found || r >= 0 ? 0 : -1;
+}
+
 /* The language of a "words-LL.tsv" file, or NULL. */
 static const char *
 data_lang(const struct web_data *b, char out[8])
@@ -349,20 +378,15 @@ web_langs(void)
 
 	buf_putc(b, '[');
 	for (bl = W.data; bl < W.data + W.ndata; bl++) {
-		char lang[8];
-		struct words w;
-		struct error e;
-		if (!data_lang(bl, lang))
-			continue;
-		if (words_load(&w, lang, bl->data, bl->len, NULL, &e) != 0)
+		char lang[8], name[64], dir[8];
+		if (!data_lang(bl, lang) || lang_of(bl, lang, name, dir) != 0)
 			continue;	/* a broken file is no language to offer */
 		buf_puts(b, first ? "{" : ",{");
 		first = 0;
 		kv(b, 1, "code", lang);
-		kv(b, 0, "name", words_own(&w, "lang.name") ? words_own(&w, "lang.name") : lang);
-		kv(b, 0, "dir", words_own(&w, "lang.dir") ? words_own(&w, "lang.dir") : "ltr");
+		kv(b, 0, "name", name);
+		kv(b, 0, "dir", dir);
 		buf_putc(b, '}');
-		words_release(&w);
 	}
 	buf_putc(b, ']');
 	return b->err ? -1 : 0;
@@ -522,23 +546,19 @@ put_country_langs(struct buf *b, const struct session *s)
 	BUF_LIT(b, ",\"langs\":[");
 	while (langs && *langs) {
 		size_t k = strcspn(langs, ";");
-		char code[8], file[32];
+		char code[8], file[32], name[64], dir[8];
 		const struct web_data *d;
-		struct words w;
-		struct error e;
 		if (k > 0 && k < sizeof code) {
 			memcpy(code, langs, k);
 			code[k] = '\0';
 			snprintf(file, sizeof file, "words-%s.tsv", code);
 			if (strcmp(code, "en") != 0 && (d = data_find(file)) != NULL &&
-			    words_load(&w, code, d->data, d->len, NULL, &e) == 0) {
+			    lang_of(d, code, name, dir) == 0) {
 				buf_puts(b, first ? "{" : ",{");
 				first = 0;
 				kv(b, 1, "code", code);
-				kv(b, 0, "name", words_own(&w, "lang.name") ? words_own(&w, "lang.name") :
-				    code);
+				kv(b, 0, "name", name);
 				buf_putc(b, '}');
-				words_release(&w);
 			}
 		}
 		langs += k;
