@@ -585,6 +585,7 @@ put_view(struct buf *b, struct session *s)
 		}
 	buf_putc(b, '{');
 	kv(b, 1, "id", s->meta.id);
+	kv(b, 0, "country", cl_get(&s->cl, STEP_LISTING_COUNTRY));
 	kv_long(b, "asked", (long)asked);
 	kv_long(b, "answered", (long)answered);
 	kv_long(b, "open", (long)open);

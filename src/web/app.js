@@ -300,8 +300,11 @@
 			renderSaved();
 		if (name === "imei")
 			renderImei();
-		if (name === "info")
+		if (name === "info") {
+			if (!$("c-pick").value && cur && cur.view && cur.view.country)
+				$("c-pick").value = cur.view.country;
 			renderInfo();
+		}
 		if (focus) {
 			var h = $("view-" + name).querySelector("h1");
 			window.scrollTo(0, 0);
@@ -437,6 +440,18 @@
 		return b;
 	}
 
+	/* A tap that lands just after the question changed was meant for the
+	 * one before (a double tap): it is not an answer to this one. */
+	var shownAt = 0;
+
+	function settled(fn) {
+		return function () {
+			if (Date.now() - shownAt < 300)
+				return null;
+			return fn.apply(this, arguments);
+		};
+	}
+
 	function tapLink(t) {
 		var a = el("a", "button"), host;
 		a.rel = "noopener noreferrer";
@@ -492,6 +507,7 @@
 	function showQuestion(v, says) {
 		var i, b, form = $("text-form"), input = $("q-input"), it;
 		cur.view = v;
+		shownAt = Date.now();
 		$("view-check").setAttribute("data-step", v.step || "");
 		show("check");
 		$("loading").hidden = true;
@@ -522,7 +538,7 @@
 		form.hidden = v.type === "choice" || v.type === "reply" || v.type === "files";
 		if (v.type === "choice" || v.type === "reply") {
 			for (i = 0; i < v.choices.length; i++) {
-				b = button(v.choices[i].label, "", answerWith(v.choices[i].answer));
+				b = button(v.choices[i].label, "", settled(answerWith(v.choices[i].answer)));
 				b.setAttribute("data-answer", v.choices[i].answer);
 				if (v.value && v.value === v.choices[i].answer) {
 					b.classList.add("previous");
@@ -782,12 +798,19 @@
 				msg.textContent = T("page.saved.bad", { name: file.name, why: e.core || e.message });
 				return;
 			}
-			return store.put({
-				id: s.id, record: text, state: s.state, verdict: s.verdict, brand: s.brand,
-				model: s.model, country: s.country, updated: s.updated, savedAt: Date.now()
-			}).then(function () {
-				msg.textContent = T("page.saved.imported", { id: f.id });
-				return renderSaved();
+			return store.get(s.id).then(function (had) {
+				/* a finished check is not replaced by an earlier, open copy */
+				if (had && had.state === "sealed" && s.state !== "sealed") {
+					msg.textContent = T("page.saved.kept", { id: s.id });
+					return;
+				}
+				return store.put({
+					id: s.id, record: text, state: s.state, verdict: s.verdict, brand: s.brand,
+					model: s.model, country: s.country, updated: s.updated, savedAt: Date.now()
+				}).then(function () {
+					msg.textContent = T("page.saved.imported", { id: f.id });
+					return renderSaved();
+				});
 			});
 		});
 	}
@@ -1119,10 +1142,10 @@
 				box.appendChild(p);
 			});
 		}));
-		$("back").addEventListener("click", guard(function () { return answer("back"); }));
-		$("skip").addEventListener("click", guard(function () { return answer("skip"); }));
-		$("photo-done").addEventListener("click", guard(function () { return answer("done"); }));
-		$("no-eid").addEventListener("click", guard(function () { return answer("none"); }));
+		$("back").addEventListener("click", guard(settled(function () { return answer("back"); })));
+		$("skip").addEventListener("click", guard(settled(function () { return answer("skip"); })));
+		$("photo-done").addEventListener("click", guard(settled(function () { return answer("done"); })));
+		$("no-eid").addEventListener("click", guard(settled(function () { return answer("none"); })));
 		$("photo-take").addEventListener("change", guard(function () { return onPhoto($("photo-take")); }));
 		$("photo-choose").addEventListener("change", guard(function () { return onPhoto($("photo-choose")); }));
 		$("text-form").addEventListener("submit", guard(function (e) {
