@@ -148,11 +148,16 @@
 		return result();
 	}
 
+	/* The page's own words in the language, all at once; an element whose
+	 * text is already right (English, as the page is written) is left. */
 	function applyWords() {
+		var w = J("web_words", "page.");
 		document.querySelectorAll("[data-w]").forEach(function (el) {
-			el.textContent = T(el.getAttribute("data-w"));
+			var t = w[el.getAttribute("data-w")];
+			if (t !== undefined && el.textContent !== t)
+				el.textContent = t;
 		});
-		document.title = T("page.title");
+		document.title = w["page.title"];
 	}
 
 	/* The first of the browser's languages there are words for: "hi-IN"
@@ -318,9 +323,12 @@
 	function fatal(err) {
 		var f = $("fatal");
 		$("loading").hidden = true;
+		if (!core) {	/* no words without the core: the page's English */
+			$("no-wasm").hidden = false;
+			return;
+		}
 		f.hidden = false;
-		f.textContent = err && err.message === "no-wasm" ? T0("page.no_wasm") :
-		    T0("page.failed", { why: String(err && err.message || err) });
+		f.textContent = T0("page.failed", { why: String(err && err.message || err) });
 	}
 
 	/* T when the core is there, else the key (the page cannot load). */

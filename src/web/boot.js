@@ -5,19 +5,22 @@
  * reading the data and the page's script, which takes the compiled
  * module from window.handoverCore. */
 (function () {
-	var el = document.getElementById("core"), s, n, bytes, i, c;
-	var three = [0, 13, 60];
+	var el = document.getElementById("core");
+
+	function bytesOf(s) {
+		var n = s.length, b = new Uint8Array(n), i, c;
+		for (i = 0; i < n; i++) {
+			c = s.charCodeAt(i);
+			b[i] = c < 256 ? c : c === 256 ? 0 : c === 257 ? 13 : 60;
+		}
+		return b;
+	}
+
 	if (typeof WebAssembly !== "object" || !el) {
 		window.handoverCore = Promise.reject(new Error("no-wasm"));
 		return;
 	}
-	s = el.textContent;
-	n = s.length;
-	bytes = new Uint8Array(n);
-	for (i = 0; i < n; i++) {
-		c = s.charCodeAt(i);
-		bytes[i] = c < 256 ? c : three[c - 256];
-	}
+	var bytes = bytesOf(el.textContent);
 	el.textContent = "";
 	window.handoverCore = WebAssembly.compile(bytes);
 	window.handoverCore.catch(function () {});

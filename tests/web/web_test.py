@@ -154,6 +154,16 @@ class Browser:
         self.d.save_screenshot(path)
         return path
 
+    def no_network(self, where):
+        """Every request the browser made, but for the page's own file and
+        the blob: and data: URLs it makes, and the browser's own pages."""
+        reqs = [u for u in self.log_network()
+                if not u.startswith(("file:", "blob:", "data:", "about:", "chrome:", "devtools:"))]
+        check("no network request during " + where, not reqs, *reqs[:5])
+        res = self.js("return performance.getEntriesByType('resource').map("
+                      "function (e) { return e.name; })")
+        check("the page fetched no resource during " + where, not res, *res[:5])
+
     def quit(self):
         try:
             self.d.quit()
@@ -577,12 +587,7 @@ def test_story(violations, problems):
         b.phone(WIDTH, HEIGHT)
         b.dark(False)
 
-        # the browser's own pages (chrome://) are not the page's requests
-        reqs = [u for u in b.log_network()
-                if not u.startswith(("file:", "blob:", "data:", "about:", "chrome:", "devtools:"))]
-        check("no network request during the story", not reqs, *reqs[:5])
-        res = b.js("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
-        check("the page fetched no resource", not res, *res[:5])
+        b.no_network("the story")
         check("the core made no system call", b.js("return handover.systemCalls()") == 0)
         logs = [l for l in b.d.get_log("browser") if l["level"] == "SEVERE"]
         check("no error in the browser's console", not logs, *[l["message"] for l in logs[:5]])
@@ -631,6 +636,7 @@ def test_languages(violations, problems):
             layout(b, "language " + c, problems)
         if not codes:
             note("no data/words-LL.tsv but English: the languages were tested with words-ar.tsv")
+        b.no_network("the language runs")
     finally:
         b.quit()
 
@@ -672,6 +678,7 @@ def test_no_storage():
         answer_step(b, step(b), "skip")
         check("the STOP stays in view at the next question",
               not b.js("return document.getElementById('stop').hidden"))
+        b.no_network("the run without storage")
     finally:
         b.quit()
 
@@ -687,6 +694,9 @@ def main():
     try:
         check("the page loads", b.open(A.page) == "ready")
         test_parity(b)
+        b.no_network("the parity runs")
+        check("the core made no system call in the parity runs",
+              b.js("return handover.systemCalls()") == 0)
     finally:
         b.quit()
     for t in (test_story, test_languages):
