@@ -93,22 +93,10 @@ static void
 check_line(struct imei_run *r, const char *s, size_t n)
 {
 	struct ident ids[MAX_PER_LINE];
-	size_t k, count = ident_parse_line(&r->tables, s, n, ids, MAX_PER_LINE);
+	size_t k, count = ident_check_line(&r->tables, s, n, ids, MAX_PER_LINE);
 
 	for (k = 0; k < count; k++)
 		emit(r, s, &ids[k]);
-	if (count == 0) {
-		size_t i;
-		for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
-			;
-		if (i < n) {	/* labels only, e.g. "IMEI:" */
-			struct ident id;
-			ident_classify(&r->tables, "", 0, IDENT_UNKNOWN, &id);
-			id.start = 0;
-			id.len = n;
-			emit(r, s, &id);
-		}
-	}
 }
 
 static int

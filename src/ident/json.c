@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* ident json: the JSON object of one identifier. */
+/* ident json: a line's identifiers as handover imei reports them, and the
+ * JSON object of one. */
 #include <string.h>
 
 #include "ident/json.h"
@@ -24,6 +25,24 @@ put_str(struct buf *b, const char *v)
 		buf_put_json_str(b, v, strlen(v));
 	else
 		BUF_LIT(b, "null");
+}
+
+size_t
+ident_check_line(const struct ident_tables *t, const char *s, size_t n, struct ident *out,
+    size_t max)
+{
+	size_t count = ident_parse_line(t, s, n, out, max), i;
+
+	if (count > 0 || max == 0)
+		return count;
+	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	if (i == n)
+		return 0;
+	ident_classify(t, "", 0, IDENT_UNKNOWN, &out[0]);	/* labels only */
+	out[0].start = 0;
+	out[0].len = n;
+	return 1;
 }
 
 void

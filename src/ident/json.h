@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* ident json: one identifier as "handover imei --json" prints it, the one
- * writer of that format for every front end (the terminal and the page). */
+/* ident json: the identifiers of a line as "handover imei" reports them,
+ * and one identifier as "--json" prints it: the one reader and writer of
+ * that report for every front end (the terminal and the page). */
 #ifndef HANDOVER_IDENT_JSON_H
 #define HANDOVER_IDENT_JSON_H
 
@@ -9,6 +10,13 @@
 #include "ident/ident.h"
 #include "ident/tac.h"
 #include "lib/buf.h"
+
+/* The identifiers of one line as "handover imei" reports them: every one
+ * ident_parse_line finds (at most max), or, when it finds none on a line
+ * that is not blank (a label only, "IMEI:"), one saying what is missing,
+ * spanning the line.  Returns how many; 0 for a blank line. */
+size_t ident_check_line(const struct ident_tables *t, const char *s, size_t n,
+    struct ident *out, size_t max);
 
 /* Writes {"input", "kind", "valid", "normalized", "reporting_body", "tac",
  * "serial", "check_digit", "brand", "model", "problem", "message"} and a

@@ -1074,34 +1074,25 @@ web_check(const char *answers, size_t len, double t, int offset, const unsigned 
 	return b->err ? -1 : 0;
 }
 
-/* One line as "handover imei" reads it: every identifier on it, or the
- * line itself when it holds only a label. */
+/* One line as "handover imei" reads it (ident_check_line); a line too
+ * long for its reader is no identifier. */
 static void
-imei_line(struct buf *b, const char *s, size_t n, int *first)
+imei_line(struct buf *b, const char *s, size_t n, long lineno, int *first)
 {
-	struct ident ids[MAX_PER_LINE], one;
+	struct ident ids[MAX_PER_LINE];
 	const struct ident *id = ids;
-	size_t k, count, i;
+	size_t k, count;
 
 	if (n > LINE_MAX_BYTES) {
-		ident_classify(&W.idt, "", 0, IDENT_UNKNOWN, &one);
-		one.problem = IDENT_BAD_LENGTH;
-		snprintf(one.message, sizeof one.message, "a line is longer than %d bytes: "
-		    "not an identifier", LINE_MAX_BYTES);
-		one.start = one.len = 0;
-		id = &one;
+		ident_classify(&W.idt, "", 0, IDENT_UNKNOWN, &ids[0]);
+		ids[0].problem = IDENT_BAD_LENGTH;
+		snprintf(ids[0].message, sizeof ids[0].message, "line %ld is longer than %d bytes: "
+		    "not an identifier", lineno, LINE_MAX_BYTES);
+		ids[0].start = ids[0].len = 0;
 		count = 1;
 		s = "";
-	} else if ((count = ident_parse_line(&W.idt, s, n, ids, MAX_PER_LINE)) == 0) {
-		for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
-			;
-		if (i == n)
-			return;
-		ident_classify(&W.idt, "", 0, IDENT_UNKNOWN, &one);	/* labels only */
-		one.start = 0;
-		one.len = n;
-		id = &one;
-		count = 1;
+	} else {
+		count = ident_check_line(&W.idt, s, n, ids, MAX_PER_LINE);
 	}
 	for (k = 0; k < count; k++) {
 		const struct tac_entry *te = NULL;
@@ -1119,6 +1110,7 @@ web_imei(const char *text, size_t len)
 {
 	struct buf *b = result();
 	size_t at = 0;
+	long lineno = 0;
 	int first = 1;
 
 	if (!W.ready)
@@ -1130,7 +1122,7 @@ web_imei(const char *text, size_t len)
 		size_t m = n;
 		if (m > 0 && text[at + m - 1] == '\r')
 			m--;
-		imei_line(b, text + at, m, &first);
+		imei_line(b, text + at, m, ++lineno, &first);
 		at += n + 1;
 	}
 	buf_putc(b, ']');

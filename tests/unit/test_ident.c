@@ -358,6 +358,23 @@ test_parse_digits(void)
 	CHECK_INT(ident_parse_digits("", 0, &v), -1);
 }
 
+/* A line as handover imei reads it: its identifiers, a label alone said,
+ * a blank line nothing. */
+static void
+test_check_line(void)
+{
+	struct ident id[4];
+
+	CHECK_INT(ident_check_line(&T, "IMEI1: 354178036859789 IMEI2: 35 417803 685979 7", 48,
+	    id, 4), 2);
+	CHECK_INT(ident_check_line(&T, "IMEI:", 5, id, 4), 1);
+	CHECK_INT(id[0].problem, IDENT_BAD_LENGTH);
+	CHECK_INT(id[0].start, 0);
+	CHECK_INT(id[0].len, 5);
+	CHECK_INT(ident_check_line(&T, " \t ", 3, id, 4), 0);
+	CHECK_INT(ident_check_line(&T, "", 0, id, 4), 0);
+}
+
 /* The one writer of "handover imei --json": every field, TAC models that
  * disagree joined, text escaped. */
 static void
@@ -408,6 +425,7 @@ main(void)
 	RUN(test_find_in_text);
 	RUN(test_imei_key);
 	RUN(test_parse_digits);
+	RUN(test_check_line);
 	RUN(test_json);
 	ident_tables_release(&T);
 	return h_done();
