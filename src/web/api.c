@@ -444,6 +444,26 @@ web_words(const char *prefix)
 	return b->err ? -1 : 0;
 }
 
+EXPORT(web_fallback) int
+web_fallback(const char *prefix)
+{
+	struct buf *b = result();
+	size_t i, n = strlen(prefix);
+	int first = 1;
+
+	buf_putc(b, '[');
+	for (i = 0; W.has_local && i < W.en.n; i++) {
+		const char *key = W.en.v[i].key;
+		if (strncmp(key, prefix, n) != 0 || words_own(&W.local, key))
+			continue;
+		buf_puts(b, first ? "" : ",");
+		first = 0;
+		put_str(b, key);
+	}
+	buf_putc(b, ']');
+	return b->err ? -1 : 0;
+}
+
 EXPORT(web_text) int
 web_text(const char *key, const char *fills)
 {

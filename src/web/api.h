@@ -33,6 +33,9 @@ int web_langs(void);
 int web_lang(const char *code);
 /* {"key": "text"} of every key that starts with prefix, in the language. */
 int web_words(const char *prefix);
+/* ["key"...]: the keys that start with prefix the language lacks, shown
+ * in English (the page marks them lang="en"). */
+int web_fallback(const char *prefix);
 /* The text of key with {name}s filled from fills: "name\037value\036"...
  * (the key itself when there are no words for it). */
 int web_text(const char *key, const char *fills);

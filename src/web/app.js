@@ -150,12 +150,32 @@
 
 	/* The page's own words in the language, all at once; an element whose
 	 * text is already right (English, as the page is written) is left. */
+	/* The page's keys the language lacks (shown in English). */
+	var english = {};
+
+	/* Sets e's text to the words of key, marked English when they are. */
+	function sayIn(e, key, fills) {
+		e.textContent = T(key, fills);
+		if (english[key])
+			e.lang = "en";
+		else
+			e.removeAttribute("lang");
+	}
+
 	function applyWords() {
 		var w = J("web_words", "page.");
+		english = {};
+		J("web_fallback", "page.").forEach(function (k) { english[k] = true; });
 		document.querySelectorAll("[data-w]").forEach(function (el) {
-			var t = w[el.getAttribute("data-w")];
+			var k = el.getAttribute("data-w"), t = w[k];
 			if (t !== undefined && el.textContent !== t)
 				el.textContent = t;
+			/* words the language lacks are English: said so, for the
+			 * screen reader's voice and the font */
+			if (english[k])
+				el.lang = "en";
+			else
+				el.removeAttribute("lang");
 		});
 		document.title = w["page.title"];
 	}
@@ -379,14 +399,14 @@
 			savedAt: Date.now()
 		}).then(function () {
 			cur.saved = true;
-			$("saved-note").textContent = db ? T("page.saved_here") : T("page.not_saved");
+			sayIn($("saved-note"), db ? "page.saved_here" : "page.not_saved");
 			if (!cur.persisted && navigator.storage && navigator.storage.persist) {
 				cur.persisted = true;
 				navigator.storage.persist().catch(function () {});
 			}
 			return store.meta("current", cur.id);
 		}).catch(function () {
-			$("saved-note").textContent = T("page.not_saved");
+			sayIn($("saved-note"), "page.not_saved");
 		});
 	}
 
@@ -473,14 +493,14 @@
 			}
 			a.href = t.target;
 			a.target = "_blank";
-			a.textContent = T("page.tap.open", { host: host });
+			sayIn(a, "page.tap.open", { host: host });
 		} else if (t.kind === "sms") {
 			a.href = "sms:" + t.target.replace(/[^0-9+]/g, "") +
 			    (t.body ? "?&body=" + encodeURIComponent(t.body) : "");
-			a.textContent = T("page.tap.sms", { to: t.target });
+			sayIn(a, "page.tap.sms", { to: t.target });
 		} else if (t.kind === "dial") {
 			a.href = "tel:" + encodeURIComponent(t.target);
-			a.textContent = T("page.tap.dial", { code: t.target });
+			sayIn(a, "page.tap.dial", { code: t.target });
 		} else {
 			return null;
 		}
@@ -501,7 +521,7 @@
 		    navigator.clipboard) {
 			box.appendChild(button(T("page.tap.copy"), "", function () {
 				return navigator.clipboard.writeText(v.imei).then(function () {
-					$("q-hint").textContent = T("page.tap.copied");
+					sayIn($("q-hint"), "page.tap.copied");
 				}, function () {});
 			}));
 		}
@@ -523,8 +543,8 @@
 			finish();
 			return;
 		}
-		$("check-id").textContent = T("page.check_id", { id: v.id });
-		$("progress-text").textContent = T("page.progress",
+		sayIn($("check-id"), "page.check_id", { id: v.id });
+		sayIn($("progress-text"), "page.progress",
 		    { answered: String(v.answered), asked: String(v.asked) });
 		$("bar").style.width = Math.round(100 * (v.asked - v.open) / Math.max(1, v.asked)) + "%";
 		renderSays(says || []);
@@ -566,7 +586,7 @@
 				input.max = v.today;
 			input.dir = v.type === "text" || v.type === "country" ? "auto" : "ltr";
 			input.value = v.type === "files" ? "" : v.value || "";
-			$("q-label").textContent = v.type === "country" ? T("page.country_hint") : T("page.answer");
+			sayIn($("q-label"), v.type === "country" ? "page.country_hint" : "page.answer");
 		}
 		$("no-eid").hidden = v.type !== "eid";
 	}
@@ -654,8 +674,8 @@
 			list.appendChild(li);
 		});
 		$("v-later").textContent = summary.map(function (k) { return T(k); }).join(" ");
-		$("v-bill").textContent = T(f.failed ? "page.verdict.failed_bill" : "page.verdict.bill");
-		$("v-note").textContent = T("page.verdict.record_note", { file: f.id + ".record" });
+		sayIn($("v-bill"), f.failed ? "page.verdict.failed_bill" : "page.verdict.bill");
+		sayIn($("v-note"), "page.verdict.record_note", { file: f.id + ".record" });
 		$("v-share").hidden = !canShare(billFile());
 		$("v-share-record").hidden = !canShare(recordFile());
 		show("verdict", true);
@@ -757,7 +777,7 @@
 					if (!window.confirm(T("page.saved.delete_confirm", { id: c.id })))
 						return;
 					return store.del(c.id).then(function () {
-						$("s-msg").textContent = T("page.saved.deleted", { id: c.id });
+						sayIn($("s-msg"), "page.saved.deleted", { id: c.id });
 						if (cur && cur.id === c.id)
 							newCheck();
 						return renderSaved();
@@ -793,30 +813,30 @@
 		return file.text().then(function (text) {
 			var s = J("web_saved", L(text)), msg = $("s-msg"), f;
 			if (s.error && s.seal !== "altered") {
-				msg.textContent = T("page.saved.bad", { name: file.name, why: s.error });
+				sayIn(msg, "page.saved.bad", { name: file.name, why: s.error });
 				return;
 			}
 			if (s.seal !== "intact") {
-				msg.textContent = T("page.saved.altered", { name: file.name });
+				sayIn(msg, "page.saved.altered", { name: file.name });
 				return;
 			}
 			try {
 				f = J("web_finished", L(text));	/* the one reader takes it */
 			} catch (e) {
-				msg.textContent = T("page.saved.bad", { name: file.name, why: e.core || e.message });
+				sayIn(msg, "page.saved.bad", { name: file.name, why: e.core || e.message });
 				return;
 			}
 			return store.get(s.id).then(function (had) {
 				/* a finished check is not replaced by an earlier, open copy */
 				if (had && had.state === "sealed" && s.state !== "sealed") {
-					msg.textContent = T("page.saved.kept", { id: s.id });
+					sayIn(msg, "page.saved.kept", { id: s.id });
 					return;
 				}
 				return store.put({
 					id: s.id, record: text, state: s.state, verdict: s.verdict, brand: s.brand,
 					model: s.model, country: s.country, updated: s.updated, savedAt: Date.now()
 				}).then(function () {
-					msg.textContent = T("page.saved.imported", { id: f.id });
+					sayIn(msg, "page.saved.imported", { id: f.id });
 					return renderSaved();
 				});
 			});
@@ -1043,13 +1063,13 @@
 		input.value = "";
 		if (!f)
 			return;
-		$("q-hint").textContent = T("page.photo.hashing", { name: f.name });
+		sayIn($("q-hint"), "page.photo.hashing", { name: f.name });
 		return hashFile(f).then(function (hex) {
 			var path = "photo-" + (++cur.photos) + "/" + f.name.replace(/[\/\\]/g, "_");
 			C("web_file", path, hex, f.size);
 			return answer(path);
 		}, function (e) {
-			$("q-hint").textContent = T("page.photo.failed", { name: f.name, why: String(e && e.message || e) });
+			sayIn($("q-hint"), "page.photo.failed", { name: f.name, why: String(e && e.message || e) });
 		});
 	}
 
@@ -1171,12 +1191,13 @@
 				}
 				r = J("web_validate", v);
 				$("q-hint").textContent = r.message;
+				$("q-hint").removeAttribute("lang");
 				$("q-hint").className = "hint" + (r.valid < 0 ? " problem" : "");
 			}), 200);
 		});
 		$("v-download").addEventListener("click", guard(function () {
 			download(shownRecord.id + ".record", shownRecord.record, "text/plain");
-			$("v-note").textContent = T("page.verdict.downloaded", { file: shownRecord.id + ".record" });
+			sayIn($("v-note"), "page.verdict.downloaded", { file: shownRecord.id + ".record" });
 		}));
 		$("v-bill").addEventListener("click", guard(openBill));
 		$("v-print").addEventListener("click", guard(printBill));
@@ -1263,7 +1284,7 @@
 		return stored.then(function (d) {
 			if (d)
 				return resumeLeft();
-			$("saved-note").textContent = T("page.not_saved");
+			sayIn($("saved-note"), "page.not_saved");
 		});
 	}
 
