@@ -12,7 +12,7 @@
 #     page;
 #   - a whole check tapped and typed through at 360x740 (help, back, skip,
 #     a photo, a reload midway), its downloaded record accepted by
-#     'handover verify'; screenshots in BUILD/web-shots/;
+#     'handover verify'; screenshots and this run's log in BUILD/web-shots/;
 #   - no network request, no system call from the core, no horizontal
 #     scroll at 320 px, tap targets of 44 px, an axe-core audit with no
 #     serious or critical violation, light and dark;
@@ -129,6 +129,7 @@ mkdir -p "$B/web-shots"
     --scratch "$SCRATCH" --axe "${AXE:-}" --chromium "$(command -v "$CHROMIUM")" \
     --driver "$(command -v "$DRIVER")" > "$SCRATCH/web.log" 2>&1
 st=$?
+cp "$SCRATCH/web.log" "$B/web-shots/web-test.log"	# kept with the screenshots
 grep -E '^(ok|FAIL|SKIP|  |note)' "$SCRATCH/web.log" | grep -v '^ok ' | sed 's/^note/  note/'
 p=$(grep -c '^ok ' "$SCRATCH/web.log")
 f=$(grep -c '^FAIL ' "$SCRATCH/web.log")
