@@ -124,7 +124,7 @@ web-maybe:
 $(B)/web-test/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter data/%,$(WEB_DATA)) \
     tests/web/words-ar.tsv
 	@mkdir -p $(@D)
-	./$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA) tests/web/words-ar.tsv
+	$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA) tests/web/words-ar.tsv
 
 $(B)/wasm/toolchain.ok: | $(B)/obj
 	@mkdir -p $(B)/wasm
@@ -148,7 +148,7 @@ $(B)/gen_page: src/web/gen_page.c src/lib/sha256.c src/lib/sha256.h | $(B)/obj
 	$(HOST_CC) -std=c11 -O1 -D_POSIX_C_SOURCE=200809L -Isrc -o $@ src/web/gen_page.c src/lib/sha256.c
 
 $(B)/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter data/%,$(WEB_DATA))
-	./$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA)
+	$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libhandover.a
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(B)/libhandover.a $(ALL_LDFLAGS)
