@@ -110,7 +110,7 @@ choice_is(const struct cl_choice *ch, size_t k, const char *w, const struct chec
 	fold(ch[k].label, strlen(ch[k].label), f, sizeof f);
 	if (strcmp(f, w) == 0)
 		return 1;
-	snprintf(key, sizeof key, "answer.%s.%s", cl_steps[i].id, ch[k].answer);
+	snprintf(key, sizeof key, "answer.%.40s.%.40s", cl_steps[i].id, ch[k].answer);
 	return words_match(cl->words, key, w);
 }
 
