@@ -96,7 +96,7 @@ WASM_FLAGS  = --target=wasm32-wasi -nostdinc -isystem $(shell $(WASM_CC) -print-
 WASM_HINT   = make web needs clang, wasm-ld and wasi-libc for wasm32: on Debian \
               apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32 (and binaryen, optional)
 WEB_SRC     = $(filter-out src/kb/blob.c,$(wildcard src/check/*.c src/ident/*.c src/kb/*.c \
-              src/record/*.c src/export/*.c src/lib/*.c)) src/web/api.c
+              src/record/*.c src/export/*.c src/lib/*.c)) $(filter-out src/web/gen_page.c,$(wildcard src/web/*.c))
 WEB_OBJ     = $(WEB_SRC:src/%.c=$(B)/wasm/%.o)
 WEB_PAGE    = src/web/page.html $(wildcard src/web/*.js src/web/*.css)
 # The data the page carries as text and hands to the core: the words of
