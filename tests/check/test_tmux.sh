@@ -116,4 +116,52 @@ story() {	# story NAME COLS
 }
 story c80 80
 story c40 40
+
+# The story in a language of words wider than their bytes.  What the
+# Settings question and status start with comes from that language's file.
+words_of() {	# words_of LANG KEY: the text, up to its first {placeholder}
+	awk -F '\t' -v k="$2" '$1 == k { sub(/[{].*/, "", $2); print $2; exit }' "data/words-$1.tsv"
+}
+story_lang() {	# story_lang NAME LANG
+	COLS=40 start "$1" NO_COLOR=1 "--lang $2"
+	for a in IN Samsung "Galaxy A52" "32000" 1 1 "354178036859789" 2 none; do
+		expect "$1" "> " "$2: question before '$a' at 40 columns"
+		say "$1" "$a"
+		sleep 0.2
+	done
+	settings=$(words_of "$2" step.identity.settings_match.question | cut -c1-12)
+	expect "$1" "$settings" "$2: the Settings question at 40 columns"
+	say "$1" "?"
+	say "$1" "status"
+	expect "$1" "$(words_of "$2" status.open)" "$2: status at 40 columns"
+	$T send-keys -t "$1" C-c
+	expect "$1" "EXIT=6" "$2: Ctrl-C at 40 columns"
+	screen "$1" > "$SCRATCH/$1.screen"
+	bad=$(python3 - "$SCRATCH/$1.screen" <<'PY' 2>&1
+import sys, unicodedata
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.rstrip("\n")
+    if "EXIT=" in line or "--resume" in line:
+        continue
+    width = sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else
+                2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in line)
+    if width > 40:
+        print("wider than 40:", line)
+    if line and unicodedata.category(line[0]) in ("Mn", "Mc"):
+        print("starts with a combining mark:", line)
+    if line.rstrip() and line.rstrip()[-1] in "\u094d\u09cd":
+        print("ends in a virama:", line)
+PY
+)
+	if [ -z "$bad" ]; then ok; else fail "$2 at 40 columns" "$(printf '%s\n' "$bad" | head -n 4)"; fi
+	lines=$(grep -c . "$SCRATCH/$1.screen")
+	[ "$lines" -gt 40 ] && ok || fail "$2: the story is on the screen" "$(head -n 5 "$SCRATCH/$1.screen")"
+	cp "$SCRATCH/$1.screen" "${TMUX_SCREENS:-$SCRATCH}/story-$2-40.txt" 2>/dev/null
+}
+if command -v python3 > /dev/null 2>&1; then
+	story_lang h40 hi
+	story_lang u40 ur
+else
+	echo "SKIP Hindi and Urdu at 40 columns: python3 is not installed"
+fi
 finish
