@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export/export.h"
+#include "lib/utf8.h"
 
 /* A typed value on one line. */
 static void
@@ -36,15 +37,26 @@ static void
 heading(struct buf *b, const struct export_model *m, const char *key, const struct fill *fl)
 {
 	struct buf t;
-	size_t i;
+	size_t i, n;
 
 	buf_init_mem(&t);
 	export_say(&t, m, key, fl, value);
 	if (b->written > 0)
 		buf_putc(b, '\n');
-	for (i = 0; i < t.len; i++) {
-		char c = buf_str(&t)[i];
-		buf_putc(b, c >= 'a' && c <= 'z' ? (char)(c - 32) : c);
+	for (i = 0; i < t.len; i += n) {
+		uint32_t cp;
+		char enc[4];
+
+		n = utf8_decode(buf_str(&t) + i, t.len - i, &cp);
+		if (cp == 0xFFFD && n == 1) {	/* not UTF-8: kept as it is */
+			buf_put(b, buf_str(&t) + i, 1);
+			continue;
+		}
+		/* a-z and the Latin-1 letters (á, ç, ñ, ó, ...): the headings of
+		 * es, pt and fr; other scripts have no case or keep theirs. */
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7))
+			cp -= 32;
+		buf_put(b, enc, utf8_encode(cp, enc));
 	}
 	buf_putc(b, '\n');
 	if (t.err && !b->err)

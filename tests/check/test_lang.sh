@@ -73,6 +73,11 @@ for f in data/words-*.tsv; do
 		verdict=$(sed -n "s/^verdict: //p" "$rec")
 		vw=$(sed -n "s/^verdict\\.$verdict\t//p" "$f")
 		grep -qF -- "${vw:-$verdict}" "$SCRATCH/out" && ok || fail "$lang $s: the summary lacks '$vw'"
+		# The text bill's headings are in capitals, accented letters too.
+		"$BIN" export --text --lang "$lang" "$rec" > "$SCRATCH/bill.txt" 2>&1
+		small=$(LC_ALL=C.UTF-8 grep -P '^[^a-z]*[A-Z]{3}[^a-z]*$' "$SCRATCH/bill.txt" |
+		    LC_ALL=C.UTF-8 grep -P '[\x{e0}-\x{f6}\x{f8}-\x{fe}]' | head -n 2)
+		[ -z "$small" ] && ok || fail "$lang $s: a heading with small letters" "$small"
 		"$BIN" export --html --lang "$lang" "$rec" > "$SCRATCH/bill.html" 2>&1
 		grep -q "<html lang=\"$lang\" dir=\"${dir:-ltr}\">" "$SCRATCH/bill.html" && ok ||
 			fail "$lang $s: the bill of sale's language" "$(head -n 3 "$SCRATCH/bill.html")"
