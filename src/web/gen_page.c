@@ -238,14 +238,109 @@ file_of(const char *line, size_t n, const char *kind, const char *dir, size_t di
 	}
 }
 
+/* The stylesheet the line names, inline. */
+static void
+put_style(struct text *out, const char *s, size_t n, const char *tmpl, size_t dirlen)
+{
+	char path[4096];
+	struct text css;
+
+	file_of(s, n, "style", tmpl, dirlen, path, sizeof path);
+	css = slurp(path);
+	puts_text(out, "<style>\n");
+	put(out, css.p, css.n);
+	puts_text(out, "</style>\n");
+	free(css.p);
+}
+
+/* The script the line names, inline, its hash added to the CSP's list. */
+static void
+put_script(struct text *out, struct text *hashes, size_t *nscripts, const char *s, size_t n,
+    const char *tmpl, size_t dirlen)
+{
+	char path[4096];
+	unsigned char d[SHA256_LEN];
+	struct text js;
+
+	file_of(s, n, "script", tmpl, dirlen, path, sizeof path);
+	js = slurp(path);
+	/* the CSP hash is of the exact text between the tags */
+	sha256(js.p, js.n, d);
+	puts_text(hashes, (*nscripts)++ ? " 'sha256-" : "'sha256-");
+	base64(hashes, d, sizeof d);
+	puts_text(hashes, "'");
+	if (*nscripts > MAX_SCRIPTS) {
+		errno = E2BIG;
+		die("too many scripts in", tmpl);
+	}
+	puts_text(out, "<script>");
+	put(out, js.p, js.n);
+	puts_text(out, "</script>\n");
+	free(js.p);
+}
+
+/* The data files of the command line ([-b COLUMN]... [[-e] DATA.tsv]...). */
+static void
+put_data(struct text *out, int argc, char **argv)
+{
+	int i;
+
+	for (i = 4; i < argc; i++) {
+		int header_only = strcmp(argv[i], "-e") == 0 && i + 1 < argc;
+		if (strcmp(argv[i], "-b") == 0 && i + 1 < argc) {
+			if (nblank == MAX_BLANK) {
+				errno = E2BIG;
+				die("too many -b columns:", argv[i + 1]);
+			}
+			blank_cols[nblank++] = argv[++i];
+			continue;
+		}
+		data_block(out, argv[i + header_only], header_only);
+		i += header_only;
+	}
+}
+
+static void
+put_wasm(struct text *out, const char *path)
+{
+	struct text wasm = slurp(path);
+
+	puts_text(out, "<script id=\"core\" type=\"application/x-handover-wasm\">");
+	code_points(out, (const unsigned char *)wasm.p, wasm.n);
+	puts_text(out, "</script>\n");
+	free(wasm.p);
+}
+
+/* Writes the page to path with the scripts' hashes where the template
+ * says @SCRIPT_HASHES@. */
+static void
+write_page(const struct text *out, const struct text *hashes, const char *path,
+    const char *tmpl)
+{
+	const char *mark = strstr(out->p, "@SCRIPT_HASHES@"), *at;
+	FILE *f;
+
+	if (!mark) {
+		errno = EINVAL;
+		die("no @SCRIPT_HASHES@ in", tmpl);
+	}
+	at = mark + strlen("@SCRIPT_HASHES@");
+	if (!(f = fopen(path, "wb")))
+		die("cannot create", path);
+	if (fwrite(out->p, 1, (size_t)(mark - out->p), f) != (size_t)(mark - out->p) ||
+	    fwrite(hashes->p, 1, hashes->n, f) != hashes->n ||
+	    fwrite(at, 1, strlen(at), f) != strlen(at) || fclose(f) != 0) {
+		remove(path);
+		die("cannot write", path);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	struct text tmpl, out = {NULL, 0, 0}, hashes = {NULL, 0, 0};
-	const char *slash, *at, *mark;
+	const char *slash;
 	size_t dirlen, off = 0, nscripts = 0;
-	char path[4096];
-	FILE *f;
 
 	if (argc < 4) {
 		fprintf(stderr, "usage: gen_page TEMPLATE.html CORE.wasm OUT.html "
@@ -262,75 +357,21 @@ main(int argc, char **argv)
 
 		while (s < line + n && (*s == ' ' || *s == '\t'))
 			s++;
-		if (strncmp(s, "<!--@style ", 11) == 0) {
-			struct text css;
-			file_of(s, n - (size_t)(s - line), "style", argv[1], dirlen, path, sizeof path);
-			css = slurp(path);
-			puts_text(&out, "<style>\n");
-			put(&out, css.p, css.n);
-			puts_text(&out, "</style>\n");
-			free(css.p);
-		} else if (strncmp(s, "<!--@script ", 12) == 0) {
-			struct text js;
-			unsigned char d[SHA256_LEN];
-			file_of(s, n - (size_t)(s - line), "script", argv[1], dirlen, path, sizeof path);
-			js = slurp(path);
-			/* the CSP hash is of the exact text between the tags */
-			sha256(js.p, js.n, d);
-			puts_text(&hashes, nscripts++ ? " 'sha256-" : "'sha256-");
-			base64(&hashes, d, sizeof d);
-			puts_text(&hashes, "'");
-			if (nscripts > MAX_SCRIPTS) {
-				errno = E2BIG;
-				die("too many scripts in", argv[1]);
-			}
-			puts_text(&out, "<script>");
-			put(&out, js.p, js.n);
-			puts_text(&out, "</script>\n");
-			free(js.p);
-		} else if (strncmp(s, "<!--@data-->", 12) == 0) {
-			int i;
-			for (i = 4; i < argc; i++) {
-				int header_only = strcmp(argv[i], "-e") == 0 && i + 1 < argc;
-				if (strcmp(argv[i], "-b") == 0 && i + 1 < argc) {
-					if (nblank == MAX_BLANK) {
-						errno = E2BIG;
-						die("too many -b columns:", argv[i + 1]);
-					}
-					blank_cols[nblank++] = argv[++i];
-					continue;
-				}
-				data_block(&out, argv[i + header_only], header_only);
-				i += header_only;
-			}
-		} else if (strncmp(s, "<!--@wasm-->", 12) == 0) {
-			struct text wasm = slurp(argv[2]);
-
-			puts_text(&out, "<script id=\"core\" type=\"application/x-handover-wasm\">");
-			code_points(&out, (const unsigned char *)wasm.p, wasm.n);
-			puts_text(&out, "</script>\n");
-			free(wasm.p);
-		} else {
+		if (strncmp(s, "<!--@style ", 11) == 0)
+			put_style(&out, s, n - (size_t)(s - line), argv[1], dirlen);
+		else if (strncmp(s, "<!--@script ", 12) == 0)
+			put_script(&out, &hashes, &nscripts, s, n - (size_t)(s - line), argv[1], dirlen);
+		else if (strncmp(s, "<!--@data-->", 12) == 0)
+			put_data(&out, argc, argv);
+		else if (strncmp(s, "<!--@wasm-->", 12) == 0)
+			put_wasm(&out, argv[2]);
+		else
 			put(&out, line, n);
-		}
 		off += n;
 	}
-	/* the hashes go where the template asks for them */
 	if (!hashes.p)
 		puts_text(&hashes, "'none'");
-	if (!(mark = strstr(out.p, "@SCRIPT_HASHES@"))) {
-		errno = EINVAL;
-		die("no @SCRIPT_HASHES@ in", argv[1]);
-	}
-	at = mark + strlen("@SCRIPT_HASHES@");
-	if (!(f = fopen(argv[3], "wb")))
-		die("cannot create", argv[3]);
-	if (fwrite(out.p, 1, (size_t)(mark - out.p), f) != (size_t)(mark - out.p) ||
-	    fwrite(hashes.p, 1, hashes.n, f) != hashes.n ||
-	    fwrite(at, 1, strlen(at), f) != strlen(at) || fclose(f) != 0) {
-		remove(argv[3]);
-		die("cannot write", argv[3]);
-	}
+	write_page(&out, &hashes, argv[3], argv[1]);
 	free(tmpl.p);
 	free(out.p);
 	free(hashes.p);
