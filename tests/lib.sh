@@ -34,3 +34,23 @@ finish() {
 	printf '%d passed, %d failed\n' "$t_passed" "$t_failed"
 	[ "$t_failed" -eq 0 ]
 }
+# merge_answers STEPS BASE OVERRIDES: the answers file BASE with the
+# lines of OVERRIDES applied ("step = -" drops a step), in the order of
+# the step ids in the file STEPS (one a line, as 'check --steps' lists).
+merge_answers() {
+	awk -v steps="$1" '
+	function parse(line,   k, v) {
+		if (line ~ /^[ \t]*(#|$)/) return 0
+		k = line; sub(/[ \t]*=.*/, "", k); sub(/^[ \t]+/, "", k)
+		v = line; sub(/^[^=]*=[ \t]*/, "", v)
+		K = k; V = v; return 1
+	}
+	FNR == NR { if (parse($0)) { n = ++bn[K]; base[K, n] = V } next }
+	{ if (parse($0)) { n = ++on[K]; over[K, n] = V } }
+	END {
+		while ((getline id < steps) > 0) {
+			if (id in on) { for (i = 1; i <= on[id]; i++) if (over[id, i] != "-") print id " = " over[id, i] }
+			else for (i = 1; i <= bn[id]; i++) print id " = " base[id, i]
+		}
+	}' "$2" "$3"
+}

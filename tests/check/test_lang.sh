@@ -31,21 +31,7 @@ grep -q "no words in 'zz' yet: English it is" "$SCRATCH/err" && ok || fail "HAND
 # merge OVERRIDES as test_scenarios.sh does.
 "$BIN" check --steps | awk 'NF == 0 { exit } { print $1 }' > "$SCRATCH/steps"
 merge() {
-	awk -v steps="$SCRATCH/steps" '
-	function parse(line,   k, v) {
-		if (line ~ /^[ \t]*(#|$)/) return 0
-		k = line; sub(/[ \t]*=.*/, "", k); sub(/^[ \t]+/, "", k)
-		v = line; sub(/^[^=]*=[ \t]*/, "", v)
-		K = k; V = v; return 1
-	}
-	FNR == NR { if (parse($0)) { n = ++bn[K]; base[K, n] = V } next }
-	{ if (parse($0)) { n = ++on[K]; over[K, n] = V } }
-	END {
-		while ((getline id < steps) > 0) {
-			if (id in on) { for (i = 1; i <= on[id]; i++) if (over[id, i] != "-") print id " = " over[id, i] }
-			else for (i = 1; i <= bn[id]; i++) print id " = " base[id, i]
-		}
-	}' tests/check/base.answers "$1"
+	merge_answers "$SCRATCH/steps" tests/check/base.answers "$1"
 }
 facts() {
 	grep -v -E '^(id|created|updated|sha256|challenge): ' "$1"

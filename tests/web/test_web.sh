@@ -46,21 +46,7 @@ fi
 # (as tests/check/test_scenarios.sh merges them).
 "$BIN" check --steps | awk 'NF == 0 { exit } { print $1 }' > "$SCRATCH/steps"
 merge() {
-	awk -v steps="$SCRATCH/steps" '
-	function parse(line,   k, v) {
-		if (line ~ /^[ \t]*(#|$)/) return 0
-		k = line; sub(/[ \t]*=.*/, "", k); sub(/^[ \t]+/, "", k)
-		v = line; sub(/^[^=]*=[ \t]*/, "", v)
-		K = k; V = v; return 1
-	}
-	FNR == NR { if (parse($0)) { n = ++bn[K]; base[K, n] = V } next }
-	{ if (parse($0)) { n = ++on[K]; over[K, n] = V } }
-	END {
-		while ((getline id < steps) > 0) {
-			if (id in on) { for (i = 1; i <= on[id]; i++) if (over[id, i] != "-") print id " = " over[id, i] }
-			else for (i = 1; i <= bn[id]; i++) print id " = " base[id, i]
-		}
-	}' tests/check/base.answers "$1"
+	merge_answers "$SCRATCH/steps" tests/check/base.answers "$1"
 }
 
 newest() {
