@@ -81,6 +81,16 @@ open_record(const char *text, size_t len, struct record *rec)
 	return 0;
 }
 
+/* The bill of sale's source: the record, in the page's language. */
+static void
+source_of(struct export_src *src, struct record *rec)
+{
+	src->rec = rec;
+	src->words = web_lang_words();
+	src->kb = &web.kb;
+	src->idt = &web.idt;
+}
+
 EXPORT(web_finished) int
 web_finished(const char *text, size_t len)
 {
@@ -93,10 +103,7 @@ web_finished(const char *text, size_t len)
 
 	if (open_record(text, len, &rec) != 0)
 		return -1;
-	src.rec = &rec;
-	src.words = web_lang_words();
-	src.kb = &web.kb;
-	src.idt = &web.idt;
+	source_of(&src, &rec);
 	if (export_model_init(&m, &src, &e) != 0) {
 		record_release(&rec);
 		return web_fail(e.msg);
@@ -125,23 +132,13 @@ web_finished(const char *text, size_t len)
 	BUF_LIT(b, ",\"reasons\":[");
 	for (i = 0; i < m.sc->nstated; i++) {
 		const struct saved_reason *x = &m.sc->stated[i];
-		struct cl_reason r;
-		struct buf t;
-		memset(&r, 0, sizeof r);
-		r.code = x->code;
-		r.level = strcmp(x->level, "STOP") == 0 ? CL_STOP : CL_CAUTION;
-		snprintf(r.detail, sizeof r.detail, "%s", x->detail);
 		buf_puts(b, i ? ",{" : "{");
 		web_kv(b, 1, "level", x->level);
 		web_kv(b, 0, "code", x->code);
-		buf_init_mem(&t);
-		cl_reason_text(&m.sc->cl, &r, 0, &t);
-		web_kv(b, 0, "text", buf_str(&t));
-		buf_release(&t);
-		buf_init_mem(&t);
-		cl_reason_text(&m.sc->cl, &r, 1, &t);
-		web_kv(b, 0, "todo", buf_str(&t));
-		buf_release(&t);
+		BUF_LIT(b, ",\"text\":");
+		export_reason_put(b, &m, x, 0, web_put_str);
+		BUF_LIT(b, ",\"todo\":");
+		export_reason_put(b, &m, x, 1, web_put_str);
 		buf_putc(b, '}');
 	}
 	BUF_LIT(b, "]}");
@@ -160,10 +157,7 @@ web_export(const char *text, size_t len)
 
 	if (open_record(text, len, &rec) != 0)
 		return -1;
-	src.rec = &rec;
-	src.words = web_lang_words();
-	src.kb = &web.kb;
-	src.idt = &web.idt;
+	source_of(&src, &rec);
 	rc = export_html(&src, web_out(), &e);
 	record_release(&rec);
 	return rc == 0 ? 0 : web_fail(e.msg);

@@ -171,6 +171,26 @@ web_put_view(struct buf *b, struct session *s)
 	buf_putc(b, '}');
 }
 
+/* {"outcome", "says", "view"} of a reply (no outcome when NULL), as the
+ * result; releases the reply. */
+static int
+put_reply(struct session_reply *reply, const char *outcome)
+{
+	struct buf *b = web_out();
+
+	buf_putc(b, '{');
+	if (outcome) {
+		web_kv(b, 1, "outcome", outcome);
+		buf_putc(b, ',');
+	}
+	web_put_says(b, reply);
+	BUF_LIT(b, ",\"view\":");
+	web_put_view(b, &web.s);
+	buf_putc(b, '}');
+	session_reply_release(reply);
+	return b->err ? -1 : 0;
+}
+
 /* ================================================================ session */
 
 EXPORT(web_new_id) int
@@ -209,7 +229,6 @@ web_resume(const char *text, size_t len, double t, int offset, const unsigned ch
 	struct saved_check *sc;
 	struct session_reply reply;
 	struct error e;
-	struct buf *b;
 	int rc;
 
 	if (!web.ready || web_stamps(t, offset, now, today) != 0)
@@ -237,14 +256,7 @@ web_resume(const char *text, size_t len, double t, int offset, const unsigned ch
 	web.live = 1;
 	session_reply_init(&reply);
 	session_recap(&web.s, &reply);
-	b = web_out();
-	buf_putc(b, '{');
-	web_put_says(b, &reply);
-	BUF_LIT(b, ",\"view\":");
-	web_put_view(b, &web.s);
-	buf_putc(b, '}');
-	session_reply_release(&reply);
-	return b->err ? -1 : 0;
+	return put_reply(&reply, NULL);
 }
 
 EXPORT(web_answer) int
@@ -252,22 +264,12 @@ web_answer(const char *line)
 {
 	static const char *const outcomes[] = {"next", "again", "quit", "bad"};
 	struct session_reply reply;
-	struct buf *b;
 
 	if (!web.live)
 		return web_fail("no check is open");
 	session_reply_init(&reply);
 	session_answer(&web.s, line, &reply);
-	b = web_out();
-	buf_putc(b, '{');
-	web_kv(b, 1, "outcome", outcomes[reply.outcome]);
-	buf_putc(b, ',');
-	web_put_says(b, &reply);
-	BUF_LIT(b, ",\"view\":");
-	web_put_view(b, &web.s);
-	buf_putc(b, '}');
-	session_reply_release(&reply);
-	return b->err ? -1 : 0;
+	return put_reply(&reply, outcomes[reply.outcome]);
 }
 
 EXPORT(web_validate) int
