@@ -277,3 +277,16 @@ saved_check_read(struct saved_check *sc, const struct record *r, const struct kb
 	sc->follows = !sc->verdict[0] || level_of(sc->verdict) >= sc->level;
 	return 0;
 }
+
+void
+saved_reason_text(const struct saved_check *sc, const struct saved_reason *x, int todo,
+    struct buf *out)
+{
+	struct cl_reason r;
+
+	memset(&r, 0, sizeof r);
+	r.code = x->code;
+	r.level = strcmp(x->level, "STOP") == 0 ? CL_STOP : CL_CAUTION;
+	snprintf(r.detail, sizeof r.detail, "%s", x->detail);
+	cl_reason_text(&sc->cl, &r, todo, out);
+}

@@ -52,4 +52,9 @@ int saved_check_build(const struct checklist *cl, const struct saved_meta *m, in
 int saved_check_read(struct saved_check *sc, const struct record *r, const struct kb *kb,
     const struct ident_tables *idt, const struct words *words, struct error *e);
 
+/* A reason the record states, as a sentence (todo 0) or what to do
+ * (todo 1), in sc's words: cl_reason_text of the stated reason. */
+void saved_reason_text(const struct saved_check *sc, const struct saved_reason *x, int todo,
+    struct buf *out);
+
 #endif

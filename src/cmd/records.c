@@ -157,20 +157,20 @@ put_padded(struct buf *out, const char *text, size_t width)
 static void
 show_reasons(const struct saved_check *sc, const struct words *w, struct buf *out)
 {
-	size_t i;
+	const char *stop = wd(w, "verdict.STOP"), *caution = wd(w, "verdict.CAUTION");
+	size_t i, width = wrap_width(stop, strlen(stop));
 
+	/* the two words in one column, a space after the longer (CAUTION is
+	 * nine letters in several languages: HATI-HATI, TAHADHARI) */
+	if (wrap_width(caution, strlen(caution)) > width)
+		width = wrap_width(caution, strlen(caution));
 	for (i = 0; i < sc->nstated; i++) {
 		const struct saved_reason *x = &sc->stated[i];
-		struct cl_reason r;
-		memset(&r, 0, sizeof r);
-		r.code = x->code;
-		r.level = strcmp(x->level, "STOP") == 0 ? CL_STOP : CL_CAUTION;
-		snprintf(r.detail, sizeof r.detail, "%s", x->detail);
 		buf_puts(out, "  ");
-		put_padded(out, wd(w, r.level == CL_STOP ? "verdict.STOP" : "verdict.CAUTION"), 8);
-		cl_reason_text(&sc->cl, &r, 0, out);
+		put_padded(out, strcmp(x->level, "STOP") == 0 ? stop : caution, width + 1);
+		saved_reason_text(sc, x, 0, out);
 		buf_puts(out, "\n          -> ");
-		cl_reason_text(&sc->cl, &r, 1, out);
+		saved_reason_text(sc, x, 1, out);
 		buf_putc(out, '\n');
 	}
 }

@@ -68,15 +68,10 @@ void
 export_reason_put(struct buf *b, const struct export_model *m,
     const struct saved_reason *x, int todo, void (*put)(struct buf *b, const char *s))
 {
-	struct cl_reason r;
 	struct buf t;
 
-	memset(&r, 0, sizeof r);
-	r.code = x->code;
-	r.level = strcmp(x->level, "STOP") == 0 ? CL_STOP : CL_CAUTION;
-	snprintf(r.detail, sizeof r.detail, "%s", x->detail);
 	buf_init_mem(&t);
-	cl_reason_text(&m->sc->cl, &r, todo, &t);
+	saved_reason_text(m->sc, x, todo, &t);
 	hand(b, &t, put);
 }
 
