@@ -355,20 +355,30 @@ ident(const struct checklist *cl, enum cl_id i, const char *s, size_t n, char *o
 		say(cl, msg, "msg.not_imei", fl);
 		return -1;
 	}
-	if (ids[0].problem == IDENT_SCIENTIFIC_NOTATION || ids[0].normalized[0] == '\0') {
-		buf_puts(msg, ids[0].message);
-		return -1;
-	}
-	snprintf(out, CL_VALUE_MAX, "%s", ids[0].normalized);
 	if (ids[0].problem != IDENT_OK) {
 		/* the engine explains in English; other languages say the
 		 * problem in their own words */
 		const char *own = cl->words && strcmp(cl->words->lang, "en") != 0 ?
 		    words_getf(cl->words, "problem.%s", ident_problem_code(ids[0].problem)) : NULL;
 		struct fill fl[] = {{"why", own ? own : ids[0].message}, {NULL, NULL}};
+
+		if (ids[0].problem == IDENT_SCIENTIFIC_NOTATION || ids[0].normalized[0] == '\0') {
+			/* nothing to keep: the buyer types it again */
+			if (own)
+				say(cl, msg, "msg.ident_invalid", fl);
+			else
+				buf_puts(msg, ids[0].message);
+			return -1;
+		}
+		snprintf(out, CL_VALUE_MAX, "%s", ids[0].normalized);
 		say(cl, msg, "msg.ident_invalid", fl);
 		return 1;
 	}
+	if (ids[0].normalized[0] == '\0') {
+		buf_puts(msg, ids[0].message);
+		return -1;
+	}
+	snprintf(out, CL_VALUE_MAX, "%s", ids[0].normalized);
 	{
 		struct fill fl[] = {{"kind", type == CL_EID ? "EID" : ids[0].kind == IDENT_MEID ?
 		    "MEID" : "IMEI"}, {"value", out}, {NULL, NULL}};

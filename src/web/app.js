@@ -869,7 +869,17 @@
 			head.appendChild(el("span", d.valid ? "good" : "bad",
 			    d.valid ? "✓ " + T("page.imei.valid") : "✗ " + T("page.imei.invalid")));
 			box.appendChild(head);
-			box.appendChild(el("p", null, d.message));
+			/* the engine explains in English; another language says the
+			 * problem in its own words first, the English detail after */
+			var own = lang !== "en" && d.problem ? T("problem." + d.problem) : "";
+			if (own && own !== "problem." + d.problem) {
+				box.appendChild(el("p", null, own));
+				var detail = el("p", "note", d.message);
+				detail.lang = "en";
+				box.appendChild(detail);
+			} else {
+				box.appendChild(el("p", null, d.message));
+			}
 			row(dl, "page.imei.kind", d.kind === "unknown" ? null : d.kind.toUpperCase());
 			row(dl, "page.imei.normalized", d.normalized);
 			row(dl, "page.imei.tac", d.tac);
