@@ -165,12 +165,9 @@ put_registry(const struct checklist *cl, const char *what, struct buf *out)
 		    strcmp(what, "registry_how") == 0 ? c[i].how :
 		    strcmp(what, "registry_limits") == 0 ? c[i].limits :
 		    strcmp(what, "registry_instead") == 0 ? c[i].instead : c[i].result_meaning;
-		const char *own = words_getf(cl->words, "registry.%s.%zu.%s", c[i].code, i + 1,
-		    field);
 		if (strcmp(c[i].check_name, "none") == 0 || !v || !*v)
 			continue;
-		if (own)
-			v = own;
+		v = words_registry(cl->words, c[i].code, i + 1, field, v);
 		if (strcmp(what, "registry") == 0) {
 			if (done)
 				buf_puts(out, words_get(cl->words, "list.or") ?

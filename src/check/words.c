@@ -124,6 +124,15 @@ words_get(const struct words *w, const char *key)
 }
 
 const char *
+words_registry(const struct words *w, const char *cc, size_t n, const char *field,
+    const char *english)
+{
+	const char *own = w ? words_getf(w, "registry.%.3s.%zu.%.16s", cc, n, field) : NULL;
+
+	return own ? own : english;
+}
+
+const char *
 words_getf(const struct words *w, const char *fmt, ...)
 {
 	char key[WORDS_KEY_MAX];

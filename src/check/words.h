@@ -44,6 +44,11 @@ const char *words_getf(const struct words *w, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* A country's official check in the language: the field (name, how,
+ * meaning, limits, instead) of check n (1, 2, ...) of country cc as
+ * "registry.CC.N.FIELD" where a translator wrote it, else english. */
+const char *words_registry(const struct words *w, const char *cc, size_t n, const char *field,
+    const char *english);
 /* The text of "key@variant" for the first variant (NULL-terminated list)
  * that has one, else of key. */
 const char *words_variant(const struct words *w, const char *key,

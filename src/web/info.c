@@ -99,6 +99,7 @@ info_checks(struct buf *b, const char *cc, const struct kb_check *c, size_t n)
 {
 	size_t i, k, nr, nt;
 	const struct kb_reply *rp = kb_country_replies(&web.kb, cc, &nr);
+	const struct words *w = web_lang_words();
 
 	BUF_LIT(b, ",\"checks\":[");
 	for (i = 0; i < n; i++) {
@@ -106,12 +107,16 @@ info_checks(struct buf *b, const char *cc, const struct kb_check *c, size_t n)
 		static const char *const kinds[] = {"url", "sms", "dial"};
 		int first = 1;
 		buf_puts(b, i ? ",{" : "{");
-		web_kv(b, 1, "name", strcmp(c[i].check_name, "none") == 0 ? NULL : c[i].check_name);
-		web_kv(b, 0, "how", c[i].how);
+		/* in the page's language where a translator wrote it; the taps
+		 * are read from the English, which names the codes to send */
+		web_kv(b, 1, "name", strcmp(c[i].check_name, "none") == 0 ? NULL :
+		    words_registry(w, cc, i + 1, "name", c[i].check_name));
+		web_kv(b, 0, "how", words_registry(w, cc, i + 1, "how", c[i].how));
 		kv_list(b, "checks", c[i].checks);
-		web_kv(b, 0, "result_meaning", c[i].result_meaning);
-		web_kv(b, 0, "limits", c[i].limits);
-		web_kv(b, 0, "instead", c[i].instead);
+		web_kv(b, 0, "result_meaning", words_registry(w, cc, i + 1, "meaning",
+		    c[i].result_meaning));
+		web_kv(b, 0, "limits", words_registry(w, cc, i + 1, "limits", c[i].limits));
+		web_kv(b, 0, "instead", words_registry(w, cc, i + 1, "instead", c[i].instead));
 		kv_reported(b, &c[i].fact);
 		BUF_LIT(b, ",\"taps\":[");
 		nt = strcmp(c[i].check_name, "none") == 0 ? 0 : kb_how_taps(c[i].how, t, 8);
