@@ -101,7 +101,8 @@ test_brands(void)
 	CHECK((b = kb_brand_find(&K, "Galaxy")) && strcmp(b->brand, "samsung") == 0);
 	CHECK((b = kb_brand_find(&K, "REDMI")) && strcmp(b->brand, "xiaomi") == 0);
 	CHECK((b = kb_brand_find(&K, "apple")) && strcmp(b->brand, "apple") == 0);
-	CHECK(kb_brand_find(&K, "nokia") == NULL);
+	CHECK((b = kb_brand_find(&K, "HMD")) && strcmp(b->brand, "nokia") == 0);
+	CHECK(kb_brand_find(&K, "fairphone") == NULL);
 	CHECK((b = kb_brand_find(&K, "iphone")) && strncmp(b->model_path, "Settings > ", 11) == 0);
 	CHECK((b = kb_brand_find(&K, "samsung")) && *b->reset_path && *b->accounts_path);
 	CHECK((b = kb_brand_find(&K, "itel")) && b->model_path && *b->model_path == '\0');
