@@ -139,15 +139,14 @@ put_registry(const struct checklist *cl, const char *what, struct buf *out)
 		const char *key = strcmp(what, "registry") == 0 ? "registry.none" :
 		    strcmp(what, "registry_how") == 0 ? "registry.none_how" : NULL;
 		struct buf name;
-		struct fill fl[] = {{"country", NULL}, {"instead", n ? c[0].instead : ""},
-		    {NULL, NULL}};
+		struct fill fl[] = {{"country", NULL}, {"instead", n ? words_registry(cl->words,
+		    c[0].code, 1, "instead", c[0].instead) : ""}, {NULL, NULL}};
 		buf_init_mem(&name);
 		if (cc)
 			put_country(cl, cc, &name);
 		fl[0].value = cc ? buf_str(&name) : "?";
 		if (strcmp(what, "registry_instead") == 0 && n) {
-			const char *own = words_getf(cl->words, "registry.%s.1.instead", c[0].code);
-			buf_puts(out, own ? own : c[0].instead);
+			buf_puts(out, words_registry(cl->words, c[0].code, 1, "instead", c[0].instead));
 		} else if (key && words_get(cl->words, n ? key : "registry.unknown")) {
 			words_fill(out, words_get(cl->words, n ? key : "registry.unknown"), fl);
 		}
@@ -270,10 +269,17 @@ put_named(const struct checklist *cl, const char *name, struct buf *out)
 		else
 			buf_putc(out, '?');
 	} else if (strcmp(name, "model_path") == 0) {
-		/* the brand's own path, else the words' sentence for it */
+		/* the language's own sentence for this brand, else the brand's
+		 * path (English, from brands.tsv), else the words' sentence */
 		const struct kb_brand *b = cl_brand(cl);
-		const char *s = b && b->model_path && *b->model_path ? NULL :
-		    cl_words(cl, "path.model");
+		const char *s = NULL;
+		char key[WORDS_KEY_MAX];
+		if (cl->words && strcmp(cl->words->lang, "en") != 0 && cl_brand_id(cl)) {
+			snprintf(key, sizeof key, "path.model@%.40s", cl_brand_id(cl));
+			s = words_own(cl->words, key);
+		}
+		if (!s && !(b && b->model_path && *b->model_path))
+			s = cl_words(cl, "path.model");
 		if (s)
 			buf_puts(out, s);
 		else

@@ -381,6 +381,25 @@ test_words(void)
 		CHECK_INT(validate(&cl, STEP_IDENTITY_SETTINGS_MATCH, "yes", out), 0);
 	}
 	words_release(&hi);
+	/* a language's own sentences come before the knowledge base's
+	 * English: where the model number is, and the country's check */
+	{
+		static const char xx[] = "key\ttext\npath.model@apple\tXX-APPLE\n"
+		    "registry.IN.1.how\tXX-KYM\nregistry.PH.1.instead\tXX-PH\n";
+		struct checklist cl;
+		CHECK_INT(words_load(&hi, "hi", xx, sizeof xx - 1, &EN, &e), 0);
+		cl_init(&cl, &KB, &T, &hi);
+		set(&cl, STEP_LISTING_BRAND, "Apple");
+		set(&cl, STEP_LISTING_COUNTRY, "IN");
+		CHECK_STR(render(&cl, "{model_path}|{registry_how}"), "XX-APPLE|XX-KYM");
+		set(&cl, STEP_LISTING_COUNTRY, "PH");
+		CHECK(strstr(render(&cl, "{registry_instead}"), "XX-PH") != NULL);
+		/* in English the brand's sourced path stands */
+		cl_init(&cl, &KB, &T, &EN);
+		set(&cl, STEP_LISTING_BRAND, "Apple");
+		CHECK(strncmp(render(&cl, "{model_path}"), "Settings > ", 11) == 0);
+		words_release(&hi);
+	}
 	words_placeholders("a {x} b {y} {x}", ph, sizeof ph);
 	CHECK_STR(ph, "{x};{y}");
 }
