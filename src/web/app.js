@@ -767,7 +767,12 @@
 				var state = c.state === "sealed" && c.verdict ? T("verdict." + c.verdict) :
 				    T("page.saved.state_open");
 				li.appendChild(el("p", "title", title));
-				li.appendChild(el("p", "sub", c.id + " · " + state + " · " + (c.updated || "")));
+				/* id and time isolated, so that right to left they stay whole */
+				var sub = el("p", "sub");
+				sub.appendChild(el("bdi", null, c.id));
+				sub.appendChild(document.createTextNode(" · " + state + " · "));
+				sub.appendChild(el("bdi", null, c.updated || ""));
+				li.appendChild(sub);
 				row.appendChild(button(T(c.state === "sealed" ? "page.saved.show" : "page.saved.open"),
 				    "primary", function () { return openSaved(c); }));
 				row.appendChild(button(T("page.saved.download"), "", function () {
