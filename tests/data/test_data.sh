@@ -122,6 +122,8 @@ check_tsv() {
 		for (i = 1; i <= n; i++) if (a[i] != "") waiveset[a[i]] = 1
 		split("all some no", a, " ")
 		for (i in a) preset[a[i]] = 1
+		split("countries.tsv registry-replies.tsv lock-systems.tsv lock-apps.tsv lenders.tsv phrases.tsv phrases-advance.tsv negation-cues.tsv completion-cues.tsv context-cues.tsv country-languages.tsv brands.tsv", a, " ")
+		for (i in a) facttab[a[i]] = 1
 		split("clean owed blocked not_approved invalid compare_model unknown", a, " ")
 		for (i in a) outset[a[i]] = 1
 		split("financing carrier collateral management account", a, " ")
@@ -188,6 +190,11 @@ check_tsv() {
 		}
 		if (name != "source-never.tsv" && !has("source") && name !~ /^words-/)
 			err("no source column")
+		# Every sourced row is dated; every row of a fact table also says
+		# how strong its source is (issue 13).  tac.tsv, imei-placeholders
+		# and reporting-bodies carry no confidence column.
+		if (has("source") && !has("checked")) err("no checked column")
+		if (name in facttab && !has("confidence")) err("no confidence column")
 		if (has("checked") && !isdate(col("checked")))
 			err("checked \"" col("checked") "\" is not a YYYY-MM-DD date")
 		if (has("confidence") && col("confidence") != "confirmed" &&
@@ -570,6 +577,22 @@ st=$?
 if [ $st -ne 0 ] && printf '%s\n' "$out" | grep 'kind must be' >/dev/null &&
     printf '%s\n' "$out" | grep 'no source column' >/dev/null; then ok
 else fail "self-test: lock-systems kind / missing source not caught" "$(indent "$out")"; fi
+
+# A fact table without its confidence column, a sourced table without its
+# checked column: each row must be dated and (in a fact table) graded.
+{
+	echo "name${TAB}countries${TAB}source${TAB}checked"
+	echo "L${TAB}KE${TAB}https://a.example/${TAB}2026-11-27"
+} >"$T/fields/lenders.tsv"
+{
+	echo "tac${TAB}brand${TAB}source"
+	echo "35332510${TAB}x${TAB}https://a.example/"
+} >"$T/fields/tac.tsv"
+out=$(check_tsv "$T/fields/lenders.tsv" ""; check_tsv "$T/fields/tac.tsv" "")
+if printf '%s\n' "$out" | grep 'lenders.tsv:.*no confidence column' >/dev/null &&
+    printf '%s\n' "$out" | grep 'tac.tsv:.*no checked column' >/dev/null &&
+    ! printf '%s\n' "$out" | grep 'tac.tsv:.*confidence' >/dev/null; then ok
+else fail "self-test: missing checked / confidence columns not caught" "$(indent "$out")"; fi
 
 # Cross references: a lender country with no country-languages row, a reply
 # for a check that does not exist, too few countries.
