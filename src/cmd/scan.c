@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/load.h"
 #include "cmd/scan_run.h"
 #include "cmd/commands.h"
 #include "cli/opt.h"
@@ -18,14 +17,6 @@
 #include "cli/fd.h"
 
 #define DEFAULT_THREADS_MAX 4
-
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && strcmp(s + n - m, suffix) == 0;
-}
 
 static int
 add_name(struct scan_run *r, enum scan_role role, const char *name)
@@ -48,53 +39,19 @@ default_threads(void)
 	return n < 1 ? 1 : n > DEFAULT_THREADS_MAX ? DEFAULT_THREADS_MAX : (int)n;
 }
 
-/* Loads the tables the scan needs.  Returns 0 or -1 after a message. */
+/* What the options ask for beyond the run itself. */
+struct scan_opts {
+	const char *tacdb;
+	const char *path;	/* the input, or NULL for stdin */
+	int infmt;		/* SCAN_IN_* */
+	int keyed;
+	long threads;
+};
+
+/* Reads the options into r and o.  Returns -1 to go on, else the exit
+ * status to stop with (after --help, or a usage error). */
 static int
-load(struct scan_run *r, const char *tacdb)
-{
-	struct error e;
-
-	if (cli_load_idents(r->cli, &r->tables) != 0 || cli_load_kb(r->cli, &r->kb) != 0)
-		return -1;
-	r->tl.path = tacdb;
-	if (tacload_check_named(&r->tl) != 0 || tacload_load(&r->tl) != 0)
-		return -1;
-	if (scan_init(&r->scan, &r->kb, &r->tables, &r->tl.db, &e) != 0) {
-		cli_error("cannot build the phrase matcher: %s", e.msg);
-		return -1;
-	}
-	if (scanfmt_init(&r->fmt, &r->scan) != 0) {
-		cli_error("out of memory");
-		return -1;
-	}
-	return 0;
-}
-
-static int
-open_input(struct scan_run *r, const char *path)
-{
-	struct stat st;
-
-	r->in.fd = STDIN_FILENO;
-	r->in.size = -1;
-	if (path && strcmp(path, "-") != 0) {
-		r->in.fd = open(path, O_RDONLY);
-		if (r->in.fd < 0) {
-			cli_error("cannot open '%s': %s", path, strerror(errno));
-			return -1;
-		}
-	}
-	if (fstat(r->in.fd, &st) == 0 && S_ISREG(st.st_mode))
-		r->in.size = (long long)st.st_size;
-	if (fstat(r->in.fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		cli_error("cannot read '%s': %s", path ? path : "-", strerror(EISDIR));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-run_scan(struct cli *c, int argc, char **argv)
+parse_options(struct scan_run *r, struct scan_opts *o, struct opt *op)
 {
 	/* --X-column options carry O_COLUMN + the role they name */
 	enum { O_INPUT_FORMAT, O_OUTPUT, O_ONLY_FLAGGED, O_KEYED, O_THREADS, O_TACDB,
@@ -113,132 +70,148 @@ run_scan(struct cli *c, int argc, char **argv)
 		{"seller-column", 0, 1, O_COLUMN + SCAN_SELLER},
 		{"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
 	};
-	struct scan_run *r;
-	struct opt o;
-	const char *tacdb = NULL, *path = NULL, *name;
-	int k, i, status = EXIT_USAGE, infmt = SCAN_IN_AUTO, keyed = 0;
-	long threads = default_threads();
+	int k;
 
-	if (!(r = calloc(1, sizeof *r))) {
-		cli_error("out of memory");
-		return EXIT_IO;
-	}
-	r->cli = c;
-	r->in.fd = -1;
-	fd_buf_init(&r->out, STDOUT_FILENO);
-	tacload_init(&r->tl, c, NULL);
-	dupset_init(&r->seen);
-	for (k = 0; k < SCAN_NROLES; k++)
-		for (i = 0; i < 5 && scan_default_names[k][i]; i++)
-			r->names[k][r->nnames[k]++] = scan_default_names[k][i];
-	if (opt_init(&o, argc, argv) != 0) {
-		cli_error("out of memory");
-		free(r);
-		return EXIT_IO;
-	}
-	while ((k = opt_next(&o, specs)) != OPT_END) {
+	while ((k = opt_next(op, specs)) != OPT_END) {
 		if (k >= O_COLUMN && k < O_COLUMN + SCAN_NROLES) {
-			if (add_name(r, (enum scan_role)(k - O_COLUMN), o.arg) != 0) {
-				status = cli_usage("scan", "too many --%s options (at most %d)",
-				    o.spec->name, SCAN_MAX_NAMES);
-				goto out;
-			}
+			if (add_name(r, (enum scan_role)(k - O_COLUMN), op->arg) != 0)
+				return cli_usage("scan", "too many --%s options (at most %d)",
+				    op->spec->name, SCAN_MAX_NAMES);
 			continue;
 		}
 		switch (k) {
 		case O_INPUT_FORMAT:
-			if (strcmp(o.arg, "csv") == 0)
-				infmt = SCAN_IN_CSV;
-			else if (strcmp(o.arg, "jsonl") == 0)
-				infmt = SCAN_IN_JSONL;
-			else {
-				status = cli_usage("scan", "--input-format takes csv or jsonl, not '%s'", o.arg);
-				goto out;
-			}
+			if (strcmp(op->arg, "csv") == 0)
+				o->infmt = SCAN_IN_CSV;
+			else if (strcmp(op->arg, "jsonl") == 0)
+				o->infmt = SCAN_IN_JSONL;
+			else
+				return cli_usage("scan", "--input-format takes csv or jsonl, not '%s'",
+				    op->arg);
 			break;
 		case O_OUTPUT:
-			if (strcmp(o.arg, "csv") == 0)
+			if (strcmp(op->arg, "csv") == 0)
 				r->outfmt = SCAN_OUT_CSV;
-			else if (strcmp(o.arg, "jsonl") == 0 || strcmp(o.arg, "json") == 0)
+			else if (strcmp(op->arg, "jsonl") == 0 || strcmp(op->arg, "json") == 0)
 				r->outfmt = SCAN_OUT_JSONL;
-			else {
-				status = cli_usage("scan", "--%s takes jsonl or csv, not '%s'",
-				    o.spec->name, o.arg);
-				goto out;
-			}
+			else
+				return cli_usage("scan", "--%s takes jsonl or csv, not '%s'",
+				    op->spec->name, op->arg);
 			break;
 		case O_ONLY_FLAGGED: r->only_flagged = 1; break;
-		case O_KEYED: keyed = 1; break;
+		case O_KEYED: o->keyed = 1; break;
 		case O_THREADS:
-			if (opt_long(o.arg, 1, SCANPIPE_MAX_THREADS, &threads) != 0) {
-				status = cli_usage("scan", "--threads takes a number from 1 to %d, not '%s'",
-				    SCANPIPE_MAX_THREADS, o.arg);
-				goto out;
-			}
+			if (opt_long(op->arg, 1, SCANPIPE_MAX_THREADS, &o->threads) != 0)
+				return cli_usage("scan", "--threads takes a number from 1 to %d, not '%s'",
+				    SCANPIPE_MAX_THREADS, op->arg);
 			break;
-		case O_TACDB: tacdb = o.arg; break;
+		case O_TACDB: o->tacdb = op->arg; break;
 		case O_QUIET: r->quiet = 1; break;
-		case OPT_HELP: status = cli_help(&command_scan); goto out;
-		default: status = cli_usage("scan", "%s", o.errmsg); goto out;
+		case OPT_HELP: return cli_help(&command_scan);
+		default: return cli_usage("scan", "%s", op->errmsg);
 		}
 	}
-	if (o.noperands > 1) {
-		status = cli_usage("scan", "one input file at most (or - for stdin), not %d",
-		    o.noperands);
-		goto out;
-	}
-	if (keyed)
+	if (op->noperands > 1)
+		return cli_usage("scan", "one input file at most (or - for stdin), not %d",
+		    op->noperands);
+	if (o->keyed)
 		r->outfmt = SCAN_OUT_KEYED;
-	if (o.noperands == 1)
-		path = o.operands[0];
-	name = path && strcmp(path, "-") != 0 ? path : "stdin";
-	status = EXIT_IO;
-	if (open_input(r, path) != 0 || load(r, tacdb) != 0)
-		goto out;
-	/* A file's size tells roughly how many IMEIs to expect (a listing
-	 * takes a few hundred bytes): room for them now spares the set its
-	 * doublings.  At most SCAN_RESERVE_IMEIS; it grows past that. */
-	if (r->in.size > 0 && r->outfmt != SCAN_OUT_KEYED)
-		(void)dupset_reserve(&r->seen, (size_t)(r->in.size / SCAN_BYTES_PER_IMEI) <
-		    SCAN_RESERVE_IMEIS ? (size_t)(r->in.size / SCAN_BYTES_PER_IMEI) :
-		    SCAN_RESERVE_IMEIS);
-	if (infmt == SCAN_IN_AUTO && path) {
-		if (ends_with(path, ".csv") || ends_with(path, ".CSV"))
-			infmt = SCAN_IN_CSV;
-		else if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
-		    ends_with(path, ".json"))
-			infmt = SCAN_IN_JSONL;
+	if (op->noperands == 1 && strcmp(op->operands[0], "-") != 0)
+		o->path = op->operands[0];
+	return -1;
+}
+
+static int
+open_input(struct scan_run *r, const char *path)
+{
+	struct stat st;
+
+	r->in.fd = STDIN_FILENO;
+	r->in.size = -1;
+	if (path) {
+		r->in.fd = open(path, O_RDONLY);
+		if (r->in.fd < 0) {
+			cli_error("cannot open '%s': %s", path, strerror(errno));
+			return -1;
+		}
 	}
-	if (infmt == SCAN_IN_AUTO && cli_scan_sniff(&r->in, &infmt) != 0) {
+	if (fstat(r->in.fd, &st) == 0 && S_ISREG(st.st_mode))
+		r->in.size = (long long)st.st_size;
+	if (fstat(r->in.fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_error("cannot read '%s': %s", path ? path : "-", strerror(EISDIR));
+		return -1;
+	}
+	return 0;
+}
+
+/* A file's size tells roughly how many IMEIs to expect (a listing takes a
+ * few hundred bytes): room for them now spares the set its doublings.  At
+ * most SCAN_RESERVE_IMEIS; it grows past that. */
+static void
+reserve_imeis(struct scan_run *r)
+{
+	size_t n;
+
+	if (r->in.size <= 0 || r->outfmt == SCAN_OUT_KEYED)
+		return;
+	n = (size_t)(r->in.size / SCAN_BYTES_PER_IMEI);
+	(void)dupset_reserve(&r->seen, n < SCAN_RESERVE_IMEIS ? n : SCAN_RESERVE_IMEIS);
+}
+
+/* Scans the opened input and writes the summary.  Returns the exit
+ * status. */
+static int
+scan_input(struct scan_run *r, const struct scan_opts *o)
+{
+	const char *name = o->path ? o->path : "stdin";
+	int fmt = o->infmt, status;
+
+	if (fmt == SCAN_IN_AUTO && cli_scan_guess(&r->in, o->path, &fmt) != 0) {
 		cli_error("cannot read '%s': %s", name, strerror(errno));
-		goto out;
+		return EXIT_IO;
 	}
 	r->progress = !r->quiet && r->in.size > 0 && isatty(STDERR_FILENO);
 	r->t0 = cli_scan_now();
 	if (r->outfmt == SCAN_OUT_CSV)
 		scanfmt_csv_header(&r->out);
-	status = cli_scan_read(r, (int)threads, infmt, name);
+	status = cli_scan_read(r, (int)o->threads, fmt, name);
 	if (status == EXIT_OK && r->flagged && r->outfmt != SCAN_OUT_KEYED)
 		status = EXIT_FINDINGS;
 	status = cli_finish_output(&r->out, status);
 	cli_scan_summary(r, cli_scan_now() - r->t0);
-out:
-	if (r->in.fd > STDIN_FILENO)
-		close(r->in.fd);
-	buf_release(&r->out);
-	scanfmt_release(&r->fmt);
-	scan_release(&r->scan);
-	tacload_release(&r->tl);
-	kb_release(&r->kb);
-	ident_tables_release(&r->tables);
-	dupset_release(&r->seen);
-	for (i = 0; i < (int)r->nhdr; i++)
-		free(r->hdr[i]);
-	free(r->hdr);
-	free(r->hdrlen);
-	free(r->hdrrole);
-	opt_release(&o);
+	return status;
+}
+
+static int
+run_scan(struct cli *c, int argc, char **argv)
+{
+	struct scan_opts o = { NULL, NULL, SCAN_IN_AUTO, 0, 0 };
+	struct scan_run *r;
+	struct opt op;
+	int status;
+
+	if (!(r = malloc(sizeof *r))) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	scan_run_init(r, c);
+	o.threads = default_threads();
+	if (opt_init(&op, argc, argv) != 0) {
+		cli_error("out of memory");
+		scan_run_release(r);
+		free(r);
+		return EXIT_IO;
+	}
+	if ((status = parse_options(r, &o, &op)) < 0) {
+		status = EXIT_IO;
+		if (open_input(r, o.path) == 0 && scan_run_load(r, o.tacdb) == 0) {
+			reserve_imeis(r);
+			status = scan_input(r, &o);
+		}
+	}
+	scan_run_release(r);
 	free(r);
+	opt_release(&op);
 	return status;
 }
 

@@ -44,9 +44,31 @@ input_read(void *ctx, char *buf, size_t n)
 	return got;
 }
 
-/* Reads the first bytes and guesses: a '{' first means JSON Lines. */
-int
-cli_scan_sniff(struct scan_input *in, int *fmt)
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The format a file name says, or SCAN_IN_AUTO. */
+static int
+format_of_name(const char *path)
+{
+	if (!path)
+		return SCAN_IN_AUTO;
+	if (ends_with(path, ".csv") || ends_with(path, ".CSV"))
+		return SCAN_IN_CSV;
+	if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") || ends_with(path, ".json"))
+		return SCAN_IN_JSONL;
+	return SCAN_IN_AUTO;
+}
+
+/* Reads the first bytes (kept for the reader) and guesses from them: a
+ * '{' first means JSON Lines, anything else CSV. */
+static int
+format_of_content(struct scan_input *in, int *fmt)
 {
 	size_t i = 0;
 	ssize_t got;
@@ -68,6 +90,14 @@ cli_scan_sniff(struct scan_input *in, int *fmt)
 		i++;
 	*fmt = i < in->prelen && in->pre[i] == '{' ? SCAN_IN_JSONL : SCAN_IN_CSV;
 	return 0;
+}
+
+int
+cli_scan_guess(struct scan_input *in, const char *path, int *fmt)
+{
+	if ((*fmt = format_of_name(path)) != SCAN_IN_AUTO)
+		return 0;
+	return format_of_content(in, fmt);
 }
 
 static int
@@ -265,8 +295,8 @@ fill_jsonl(struct scan_run *r, struct sbatch *b)
 	return 0;
 }
 
-int
-cli_scan_fill(void *ctx, struct sbatch *b)
+static int
+fill(void *ctx, struct sbatch *b)
 {
 	struct scan_run *r = ctx;
 
@@ -295,7 +325,7 @@ cli_scan_read(struct scan_run *r, int threads, int fmt, const char *name)
 		jsonl_reader_init(&r->rd.jsonl, SCAN_MAX_RECORD, input_read, &r->in);
 	else
 		csv_reader_init(&r->rd.csv, SCAN_MAX_RECORD, input_read, &r->in);
-	st.fill = cli_scan_fill;
+	st.fill = fill;
 	st.prepare = cli_scan_prepare;
 	st.finish = cli_scan_finish;
 	st.ctx = r;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* scan_run: the reading (cmd/scan_input.c), ordered finishing and summary
- * of "handover scan" (cmd/scan.c parses the options and sets a run up). */
+/* scan_run: one run of "handover scan": its lifecycle (cmd/scan_run.c),
+ * the reading (cmd/scan_input.c), the ordered finishing and summary
+ * (cmd/scan_output.c); cmd/scan.c parses the options and drives it. */
 #ifndef HANDOVER_SCAN_RUN_H
 #define HANDOVER_SCAN_RUN_H
 
@@ -73,16 +74,25 @@ struct scan_run {
 
 extern const char *const scan_default_names[SCAN_NROLES][5];
 
-/* Reads the first bytes of r->in and guesses the format (SCAN_IN_CSV or
- * SCAN_IN_JSONL).  Returns 0, or -1 with errno set. */
-int cli_scan_sniff(struct scan_input *in, int *fmt);
+/* scan_run.c: the lifecycle.  init cannot fail; load reads the tables the
+ * scan needs (0, or -1 after a message); release frees all a run holds
+ * and closes its input. */
+void scan_run_init(struct scan_run *r, struct cli *c);
+int scan_run_load(struct scan_run *r, const char *tacdb);
+void scan_run_release(struct scan_run *r);
+
+/* The one place the input format is guessed: from the file name (path,
+ * or NULL for stdin), else from the first bytes of in (read and kept for
+ * the reader).  Sets *fmt to SCAN_IN_CSV or SCAN_IN_JSONL.  Returns 0, or
+ * -1 with errno set. */
+int cli_scan_guess(struct scan_input *in, const char *path, int *fmt);
 /* Scans every record of the input (format SCAN_IN_CSV or SCAN_IN_JSONL)
  * on threads threads, writing the findings to r->out.  Returns an exit
  * status (EXIT_OK or EXIT_IO, after printing what went wrong). */
 int cli_scan_read(struct scan_run *r, int threads, int fmt, const char *name);
-/* The scanpipe steps: reading a batch, its output (where it was read and
- * scanned), and in input order the duplicates, counts and writing. */
-int cli_scan_fill(void *ctx, struct sbatch *b);
+/* The scanpipe steps after the reading: a batch's output (where it was
+ * read and scanned), and in input order the duplicates, counts and
+ * writing. */
 int cli_scan_prepare(void *ctx, struct sbatch *b);
 int cli_scan_finish(void *ctx, struct sbatch *b);
 /* The summary on stderr (unless r->quiet). */
