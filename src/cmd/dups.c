@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "lib/grow.h"
+#include "lib/hash.h"
 #include "cli/cli.h"
 #include "cmd/commands.h"
 #include "cli/lines.h"
@@ -28,19 +29,6 @@ struct group {
 	uint64_t *sellers;	/* one hash a listing */
 	size_t nsellers, cap;
 };
-
-static uint64_t
-hash64(const char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037ull;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
 
 static int
 cmp_u64(const void *a, const void *b)
@@ -76,7 +64,7 @@ add(struct group *g, const char *id, size_t idlen, const char *seller, size_t se
 {
 	if (grow_array(&g->sellers, &g->cap, g->nsellers + 1, sizeof *g->sellers) != 0)
 		return -1;
-	g->sellers[g->nsellers++] = hash64(seller, sellerlen);
+	g->sellers[g->nsellers++] = hash_fnv1a64(seller, sellerlen);
 	if (g->count < MAX_LISTED) {
 		if (g->count)
 			buf_putc(&g->ids, ',');

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "scan/dupset.h"
 
 #define DUPSET_MIN 1024
@@ -165,12 +166,7 @@ dupset_release(struct dupset *d)
 uint32_t
 dupset_hash(const char *p, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	uint64_t h = hash_fnv1a64(p, n);
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)(h ^ h >> 32);
 }

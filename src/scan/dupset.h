@@ -49,7 +49,8 @@ int dupset_reserve(struct dupset *d, size_t n);
  * a batch of keys waits for memory once rather than once a key. */
 void dupset_prefetch(const struct dupset *d, uint64_t key);
 
-/* FNV-1a over bytes: the seller hash dupset_add takes. */
+/* The seller hash dupset_add takes: lib/hash.h's FNV-1a folded to 32
+ * bits. */
 uint32_t dupset_hash(const char *p, size_t n);
 
 #endif
