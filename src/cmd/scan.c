@@ -101,9 +101,9 @@ parse_options(struct scan_run *r, struct scan_opts *o, struct opt *op)
 		case O_ONLY_FLAGGED: r->only_flagged = 1; break;
 		case O_KEYED: o->keyed = 1; break;
 		case O_THREADS:
-			if (opt_long(op->arg, 1, SCANPIPE_MAX_THREADS, &o->threads) != 0)
+			if (opt_long(op->arg, 1, PIPELINE_MAX_THREADS, &o->threads) != 0)
 				return cli_usage("scan", "--threads takes a number from 1 to %d, not '%s'",
-				    SCANPIPE_MAX_THREADS, op->arg);
+				    PIPELINE_MAX_THREADS, op->arg);
 			break;
 		case O_TACDB: o->tacdb = op->arg; break;
 		case O_QUIET: r->quiet = 1; break;

@@ -152,7 +152,7 @@ progress(struct scan_run *r, int done)
 }
 
 static int
-full(const struct sbatch *b)
+full(const struct pipeline_batch *b)
 {
 	return b->len >= SCAN_BATCH_BYTES || b->nrec >= SCAN_BATCH_RECS;
 }
@@ -202,7 +202,7 @@ read_failed(struct scan_run *r)
 }
 
 static int
-fill_csv(struct scan_run *r, struct sbatch *b)
+fill_csv(struct scan_run *r, struct pipeline_batch *b)
 {
 	struct csv_record rec;
 	const struct csv_field *last;
@@ -237,22 +237,22 @@ fill_csv(struct scan_run *r, struct sbatch *b)
 		}
 		if (st == CSV_MALFORMED) {
 			bad_message(msg, sizeof msg, &e);
-			sbatch_add_bad(b, rec.line, msg);
+			pipeline_add_bad(b, rec.line, msg);
 			continue;
 		}
 		/* the fields lie in order in the record's bytes: one copy */
 		base = rec.fields[0].p;
 		last = &rec.fields[rec.nfields - 1];
-		sbatch_add_rec(b, rec.line);
-		sbatch_add_span(b, base, (size_t)(last->p + last->len - base), &off);
+		pipeline_add_rec(b, rec.line);
+		pipeline_add_span(b, base, (size_t)(last->p + last->len - base), &off);
 		for (i = 0; i < rec.nfields; i++) {
 			if (i < r->nhdr) {
-				sbatch_add_field_at(b, r->hdr[i], r->hdrlen[i],
+				pipeline_add_field_at(b, r->hdr[i], r->hdrlen[i],
 				    off + (size_t)(rec.fields[i].p - base), rec.fields[i].len,
 				    r->hdrrole[i]);
 			} else {
 				int w = snprintf(msg, sizeof msg, "column %zu", i + 1);
-				sbatch_add_field(b, NULL, msg, (size_t)w, rec.fields[i].p,
+				pipeline_add_field(b, NULL, msg, (size_t)w, rec.fields[i].p,
 				    rec.fields[i].len, SCAN_OTHER);
 			}
 		}
@@ -261,7 +261,7 @@ fill_csv(struct scan_run *r, struct sbatch *b)
 }
 
 static int
-fill_jsonl(struct scan_run *r, struct sbatch *b)
+fill_jsonl(struct scan_run *r, struct pipeline_batch *b)
 {
 	struct jsonl_record rec;
 	struct error e;
@@ -281,13 +281,13 @@ fill_jsonl(struct scan_run *r, struct sbatch *b)
 		}
 		if (st == JSONL_MALFORMED) {
 			bad_message(msg, sizeof msg, &e);
-			sbatch_add_bad(b, rec.line, msg);
+			pipeline_add_bad(b, rec.line, msg);
 			continue;
 		}
-		sbatch_add_rec(b, rec.line);
+		pipeline_add_rec(b, rec.line);
 		for (i = 0; i < rec.nmembers; i++) {
 			const struct jsonl_member *m = &rec.members[i];
-			sbatch_add_field(b, NULL, m->key, m->keylen, m->val,
+			pipeline_add_field(b, NULL, m->key, m->keylen, m->val,
 			    m->type == JSONL_NULL ? 0 : m->vallen,
 			    role_of(r, m->key, m->keylen));
 		}
@@ -296,7 +296,7 @@ fill_jsonl(struct scan_run *r, struct sbatch *b)
 }
 
 static int
-fill(void *ctx, struct sbatch *b)
+fill(void *ctx, struct pipeline_batch *b)
 {
 	struct scan_run *r = ctx;
 
@@ -315,7 +315,7 @@ fill(void *ctx, struct sbatch *b)
 int
 cli_scan_read(struct scan_run *r, int threads, int fmt, const char *name)
 {
-	struct scanpipe_steps st;
+	struct pipeline_steps st;
 	int stopped;
 
 	r->rd.fmt = fmt;
@@ -329,7 +329,7 @@ cli_scan_read(struct scan_run *r, int threads, int fmt, const char *name)
 	st.prepare = cli_scan_prepare;
 	st.finish = cli_scan_finish;
 	st.ctx = r;
-	stopped = scanpipe_run(&r->scan, threads, &st) != 0;
+	stopped = pipeline_run(&r->scan, threads, &st) != 0;
 	if (fmt == SCAN_IN_JSONL)
 		jsonl_reader_release(&r->rd.jsonl);
 	else

@@ -50,7 +50,8 @@ count(struct scan_run *r, unsigned reasons)
 
 /* The listing rec is, as the formats take it (reasons as scanned). */
 static int
-listing_of(struct sbatch *b, const struct sbatch_rec *rec, struct scanfmt_listing *l)
+listing_of(struct pipeline_batch *b, const struct pipeline_rec *rec,
+    struct scanfmt_listing *l)
 {
 	const struct scan_field *f;
 
@@ -95,7 +96,7 @@ format(const struct scan_run *r, struct buf *out, const struct scanfmt_listing *
 }
 
 int
-cli_scan_prepare(void *ctx, struct sbatch *b)
+cli_scan_prepare(void *ctx, struct pipeline_batch *b)
 {
 	const struct scan_run *r = ctx;
 	size_t i;
@@ -108,7 +109,7 @@ cli_scan_prepare(void *ctx, struct sbatch *b)
 		b->keys[i] = b->found[i].key;
 
 	for (i = 0; i < b->nrec; i++) {
-		struct sbatch_rec *rec = &b->rec[i];
+		struct pipeline_rec *rec = &b->rec[i];
 		struct scanfmt_listing l;
 
 		if (listing_of(b, rec, &l) != 0)
@@ -127,7 +128,7 @@ cli_scan_prepare(void *ctx, struct sbatch *b)
 #define PREFETCH_AHEAD 12	/* IMEIs whose slots are being loaded */
 
 static unsigned
-check_dups(struct scan_run *r, struct sbatch *b, const struct sbatch_rec *rec)
+check_dups(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_rec *rec)
 {
 	const uint64_t *keys = b->keys + rec->res.first_id;
 	unsigned add = 0;
@@ -153,7 +154,7 @@ check_dups(struct scan_run *r, struct sbatch *b, const struct sbatch_rec *rec)
 }
 
 int
-cli_scan_finish(void *ctx, struct sbatch *b)
+cli_scan_finish(void *ctx, struct pipeline_batch *b)
 {
 	struct scan_run *r = ctx;
 	size_t i, from = 0;	/* prepared output not yet written */
@@ -163,7 +164,7 @@ cli_scan_finish(void *ctx, struct sbatch *b)
 			if (b->keys[i])
 				dupset_prefetch(&r->seen, b->keys[i]);
 	for (i = 0; i < b->nrec; i++) {
-		struct sbatch_rec *rec = &b->rec[i];
+		struct pipeline_rec *rec = &b->rec[i];
 		unsigned add = 0;
 
 		if (rec->bad) {

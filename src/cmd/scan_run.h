@@ -90,11 +90,11 @@ int cli_scan_guess(struct scan_input *in, const char *path, int *fmt);
  * on threads threads, writing the findings to r->out.  Returns an exit
  * status (EXIT_OK or EXIT_IO, after printing what went wrong). */
 int cli_scan_read(struct scan_run *r, int threads, int fmt, const char *name);
-/* The scanpipe steps after the reading: a batch's output (where it was
+/* The pipeline steps after the reading: a batch's output (where it was
  * read and scanned), and in input order the duplicates, counts and
  * writing. */
-int cli_scan_prepare(void *ctx, struct sbatch *b);
-int cli_scan_finish(void *ctx, struct sbatch *b);
+int cli_scan_prepare(void *ctx, struct pipeline_batch *b);
+int cli_scan_finish(void *ctx, struct pipeline_batch *b);
 /* The summary on stderr (unless r->quiet). */
 void cli_scan_summary(struct scan_run *r, double secs);
 double cli_scan_now(void);
