@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "lib/grow.h"
-#include "scan/scan.h"
+#include "scan/scan_priv.h"
 
 void
 scan_many_init(struct scan_many *w)

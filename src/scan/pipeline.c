@@ -6,6 +6,7 @@
 
 #include "lib/grow.h"
 #include "scan/pipeline.h"
+#include "scan/scan_priv.h"
 
 static int
 put_bytes(struct pipeline_batch *b, const char *p, size_t n, size_t *off)

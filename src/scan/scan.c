@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scan/scan.h"
+#include "scan/scan_priv.h"
 
 #define BRAND_NAME_MAX 64
 

@@ -11,6 +11,7 @@
 #include "scan/dupset.h"
 #include "harness.h"
 #include "scan/scan.h"
+#include "scan/scan_priv.h"
 
 static struct ident_tables T;
 static struct kb K;
