@@ -224,6 +224,7 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
 			break;
 		case SCAN_OTHER: case SCAN_TITLE: case SCAN_TEXT: case SCAN_MODEL:
+		case SCAN_DATA:
 			if (!scan_may_hold_id(f->p, f->len))
 				continue;
 			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
@@ -292,7 +293,7 @@ scan_identifiers(const struct scan *s, const struct scan_listing *in,
 int
 scan_role_has_phrases(enum scan_role role)
 {
-	return role == SCAN_TITLE || role == SCAN_TEXT;
+	return role == SCAN_TITLE || role == SCAN_TEXT || role == SCAN_OTHER;
 }
 
 struct hit_ctx {

@@ -14,11 +14,14 @@
 #include "lib/matcher.h"
 #include "ident/tac.h"
 
-/* What a column holds, found from its header name or a flag. */
+/* What a column holds, found from its header name or a flag
+ * (scan/columns.h). */
 enum scan_role {
-	SCAN_OTHER,		/* searched for identifiers only */
+	SCAN_OTHER,		/* unknown: searched for phrases and identifiers */
 	SCAN_ID, SCAN_TITLE, SCAN_TEXT, SCAN_IMEI, SCAN_BRAND, SCAN_MODEL,
 	SCAN_SELLER, SCAN_PRICE,
+	SCAN_CATEGORY,		/* the listing's category: per-category rules */
+	SCAN_DATA,		/* not text (dates, links, counts): identifiers only */
 	SCAN_NROLES
 };
 
@@ -123,16 +126,17 @@ struct scan_result {
 /*
  * Judges one listing: identifiers in IMEI columns (a column with no digit
  * at all, like "n/a", is taken as not given) and inside every other
- * column but id, seller, price and brand; each identifier once; TAC
- * brand of each valid IMEI against the brand column, else the brand named
- * in the title, else in the model; phrases in title and text columns,
- * each phrase once per field.  Duplicates across listings are not judged
+ * column but id, seller, price, brand and category; each identifier
+ * once; TAC brand of each valid IMEI against the brand column, else the
+ * brand named in the title, else in the model; phrases in title, text and
+ * unknown (SCAN_OTHER) columns, each phrase once per field.  Duplicates across listings are not judged
  * here (see dupset.h).  Borrows in; fills out.
  */
 void scan_listing(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out);
 
-/* 1 for the columns searched for phrases: title and text. */
+/* 1 for the columns searched for phrases: title, text, and the ones no
+ * name told apart (SCAN_OTHER): text a site calls something else. */
 int scan_role_has_phrases(enum scan_role role);
 
 #endif

@@ -192,10 +192,14 @@ test_phrases(void)
 	/* a phrase in three languages is reported once */
 	r = scan(SCAN_TEXT, "text", "PayJoy", -1);
 	CHECK_STR(hits(r), "payjoy/en;es;pt@0 ");
-	/* not inside words, and not in other columns */
-	r = scan(SCAN_TEXT, "text", "premium semiconductor", SCAN_OTHER, "notes", "emi", -1);
+	/* not inside words, and not in columns that are not text */
+	r = scan(SCAN_TEXT, "text", "premium semiconductor", SCAN_DATA, "posted_at", "emi",
+	    SCAN_SELLER, "seller", "emi", -1);
 	CHECK_STR(hits(r), "");
 	CHECK_INT(r->reasons, 0);
+	/* a column no name told apart is text too */
+	r = scan(SCAN_OTHER, "ad_notes", "parts only, iCloud", -1);
+	CHECK_STR(hits(r), "parts only/en@0 ");
 }
 
 static void
