@@ -262,8 +262,9 @@ check_tac_brand(const struct scan *s, const struct scan_listing *in, struct scan
 
 void
 scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
-    uint32_t phrase)
+    const struct matcher_match *m)
 {
+	uint32_t phrase = (uint32_t)m->phrase;
 	size_t i;
 
 	for (i = 0; i < out->nhits; i++)
@@ -275,6 +276,8 @@ scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
 	}
 	out->hits[out->nhits].phrase = phrase;
 	out->hits[out->nhits].field = field;
+	out->hits[out->nhits].off = (uint32_t)m->off;
+	out->hits[out->nhits].len = (uint32_t)m->len;
 	out->nhits++;
 	out->reasons |= 1u << s->ph[phrase].reason;
 }
@@ -307,7 +310,7 @@ on_match(void *ctx, const struct matcher_match *m)
 {
 	struct hit_ctx *h = ctx;
 
-	scan_add_hit(h->s, h->out, h->field, (uint32_t)m->phrase);
+	scan_add_hit(h->s, h->out, h->field, m);
 	return 0;
 }
 

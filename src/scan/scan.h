@@ -113,6 +113,7 @@ struct scan_found {
 struct scan_hit {
 	uint32_t phrase;	/* index into scan.ph */
 	uint32_t field;
+	uint32_t off, len;	/* the first match in the field, in bytes */
 };
 
 struct scan_result {

@@ -13,18 +13,18 @@
 #include "scan/scan.h"
 
 /* scan_listing in two parts: the identifiers and the TAC brand check
- * (out is reset first), then each phrase match, which counts once per
- * phrase and field. */
+ * (out is reset first), then each phrase match (m->phrase at m->off,
+ * m->len in field), which counts once per phrase and field. */
 void scan_identifiers(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out);
 void scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
-    uint32_t phrase);
+    const struct matcher_match *m);
 
 /* Scratch space for scan_many, kept from one call to the next. */
 struct scan_many {
 	struct matcher_text *texts;	/* the title and text fields */
 	struct scan_text_at { size_t listing; uint32_t field; } *where;
-	struct scan_many_hit { uint32_t text, phrase; } *hits, *sorted;
+	struct scan_many_hit { uint32_t text, phrase, off, len; } *hits, *sorted;
 	size_t *first;			/* per text: its first sorted hit */
 	size_t ntexts, nhits;
 	size_t captexts, capwhere, caphits, capsorted, capfirst;
