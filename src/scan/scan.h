@@ -53,6 +53,8 @@ enum scan_risk scan_reason_risk(enum scan_reason r);
 /* The risk of a listing: the highest risk among its reasons. */
 enum scan_risk scan_risk_of(unsigned reasons);
 const char *scan_risk_name(enum scan_risk k);		/* "stop", ... */
+/* scan/why.c: the reason in one sentence, for a moderator. */
+const char *scan_reason_sentence(enum scan_reason r);
 /* The reason an identifier's problem gives, or -1 for none (valid). */
 int scan_reason_for_problem(enum ident_problem p);
 /* The reason a phrase of this category and weight (1-3) gives, or -1 for

@@ -210,6 +210,7 @@ test_rules(void)
 	for (i = 0; i < SCAN_NREASONS; i++) {
 		CHECK(strcmp(scan_reason_code((enum scan_reason)i), "unknown") != 0);
 		CHECK(scan_reason_risk((enum scan_reason)i) != SCAN_OK);
+		CHECK(scan_reason_sentence((enum scan_reason)i)[0] != '\0');
 	}
 	CHECK_STR(scan_reason_code(SCAN_DUP_OTHER_SELLER), "duplicate_imei_other_seller");
 	CHECK_INT(scan_risk_of(0), SCAN_OK);
