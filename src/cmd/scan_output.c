@@ -135,13 +135,14 @@ check_dups(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_r
 	size_t i, ahead = rec->res.first_id + PREFETCH_AHEAD;
 
 	for (i = 0; i < rec->res.nids; i++, ahead++) {
+		size_t slot;
 		int d;
 
 		if (ahead < b->nfound && b->keys[ahead])
 			dupset_prefetch(&r->seen, b->keys[ahead]);
 		if (!keys[i])
 			continue;
-		d = dupset_add(&r->seen, keys[i], rec->seller_hash);
+		d = dupset_add(&r->seen, keys[i], rec->seller_hash, &slot);
 		if (d == DUPSET_NOMEM)
 			r->nomem = 1;
 		if (d <= DUPSET_NEW)
