@@ -168,6 +168,19 @@ dupset_prefetch(const struct dupset *d, uint64_t key)
 #endif
 }
 
+int
+dupset_next(const struct dupset *d, size_t *pos, uint64_t *key, uint32_t *ref)
+{
+	for (; *pos < d->cap; (*pos)++)
+		if (d->slot[*pos]) {
+			*key = d->slot[*pos] >> DUPSET_SELLER_BITS;
+			*ref = d->ref[*pos];
+			(*pos)++;
+			return 1;
+		}
+	return 0;
+}
+
 uint32_t
 dupset_ref(const struct dupset *d, size_t slot)
 {

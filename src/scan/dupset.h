@@ -44,6 +44,9 @@ void dupset_init(struct dupset *d);
  * value; *slot is then the key's slot (for dupset_ref, dupset_set_ref),
  * until the next dupset_add or dupset_reserve. */
 int dupset_add(struct dupset *d, uint64_t key, uint32_t seller, size_t *slot);
+/* The keys one after another, in no order: from *pos = 0, 1 and the key
+ * and its reference while there is one more, then 0. */
+int dupset_next(const struct dupset *d, size_t *pos, uint64_t *key, uint32_t *ref);
 /* The reference kept in a slot (0 until one is set). */
 uint32_t dupset_ref(const struct dupset *d, size_t slot);
 void dupset_set_ref(struct dupset *d, size_t slot, uint32_t ref);
