@@ -77,8 +77,10 @@ push(struct csv_reader *r, size_t off, size_t len, int dq)
 		BAD(r, "record has more than %zu fields", r->max_fields);
 		return 0;
 	}
-	if (grow_array(&r->slots, &r->slotcap, r->nf + 1, sizeof *r->slots) != 0 ||
-	    grow_array(&r->fields, &r->fieldcap, r->nf + 1, sizeof *r->fields) != 0)
+	if ((r->nf >= r->slotcap &&
+	    grow_array(&r->slots, &r->slotcap, r->nf + 1, sizeof *r->slots) != 0) ||
+	    (r->nf >= r->fieldcap &&
+	    grow_array(&r->fields, &r->fieldcap, r->nf + 1, sizeof *r->fields) != 0))
 		return -1;
 	r->slots[r->nf].off = off - r->rs;
 	r->slots[r->nf].len = len;
