@@ -21,7 +21,7 @@ put_bytes(struct pipeline_batch *b, const char *p, size_t n, size_t *off)
 }
 
 int
-pipeline_add_rec(struct pipeline_batch *b, long line)
+pipeline_add_rec(struct pipeline_batch *b, long line, long row)
 {
 	struct pipeline_rec *r;
 
@@ -30,13 +30,14 @@ pipeline_add_rec(struct pipeline_batch *b, long line)
 	r = &b->rec[b->nrec++];
 	memset(r, 0, sizeof *r);
 	r->line = line;
+	r->row = row;
 	r->first = b->nfld;
 	return 0;
 }
 
 int
 pipeline_add_field(struct pipeline_batch *b, const char *name, const char *nm,
-    size_t nmlen, const char *p, size_t n, enum scan_role role)
+    size_t nmlen, const char *p, size_t n, enum scan_role role, int incl)
 {
 	struct pipeline_fld *f;
 
@@ -52,6 +53,7 @@ pipeline_add_field(struct pipeline_batch *b, const char *name, const char *nm,
 		return -1;
 	f->len = n;
 	f->role = role;
+	f->incl = incl;
 	b->nfld++;
 	b->rec[b->nrec - 1].nf++;
 	return 0;
@@ -65,7 +67,7 @@ pipeline_add_span(struct pipeline_batch *b, const char *p, size_t n, size_t *off
 
 int
 pipeline_add_field_at(struct pipeline_batch *b, const char *name, size_t nmlen,
-    size_t off, size_t n, enum scan_role role)
+    size_t off, size_t n, enum scan_role role, int incl)
 {
 	struct pipeline_fld *f;
 
@@ -79,16 +81,17 @@ pipeline_add_field_at(struct pipeline_batch *b, const char *name, size_t nmlen,
 	f->off = off;
 	f->len = n;
 	f->role = role;
+	f->incl = incl;
 	b->rec[b->nrec - 1].nf++;
 	return 0;
 }
 
 int
-pipeline_add_bad(struct pipeline_batch *b, long line, const char *msg)
+pipeline_add_bad(struct pipeline_batch *b, long line, long row, const char *msg)
 {
 	struct pipeline_rec *r;
 
-	if (pipeline_add_rec(b, line) != 0)
+	if (pipeline_add_rec(b, line, row) != 0)
 		return -1;
 	r = &b->rec[b->nrec - 1];
 	r->bad = 1;

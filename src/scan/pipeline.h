@@ -15,6 +15,7 @@
 
 struct pipeline_rec {
 	long line;
+	long row;		/* the record's number (the front end's count) */
 	size_t first, nf;	/* into fld */
 	size_t msg_off, msg_len;	/* a malformed row's message, in bytes */
 	int bad;
@@ -24,6 +25,8 @@ struct pipeline_rec {
 	} res;
 	/* what the prepare step leaves for the finish step */
 	uint32_t seller_hash;	/* dupset_hash of the seller, or 0 */
+	unsigned mask;		/* the reasons the listing may get */
+	int allowed;		/* why some may not: the front end's code */
 	size_t out_off, out_len;	/* the listing's output in out */
 };
 
@@ -32,6 +35,7 @@ struct pipeline_fld {
 	size_t name_off, name_len;	/* the name is in bytes */
 	size_t off, len;
 	enum scan_role role;
+	int incl;		/* the front end's mark (an included column), or -1 */
 };
 
 struct pipeline_batch {
@@ -58,16 +62,16 @@ struct pipeline_batch {
 };
 
 /* Appends to a batch; each returns 0 or -1 (out of memory, b->nomem). */
-int pipeline_add_rec(struct pipeline_batch *b, long line);
+int pipeline_add_rec(struct pipeline_batch *b, long line, long row);
 int pipeline_add_field(struct pipeline_batch *b, const char *name, const char *nm,
-    size_t nmlen, const char *p, size_t n, enum scan_role role);
-int pipeline_add_bad(struct pipeline_batch *b, long line, const char *msg);
+    size_t nmlen, const char *p, size_t n, enum scan_role role, int incl);
+int pipeline_add_bad(struct pipeline_batch *b, long line, long row, const char *msg);
 /* Copies bytes in (*off: where they are), for fields added at them. */
 int pipeline_add_span(struct pipeline_batch *b, const char *p, size_t n,
     size_t *off);
 /* A field of n bytes at off in the batch; name is borrowed for the run. */
 int pipeline_add_field_at(struct pipeline_batch *b, const char *name,
-    size_t nmlen, size_t off, size_t n, enum scan_role role);
+    size_t nmlen, size_t off, size_t n, enum scan_role role, int incl);
 
 /*
  * The three steps a batch goes through.  fill reads listings into an
