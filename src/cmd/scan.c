@@ -180,6 +180,9 @@ parse_options(struct scan_run *r, struct opt *op, const char **tacdb)
 		r->outfmt = SCAN_OUT_CSV;
 	if (r->fmt.excel && r->outfmt == SCAN_OUT_JSONL)
 		return cli_usage("scan", "--excel is for CSV output (--output csv or long)");
+	if (keyed && r->seen_path)
+		return cli_usage("scan", "--seen does not go with --keyed: the duplicates of "
+		    "a cluster run come from its reduce step (see docs/scale.md)");
 	if (keyed)
 		r->outfmt = SCAN_OUT_KEYED;
 	return -1;
