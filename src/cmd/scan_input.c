@@ -30,6 +30,7 @@ open_input(struct scan_run *r, const struct scan_file *f)
 	in->fd = STDIN_FILENO;
 	in->size = -1;
 	in->rawlen = in->rawpos = 0;
+	in->npend = in->pendpos = 0;
 	in->eof = in->transcoding = 0;
 	in->bytes = 0;
 	if (!in->raw && !(in->raw = malloc(SCAN_SNIFF_BYTES))) {
@@ -106,11 +107,27 @@ input_read(void *ctx, char *buf, size_t n)
 	for (;;) {
 		int final = in->eof && in->rawpos == in->rawlen;
 
-		w = transcode_run(&in->tc, in->raw + in->rawpos, in->rawlen - in->rawpos,
-		    buf, n, &used, final);
-		in->rawpos += used;
-		if (w > 0 || final)
+		if (in->pendpos < in->npend) {	/* what a short read left */
+			w = in->npend - in->pendpos < n ? in->npend - in->pendpos : n;
+			memcpy(buf, in->pend + in->pendpos, w);
+			in->pendpos += w;
 			return (ssize_t)w;
+		}
+		if (n < sizeof in->pend) {
+			/* the transcoder needs room for a whole character */
+			in->npend = transcode_run(&in->tc, in->raw + in->rawpos,
+			    in->rawlen - in->rawpos, in->pend, sizeof in->pend, &used, final);
+			in->pendpos = 0;
+			w = 0;
+		} else {
+			w = transcode_run(&in->tc, in->raw + in->rawpos, in->rawlen - in->rawpos,
+			    buf, n, &used, final);
+		}
+		in->rawpos += used;
+		if (w > 0 || (final && in->npend == 0))
+			return (ssize_t)w;
+		if (in->npend > in->pendpos || in->rawpos < in->rawlen)
+			continue;
 		/* all of raw went in without a whole character out: read on */
 		in->rawlen = in->rawpos = 0;
 		got = fd_window_read(&in->fd, in->raw, SCAN_SNIFF_BYTES);

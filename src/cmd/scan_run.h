@@ -50,6 +50,8 @@ struct scan_input {
 	int eof;		/* the file is read to its end */
 	int transcoding;
 	struct transcode tc;
+	char pend[16];		/* transcoded for a read shorter than a character */
+	size_t npend, pendpos;
 	long long bytes;	/* read so far */
 	long long size;		/* of a regular file, else -1 */
 };
