@@ -426,7 +426,7 @@ test_scan_many(void)
 	static const char *const filler[] = {
 		"phone in good condition ", "\xD0\xA2\xD0\xB5\xD0\xBB\xD0\xB5\xD1\x84\xD0\xBE\xD0\xBD ",
 		"\xE0\xA4\xAB\xE0\xA5\x8B\xE0\xA4\xA8 ", "IMEI 35 417803 685978 9 ", ", ",
-		"\n", "NO BILL ", "Stra\xC3\x9F" "e ",
+		"\n", "NO BILL ", ("Stra\xC3\x9F" "e "),
 	};
 	static char text[MANY][3][2048];	/* listing 3 holds > SCAN_MAX_HITS phrases */
 	static struct scan_field f[MANY][4];
