@@ -323,8 +323,6 @@ buf_put_html(struct buf *b, const char *p, size_t n)
 	buf_put(b, p + start, n - start);
 }
 
-/* --------------------------------------------------------------- flushing */
-
 int
 buf_csv_would_run(const char *p, size_t n)
 {
@@ -367,6 +365,8 @@ buf_put_csv(struct buf *b, const char *p, size_t n, char delim)
 	buf_put(b, p + start, n - start);
 	buf_putc(b, '"');
 }
+
+/* --------------------------------------------------------------- flushing */
 
 int
 buf_flush(struct buf *b)
