@@ -393,7 +393,7 @@ report_columns(struct scan_run *r, const struct names *nm, int json)
 	buf_init_mem(&all);
 	list_names(&all, nm, -1, ", ");
 	for (i = 0; i < r->cols.ncustom; i++)
-		if (!r->cols.custom[i].matched) {
+		if (r->cols.custom[i].replaces && !r->cols.custom[i].matched) {
 			if (json) {
 				if (!r->quiet)
 					fprintf(stderr, "handover scan: '%s': the first object has no "
@@ -412,8 +412,9 @@ report_columns(struct scan_run *r, const struct names *nm, int json)
 
 		for (k = 0; k < nm->count && include_of(r, nm->p[k], nm->n[k]) != (int)i; k++)
 			;
-		if (k < nm->count || json)
-			continue;
+		if (k < nm->count || json || !r->include_mem[i])
+			continue;	/* there, or a key later objects may have, or the
+					 * config file's (absent: null) */
 		cli_error("'%s': no column is called '%s' (--include-columns); its columns are: "
 		    "%s", f->name, r->fmt.include[i], buf_str(&all));
 		status = EXIT_USAGE;
@@ -851,6 +852,7 @@ scan_input_read(struct scan_run *r)
 	} else if (status == EXIT_OK) {
 		r->progress = !r->quiet && r->in.size > 0 && isatty(STDERR_FILENO);
 		forget_keys(r);
+		columns_new_input(&r->cols);
 		status = run_pipe(r, skip_first);
 		release_header(r);
 	}

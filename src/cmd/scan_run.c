@@ -72,7 +72,7 @@ load_columns(struct scan_run *r)
 		return -1;
 	}
 	for (i = 0; i < r->nnames; i++)
-		if (columns_name(&r->cols, r->names[i].role, r->names[i].name, &e) != 0) {
+		if (columns_name(&r->cols, r->names[i].role, r->names[i].name, 1, &e) != 0) {
 			cli_error("%s", e.msg);
 			return -1;
 		}
@@ -110,7 +110,7 @@ load_config(struct scan_run *r)
 		if (r->cols.custom_roles & 1u << k)
 			continue;	/* an option named this role: it wins */
 		for (i = 0; i < r->cfg.nnames[k]; i++)
-			if (columns_name(&r->cols, (enum scan_role)k, r->cfg.names[k][i], &e) != 0) {
+			if (columns_name(&r->cols, (enum scan_role)k, r->cfg.names[k][i], 0, &e) != 0) {
 				cli_error("'%s': %s", r->config_path, e.msg);
 				return EXIT_USAGE;
 			}

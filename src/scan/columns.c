@@ -168,7 +168,8 @@ columns_release(struct columns *c)
 }
 
 int
-columns_name(struct columns *c, enum scan_role role, const char *name, struct error *e)
+columns_name(struct columns *c, enum scan_role role, const char *name, int replaces,
+    struct error *e)
 {
 	struct columns_custom *u;
 
@@ -178,9 +179,20 @@ columns_name(struct columns *c, enum scan_role role, const char *name, struct er
 	u->given = name;
 	u->keylen = columns_key(name, strlen(name), u->key, sizeof u->key);
 	u->role = role;
+	u->replaces = replaces;
 	u->matched = 0;
-	c->custom_roles |= 1u << role;
+	if (replaces)
+		c->custom_roles |= 1u << role;
 	return 0;
+}
+
+void
+columns_new_input(struct columns *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncustom; i++)
+		c->custom[i].matched = 0;
 }
 
 /* The table's role for key, or -1. */

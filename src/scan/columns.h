@@ -25,7 +25,10 @@ struct columns_custom {
 	char key[COLUMNS_KEY_MAX];
 	size_t keylen;
 	enum scan_role role;
-	int matched;		/* a column had the name (columns_role sets it) */
+	int replaces;		/* an option's name: the table's names for the role
+				 * are set aside, and an input must have it */
+	int matched;		/* a column of this input had the name
+				 * (columns_role sets it, columns_new_input clears it) */
 };
 
 struct columns {
@@ -34,7 +37,7 @@ struct columns {
 	char *text;
 	struct columns_custom custom[COLUMNS_MAX_CUSTOM];
 	size_t ncustom;
-	unsigned custom_roles;	/* 1u << role for the roles the user named */
+	unsigned custom_roles;	/* 1u << role for the roles an option named */
 };
 
 /* Loads the names of columns.tsv (tsv, n borrowed).  Returns 0, or -1
@@ -42,11 +45,15 @@ struct columns {
 int columns_load(struct columns *c, const char *tsv, size_t n, struct error *e);
 void columns_release(struct columns *c);
 
-/* The user's name for a role (name borrowed for c's life): it replaces
- * the table's names for that role.  Returns 0, or -1 with e set (too many
- * names). */
-int columns_name(struct columns *c, enum scan_role role, const char *name,
+/* The user's name for a role (name borrowed for c's life), looked up
+ * before the table's.  With replaces (an option's name), the table's names
+ * for that role no longer count; without (a config file's), they still
+ * do.  Returns 0, or -1 with e set (too many names). */
+int columns_name(struct columns *c, enum scan_role role, const char *name, int replaces,
     struct error *e);
+
+/* Another input begins: no user's name has matched one of its columns. */
+void columns_new_input(struct columns *c);
 
 /*
  * The role of the column or JSON key (p, n).  A nested key is a path:

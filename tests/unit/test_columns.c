@@ -84,8 +84,8 @@ test_custom(void)
 	size_t i;
 
 	load();
-	CHECK_INT(columns_name(&C, SCAN_TITLE, "Headline", &e), 0);
-	CHECK_INT(columns_name(&C, SCAN_SELLER, "shop.ref", &e), 0);
+	CHECK_INT(columns_name(&C, SCAN_TITLE, "Headline", 1, &e), 0);
+	CHECK_INT(columns_name(&C, SCAN_SELLER, "shop.ref", 1, &e), 0);
 	CHECK_INT(role("headline"), SCAN_TITLE);
 	/* the table's names for a role the user named no longer count */
 	CHECK_INT(role("title"), SCAN_OTHER);
@@ -93,11 +93,25 @@ test_custom(void)
 	CHECK_INT(role("shop.ref"), SCAN_SELLER);
 	CHECK_INT(role("description"), SCAN_TEXT);
 	CHECK(C.custom[0].matched && C.custom[1].matched);
+	/* the next input has matched nothing yet */
+	columns_new_input(&C);
+	CHECK(!C.custom[0].matched && !C.custom[1].matched);
+	CHECK_INT(role("shop.ref"), SCAN_SELLER);
+	CHECK(!C.custom[0].matched && C.custom[1].matched);
+	columns_release(&C);
+	/* a config file's names come first but leave the table's standing */
+	load();
+	CHECK_INT(columns_name(&C, SCAN_TITLE, "Headline", 0, &e), 0);
+	CHECK_INT(columns_name(&C, SCAN_SELLER, "title", 0, &e), 0);
+	CHECK_INT(role("headline"), SCAN_TITLE);
+	CHECK_INT(role("ad_title"), SCAN_TITLE);
+	CHECK_INT(role("title"), SCAN_SELLER);
+	CHECK_INT(role("user_id"), SCAN_SELLER);
 	columns_release(&C);
 	load();
 	for (i = 0; i < COLUMNS_MAX_CUSTOM; i++)
-		CHECK_INT(columns_name(&C, SCAN_TEXT, "x", &e), 0);
-	CHECK_INT(columns_name(&C, SCAN_TEXT, "x", &e), -1);
+		CHECK_INT(columns_name(&C, SCAN_TEXT, "x", 1, &e), 0);
+	CHECK_INT(columns_name(&C, SCAN_TEXT, "x", 1, &e), -1);
 	columns_release(&C);
 }
 
