@@ -260,6 +260,7 @@ const struct command command_dups = {
 	"exit status: 0 no duplicates, 1 duplicates found, 2 usage error,\n"
 	"3 input/output error, unsorted input or a malformed line\n"
 	"\n"
-	"example:\n"
+	"examples:\n"
 	"  handover scan --keyed listings.csv | LC_ALL=C sort | handover dups\n"
+	"  handover scan --keyed exports/* | LC_ALL=C sort | handover dups --output csv\n"
 };
