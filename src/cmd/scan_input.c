@@ -694,12 +694,40 @@ fill_csv(struct scan_run *r, struct pipeline_batch *b)
 	return 0;
 }
 
+/* An API's envelope, {"items": [{"title": ...}, {"title": ...}]}: the
+ * first object's title or text comes under one array at two indices.
+ * Returns the length of that array's path, *which a key that starts
+ * with it, or 0. */
+static size_t
+envelope_key(const char *const *p, const size_t *n, const enum scan_role *role, size_t count,
+    size_t *which)
+{
+	size_t i, k;
+
+	for (i = 0; i < count; i++) {
+		const char *b = role[i] == SCAN_TITLE || role[i] == SCAN_TEXT ?
+		    memchr(p[i], '[', n[i]) : NULL;
+		size_t at = b ? (size_t)(b - p[i]) : 0;
+
+		if (!at)
+			continue;
+		for (k = i + 1; k < count; k++)
+			if ((role[k] == SCAN_TITLE || role[k] == SCAN_TEXT) && n[k] > at &&
+			    memcmp(p[k], p[i], at + 1) == 0 &&
+			    strtol(p[k] + at + 1, NULL, 10) != strtol(p[i] + at + 1, NULL, 10)) {
+				*which = i;
+				return at;
+			}
+	}
+	return 0;
+}
+
 /* The first object's keys said as a header is. */
 static int
 json_header(struct scan_run *r, const struct jsonl_record *rec)
 {
 	const char *p[256];
-	size_t n[256], i, k = 0;
+	size_t n[256], i, k = 0, at = 0;
 	enum scan_role role[256];
 	struct names nm;
 	int status, incl;
@@ -711,6 +739,17 @@ json_header(struct scan_run *r, const struct jsonl_record *rec)
 		p[k] = m->key;
 		n[k] = m->keylen;
 		role[k++] = key_role(r, m->key, m->keylen, &incl);
+	}
+	if ((i = envelope_key(p, n, role, k, &at)) != 0) {
+		if (r->file->path)
+			cli_error("'%s' holds its listings inside one object, in the array "
+			    "'%.*s': take them out first: jq -c '.%.*s[]' '%s' | handover scan -",
+			    r->file->name, (int)i, p[at], (int)i, p[at], r->file->path);
+		else
+			cli_error("'stdin' holds its listings inside one object, in the array "
+			    "'%.*s': pipe it through jq -c '.%.*s[]' first", (int)i, p[at], (int)i,
+			    p[at]);
+		return read_failed(r, EXIT_NOT_UNDERSTOOD);
 	}
 	nm.p = p;
 	nm.n = n;
