@@ -695,7 +695,8 @@ fill_csv(struct scan_run *r, struct pipeline_batch *b)
 }
 
 /* An API's envelope, {"items": [{"title": ...}, {"title": ...}]}: the
- * first object's title or text comes under one array at two indices.
+ * first object's title or text comes under one array at two indices, and
+ * nowhere else (a listing with its own title may have variants[0].title).
  * Returns the length of that array's path, *which a key that starts
  * with it, or 0. */
 static size_t
@@ -714,10 +715,16 @@ envelope_key(const char *const *p, const size_t *n, const enum scan_role *role, 
 		for (k = i + 1; k < count; k++)
 			if ((role[k] == SCAN_TITLE || role[k] == SCAN_TEXT) && n[k] > at &&
 			    memcmp(p[k], p[i], at + 1) == 0 &&
-			    strtol(p[k] + at + 1, NULL, 10) != strtol(p[i] + at + 1, NULL, 10)) {
-				*which = i;
-				return at;
-			}
+			    strtol(p[k] + at + 1, NULL, 10) != strtol(p[i] + at + 1, NULL, 10))
+				break;
+		if (k == count)
+			continue;
+		for (k = 0; k < count; k++)
+			if ((role[k] == SCAN_TITLE || role[k] == SCAN_TEXT) &&
+			    (n[k] <= at || memcmp(p[k], p[i], at + 1) != 0))
+				return 0;
+		*which = i;
+		return at;
 	}
 	return 0;
 }
