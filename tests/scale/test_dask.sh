@@ -60,6 +60,7 @@ echo "  dask: $parts partitions on $workers worker processes"
 #    since both sorted the keyed lines the same way)
 LC_ALL=C sort "$SCRATCH/cluster.dups" > "$SCRATCH/cluster.dups.sorted"
 n=$(wc -l < "$SCRATCH/one.dups")
+echo "  duplicate groups: $n single, $(wc -l < "$SCRATCH/cluster.dups") cluster"
 if [ "$n" -gt 50 ] && cmp -s "$SCRATCH/one.dups" "$SCRATCH/cluster.dups.sorted"; then ok; else
 	fail "the cluster's duplicate groups differ from the single process's ($n groups)" \
 	    "$(diff "$SCRATCH/one.dups" "$SCRATCH/cluster.dups.sorted" | head -n 6 | cut -c 1-200)"
