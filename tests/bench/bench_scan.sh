@@ -81,7 +81,7 @@ awk -v h="$handover_cpu" -v h1="$handover1_cpu" -v r="$rg_cpu" -v p="$python_cpu
 	printf "ratios by CPU time: handover/rg %.2f (1 thread %.2f), handover/python %.0fx (1 thread %.0fx)\n",
 	    h / r, h1 / r, h / p, h1 / p }'
 [ -n "${BENCH_BASE:-}" ] && awk -v h="$handover1_cpu" -v b="$base1_cpu" -v k="${keyed_cpu:-0}" -v bk="${basekeyed_cpu:-0}" 'BEGIN {
-	printf "this build / BENCH_BASE by CPU time, 1 thread: findings %.2f", h / b
+	printf "speed of this build / BENCH_BASE (CPU time, 1 thread): findings %.2f", h / b
 	if (k > 0 && bk > 0) printf ", --keyed %.2f", k / bk
 	printf "\n" }'
 exit 0
