@@ -32,7 +32,7 @@ usage(FILE *f)
 	    "\n"
 	    "exit status:");
 	for (i = 0; cli_exit_words[i]; i++)
-		fprintf(f, "%s%s%zu %s", i ? "," : "", i == 4 ? "\n " : " ", i,
+		fprintf(f, "%s%s%zu %s", i ? "," : "", i == 4 || i == 7 ? "\n " : " ", i,
 		    cli_exit_words[i]);
 	fprintf(f, "\nmanual: man handover (or man ./docs/handover.1)\n");
 	return 0;

@@ -21,6 +21,8 @@ const char *const cli_exit_words[] = {
 	[EXIT_CAUTION] = "check: CAUTION",
 	[EXIT_STOP] = "check: STOP",
 	[EXIT_UNFINISHED] = "check: saved unfinished",
+	[EXIT_NOT_UNDERSTOOD] = "scan: input not understood",
+	[EXIT_MALFORMED] = "scan: some rows unreadable",
 	NULL
 };
 

@@ -17,7 +17,9 @@ enum {
 	EXIT_IO = 3,		/* input/output error */
 	EXIT_CAUTION = 4,	/* check: the verdict is CAUTION */
 	EXIT_STOP = 5,		/* check: the verdict is STOP */
-	EXIT_UNFINISHED = 6	/* check: saved unfinished, to resume */
+	EXIT_UNFINISHED = 6,	/* check: saved unfinished, to resume */
+	EXIT_NOT_UNDERSTOOD = 7,	/* scan: an input it cannot read as listings */
+	EXIT_MALFORMED = 8	/* scan: some rows could not be read */
 };
 extern const char *const cli_exit_words[];	/* indexed by status */
 

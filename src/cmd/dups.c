@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "lib/grow.h"
+#include "lib/hash.h"
 #include "cli/cli.h"
 #include "cmd/commands.h"
 #include "cli/lines.h"
@@ -24,23 +25,11 @@ struct group {
 	char key[KEY_MAX + 1];
 	size_t keylen;
 	long long count;
-	struct buf ids;		/* the first MAX_LISTED ids, as JSON strings */
+	struct buf ids;		/* the first MAX_LISTED ids, each ended by a NUL */
 	uint64_t *sellers;	/* one hash a listing */
 	size_t nsellers, cap;
+	int csv;		/* --output csv */
 };
-
-static uint64_t
-hash64(const char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037ull;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
 
 static int
 cmp_u64(const void *a, const void *b)
@@ -48,6 +37,35 @@ cmp_u64(const void *a, const void *b)
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
 	return x < y ? -1 : x > y;
+}
+
+/* The group's listing ids, as JSON strings or joined by ';' in one CSV
+ * cell (every cell through buf_put_csv, which neutralises formulas). */
+static void
+put_ids(struct buf *out, const struct group *g)
+{
+	struct buf cell;
+	size_t at = 0, n;
+
+	buf_init_mem(&cell);
+	while (at < g->ids.len) {
+		n = strlen(g->ids.mem + at);
+		if (!g->csv) {
+			if (at)
+				buf_putc(out, ',');
+			buf_put_json_str(out, g->ids.mem + at, n);
+		} else {
+			if (at)
+				buf_putc(&cell, ';');
+			buf_put(&cell, g->ids.mem + at, n);
+		}
+		at += n + 1;
+	}
+	if (g->csv)
+		buf_put_csv(out, cell.mem ? cell.mem : "", cell.len, ',');
+	if (cell.err && !out->err)
+		out->err = cell.err;
+	buf_release(&cell);
 }
 
 /* Prints the group when it spans several listings; returns 1 if it did. */
@@ -62,10 +80,18 @@ emit(struct buf *out, struct group *g)
 	for (i = 0; i < g->nsellers; i++)
 		if (i == 0 || g->sellers[i] != g->sellers[i - 1])
 			distinct++;
+	if (g->csv) {
+		buf_put_csv(out, g->key, g->keylen, ',');
+		buf_printf(out, ",%lld,%zu,%s,", g->count, distinct, distinct > 1 ? "stop" :
+		    "caution");
+		put_ids(out, g);
+		BUF_LIT(out, "\r\n");
+		return 1;
+	}
 	BUF_LIT(out, "{\"identifier\":");
 	buf_put_json_str(out, g->key, g->keylen);
 	BUF_LIT(out, ",\"listings\":[");
-	buf_put(out, g->ids.mem ? g->ids.mem : "", g->ids.len);
+	put_ids(out, g);
 	buf_printf(out, "],\"count\":%lld,\"sellers\":%zu,\"risk\":\"%s\"}\n", g->count,
 	    distinct, distinct > 1 ? "stop" : "caution");
 	return 1;
@@ -76,18 +102,17 @@ add(struct group *g, const char *id, size_t idlen, const char *seller, size_t se
 {
 	if (grow_array(&g->sellers, &g->cap, g->nsellers + 1, sizeof *g->sellers) != 0)
 		return -1;
-	g->sellers[g->nsellers++] = hash64(seller, sellerlen);
+	g->sellers[g->nsellers++] = hash_fnv1a64(seller, sellerlen);
 	if (g->count < MAX_LISTED) {
-		if (g->count)
-			buf_putc(&g->ids, ',');
-		buf_put_json_str(&g->ids, id, idlen);
+		buf_put(&g->ids, id, idlen);
+		buf_putc(&g->ids, '\0');
 	}
 	g->count++;
 	return g->ids.err ? -1 : 0;
 }
 
 static int
-read_keyed(int fd, const char *name, struct buf *out, int *found)
+read_keyed(int fd, const char *name, struct buf *out, int csv, int *found)
 {
 	struct lines l;
 	struct group g;
@@ -97,6 +122,9 @@ read_keyed(int fd, const char *name, struct buf *out, int *found)
 
 	memset(&g, 0, sizeof g);
 	buf_init_mem(&g.ids);
+	g.csv = csv;
+	if (csv)
+		BUF_LIT(out, "identifier,count,sellers,risk,listings\r\n");
 	if (lines_init(&l, fd, LINE_MAX_BYTES) != 0) {
 		cli_error("out of memory");
 		return EXIT_IO;
@@ -155,11 +183,14 @@ read_keyed(int fd, const char *name, struct buf *out, int *found)
 static int
 run_dups(struct cli *c, int argc, char **argv)
 {
-	static const struct opt_spec specs[] = { {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0} };
+	enum { O_OUTPUT };
+	static const struct opt_spec specs[] = {
+		{"output", 0, 1, O_OUTPUT}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
+	};
 	struct buf out;
 	struct opt o;
 	const char *path = NULL;
-	int k, fd = STDIN_FILENO, status, found = 0;
+	int k, fd = STDIN_FILENO, status, found = 0, csv = 0;
 
 	(void)c;
 	fd_buf_init(&out, STDOUT_FILENO);
@@ -172,7 +203,14 @@ run_dups(struct cli *c, int argc, char **argv)
 			status = cli_help(&command_dups);
 			goto out;
 		}
-		status = cli_usage("dups", "%s", o.errmsg);
+		if (k == O_OUTPUT && (strcmp(o.arg, "csv") == 0 || strcmp(o.arg, "jsonl") == 0)) {
+			csv = strcmp(o.arg, "csv") == 0;
+			continue;
+		}
+		if (k == O_OUTPUT)
+			status = cli_usage("dups", "--output takes jsonl or csv, not '%s'", o.arg);
+		else
+			status = cli_usage("dups", "%s", o.errmsg);
 		goto out;
 	}
 	if (o.noperands > 1) {
@@ -188,7 +226,7 @@ run_dups(struct cli *c, int argc, char **argv)
 			goto out;
 		}
 	}
-	status = read_keyed(fd, path ? path : "stdin", &out, &found);
+	status = read_keyed(fd, path ? path : "stdin", &out, csv, &found);
 	if (status == EXIT_OK && found)
 		status = EXIT_FINDINGS;
 	status = cli_finish_output(&out, status);
@@ -202,9 +240,9 @@ out:
 
 const struct command command_dups = {
 	"dups", run_dups,
-	"dups [FILE | -]",
+	"dups [--output jsonl | csv] [FILE | -]",
 	"identifiers shown in more than one listing, from 'scan --keyed | sort'",
-	"usage: handover dups [FILE | -]\n"
+	"usage: handover dups [--output jsonl | csv] [FILE | -]\n"
 	"\n"
 	"Reads IMEI<TAB>LISTING<TAB>SELLER lines, as 'handover scan --keyed'\n"
 	"writes them, sorted by IMEI, from FILE or stdin, and prints one JSON\n"
@@ -214,9 +252,15 @@ const struct command command_dups = {
 	"listed it again.  The same contract as a Hadoop Streaming reducer.\n"
 	"Input that is not sorted is an error: pipe it through 'LC_ALL=C sort'.\n"
 	"\n"
+	"options:\n"
+	"  --output F   jsonl (default) or csv: identifier, count, sellers, risk,\n"
+	"               listings (joined by ';'); a cell a spreadsheet would run\n"
+	"               as a formula starts with ' (see 'handover scan --help')\n"
+	"\n"
 	"exit status: 0 no duplicates, 1 duplicates found, 2 usage error,\n"
 	"3 input/output error, unsorted input or a malformed line\n"
 	"\n"
-	"example:\n"
+	"examples:\n"
 	"  handover scan --keyed listings.csv | LC_ALL=C sort | handover dups\n"
+	"  handover scan --keyed exports/* | LC_ALL=C sort | handover dups --output csv\n"
 };

@@ -1,18 +1,26 @@
 /* SPDX-License-Identifier: MIT */
 /* scan_output: the output side of "handover scan": each batch's findings
  * made where it was scanned, then in input order the duplicates, counts
- * and writing, and the summary (cmd/scan_input.c does the reading). */
+ * and writing; the summary on stderr, --summary-json, --report, and the
+ * --seen store (cmd/scan_input.c does the reading). */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
-#include "lib/grow.h"
 #include "cmd/scan_run.h"
+#include "lib/grow.h"
 #include "scan/format.h"
 
+enum { ALLOWED_NONE, ALLOWED_SELLER, ALLOWED_CATEGORY };
+
 double
-cli_scan_now(void)
+scan_now(void)
 {
 	struct timespec ts;
 
@@ -32,34 +40,26 @@ first_of(const struct scan_field *f, size_t nf, enum scan_role role)
 	return NULL;
 }
 
+/* ------------------------------------------------------- per listing */
+
+/* The listing rec is, as the formats take it (reasons as scanned, less
+ * the ones its file and rules set aside).  why holds the words of
+ * l->allowed. */
 static void
-count(struct scan_run *r, unsigned reasons)
-{
-	enum scan_risk k = scan_risk_of(reasons);
-	int i;
-
-	r->listings++;
-	if (k != SCAN_OK)
-		r->flagged++;
-	if (k == SCAN_STOP)
-		r->stop++;
-	for (i = 0; i < SCAN_NREASONS; i++)
-		if (reasons & (1u << i))
-			r->per_reason[i]++;
-}
-
-/* The listing rec is, as the formats take it (reasons as scanned). */
-static int
-listing_of(struct sbatch *b, const struct sbatch_rec *rec, struct scanfmt_listing *l)
+listing_of(const struct scan_run *r, const struct pipeline_batch *b,
+    const struct pipeline_rec *rec, struct scanfmt_listing *l, char *why, size_t cap)
 {
 	const struct scan_field *f;
+	size_t i;
 
 	memset(l, 0, sizeof *l);
+	l->file = r->file->name;
 	l->line = rec->line;
+	l->row = rec->row;
 	if (rec->bad) {
 		l->reasons = 1u << SCAN_MALFORMED_ROW;
 		l->error = b->bytes + rec->msg_off;
-		return 0;
+		return;
 	}
 	l->f = b->sf + rec->first;	/* made when the batch was scanned */
 	l->nf = rec->nf;
@@ -71,12 +71,50 @@ listing_of(struct sbatch *b, const struct sbatch_rec *rec, struct scanfmt_listin
 		l->seller = f->p;
 		l->sellerlen = f->len;
 	}
-	l->reasons = rec->res.reasons;
+	l->reasons = rec->res.reasons & rec->mask;
 	l->ids = b->found + rec->res.first_id;
 	l->nids = rec->res.nids;
 	l->hits = b->hits + rec->res.first_hit;
 	l->nhits = rec->res.nhits;
-	return 0;
+	if (r->fmt.ninclude)
+		for (i = 0; i < rec->nf; i++) {
+			int k = b->fld[rec->first + i].incl;
+
+			if (k >= 0 && !l->include[k])
+				l->include[k] = &l->f[i];
+		}
+	if ((rec->res.reasons & ~rec->mask) && rec->allowed == ALLOWED_SELLER)
+		l->allowed = "seller: on the allow-list";
+	else if ((rec->res.reasons & ~rec->mask) && rec->allowed == ALLOWED_CATEGORY &&
+	    (f = first_of(l->f, l->nf, SCAN_CATEGORY)) != NULL) {
+		snprintf(why, cap, "category: %.*s", (int)(f->len < 64 ? f->len : 64), f->p);
+		l->allowed = why;
+	}
+}
+
+/* What the config's rules and the file set aside for rec. */
+static void
+rules_of(const struct scan_run *r, const struct pipeline_batch *b, struct pipeline_rec *rec)
+{
+	const struct scan_field *f = b->sf + rec->first;
+	const struct scan_field *x;
+	unsigned ignore;
+
+	rec->mask = r->file->mask;
+	rec->allowed = ALLOWED_NONE;
+	if (rec->bad)
+		return;
+	if (r->cfg.nallow_sellers && (x = first_of(f, rec->nf, SCAN_SELLER)) != NULL &&
+	    config_seller_allowed(&r->cfg, x->p, x->len)) {
+		rec->mask = 0;
+		rec->allowed = ALLOWED_SELLER;
+		return;
+	}
+	if (r->cfg.ncats && (x = first_of(f, rec->nf, SCAN_CATEGORY)) != NULL &&
+	    (ignore = config_category_ignore(&r->cfg, x->p, x->len)) != 0) {
+		rec->mask &= ~ignore;
+		rec->allowed = ALLOWED_CATEGORY;
+	}
 }
 
 /* Writes the listing in the run's output format (nothing for an ok one
@@ -90,14 +128,17 @@ format(const struct scan_run *r, struct buf *out, const struct scanfmt_listing *
 		return;
 	else if (r->outfmt == SCAN_OUT_CSV)
 		scanfmt_csv(out, &r->fmt, l);
+	else if (r->outfmt == SCAN_OUT_LONG)
+		scanfmt_long(out, &r->fmt, l);
 	else
 		scanfmt_json(out, &r->fmt, l);
 }
 
 int
-cli_scan_prepare(void *ctx, struct sbatch *b)
+scan_output_prepare(void *ctx, struct pipeline_batch *b)
 {
 	const struct scan_run *r = ctx;
+	char why[96];
 	size_t i;
 
 	/* the keys the ordered duplicate check reads, eight to a cache line
@@ -108,11 +149,11 @@ cli_scan_prepare(void *ctx, struct sbatch *b)
 		b->keys[i] = b->found[i].key;
 
 	for (i = 0; i < b->nrec; i++) {
-		struct sbatch_rec *rec = &b->rec[i];
+		struct pipeline_rec *rec = &b->rec[i];
 		struct scanfmt_listing l;
 
-		if (listing_of(b, rec, &l) != 0)
-			return -1;
+		rules_of(r, b, rec);
+		listing_of(r, b, rec, &l, why, sizeof why);
 		rec->seller_hash = l.seller ? dupset_hash(l.seller, l.sellerlen) : 0;
 		rec->out_off = b->out.len;
 		format(r, &b->out, &l);
@@ -121,30 +162,92 @@ cli_scan_prepare(void *ctx, struct sbatch *b)
 	return b->out.err ? -1 : 0;
 }
 
+/* --------------------------------------------------- in input order */
+
+static void
+count(struct scan_run *r, const struct pipeline_batch *b, const struct pipeline_rec *rec,
+    unsigned reasons)
+{
+	enum scan_risk k = scan_risk_of(reasons);
+	const struct scan_field *cat = NULL;
+
+	r->file->listings++;
+	r->file->flagged += k != SCAN_OK;
+	r->file->stop += k == SCAN_STOP;
+	if (rec->bad) {
+		scan_stats_listing(&r->stats, reasons, NULL, 0, NULL, 0);
+		return;
+	}
+	if (r->file->has_category)
+		cat = first_of(b->sf + rec->first, rec->nf, SCAN_CATEGORY);
+	scan_stats_listing(&r->stats, reasons, b->hits + rec->res.first_hit, rec->res.nhits,
+	    cat ? cat->p : NULL, cat ? cat->len : 0);
+}
+
+/* Where each duplicate identifier of rec was first shown. */
+static void
+first_of_ref(const struct scan_run *r, uint32_t ref, struct scanfmt_first *out)
+{
+	struct seen_entry e;
+
+	memset(out, 0, sizeof *out);
+	out->file = "";
+	if (ref == SEEN_NONE)
+		return;
+	seen_get(&r->first, ref, &e);
+	out->file = e.file;
+	out->row = e.row;
+	out->id = e.idlen ? e.id : NULL;
+	out->idlen = e.idlen;
+	out->seller = e.sellerlen ? e.seller : NULL;
+	out->sellerlen = e.sellerlen;
+	out->day = e.first_day;
+}
+
 /* Duplicates across listings, in input order so the output does not
- * depend on threads: marks the IMEIs seen before and returns the reasons
- * they add. */
+ * depend on threads: marks the IMEIs seen before, notes where a new one
+ * is first shown, and returns the reasons they add. */
 #define PREFETCH_AHEAD 12	/* IMEIs whose slots are being loaded */
 
 static unsigned
-check_dups(struct scan_run *r, struct sbatch *b, const struct sbatch_rec *rec)
+check_dups(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_rec *rec,
+    struct scanfmt_first *firsts)
 {
 	const uint64_t *keys = b->keys + rec->res.first_id;
+	const struct scan_field *f = b->sf + rec->first, *id = NULL, *seller = NULL;
 	unsigned add = 0;
 	size_t i, ahead = rec->res.first_id + PREFETCH_AHEAD;
+	int looked = 0, day = r->seen_path ? r->today : 0;
 
 	for (i = 0; i < rec->res.nids; i++, ahead++) {
+		size_t slot;
+		uint32_t ref;
 		int d;
 
 		if (ahead < b->nfound && b->keys[ahead])
 			dupset_prefetch(&r->seen, b->keys[ahead]);
 		if (!keys[i])
 			continue;
-		d = dupset_add(&r->seen, keys[i], rec->seller_hash);
+		d = dupset_add(&r->seen, keys[i], rec->seller_hash, &slot);
 		if (d == DUPSET_NOMEM)
 			r->nomem = 1;
-		if (d <= DUPSET_NEW)
+		if (d == DUPSET_NEW) {
+			if (!looked) {
+				id = first_of(f, rec->nf, SCAN_ID);
+				seller = first_of(f, rec->nf, SCAN_SELLER);
+				looked = 1;
+			}
+			ref = seen_add(&r->first, r->file->seen_no, rec->row, id ? id->p : "",
+			    id ? id->len : 0, seller ? seller->p : "", seller ? seller->len : 0, day);
+			dupset_set_ref(&r->seen, slot, ref);
 			continue;
+		}
+		if (d < DUPSET_NEW)
+			continue;
+		ref = dupset_ref(&r->seen, slot);
+		if (ref != SEEN_NONE)
+			seen_touch(&r->first, ref, day, d == DUPSET_OTHER_SELLER);
+		first_of_ref(r, ref, &firsts[i]);
 		b->found[rec->res.first_id + i].duplicate = 1;
 		add |= 1u << (d == DUPSET_OTHER_SELLER ? SCAN_DUP_OTHER_SELLER :
 		    SCAN_DUP_SAME_SELLER);
@@ -153,36 +256,38 @@ check_dups(struct scan_run *r, struct sbatch *b, const struct sbatch_rec *rec)
 }
 
 int
-cli_scan_finish(void *ctx, struct sbatch *b)
+scan_output_finish(void *ctx, struct pipeline_batch *b)
 {
 	struct scan_run *r = ctx;
+	struct scanfmt_first firsts[SCAN_MAX_IDS];
 	size_t i, from = 0;	/* prepared output not yet written */
+	char why[96];
 
 	if (r->outfmt != SCAN_OUT_KEYED)	/* the first ones; check_dups the rest */
 		for (i = 0; i < b->nfound && i < PREFETCH_AHEAD; i++)
 			if (b->keys[i])
 				dupset_prefetch(&r->seen, b->keys[i]);
 	for (i = 0; i < b->nrec; i++) {
-		struct sbatch_rec *rec = &b->rec[i];
+		struct pipeline_rec *rec = &b->rec[i];
 		unsigned add = 0;
 
 		if (rec->bad) {
-			r->malformed++;
-			count(r, 1u << SCAN_MALFORMED_ROW);
+			r->file->malformed++;
+			count(r, b, rec, 1u << SCAN_MALFORMED_ROW);
 			continue;
 		}
 		if (r->outfmt != SCAN_OUT_KEYED)
-			add = check_dups(r, b, rec);
-		count(r, rec->res.reasons | add);
+			add = check_dups(r, b, rec, firsts);
+		count(r, b, rec, (rec->res.reasons | add) & rec->mask);
 		if (add) {
 			/* a duplicate: this one is written anew */
 			struct scanfmt_listing l;
 
 			buf_put(&r->out, b->out.mem + from, rec->out_off - from);
 			from = rec->out_off + rec->out_len;
-			if (listing_of(b, rec, &l) != 0)
-				return r->nomem = -1;
-			l.reasons |= add;
+			rec->res.reasons |= add;
+			listing_of(r, b, rec, &l, why, sizeof why);
+			l.first = firsts;
 			format(r, &r->out, &l);
 		}
 	}
@@ -190,26 +295,275 @@ cli_scan_finish(void *ctx, struct sbatch *b)
 	return r->out.err || r->nomem ? -1 : 0;
 }
 
-void
-cli_scan_summary(struct scan_run *r, double secs)
+/* ------------------------------------------------------------ summary */
+
+/* The file-level finding of f in words, or NULL. */
+static const char *
+file_finding(const struct scan_file *f, char *out, size_t cap)
 {
-	double mb = (double)r->in.bytes / 1e6;
+	if (!f->enotation)
+		return NULL;
+	snprintf(out, cap, "the IMEI column was turned into E-notation by a spreadsheet "
+	    "(%lld of %lld values): its last digits are lost; export it again with that "
+	    "column formatted as text", f->imei_enotation, f->imei_values);
+	return out;
+}
+
+void
+scan_output_summary(struct scan_run *r, double secs)
+{
+	const struct scan_stats *st = &r->stats;
+	long long bytes = 0;
+	double mb;
+	size_t k;
 	int i, any = 0;
+	char why[256];
 
 	if (r->quiet)
 		return;
+	for (k = 0, i = 0; k < r->nfiles; k++) {
+		bytes += r->files[k].bytes;
+		i |= r->files[k].status == EXIT_OK || r->files[k].listings;
+	}
+	if (!i)
+		return;		/* nothing was read: the errors said why */
+	mb = (double)bytes / 1e6;
 	fprintf(stderr, "handover scan: %lld listings, %lld flagged (%lld stop, %lld caution), "
-	    "%lld malformed\n", r->listings, r->flagged, r->stop, r->flagged - r->stop,
-	    r->malformed);
+	    "%lld malformed\n", st->listings, st->flagged, st->stop, st->flagged - st->stop,
+	    st->malformed);
 	for (i = 0; i < SCAN_NREASONS; i++) {
-		if (!r->per_reason[i])
+		if (!st->per_reason[i])
 			continue;
 		fprintf(stderr, "%s%s %lld", any ? ", " : "  ", scan_reason_code((enum scan_reason)i),
-		    r->per_reason[i]);
+		    st->per_reason[i]);
 		any = 1;
 	}
 	if (any)
 		fputc('\n', stderr);
-	fprintf(stderr, "  %.1f MB in %.2f s, %.1f MB/s\n", mb, secs,
-	    secs > 0 ? mb / secs : 0.0);
+	for (k = 0; k < r->nfiles; k++) {
+		const struct scan_file *f = &r->files[k];
+
+		if (r->nfiles > 1)
+			fprintf(stderr, "  '%s': %lld listings, %lld flagged, %lld malformed%s\n",
+			    f->name, f->listings, f->flagged, f->malformed,
+			    f->status == EXIT_OK ? "" : " (not read in full)");
+		if (file_finding(f, why, sizeof why))
+			fprintf(stderr, "  '%s': %s\n", f->name, why);
+	}
+	if (bytes >= 1000000)	/* the speed of less says nothing */
+		fprintf(stderr, "  %.1f MB in %.2f s, %.1f MB/s\n", mb, secs,
+		    secs > 0 ? mb / secs : 0.0);
+}
+
+/* ---------------------------------------------------- files we write */
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Replaces path with (p, n) atomically: a temporary file in the same
+ * folder, mode 0600, written, flushed, renamed over path, the folder
+ * flushed.  Returns 0, or -1 after a message (path untouched). */
+static int
+write_atomic(const char *path, const char *p, size_t n)
+{
+	char tmp[4096], dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd, dfd, e;
+
+	if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
+		cli_error("'%s': the name is too long", path);
+		return -1;
+	}
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		cli_error("cannot create a file beside '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (fchmod(fd, 0600) != 0 || write_all(fd, p, n) != 0 || fsync(fd) != 0) {
+		e = errno;
+		close(fd);
+		unlink(tmp);
+		cli_error("cannot write '%s': %s", tmp, strerror(e));
+		return -1;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		e = errno;
+		unlink(tmp);
+		cli_error("cannot save '%s': %s", path, strerror(e));
+		return -1;
+	}
+	if ((dfd = open(dir, O_RDONLY)) >= 0) {
+		(void)fsync(dfd);	/* some file systems refuse it: the data is safe */
+		close(dfd);
+	}
+	return 0;
+}
+
+/* --seen: each IMEI of the store as if an earlier listing had shown it. */
+static int
+load_one(void *ctx, uint64_t key, uint32_t seller_hash, uint32_t ref)
+{
+	struct scan_run *r = ctx;
+	size_t slot;
+	int d = dupset_add(&r->seen, key, seller_hash, &slot);
+
+	if (d == DUPSET_NOMEM)
+		return 1;
+	if (d == DUPSET_NEW)
+		dupset_set_ref(&r->seen, slot, ref);
+	return 0;
+}
+
+int
+scan_seen_load(struct scan_run *r)
+{
+	struct error e;
+	char *text;
+	size_t len;
+
+	if (!r->seen_path)
+		return 0;
+	if (cli_read_file(r->seen_path, SCAN_SEEN_FILE_MAX, &text, &len) != 0) {
+		if (errno == ENOENT) {
+			if (!r->quiet)
+				fprintf(stderr, "handover scan: '%s' does not exist yet: it will hold "
+				    "the IMEIs of this scan\n", r->seen_path);
+			return 0;
+		}
+		cli_error("cannot read the seen store '%s': %s", r->seen_path, strerror(errno));
+		return -1;
+	}
+	if (seen_load(&r->first, text, len, load_one, r, &e) != 0) {
+		cli_error("the seen store '%s': line %ld: %s: repair or remove it", r->seen_path,
+		    e.line, e.msg);
+		free(text);
+		return -1;
+	}
+	free(text);
+	return 0;
+}
+
+int
+scan_seen_save(struct scan_run *r)
+{
+	struct seen_item *items;
+	struct buf b;
+	size_t pos = 0, n = 0, lines;
+	uint64_t key;
+	uint32_t ref;
+	int rc;
+
+	if (!r->seen_path)
+		return 0;
+	if (!(items = malloc((r->seen.n + 1) * sizeof *items))) {
+		cli_error("out of memory: the seen store '%s' is as it was", r->seen_path);
+		return -1;
+	}
+	while (dupset_next(&r->seen, &pos, &key, &ref))
+		if (ref != SEEN_NONE && n < r->seen.n) {
+			items[n].key = key;
+			items[n++].ref = ref;
+		}
+	buf_init_mem(&b);
+	lines = seen_write(&r->first, items, n, r->today, r->seen_days, (size_t)r->seen_max, &b);
+	free(items);
+	if (b.err) {
+		cli_error("out of memory: the seen store '%s' is as it was", r->seen_path);
+		buf_release(&b);
+		return -1;
+	}
+	rc = write_atomic(r->seen_path, b.mem ? b.mem : "", b.len);
+	buf_release(&b);
+	if (rc == 0 && !r->quiet)
+		fprintf(stderr, "handover scan: '%s': %zu IMEIs kept (%zu dropped: older than %d "
+		    "days or past %ld)\n", r->seen_path, lines, n - lines, r->seen_days, r->seen_max);
+	return rc;
+}
+
+/* The inputs as the summaries show them; whys holds their findings. */
+static struct stats_file *
+file_rows(const struct scan_run *r, char (*whys)[256])
+{
+	struct stats_file *rows = calloc(r->nfiles + 1, sizeof *rows);
+	size_t k;
+
+	if (!rows)
+		return NULL;
+	for (k = 0; k < r->nfiles; k++) {
+		const struct scan_file *f = &r->files[k];
+
+		rows[k].name = f->name;
+		rows[k].how = f->how[0] ? f->how : "not read";
+		rows[k].listings = f->listings;
+		rows[k].flagged = f->flagged;
+		rows[k].stop = f->stop;
+		rows[k].malformed = f->malformed;
+		rows[k].finding = file_finding(f, whys[k], sizeof whys[k]);
+		rows[k].status = f->status;
+	}
+	return rows;
+}
+
+/* Writes what render makes to path (atomically). */
+static int
+write_doc(struct scan_run *r, const char *path, int status, int html)
+{
+	struct stats_group groups[STATS_TOP];
+	struct stats_file *rows;
+	char (*whys)[256] = calloc(r->nfiles + 1, sizeof *whys), day[11];
+	size_t ng = r->outfmt == SCAN_OUT_KEYED ? 0 :
+	    scan_stats_groups(&r->seen, &r->first, groups, STATS_TOP);
+	struct buf b;
+	int rc;
+
+	if (!whys || !(rows = file_rows(r, whys))) {
+		free(whys);
+		cli_error("out of memory");
+		return -1;
+	}
+	buf_init_mem(&b);
+	seen_day_str(r->today, day);
+	if (html)
+		scan_report_html(&b, &r->stats, rows, r->nfiles, groups, ng, day);
+	else
+		scan_stats_json(&b, &r->stats, rows, r->nfiles, groups, ng, status,
+		    cli_exit_words[status]);
+	free(rows);
+	free(whys);
+	if (b.err) {
+		buf_release(&b);
+		cli_error("out of memory");
+		return -1;
+	}
+	rc = write_atomic(path, b.mem ? b.mem : "", b.len);
+	buf_release(&b);
+	return rc;
+}
+
+int
+scan_write_summary(struct scan_run *r, int status)
+{
+	return r->summary_path ? write_doc(r, r->summary_path, status, 0) : 0;
+}
+
+int
+scan_write_report(struct scan_run *r)
+{
+	return r->report_path ? write_doc(r, r->report_path, 0, 1) : 0;
 }

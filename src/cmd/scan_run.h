@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* scan_run: the reading (cmd/scan_input.c), ordered finishing and summary
- * of "handover scan" (cmd/scan.c parses the options and sets a run up). */
+/* scan_run: one run of "handover scan": its lifecycle and settings
+ * (cmd/scan_run.c), the reading of each input and what was understood of
+ * it (cmd/scan_input.c), the ordered finishing, the --seen store and the
+ * summaries (cmd/scan_output.c); cmd/scan.c parses the options and drives
+ * it. */
 #ifndef HANDOVER_SCAN_RUN_H
 #define HANDOVER_SCAN_RUN_H
 
@@ -9,84 +12,163 @@
 #include <stddef.h>
 
 #include "cli/cli.h"
-#include "lib/csv.h"
-#include "lib/jsonl.h"
-#include "scan/dupset.h"
+#include "cli/tac_load.h"
 #include "ident/ident.h"
 #include "kb/kb.h"
-#include "scan/scan.h"
+#include "lib/csv.h"
+#include "lib/jsonl.h"
+#include "lib/transcode.h"
+#include "scan/columns.h"
+#include "scan/config.h"
+#include "scan/dupset.h"
 #include "scan/format.h"
 #include "scan/pipeline.h"
-#include "cli/tac_load.h"
+#include "scan/scan.h"
+#include "scan/seen.h"
+#include "scan/stats.h"
 
 #define SCAN_MAX_RECORD (4u << 20)		/* bytes of one row or line */
 #define SCAN_BATCH_BYTES (512u << 10)
 #define SCAN_BATCH_RECS 4096
-#define SCAN_MAX_NAMES 16			/* column names per role */
-#define SCAN_SNIFF_BYTES 4096
+#define SCAN_SNIFF_BYTES (64u << 10)		/* read ahead to tell what it is */
 #define SCAN_BYTES_PER_IMEI 512			/* to size the IMEI set ahead */
 #define SCAN_RESERVE_IMEIS (3u << 20)		/* at most: 32 MB of slots */
+#define SCAN_KEY_CACHE 1024			/* JSON key paths whose role is kept */
+#define SCAN_SEEN_DAYS 365			/* --seen-days default */
+#define SCAN_SEEN_MAX 2000000			/* --seen-max default */
+#define SCAN_SEEN_FILE_MAX (1u << 30)		/* bytes of a --seen store */
 
-enum { SCAN_IN_AUTO, SCAN_IN_CSV, SCAN_IN_JSONL };
-enum { SCAN_OUT_JSONL, SCAN_OUT_CSV, SCAN_OUT_KEYED };
+enum { SCAN_IN_AUTO, SCAN_IN_CSV, SCAN_IN_JSONL, SCAN_IN_JSON };
+enum { SCAN_OUT_JSONL, SCAN_OUT_CSV, SCAN_OUT_LONG, SCAN_OUT_KEYED };
 
+/* One input's bytes: what was read ahead to sniff it, then the file,
+ * turned into UTF-8 on the way when it is in another encoding. */
 struct scan_input {
 	int fd;
-	char pre[SCAN_SNIFF_BYTES];	/* bytes read to sniff the format */
-	size_t prelen, prepos;
+	char *raw;		/* SCAN_SNIFF_BYTES: read ahead, then a staging area */
+	size_t rawlen, rawpos;
+	int eof;		/* the file is read to its end */
+	int transcoding;
+	struct transcode tc;
+	char pend[16];		/* transcoded for a read shorter than a character */
+	size_t npend, pendpos;
 	long long bytes;	/* read so far */
 	long long size;		/* of a regular file, else -1 */
+};
+
+/* One input, for the messages, the findings and the summary. */
+struct scan_file {
+	const char *path;	/* NULL for stdin */
+	const char *name;	/* as findings name it: the path, or "stdin" */
+	int seen_no;		/* its number among the seen store's files */
+	int fmt;		/* SCAN_IN_CSV, _JSONL, _JSON */
+	char delim;
+	enum transcode_enc enc;
+	int bom;
+	char how[96];		/* what it was read as, in words */
+	int status;		/* EXIT_OK, or why it was not read (in full) */
+	long long bytes, listings, flagged, stop, malformed;
+	/* a file-level finding: the IMEI column in E-notation */
+	long long imei_values, imei_enotation;
+	int enotation;
+	unsigned mask;		/* reasons this file's listings may get */
+	int has_category;	/* a column or key is the category */
+};
+
+/* A JSON key path and what it is. */
+struct scan_key {
+	char *key;
+	size_t len;
+	enum scan_role role;
+	int incl;
 };
 
 struct scan_run {
 	struct cli *cli;
 	struct ident_tables tables;
-	struct kb kb;
+	struct kb kb;		/* as loaded */
+	struct kb kbx;		/* the kb with the config's phrases (shallow) */
+	struct kb_phrase *phrases;	/* kbx's phrases */
 	struct tacload tl;
 	struct scan scan;
 	struct scanfmt fmt;
-	struct dupset seen;
+	struct columns cols;
+	struct config cfg;
+	struct dupset seen;	/* the IMEIs met */
+	struct seen first;	/* where each was first shown */
+	struct scan_stats stats;
 	struct buf out;
-	int outfmt, only_flagged, quiet, progress;
-	const char *names[SCAN_NROLES][SCAN_MAX_NAMES];
-	int nnames[SCAN_NROLES];
-	int custom[SCAN_NROLES];
-	/* the CSV header */
+	/* settings */
+	int outfmt, only_flagged, quiet, progress, no_text_ok;
+	int infmt;		/* SCAN_IN_* from --input-format */
+	char delim;		/* --delimiter, or 0 */
+	int enc_given;
+	enum transcode_enc enc;
+	int threads;
+	const char *seen_path, *summary_path, *report_path, *config_path;
+	int seen_days;
+	long seen_max;
+	struct { enum scan_role role; const char *name; } names[COLUMNS_MAX_CUSTOM];
+	size_t nnames;		/* the --X-column options, in order */
+	char *include_mem[SCANFMT_MAX_INCLUDE];	/* --include-columns' names */
+	int today;		/* days since 1970-01-01, from the clock */
+	/* the inputs */
+	struct scan_file *files;
+	size_t nfiles;
+	struct scan_file *file;	/* the one being read */
+	/* the CSV header of the file being read */
 	char **hdr;
 	size_t *hdrlen, nhdr;
 	enum scan_role *hdrrole;
+	int *hdrincl;
+	/* JSON keys met, and whether the first object was reported */
+	struct scan_key keys[SCAN_KEY_CACHE];
+	size_t nkeys;
+	int json_reported;
 	/* the reading, one thread at a time */
 	struct scan_reader {
-		int fmt;		/* SCAN_IN_CSV or SCAN_IN_JSONL */
-		const char *name;	/* for messages */
 		struct csv_reader csv;
 		struct jsonl_reader jsonl;
-		int have_header, eof;
-		int status;		/* EXIT_OK, or EXIT_IO once it failed */
+		int have_header, eof, batches;
+		long row;		/* records read, the header counted */
+		int status;		/* EXIT_OK, or why the reading stopped */
 	} rd;
-	/* finish step */
+	/* finish step (the counts are in stats and the files) */
 	int nomem;
-	long long listings, flagged, stop, malformed, per_reason[SCAN_NREASONS];
 	struct scan_input in;
 	double t0, last_progress;
 };
 
-extern const char *const scan_default_names[SCAN_NROLES][5];
+/* scan_run.c: the lifecycle.  init cannot fail; load reads the tables and
+ * files the scan needs and returns EXIT_OK, or the exit status after a
+ * message (EXIT_USAGE for a --config that is wrong); release frees all a
+ * run holds and closes its input. */
+void scan_run_init(struct scan_run *r, struct cli *c);
+int scan_run_load(struct scan_run *r, const char *tacdb);
+void scan_run_release(struct scan_run *r);
+/* The user's name for a role, from an option (name borrowed); applied by
+ * scan_run_load.  Returns 0, or -1 when there are too many. */
+int scan_run_name(struct scan_run *r, enum scan_role role, const char *name);
 
-/* Reads the first bytes of r->in and guesses the format (SCAN_IN_CSV or
- * SCAN_IN_JSONL).  Returns 0, or -1 with errno set. */
-int cli_scan_sniff(struct scan_input *in, int *fmt);
-/* Scans every record of the input (format SCAN_IN_CSV or SCAN_IN_JSONL)
- * on threads threads, writing the findings to r->out.  Returns an exit
- * status (EXIT_OK or EXIT_IO, after printing what went wrong). */
-int cli_scan_read(struct scan_run *r, int threads, int fmt, const char *name);
-/* The scanpipe steps: reading a batch, its output (where it was read and
- * scanned), and in input order the duplicates, counts and writing. */
-int cli_scan_fill(void *ctx, struct sbatch *b);
-int cli_scan_prepare(void *ctx, struct sbatch *b);
-int cli_scan_finish(void *ctx, struct sbatch *b);
+/* scan_input.c: reads one input (r->file) through the pipe, writing the
+ * findings to r->out.  Returns the file's exit status, after printing
+ * what went wrong. */
+int scan_input_read(struct scan_run *r);
+
+/* scan_output.c: the pipeline steps after the reading: a batch's output
+ * (where it was read and scanned), and in input order the duplicates,
+ * counts and writing. */
+int scan_output_prepare(void *ctx, struct pipeline_batch *b);
+int scan_output_finish(void *ctx, struct pipeline_batch *b);
 /* The summary on stderr (unless r->quiet). */
-void cli_scan_summary(struct scan_run *r, double secs);
-double cli_scan_now(void);
+void scan_output_summary(struct scan_run *r, double secs);
+/* --seen: loads the store (0, or -1 after a message); saves it (0, or -1
+ * after a message). */
+int scan_seen_load(struct scan_run *r);
+int scan_seen_save(struct scan_run *r);
+/* --summary-json and --report: 0, or -1 after a message. */
+int scan_write_summary(struct scan_run *r, int status);
+int scan_write_report(struct scan_run *r);
+double scan_now(void);
 
 #endif

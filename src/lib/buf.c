@@ -208,12 +208,11 @@ json_plain8(uint64_t w)
 /* --------------------------------------------------------------- escapers */
 
 void
-buf_put_json_str(struct buf *b, const char *p, size_t n)
+buf_put_json_chars(struct buf *b, const char *p, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i = 0, run = 0;
 
-	buf_putc(b, '"');
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
 		const char *esc = NULL;
@@ -232,6 +231,22 @@ buf_put_json_str(struct buf *b, const char *p, size_t n)
 		if (json_plain[c]) {
 			i++;
 			run++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
+		    ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
+			/* two bytes (Latin, Cyrillic, Arabic...): valid as they are */
+			i += 2;
+			run += 2;
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEC && i + 2 < n &&
+		    ((unsigned char)p[i + 1] & 0xC0) == 0x80 &&
+		    ((unsigned char)p[i + 2] & 0xC0) == 0x80) {
+			/* three bytes with no overlong or surrogate to rule out
+			 * (Devanagari, most of the BMP) */
+			i += 3;
+			run += 3;
 			continue;
 		}
 		if (c >= 0x80) {
@@ -267,6 +282,13 @@ buf_put_json_str(struct buf *b, const char *p, size_t n)
 		i++;
 	}
 	buf_put(b, p + i - run, run);
+}
+
+void
+buf_put_json_str(struct buf *b, const char *p, size_t n)
+{
+	buf_putc(b, '"');
+	buf_put_json_chars(b, p, n);
 	buf_putc(b, '"');
 }
 
@@ -299,6 +321,49 @@ buf_put_html(struct buf *b, const char *p, size_t n)
 		start = i + 1;
 	}
 	buf_put(b, p + start, n - start);
+}
+
+int
+buf_csv_would_run(const char *p, size_t n)
+{
+	static const char fullwidth[][3] = {	/* U+FF1D = + - @ */
+		{ '\xEF', '\xBC', '\x9D' }, { '\xEF', '\xBC', '\x8B' },
+		{ '\xEF', '\xBC', '\x8D' }, { '\xEF', '\xBC', '\xA0' },
+	};
+	size_t k;
+
+	if (n == 0)
+		return 0;
+	if (strchr("=+-@\t\r", p[0]) && p[0] != '\0')
+		return 1;
+	for (k = 0; n >= 3 && k < sizeof fullwidth / sizeof fullwidth[0]; k++)
+		if (memcmp(p, fullwidth[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
+void
+buf_put_csv(struct buf *b, const char *p, size_t n, char delim)
+{
+	int run = buf_csv_would_run(p, n);
+	size_t i, start = 0;
+
+	if (!run && !memchr(p, delim, n) && !memchr(p, '"', n) && !memchr(p, '\n', n) &&
+	    !memchr(p, '\r', n)) {
+		buf_put(b, p, n);
+		return;
+	}
+	buf_putc(b, '"');
+	if (run)
+		buf_putc(b, '\'');
+	for (i = 0; i < n; i++)
+		if (p[i] == '"') {
+			buf_put(b, p + start, i + 1 - start);
+			buf_putc(b, '"');
+			start = i + 1;
+		}
+	buf_put(b, p + start, n - start);
+	buf_putc(b, '"');
 }
 
 /* --------------------------------------------------------------- flushing */

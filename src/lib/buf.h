@@ -68,10 +68,24 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 /* The only JSON string escaper: writes "..." with the quotes.  Invalid
  * UTF-8 bytes become U+FFFD so the output is always valid JSON. */
 void buf_put_json_str(struct buf *b, const char *p, size_t n);
+/* The same without the quotes, for a string written in pieces. */
+void buf_put_json_chars(struct buf *b, const char *p, size_t n);
 /* buf_put_json_str, or null when p is NULL. */
 void buf_put_json_or_null(struct buf *b, const char *p);
 /* The only HTML escaper: & < > " ' become entities. */
 void buf_put_html(struct buf *b, const char *p, size_t n);
+/*
+ * The only CSV cell writer (RFC 4180, for every CSV and TSV handover
+ * writes): the bytes as they are, or in quotes with quotes doubled when
+ * they hold delim, a quote or a line end.  A cell a spreadsheet would run
+ * as a formula (buf_csv_would_run) gets a leading ' inside quotes, so it
+ * shows as text: "'=HYPERLINK(...)".
+ */
+void buf_put_csv(struct buf *b, const char *p, size_t n, char delim);
+/* 1 when a spreadsheet would take the cell for a formula: it starts with
+ * = + - @ TAB or CR, or their fullwidth forms (U+FF1D, U+FF0B, U+FF0D,
+ * U+FF20). */
+int buf_csv_would_run(const char *p, size_t n);
 
 /* Writes out what is staged (out sink).  Returns 0 or the first errno. */
 int buf_flush(struct buf *b);

@@ -20,10 +20,6 @@ struct csv_slot {
 	int dq;			/* holds doubled quotes to undo */
 };
 
-/* Bytes that end an unquoted run in the state machine. */
-static const unsigned char stop_unq[256] = {
-	[0] = 1, ['\n'] = 1, [','] = 1, ['"'] = 1,
-};
 
 void
 csv_reader_init(struct csv_reader *r, size_t max_record_bytes,
@@ -35,6 +31,16 @@ csv_reader_init(struct csv_reader *r, size_t max_record_bytes,
 	r->max_fields = CSV_MAX_FIELDS;
 	r->line = 1;
 	r->state = ST_REC;
+	csv_reader_set_delimiter(r, ',');
+}
+
+void
+csv_reader_set_delimiter(struct csv_reader *r, char delim)
+{
+	memset(r->stop, 0, sizeof r->stop);
+	r->stop[0] = r->stop['\n'] = r->stop['"'] = 1;
+	r->stop[(unsigned char)delim] = 1;
+	r->delim = delim;
 }
 
 void
@@ -71,8 +77,10 @@ push(struct csv_reader *r, size_t off, size_t len, int dq)
 		BAD(r, "record has more than %zu fields", r->max_fields);
 		return 0;
 	}
-	if (grow_array(&r->slots, &r->slotcap, r->nf + 1, sizeof *r->slots) != 0 ||
-	    grow_array(&r->fields, &r->fieldcap, r->nf + 1, sizeof *r->fields) != 0)
+	if ((r->nf >= r->slotcap &&
+	    grow_array(&r->slots, &r->slotcap, r->nf + 1, sizeof *r->slots) != 0) ||
+	    (r->nf >= r->fieldcap &&
+	    grow_array(&r->fields, &r->fieldcap, r->nf + 1, sizeof *r->fields) != 0))
 		return -1;
 	r->slots[r->nf].off = off - r->rs;
 	r->slots[r->nf].len = len;
@@ -132,20 +140,21 @@ find_quote_nul(const char *b, size_t p, size_t n, long *lines)
 	return p;
 }
 
-/* The first byte from p that ends an unquoted run (stop_unq), or n. */
+/* The first byte from p that ends an unquoted run (r->stop), or n. */
 static size_t
-find_unq_stop(const char *b, size_t p, size_t n)
+find_unq_stop(const struct csv_reader *r, const char *b, size_t p, size_t n)
 {
 #ifdef CSV_SSE2
 	for (; p + 16 <= n; p += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(b + p));
-		unsigned m = eq16(v, ',') | eq16(v, '\n') | eq16(v, '"') | eq16(v, '\0');
+		unsigned m = eq16(v, r->delim) | eq16(v, '\n') | eq16(v, '"') |
+		    eq16(v, '\0');
 
 		if (m)
 			return p + (size_t)__builtin_ctz(m);
 	}
 #endif
-	while (p < n && !stop_unq[(unsigned char)b[p]])
+	while (p < n && !r->stop[(unsigned char)b[p]])
 		p++;
 	return p;
 }
@@ -177,10 +186,10 @@ step(struct csv_reader *r)
 			r->state = ST_UNQ;
 			/* FALLTHROUGH */
 		case ST_UNQ:
-			p = find_unq_stop(b, p, n);
+			p = find_unq_stop(r, b, p, n);
 			if (p == n)
 				goto need;
-			if (b[p] == ',') {
+			if (b[p] == r->delim) {
 				if (push(r, r->fs, p - r->fs, 0))
 					return -1;
 				p++;
@@ -227,11 +236,11 @@ step(struct csv_reader *r)
 				r->state = ST_Q;
 				continue;
 			}
-			if (b[p] == ',' || b[p] == '\n' || b[p] == '\r') {
+			if (b[p] == r->delim || b[p] == '\n' || b[p] == '\r') {
 				if (push(r, r->fs, p - 1 - r->fs, r->dq))
 					return -1;
 			}
-			if (b[p] == ',') {
+			if (b[p] == r->delim) {
 				p++;
 				r->state = ST_FIELD;
 			} else if (b[p] == '\n') {
@@ -361,7 +370,7 @@ fast_line(struct csv_reader *r, size_t e, int has_nl)
 
 	if (e - s > r->max_record)
 		return 0;
-	while ((c = memchr(b + s, ',', e - s)) != NULL) {
+	while ((c = memchr(b + s, r->delim, e - s)) != NULL) {
 		if (r->nf + 1 >= r->max_fields) {
 			r->nf = 0;	/* the slow path reports it */
 			return 0;
@@ -502,4 +511,27 @@ csv_parse_buffer(const char *p, size_t n, size_t max_record_bytes,
 	}
 	csv_reader_release(&r);
 	return stop;
+}
+
+char
+csv_sniff_delimiter(const char *p, size_t n)
+{
+	static const char cand[] = { ',', ';', '\t' };
+	size_t count[3] = { 0, 0, 0 }, i, k, best = 0;
+	int quoted = 0;
+
+	for (i = 0; i < n && (quoted || p[i] != '\n'); i++) {
+		if (p[i] == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (quoted)
+			continue;
+		for (k = 0; k < 3; k++)
+			count[k] += p[i] == cand[k];
+	}
+	for (k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	return cand[best];
 }

@@ -10,7 +10,7 @@
 #include "lib/window.h"
 
 /*
- * What is accepted: RFC 4180 with CRLF or LF line ends (CR alone is data),
+ * What is accepted: RFC 4180 (with ',' or another delimiter) with CRLF or LF line ends (CR alone is data),
  * a UTF-8 byte order mark at the very start (skipped), a last record with
  * or without a line end, empty fields anywhere.  Fields are bytes: UTF-8
  * is not checked here.  A blank line is a record of one empty field.
@@ -50,6 +50,8 @@ struct csv_reader {
 	struct window w;
 	size_t max_record;	/* bytes of one record, line end included */
 	size_t max_fields;	/* may be changed after init */
+	char delim;		/* csv_reader_set_delimiter */
+	unsigned char stop[256];	/* bytes that end an unquoted run */
 	/* parser state */
 	int state, started, dq, bad, discard;
 	int last_nl;		/* the last byte read was a line end */
@@ -68,6 +70,17 @@ void csv_reader_init(struct csv_reader *r, size_t max_record_bytes,
 /* A reader over the bytes (p, n), borrowed until csv_reader_release. */
 void csv_reader_init_mem(struct csv_reader *r, size_t max_record_bytes,
     const char *p, size_t n);
+/* The byte between fields: ',' after init; ';' and TAB are the others
+ * spreadsheets write.  Set it before the first record; never a quote,
+ * CR, LF or NUL. */
+void csv_reader_set_delimiter(struct csv_reader *r, char delim);
+
+/*
+ * The delimiter a header line (p, n: the first line, or as much of it as
+ * there is) most likely uses: the one of ',' ';' TAB that occurs most
+ * often outside quotes, ',' on a tie or when none occurs.
+ */
+char csv_sniff_delimiter(const char *p, size_t n);
 
 /*
  * The next record.  Returns CSV_RECORD with out filled (its fields stay

@@ -26,10 +26,23 @@
  * A line that is not such an object, or is longer than max_line_bytes, is
  * JSONL_MALFORMED with its line number; the reader then goes on with the
  * next line.
+ *
+ * With flatten set, a member whose value is an object or an array comes
+ * back as its leaves instead, each keyed by its path: {"seller":{"id":7},
+ * "tags":["a","b"]} as seller.id 7, tags[0] "a", tags[1] "b" (at most
+ * JSONL_MAX_PATH bytes a path; empty containers give nothing).
+ *
+ * With stream set, objects may span lines and be separated by white space
+ * or, inside one top-level array ([{...}, {...}]), by commas: a JSON array
+ * or pretty-printed JSON.  A record's line is where its object starts.
+ * Something else than an object is malformed, and the reader goes on at
+ * the next '{'; an object longer than max_line_bytes, or not closed at the
+ * end, ends the input (there is no line to start again from).
  */
 
 #define JSONL_MAX_DEPTH 64
 #define JSONL_MAX_MEMBERS 4096	/* default for jsonl_reader.max_members */
+#define JSONL_MAX_PATH 256	/* bytes of a flattened key path */
 
 enum jsonl_type {
 	JSONL_STRING, JSONL_NUMBER, JSONL_TRUE, JSONL_FALSE, JSONL_NULL,
@@ -61,11 +74,20 @@ struct jsonl_reader {
 	struct window w;
 	size_t max_line;	/* bytes of one line, line end not counted */
 	size_t max_members;	/* may be changed after init */
+	/* set after init, before the first record: */
+	int flatten;		/* nested values as leaves with key paths */
+	int stream;		/* objects over several lines, or in an array */
 	size_t p;		/* start of the next line in the window */
 	long line;		/* its number */
-	int started;
-	size_t nmem, memcap;
+	int started, in_array, ended;
+	long objects;		/* stream: values seen */
+	size_t nmem, memcap, koffcap;
 	struct jsonl_member *mem;
+	size_t *koff;		/* per member: its key in keys, or none */
+	char *keys;		/* flattened key paths */
+	size_t keylen, keycap;
+	char path[JSONL_MAX_PATH];	/* the path being walked */
+	size_t pathlen;
 };
 
 /* A reader pulling bytes from fn(ctx) (ctx borrowed, see window.h); it

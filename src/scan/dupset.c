@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "scan/dupset.h"
 
 #define DUPSET_MIN 1024
@@ -21,6 +22,7 @@ dupset_init(struct dupset *d)
 {
 	d->slot = NULL;
 	d->more = NULL;
+	d->ref = NULL;
 	d->cap = 0;
 	d->n = 0;
 }
@@ -63,13 +65,18 @@ rehash(struct dupset *d, size_t cap)
 	size_t i, j;
 	uint64_t *s;
 	uint16_t *more;
+	uint32_t *ref;
 
 	if (cap > SIZE_MAX / sizeof *s)
 		return -1;
 	if (!(s = alloc_zeroed(cap, sizeof *s)))
 		return -1;
-	if (!(more = alloc_zeroed(cap, sizeof *more))) {
+	more = alloc_zeroed(cap, sizeof *more);
+	ref = alloc_zeroed(cap, sizeof *ref);
+	if (!more || !ref) {
 		free(s);
+		free(more);
+		free(ref);
 		return -1;
 	}
 	for (i = 0; i < d->cap; i++) {
@@ -86,11 +93,14 @@ rehash(struct dupset *d, size_t cap)
 			;
 		s[j] = v;
 		more[j] = d->more[i];
+		ref[j] = d->ref[i];
 	}
 	free(d->slot);
 	free(d->more);
+	free(d->ref);
 	d->slot = s;
 	d->more = more;
+	d->ref = ref;
 	d->cap = cap;
 	return 0;
 }
@@ -117,7 +127,7 @@ dupset_reserve(struct dupset *d, size_t n)
 }
 
 int
-dupset_add(struct dupset *d, uint64_t key, uint32_t seller)
+dupset_add(struct dupset *d, uint64_t key, uint32_t seller, size_t *slot)
 {
 	size_t j;
 
@@ -128,13 +138,16 @@ dupset_add(struct dupset *d, uint64_t key, uint32_t seller)
 	for (j = slot_of(key, d->cap); d->slot[j]; j = (j + 1) & (d->cap - 1)) {
 		if (d->slot[j] >> DUPSET_SELLER_BITS != key)
 			continue;
+		*slot = j;
 		return (d->slot[j] & SELLER_MASK) == (seller & SELLER_MASK) &&
 		    d->more[j] == SELLER_MORE(seller) ?
 		    DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
 	}
 	d->slot[j] = key << DUPSET_SELLER_BITS | (seller & SELLER_MASK);
 	d->more[j] = SELLER_MORE(seller);
+	d->ref[j] = 0;
 	d->n++;
+	*slot = j;
 	return DUPSET_NEW;
 }
 
@@ -147,6 +160,7 @@ dupset_prefetch(const struct dupset *d, uint64_t key)
 
 		__builtin_prefetch(&d->slot[j], 1);
 		__builtin_prefetch(&d->more[j], 1);
+		__builtin_prefetch(&d->ref[j], 1);
 	}
 #else
 	(void)d;
@@ -154,23 +168,44 @@ dupset_prefetch(const struct dupset *d, uint64_t key)
 #endif
 }
 
+int
+dupset_next(const struct dupset *d, size_t *pos, uint64_t *key, uint32_t *ref)
+{
+	for (; *pos < d->cap; (*pos)++)
+		if (d->slot[*pos]) {
+			*key = d->slot[*pos] >> DUPSET_SELLER_BITS;
+			*ref = d->ref[*pos];
+			(*pos)++;
+			return 1;
+		}
+	return 0;
+}
+
+uint32_t
+dupset_ref(const struct dupset *d, size_t slot)
+{
+	return d->ref[slot];
+}
+
+void
+dupset_set_ref(struct dupset *d, size_t slot, uint32_t ref)
+{
+	d->ref[slot] = ref;
+}
+
 void
 dupset_release(struct dupset *d)
 {
 	free(d->slot);
 	free(d->more);
+	free(d->ref);
 	dupset_init(d);
 }
 
 uint32_t
 dupset_hash(const char *p, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	uint64_t h = hash_fnv1a64(p, n);
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)(h ^ h >> 32);
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "lib/grow.h"
-#include "scan/scan.h"
+#include "scan/scan_priv.h"
 
 void
 scan_many_init(struct scan_many *w)
@@ -34,6 +34,8 @@ collect_hit(void *ctx, const struct matcher_match *m)
 		return w->nomem = -1;
 	w->hits[w->nhits].text = (uint32_t)m->text;
 	w->hits[w->nhits].phrase = (uint32_t)m->phrase;
+	w->hits[w->nhits].off = (uint32_t)m->off;
+	w->hits[w->nhits].len = (uint32_t)m->len;
 	w->nhits++;
 	return 0;
 }
@@ -90,8 +92,15 @@ scan_many(const struct scan *s, struct scan_many *w, const struct scan_listing *
 	for (i = 0, k = 0; i < n; i++) {
 		scan_identifiers(s, &in[i], res);
 		for (; k < w->ntexts && w->where[k].listing == i; k++)
-			for (h = w->first[k]; h < w->first[k + 1]; h++)
-				scan_add_hit(s, res, w->where[k].field, w->sorted[h].phrase);
+			for (h = w->first[k]; h < w->first[k + 1]; h++) {
+				struct matcher_match m;
+
+				m.phrase = w->sorted[h].phrase;
+				m.off = w->sorted[h].off;
+				m.len = w->sorted[h].len;
+				m.text = k;
+				scan_add_hit(s, res, w->where[k].field, &m);
+			}
 		if (fn(ctx, i, res) != 0)
 			return 1;
 	}

@@ -6,9 +6,10 @@
 
 #include "lib/grow.h"
 #include "scan/pipeline.h"
+#include "scan/scan_priv.h"
 
 static int
-put_bytes(struct sbatch *b, const char *p, size_t n, size_t *off)
+put_bytes(struct pipeline_batch *b, const char *p, size_t n, size_t *off)
 {
 	if (grow_array(&b->bytes, &b->cap, b->len + n + 1, 1) != 0)
 		return b->nomem = -1;
@@ -20,24 +21,25 @@ put_bytes(struct sbatch *b, const char *p, size_t n, size_t *off)
 }
 
 int
-sbatch_add_rec(struct sbatch *b, long line)
+pipeline_add_rec(struct pipeline_batch *b, long line, long row)
 {
-	struct sbatch_rec *r;
+	struct pipeline_rec *r;
 
 	if (grow_array(&b->rec, &b->caprec, b->nrec + 1, sizeof *b->rec) != 0)
 		return b->nomem = -1;
 	r = &b->rec[b->nrec++];
 	memset(r, 0, sizeof *r);
 	r->line = line;
+	r->row = row;
 	r->first = b->nfld;
 	return 0;
 }
 
 int
-sbatch_add_field(struct sbatch *b, const char *name, const char *nm, size_t nmlen,
-    const char *p, size_t n, enum scan_role role)
+pipeline_add_field(struct pipeline_batch *b, const char *name, const char *nm,
+    size_t nmlen, const char *p, size_t n, enum scan_role role, int incl)
 {
-	struct sbatch_fld *f;
+	struct pipeline_fld *f;
 
 	if (grow_array(&b->fld, &b->capfld, b->nfld + 1, sizeof *b->fld) != 0)
 		return b->nomem = -1;
@@ -51,22 +53,23 @@ sbatch_add_field(struct sbatch *b, const char *name, const char *nm, size_t nmle
 		return -1;
 	f->len = n;
 	f->role = role;
+	f->incl = incl;
 	b->nfld++;
 	b->rec[b->nrec - 1].nf++;
 	return 0;
 }
 
 int
-sbatch_add_span(struct sbatch *b, const char *p, size_t n, size_t *off)
+pipeline_add_span(struct pipeline_batch *b, const char *p, size_t n, size_t *off)
 {
 	return put_bytes(b, p, n, off);
 }
 
 int
-sbatch_add_field_at(struct sbatch *b, const char *name, size_t nmlen, size_t off,
-    size_t n, enum scan_role role)
+pipeline_add_field_at(struct pipeline_batch *b, const char *name, size_t nmlen,
+    size_t off, size_t n, enum scan_role role, int incl)
 {
-	struct sbatch_fld *f;
+	struct pipeline_fld *f;
 
 	if (b->nfld == b->capfld &&
 	    grow_array(&b->fld, &b->capfld, b->nfld + 1, sizeof *b->fld) != 0)
@@ -78,16 +81,17 @@ sbatch_add_field_at(struct sbatch *b, const char *name, size_t nmlen, size_t off
 	f->off = off;
 	f->len = n;
 	f->role = role;
+	f->incl = incl;
 	b->rec[b->nrec - 1].nf++;
 	return 0;
 }
 
 int
-sbatch_add_bad(struct sbatch *b, long line, const char *msg)
+pipeline_add_bad(struct pipeline_batch *b, long line, long row, const char *msg)
 {
-	struct sbatch_rec *r;
+	struct pipeline_rec *r;
 
-	if (sbatch_add_rec(b, line) != 0)
+	if (pipeline_add_rec(b, line, row) != 0)
 		return -1;
 	r = &b->rec[b->nrec - 1];
 	r->bad = 1;
@@ -97,13 +101,15 @@ sbatch_add_bad(struct sbatch *b, long line, const char *msg)
 	return 0;
 }
 
-void
-sbatch_fields(const struct sbatch *b, const struct sbatch_rec *r, struct scan_field *f)
+/* The fields of record r as scan_fields in f (room for r's nf). */
+static void
+batch_fields(const struct pipeline_batch *b, const struct pipeline_rec *r,
+    struct scan_field *f)
 {
 	size_t i;
 
 	for (i = 0; i < r->nf; i++) {
-		const struct sbatch_fld *s = &b->fld[r->first + i];
+		const struct pipeline_fld *s = &b->fld[r->first + i];
 		f[i].name = s->name ? s->name : b->bytes + s->name_off;
 		f[i].namelen = s->name_len;
 		f[i].p = b->bytes + s->off;
@@ -112,8 +118,17 @@ sbatch_fields(const struct sbatch *b, const struct sbatch_rec *r, struct scan_fi
 	}
 }
 
+/* What one thread needs to scan batches, kept from batch to batch. */
+struct pipeline_scratch {
+	struct scan_listing *listings;
+	size_t *rec_of;		/* listing -> record */
+	size_t caplistings, caprec_of;
+	struct scan_many many;
+	struct scan_result *res;
+};
+
 static void
-batch_clear(struct sbatch *b)
+batch_clear(struct pipeline_batch *b)
 {
 	b->len = b->nrec = b->nfld = b->nfound = b->nhits = 0;
 	b->out.len = 0;
@@ -123,7 +138,7 @@ batch_clear(struct sbatch *b)
 }
 
 static void
-batch_free(struct sbatch *b)
+batch_free(struct pipeline_batch *b)
 {
 	free(b->bytes);
 	free(b->rec);
@@ -136,10 +151,10 @@ batch_free(struct sbatch *b)
 	free(b);
 }
 
-static struct scanpipe_scratch *
+static struct pipeline_scratch *
 scratch_new(void)
 {
-	struct scanpipe_scratch *w = calloc(1, sizeof *w);
+	struct pipeline_scratch *w = calloc(1, sizeof *w);
 
 	if (w && !(w->res = malloc(sizeof *w->res))) {
 		free(w);
@@ -151,7 +166,7 @@ scratch_new(void)
 }
 
 static void
-scratch_free(struct scanpipe_scratch *w)
+scratch_free(struct pipeline_scratch *w)
 {
 	if (!w)
 		return;
@@ -163,7 +178,7 @@ scratch_free(struct scanpipe_scratch *w)
 }
 
 struct keep_ctx {
-	struct sbatch *b;
+	struct pipeline_batch *b;
 	const size_t *rec_of;
 };
 
@@ -172,8 +187,8 @@ static int
 keep_result(void *ctx, size_t listing, const struct scan_result *res)
 {
 	struct keep_ctx *k = ctx;
-	struct sbatch *b = k->b;
-	struct sbatch_rec *r = &b->rec[k->rec_of[listing]];
+	struct pipeline_batch *b = k->b;
+	struct pipeline_rec *r = &b->rec[k->rec_of[listing]];
 
 	if (grow_array(&b->found, &b->capfound, b->nfound + res->nids + 1,
 	    sizeof *b->found) != 0 ||
@@ -194,7 +209,7 @@ keep_result(void *ctx, size_t listing, const struct scan_result *res)
 
 /* Scans every good record of b, keeping the results in b. */
 static int
-scan_batch(const struct scan *s, struct sbatch *b, struct scanpipe_scratch *w)
+scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scratch *w)
 {
 	struct keep_ctx k;
 	size_t i, n = 0;
@@ -204,11 +219,11 @@ scan_batch(const struct scan *s, struct sbatch *b, struct scanpipe_scratch *w)
 	    grow_array(&w->rec_of, &w->caprec_of, b->nrec + 1, sizeof *w->rec_of) != 0)
 		return -1;
 	for (i = 0; i < b->nrec; i++) {
-		struct sbatch_rec *r = &b->rec[i];
+		struct pipeline_rec *r = &b->rec[i];
 
 		if (r->bad)
 			continue;
-		sbatch_fields(b, r, b->sf + r->first);
+		batch_fields(b, r, b->sf + r->first);
 		w->listings[n].f = b->sf + r->first;
 		w->listings[n].nf = r->nf;
 		w->rec_of[n++] = i;
@@ -222,25 +237,25 @@ scan_batch(const struct scan *s, struct sbatch *b, struct scanpipe_scratch *w)
 
 struct pipe {
 	const struct scan *scan;
-	const struct scanpipe_steps *st;
+	const struct pipeline_steps *st;
 	pthread_mutex_t in_mu;	/* the input: fill, seq, ended */
 	uint64_t seq;
 	int ended;
 	pthread_mutex_t mu;	/* the rest */
 	pthread_cond_t cv_free;
-	struct sbatch *done;	/* scanned, waiting for their turn, by seq */
+	struct pipeline_batch *done;	/* scanned, waiting for their turn, by seq */
 	uint64_t turn;
 	int finishing;		/* a thread is in finish() */
-	struct sbatch *free[SCANPIPE_MAX_THREADS];	/* each thread's own */
+	struct pipeline_batch *free[PIPELINE_MAX_THREADS];	/* each thread's own */
 	int stopped;		/* a step stopped the pipe, or no memory */
 };
 
 /* Puts b, scanned, among the done batches, then finishes every batch whose
  * turn it is, unless another thread is at it.  Called with p->mu held. */
 static void
-finish_turns(struct pipe *p, struct sbatch *b)
+finish_turns(struct pipe *p, struct pipeline_batch *b)
 {
-	struct sbatch **pp;
+	struct pipeline_batch **pp;
 
 	for (pp = &p->done; *pp && (*pp)->seq < b->seq; pp = &(*pp)->next)
 		;
@@ -280,11 +295,11 @@ work(void *arg)
 {
 	struct thread *t = arg;
 	struct pipe *p = t->p;
-	struct scanpipe_scratch *w = scratch_new();
+	struct pipeline_scratch *w = scratch_new();
 	int mine = 0, rc;
 
 	for (;;) {
-		struct sbatch *b = NULL;
+		struct pipeline_batch *b = NULL;
 
 		pthread_mutex_lock(&p->mu);
 		while (!p->free[t->id] && mine == PER_THREAD && !p->stopped)
@@ -344,11 +359,11 @@ work(void *arg)
 }
 
 int
-scanpipe_run(const struct scan *s, int nthreads, const struct scanpipe_steps *st)
+pipeline_run(const struct scan *s, int nthreads, const struct pipeline_steps *st)
 {
-	struct thread th[SCANPIPE_MAX_THREADS];
+	struct thread th[PIPELINE_MAX_THREADS];
 	struct pipe p;
-	struct sbatch *b;
+	struct pipeline_batch *b;
 	int i, started = 1;
 
 	memset(&p, 0, sizeof p);
@@ -356,8 +371,8 @@ scanpipe_run(const struct scan *s, int nthreads, const struct scanpipe_steps *st
 	p.st = st;
 	if (nthreads < 1)
 		nthreads = 1;
-	if (nthreads > SCANPIPE_MAX_THREADS)
-		nthreads = SCANPIPE_MAX_THREADS;
+	if (nthreads > PIPELINE_MAX_THREADS)
+		nthreads = PIPELINE_MAX_THREADS;
 	pthread_mutex_init(&p.in_mu, NULL);
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv_free, NULL);

@@ -11,10 +11,11 @@
 #include "lib/buf.h"
 #include "scan/scan.h"
 
-#define SCANPIPE_MAX_THREADS 16
+#define PIPELINE_MAX_THREADS 16
 
-struct sbatch_rec {
+struct pipeline_rec {
 	long line;
+	long row;		/* the record's number (the front end's count) */
 	size_t first, nf;	/* into fld */
 	size_t msg_off, msg_len;	/* a malformed row's message, in bytes */
 	int bad;
@@ -24,23 +25,26 @@ struct sbatch_rec {
 	} res;
 	/* what the prepare step leaves for the finish step */
 	uint32_t seller_hash;	/* dupset_hash of the seller, or 0 */
+	unsigned mask;		/* the reasons the listing may get */
+	int allowed;		/* why some may not: the front end's code */
 	size_t out_off, out_len;	/* the listing's output in out */
 };
 
-struct sbatch_fld {
+struct pipeline_fld {
 	const char *name;	/* borrowed for the whole run, or NULL: */
 	size_t name_off, name_len;	/* the name is in bytes */
 	size_t off, len;
 	enum scan_role role;
+	int incl;		/* the front end's mark (an included column), or -1 */
 };
 
-struct sbatch {
+struct pipeline_batch {
 	uint64_t seq;
 	char *bytes;
 	size_t len, cap;
-	struct sbatch_rec *rec;
+	struct pipeline_rec *rec;
 	size_t nrec, caprec;
-	struct sbatch_fld *fld;
+	struct pipeline_fld *fld;
 	size_t nfld, capfld;
 	struct scan_found *found;
 	size_t nfound, capfound;
@@ -54,31 +58,20 @@ struct sbatch {
 	int nomem;		/* something could not be stored */
 	int failed;		/* nomem, or scanning ran out of memory */
 	int owner;		/* the thread whose batch it is */
-	struct sbatch *next;
+	struct pipeline_batch *next;
 };
 
 /* Appends to a batch; each returns 0 or -1 (out of memory, b->nomem). */
-int sbatch_add_rec(struct sbatch *b, long line);
-int sbatch_add_field(struct sbatch *b, const char *name, const char *nm, size_t nmlen,
-    const char *p, size_t n, enum scan_role role);
-int sbatch_add_bad(struct sbatch *b, long line, const char *msg);
+int pipeline_add_rec(struct pipeline_batch *b, long line, long row);
+int pipeline_add_field(struct pipeline_batch *b, const char *name, const char *nm,
+    size_t nmlen, const char *p, size_t n, enum scan_role role, int incl);
+int pipeline_add_bad(struct pipeline_batch *b, long line, long row, const char *msg);
 /* Copies bytes in (*off: where they are), for fields added at them. */
-int sbatch_add_span(struct sbatch *b, const char *p, size_t n, size_t *off);
+int pipeline_add_span(struct pipeline_batch *b, const char *p, size_t n,
+    size_t *off);
 /* A field of n bytes at off in the batch; name is borrowed for the run. */
-int sbatch_add_field_at(struct sbatch *b, const char *name, size_t nmlen, size_t off,
-    size_t n, enum scan_role role);
-/* The fields of record r as scan_fields in f (room for r's nf). */
-void sbatch_fields(const struct sbatch *b, const struct sbatch_rec *r,
-    struct scan_field *f);
-
-/* What one thread needs to scan batches, kept from batch to batch. */
-struct scanpipe_scratch {
-	struct scan_listing *listings;
-	size_t *rec_of;		/* listing -> record */
-	size_t caplistings, caprec_of;
-	struct scan_many many;
-	struct scan_result *res;
-};
+int pipeline_add_field_at(struct pipeline_batch *b, const char *name,
+    size_t nmlen, size_t off, size_t n, enum scan_role role, int incl);
 
 /*
  * The three steps a batch goes through.  fill reads listings into an
@@ -89,10 +82,10 @@ struct scanpipe_scratch {
  * finish runs one batch at a time, in input order.  prepare and finish
  * return 0, or non-zero to stop the pipe.
  */
-struct scanpipe_steps {
-	int (*fill)(void *ctx, struct sbatch *b);
-	int (*prepare)(void *ctx, struct sbatch *b);
-	int (*finish)(void *ctx, struct sbatch *b);
+struct pipeline_steps {
+	int (*fill)(void *ctx, struct pipeline_batch *b);
+	int (*prepare)(void *ctx, struct pipeline_batch *b);
+	int (*finish)(void *ctx, struct pipeline_batch *b);
 	void *ctx;
 };
 
@@ -104,6 +97,7 @@ struct scanpipe_steps {
  * most.  Returns 0, or -1 when a step stopped the pipe or memory ran
  * out.
  */
-int scanpipe_run(const struct scan *s, int nthreads, const struct scanpipe_steps *st);
+int pipeline_run(const struct scan *s, int nthreads,
+    const struct pipeline_steps *st);
 
 #endif

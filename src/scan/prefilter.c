@@ -8,7 +8,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "scan/scan.h"
+#include "scan/scan_priv.h"
 
 /* 0 when find_in_text cannot find anything in (p, n): fewer than 14
  * digits (ASCII, Arabic-Indic, Devanagari, fullwidth, as the identifier

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scan/scan.h"
+#include "scan/scan_priv.h"
 
 #define BRAND_NAME_MAX 64
 
@@ -224,6 +224,7 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
 			break;
 		case SCAN_OTHER: case SCAN_TITLE: case SCAN_TEXT: case SCAN_MODEL:
+		case SCAN_DATA:
 			if (!scan_may_hold_id(f->p, f->len))
 				continue;
 			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
@@ -261,8 +262,9 @@ check_tac_brand(const struct scan *s, const struct scan_listing *in, struct scan
 
 void
 scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
-    uint32_t phrase)
+    const struct matcher_match *m)
 {
+	uint32_t phrase = (uint32_t)m->phrase;
 	size_t i;
 
 	for (i = 0; i < out->nhits; i++)
@@ -274,6 +276,8 @@ scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
 	}
 	out->hits[out->nhits].phrase = phrase;
 	out->hits[out->nhits].field = field;
+	out->hits[out->nhits].off = (uint32_t)m->off;
+	out->hits[out->nhits].len = (uint32_t)m->len;
 	out->nhits++;
 	out->reasons |= 1u << s->ph[phrase].reason;
 }
@@ -292,7 +296,7 @@ scan_identifiers(const struct scan *s, const struct scan_listing *in,
 int
 scan_role_has_phrases(enum scan_role role)
 {
-	return role == SCAN_TITLE || role == SCAN_TEXT;
+	return role == SCAN_TITLE || role == SCAN_TEXT || role == SCAN_OTHER;
 }
 
 struct hit_ctx {
@@ -306,7 +310,7 @@ on_match(void *ctx, const struct matcher_match *m)
 {
 	struct hit_ctx *h = ctx;
 
-	scan_add_hit(h->s, h->out, h->field, (uint32_t)m->phrase);
+	scan_add_hit(h->s, h->out, h->field, m);
 	return 0;
 }
 

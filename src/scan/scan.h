@@ -14,11 +14,14 @@
 #include "lib/matcher.h"
 #include "ident/tac.h"
 
-/* What a column holds, found from its header name or a flag. */
+/* What a column holds, found from its header name or a flag
+ * (scan/columns.h). */
 enum scan_role {
-	SCAN_OTHER,		/* searched for identifiers only */
+	SCAN_OTHER,		/* unknown: searched for phrases and identifiers */
 	SCAN_ID, SCAN_TITLE, SCAN_TEXT, SCAN_IMEI, SCAN_BRAND, SCAN_MODEL,
 	SCAN_SELLER, SCAN_PRICE,
+	SCAN_CATEGORY,		/* the listing's category: per-category rules */
+	SCAN_DATA,		/* not text (dates, links, counts): identifiers only */
 	SCAN_NROLES
 };
 
@@ -50,6 +53,8 @@ enum scan_risk scan_reason_risk(enum scan_reason r);
 /* The risk of a listing: the highest risk among its reasons. */
 enum scan_risk scan_risk_of(unsigned reasons);
 const char *scan_risk_name(enum scan_risk k);		/* "stop", ... */
+/* scan/why.c: the reason in one sentence, for a moderator. */
+const char *scan_reason_sentence(enum scan_reason r);
 /* The reason an identifier's problem gives, or -1 for none (valid). */
 int scan_reason_for_problem(enum ident_problem p);
 /* The reason a phrase of this category and weight (1-3) gives, or -1 for
@@ -110,6 +115,7 @@ struct scan_found {
 struct scan_hit {
 	uint32_t phrase;	/* index into scan.ph */
 	uint32_t field;
+	uint32_t off, len;	/* the first match in the field, in bytes */
 };
 
 struct scan_result {
@@ -123,60 +129,17 @@ struct scan_result {
 /*
  * Judges one listing: identifiers in IMEI columns (a column with no digit
  * at all, like "n/a", is taken as not given) and inside every other
- * column but id, seller, price and brand; each identifier once; TAC
- * brand of each valid IMEI against the brand column, else the brand named
- * in the title, else in the model; phrases in title and text columns,
- * each phrase once per field.  Duplicates across listings are not judged
+ * column but id, seller, price, brand and category; each identifier
+ * once; TAC brand of each valid IMEI against the brand column, else the
+ * brand named in the title, else in the model; phrases in title, text and
+ * unknown (SCAN_OTHER) columns, each phrase once per field.  Duplicates across listings are not judged
  * here (see dupset.h).  Borrows in; fills out.
  */
 void scan_listing(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out);
 
-/* 1 for the columns searched for phrases: title and text. */
+/* 1 for the columns searched for phrases: title, text, and the ones no
+ * name told apart (SCAN_OTHER): text a site calls something else. */
 int scan_role_has_phrases(enum scan_role role);
-
-/* scan_listing in two parts: the identifiers and the TAC brand check
- * (out is reset first), then each phrase match, which counts once per
- * phrase and field. */
-void scan_identifiers(const struct scan *s, const struct scan_listing *in,
-    struct scan_result *out);
-void scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
-    uint32_t phrase);
-
-/* Scratch space for scan_many, kept from one call to the next. */
-struct scan_many {
-	struct matcher_text *texts;	/* the title and text fields */
-	struct scan_text_at { size_t listing; uint32_t field; } *where;
-	struct scan_many_hit { uint32_t text, phrase; } *hits, *sorted;
-	size_t *first;			/* per text: its first sorted hit */
-	size_t ntexts, nhits;
-	size_t captexts, capwhere, caphits, capsorted, capfirst;
-	int nomem;
-};
-
-void scan_many_init(struct scan_many *w);
-void scan_many_release(struct scan_many *w);
-
-/* Called with each listing's result, in input order; res is reused for
- * the next listing.  A non-zero return stops scan_many. */
-typedef int (*scan_many_fn)(void *ctx, size_t listing, const struct scan_result *res);
-
-/*
- * Judges the n listings in, exactly as scan_listing would one by one,
- * but with the phrase matcher running over all their texts side by side
- * (matcher_run_many): several times faster on short texts.  res is
- * scratch for one result.  Returns 0, 1 when fn stopped it, or -1 when
- * out of memory (w says nothing then).
- */
-int scan_many(const struct scan *s, struct scan_many *w, const struct scan_listing *in,
-    size_t n, scan_many_fn fn, void *ctx, struct scan_result *res);
-
-/* The filter that spares most fields the identifier search: 0 only when
- * (p, n) cannot hold an identifier (fewer than 14 digits in any script
- * the engine reads, and no E-notation).  The _exact one looks byte by
- * byte; the other, eight bytes at a time, must never say 0 where the
- * exact one says 1.  Exposed for tests. */
-int scan_may_hold_id(const char *p, size_t n);
-int scan_may_hold_id_exact(const char *p, size_t n);
 
 #endif

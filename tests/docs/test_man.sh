@@ -3,7 +3,10 @@
 # test_man.sh BIN: docs/handover.1 is in step with the program: every
 # command in 'handover --help' has a subsection and a synopsis line, every
 # option of every command's --help is in the manual, the README names the
-# two commands, and the manual's 'handover imei' examples run.
+# two commands, the manual's 'handover imei' examples run, and its 'scan'
+# and 'dups' examples (one for each shape of export) run on the fixtures
+# of tests/cli/fixtures/exports, as the manual says, and are those of the
+# commands' --help.
 BIN=$1
 . tests/lib.sh
 MAN=docs/handover.1
@@ -40,4 +43,36 @@ sed -n 's/^\.Dl handover imei //p' "$MAN" | grep -v '|' | while IFS= read -r arg
 	[ "$st" -le 1 ] || echo "bad: handover imei $args (exit $st)"
 done > "$SCRATCH/ex"
 if [ -s "$SCRATCH/ex" ]; then fail "a manual example fails" "$(cat "$SCRATCH/ex")"; else ok; fi
+
+# scan and dups, run as written (pipes, globs and all) in a folder laid out
+# as the examples expect: the export fixtures, listings.csv, team.conf, and
+# exports/ with the ones scan reads as they are.
+ex=$SCRATCH/examples
+mkdir -p "$ex/bin" "$ex/exports"
+case $BIN in /*) abs=$BIN ;; *) abs=$PWD/$BIN ;; esac
+ln -s "$abs" "$ex/bin/handover"
+cp tests/cli/fixtures/exports/* "$ex/"
+cp tests/scan/eval/listings.csv "$ex/listings.csv"
+cp tests/cli/fixtures/scan.conf "$ex/team.conf"
+for f in olx.csv excel_es.csv unicode_text.txt listings.tsv api.jsonl array.json forum.csv vi.csv; do
+	cp "tests/cli/fixtures/exports/$f" "$ex/exports/"
+done
+sed -n 's/^\.Dl \(.*handover \(scan\|dups\) .*\)$/\1/p' "$MAN" > "$SCRATCH/scan.ex"
+n=$(wc -l < "$SCRATCH/scan.ex")
+[ "$n" -ge 15 ] && ok || fail "the manual has $n scan and dups examples, want 15 or more"
+while IFS= read -r cmd; do
+	(cd "$ex" && PATH="$ex/bin:$PATH" sh -c "(set -o pipefail) 2> /dev/null && set -o pipefail; $cmd" > out 2> err)
+	st=$?
+	[ "$st" -le 1 ] || echo "bad: $cmd (exit $st: $(head -c 300 "$ex/err"))"
+done < "$SCRATCH/scan.ex" > "$SCRATCH/ex"
+if [ -s "$SCRATCH/ex" ]; then fail "a manual scan or dups example fails" "$(cat "$SCRATCH/ex")"; else ok; fi
+[ -s "$ex/day.html" ] && [ -s "$ex/seen.tsv" ] && [ -s "$ex/day.json" ] && ok ||
+	fail "the daily examples wrote no report, seen store or summary"
+# every example of 'scan --help' and 'dups --help' is in the manual
+for c in scan dups; do
+	"$BIN" "$c" --help | sed -n 's/^  \(handover .*\)$/\1/p' | while IFS= read -r e; do
+		grep -qxF ".Dl $e" "$MAN" || echo "$c --help: $e"
+	done
+done > "$SCRATCH/helpex"
+if [ -s "$SCRATCH/helpex" ]; then fail "--help examples the manual lacks" "$(cat "$SCRATCH/helpex")"; else ok; fi
 finish

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_csv: the CSV reader over arbitrary bytes, from memory and in small
- * chunks, with a small record limit so the long-record path runs too. */
+ * chunks, with a small record limit so the long-record path runs too, and
+ * with the delimiter the input's header line suggests. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -32,6 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct csv_record rec;
 	struct error e;
 	size_t i, sum = 0;
+	char delim = csv_sniff_delimiter((const char *)data, size);
 	int rc, pass;
 
 	for (pass = 0; pass < 2; pass++) {
@@ -40,6 +42,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		else
 			csv_reader_init(&r, 64, rd, &s);
 		r.max_fields = 8;
+		if (pass == 1)
+			csv_reader_set_delimiter(&r, delim);
 		while ((rc = csv_reader_next(&r, &rec, &e)) != CSV_END &&
 		    rc != CSV_FAIL)
 			for (i = 0; i < rec.nfields; i++)

@@ -187,6 +187,47 @@ test_html_escape(void)
 	buf_release(&b);
 }
 
+/* CSV cells as RFC 4180 quotes them, and the ones a spreadsheet would
+ * run as a formula (OWASP's list: = + - @ TAB CR, and their fullwidth
+ * forms) shown as text with a leading '. */
+static const char *
+csv(const char *p, char delim)
+{
+	static char out[256];
+	struct buf b;
+
+	buf_init_mem(&b);
+	buf_put_csv(&b, p, strlen(p), delim);
+	snprintf(out, sizeof out, "%s", buf_str(&b));
+	buf_release(&b);
+	return out;
+}
+
+static void
+test_csv_cells(void)
+{
+	CHECK_STR(csv("plain", ','), "plain");
+	CHECK_STR(csv("", ','), "");
+	CHECK_STR(csv("a,b", ','), "\"a,b\"");
+	CHECK_STR(csv("a,b", ';'), "a,b");
+	CHECK_STR(csv("a;b", ';'), "\"a;b\"");
+	CHECK_STR(csv("say \"hi\"", ','), "\"say \"\"hi\"\"\"");
+	CHECK_STR(csv("two\nlines", ','), "\"two\nlines\"");
+	CHECK_STR(csv("=HYPERLINK(\"http://x\",\"y\")", ','),
+	    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+	CHECK_STR(csv("+1", ','), "\"'+1\"");
+	CHECK_STR(csv("-2", ','), "\"'-2\"");
+	CHECK_STR(csv("@SUM(A1)", ','), "\"'@SUM(A1)\"");
+	CHECK_STR(csv("\tx", ','), "\"'\tx\"");
+	CHECK_STR(csv("\rx", ','), "\"'\rx\"");
+	CHECK_STR(csv("\xEF\xBC\x9D" "1+1", ','), "\"'\xEF\xBC\x9D" "1+1\"");
+	/* only the first character counts */
+	CHECK_STR(csv("a=1", ','), "a=1");
+	CHECK_STR(csv(" =1", ','), " =1");
+	CHECK(buf_csv_would_run("=", 1) && !buf_csv_would_run("", 0) &&
+	    !buf_csv_would_run("\xEF\xBC", 2));
+}
+
 int
 main(void)
 {
@@ -197,5 +238,6 @@ main(void)
 	RUN(test_json_escape);
 	RUN(test_json_escape_random);
 	RUN(test_html_escape);
+	RUN(test_csv_cells);
 	return h_done();
 }

@@ -112,6 +112,50 @@ test_fields(void)
 	    "1+1 2: [na\xc3\xafve] [\xd1\x80\xd0\xb0]\n");
 }
 
+/* The same as parse, with another delimiter. */
+static char *
+parse_delim(const char *s, char delim)
+{
+	struct csv_reader r;
+	struct buf b;
+	char *res;
+
+	buf_init_mem(&b);
+	csv_reader_init_mem(&r, 4096, s, strlen(s));
+	csv_reader_set_delimiter(&r, delim);
+	dump_reader(&r, &b);
+	csv_reader_release(&r);
+	res = strdup(buf_str(&b));
+	buf_release(&b);
+	return res;
+}
+
+/* ';' (Excel where ',' is the decimal comma) and TAB (TSV, Excel's
+ * Unicode Text): the same rules, the comma is then data. */
+static void
+test_delimiters(void)
+{
+	char *got;
+
+	got = parse_delim("a;\"b;c\";1,5\r\nx;;\n", ';');
+	CHECK_STR(got, "1+1 3: [a] [b;c] [1,5]\n2+1 3: [x] [] []\n");
+	free(got);
+	/* the long fast path and the quoted slow path on one record */
+	got = parse_delim("id\ttitle\tdescription, with commas\n7\t\"q\"\"\t\"\tz\n", '\t');
+	CHECK_STR(got, "1+1 3: [id] [title] [description, with commas]\n"
+	    "2+1 3: [7] [q\"\\x09] [z]\n");
+	free(got);
+	CHECK_INT(csv_sniff_delimiter("id,title,price\n", 15), ',');
+	CHECK_INT(csv_sniff_delimiter("id;title;price", 14), ';');
+	CHECK_INT(csv_sniff_delimiter("id\ttitle,x\tprice\n", 19), '\t');
+	/* separators inside quotes do not count; a tie or none: ',' */
+	CHECK_INT(csv_sniff_delimiter("\"a;b;c;d\",e,f\n", 14), ',');
+	CHECK_INT(csv_sniff_delimiter("a;b,c\n", 6), ',');
+	CHECK_INT(csv_sniff_delimiter("title\n", 6), ',');
+	/* only the first line counts */
+	CHECK_INT(csv_sniff_delimiter("a;b\nc,d,e,f\n", 12), ';');
+}
+
 static void
 test_malformed(void)
 {
@@ -374,6 +418,7 @@ main(void)
 {
 	RUN(test_rfc4180_examples);
 	RUN(test_fields);
+	RUN(test_delimiters);
 	RUN(test_malformed);
 	RUN(test_nul_bytes);
 	RUN(test_too_many_fields);

@@ -260,6 +260,92 @@ test_read_error(void)
 	jsonl_reader_release(&r);
 }
 
+/* The dump of s read with flatten and stream as given, from memory and
+ * in chunks of 1 and 5 bytes (which must agree). */
+static char *
+parse_mode(const char *s, int flatten, int stream, size_t max)
+{
+	static const size_t steps[] = { 1, 5 };
+	struct jsonl_reader r;
+	struct buf b, c;
+	char *res;
+	size_t k;
+
+	buf_init_mem(&b);
+	jsonl_reader_init_mem(&r, max, s, strlen(s));
+	r.flatten = flatten;
+	r.stream = stream;
+	dump_reader(&r, &b);
+	jsonl_reader_release(&r);
+	for (k = 0; k < 2; k++) {
+		struct g_src src = { s, strlen(s), 0, steps[k] };
+
+		buf_init_mem(&c);
+		jsonl_reader_init(&r, max, g_read, &src);
+		r.flatten = flatten;
+		r.stream = stream;
+		dump_reader(&r, &c);
+		jsonl_reader_release(&r);
+		CHECK_STR(buf_str(&c), buf_str(&b));
+		buf_release(&c);
+	}
+	res = strdup(buf_str(&b));
+	buf_release(&b);
+	return res;
+}
+
+#define CHECK_MODE(in, fl, st, want) do { \
+	char *got_ = parse_mode((in), (fl), (st), 4096); \
+	CHECK_STR(got_, (want)); \
+	free(got_); \
+} while (0)
+
+/* API exports nest: each leaf with its path, strings unescaped. */
+static void
+test_flatten(void)
+{
+	CHECK_MODE("{\"id\":\"a1\",\"seller\":{\"id\":7,\"name\":\"B\\u00fcdi\"},"
+	    "\"attributes\":{\"imei\":\"353325471234561\"},\"tags\":[\"x\",null,[]],"
+	    "\"empty\":{}}\n", 1, 0,
+	    "1 6: id=str[a1] seller.id=num[7] seller.name=str[B\xc3\xbc" "di] "
+	    "attributes.imei=str[353325471234561] tags[0]=str[x] tags[1]=null[null]\n");
+	CHECK_MODE("{\"a\":[{\"b\":{\"c\":\"d\"}},{\"b\":1}]}\n", 1, 0,
+	    "1 2: a[0].b.c=str[d] a[1].b=num[1]\n");
+	/* without flatten, nested values stay raw JSON */
+	CHECK_MODE("{\"s\":{\"id\":7}}\n", 0, 0, "1 1: s=obj[{\"id\":7}]\n");
+	/* errors inside a nested value are still errors */
+	CHECK_MODE("{\"s\":{\"id\":7,}}\n{\"ok\":1}\n", 1, 0,
+	    "1 malformed (1:14): expected a key in quotes\n2 1: ok=num[1]\n");
+}
+
+/* A JSON array, pretty-printed objects, and what goes wrong in them. */
+static void
+test_stream(void)
+{
+	CHECK_MODE("\xEF\xBB\xBF[\n  {\"id\": 1,\n   \"t\": \"a}b\"},\n  {\"id\": 2}\n]\n", 0, 1,
+	    "2 2: id=num[1] t=str[a}b]\n4 1: id=num[2]\n");
+	CHECK_MODE("{\n \"id\": 1\n}\n{\n \"seller\": {\"id\": \"s\"}\n}", 1, 1,
+	    "1 1: id=num[1]\n4 1: seller.id=str[s]\n");
+	/* something else than an object: skipped to the next one */
+	CHECK_MODE("[1, {\"id\": 2}]", 0, 1,
+	    "1 malformed (1:0): expected a JSON object, not '1'\n1 1: id=num[2]\n");
+	CHECK_MODE("[{\"id\": 1}, {\"id\": 2", 0, 1,
+	    "1 1: id=num[1]\n1 malformed (1:0): the input ends inside an object\n");
+	CHECK_MODE("[]", 0, 1, "");
+	CHECK_MODE("", 0, 1, "");
+	CHECK_MODE("{\"a\": 1 2}", 0, 1, "1 malformed (1:9): expected ',' or '}'\n");
+}
+
+static void
+test_stream_too_long(void)
+{
+	char *got = parse_mode("{\"data\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3}]}", 0, 1, 16);
+
+	CHECK(strstr(got, "1 malformed (1:0): an object longer than 16 bytes") == got);
+	CHECK(strstr(got, "jq -c '.data[]'") != NULL);
+	free(got);
+}
+
 static void
 test_golden_files(void)
 {
@@ -278,5 +364,8 @@ main(void)
 	RUN(test_binary);
 	RUN(test_read_error);
 	RUN(test_golden_files);
+	RUN(test_flatten);
+	RUN(test_stream);
+	RUN(test_stream_too_long);
 	return h_done();
 }

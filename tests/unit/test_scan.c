@@ -11,6 +11,7 @@
 #include "scan/dupset.h"
 #include "harness.h"
 #include "scan/scan.h"
+#include "scan/scan_priv.h"
 
 static struct ident_tables T;
 static struct kb K;
@@ -191,10 +192,14 @@ test_phrases(void)
 	/* a phrase in three languages is reported once */
 	r = scan(SCAN_TEXT, "text", "PayJoy", -1);
 	CHECK_STR(hits(r), "payjoy/en;es;pt@0 ");
-	/* not inside words, and not in other columns */
-	r = scan(SCAN_TEXT, "text", "premium semiconductor", SCAN_OTHER, "notes", "emi", -1);
+	/* not inside words, and not in columns that are not text */
+	r = scan(SCAN_TEXT, "text", "premium semiconductor", SCAN_DATA, "posted_at", "emi",
+	    SCAN_SELLER, "seller", "emi", -1);
 	CHECK_STR(hits(r), "");
 	CHECK_INT(r->reasons, 0);
+	/* a column no name told apart is text too */
+	r = scan(SCAN_OTHER, "ad_notes", "parts only, iCloud", -1);
+	CHECK_STR(hits(r), "parts only/en@0 ");
 }
 
 static void
@@ -205,6 +210,7 @@ test_rules(void)
 	for (i = 0; i < SCAN_NREASONS; i++) {
 		CHECK(strcmp(scan_reason_code((enum scan_reason)i), "unknown") != 0);
 		CHECK(scan_reason_risk((enum scan_reason)i) != SCAN_OK);
+		CHECK(scan_reason_sentence((enum scan_reason)i)[0] != '\0');
 	}
 	CHECK_STR(scan_reason_code(SCAN_DUP_OTHER_SELLER), "duplicate_imei_other_seller");
 	CHECK_INT(scan_risk_of(0), SCAN_OK);
@@ -227,40 +233,45 @@ test_dupset(void)
 {
 	struct dupset d;
 	uint64_t k;
+	size_t slot;
 	int bad = 0;
 
 	dupset_init(&d);
-	CHECK_INT(dupset_add(&d, 42, dupset_hash("amina", 5)), DUPSET_NEW);
-	CHECK_INT(dupset_add(&d, 42, dupset_hash("amina", 5)), DUPSET_SAME_SELLER);
-	CHECK_INT(dupset_add(&d, 42, dupset_hash("budi", 4)), DUPSET_OTHER_SELLER);
+	CHECK_INT(dupset_add(&d, 42, dupset_hash("amina", 5), &slot), DUPSET_NEW);
+	CHECK_INT(dupset_add(&d, 42, dupset_hash("amina", 5), &slot), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 42, dupset_hash("budi", 4), &slot), DUPSET_OTHER_SELLER);
 	/* growth: keys of one TAC, as a scan sees them; all kept, 8 bytes a
 	 * slot, at most 4/5 full */
-	for (k = 0; k < 200000; k++)
-		if (dupset_add(&d, 35332547000000ull + k * 7 + 1, 0) != DUPSET_NEW)
+	for (k = 0; k < 200000; k++) {
+		if (dupset_add(&d, 35332547000000ull + k * 7 + 1, 0, &slot) != DUPSET_NEW)
 			bad++;
+		dupset_set_ref(&d, slot, (uint32_t)k + 1);
+	}
 	CHECK_INT(bad, 0);
 	CHECK_INT(d.n, 200001);
 	CHECK(d.cap == 262144 && d.n * 5 <= d.cap * 4);
+	/* ... and each key's reference came through the doublings */
 	for (k = 0; k < 200000; k += 1000)
-		if (dupset_add(&d, 35332547000000ull + k * 7 + 1, 1) != DUPSET_OTHER_SELLER ||
-		    dupset_add(&d, 35332547000000ull + k * 7 + 1, 0) != DUPSET_SAME_SELLER)
+		if (dupset_add(&d, 35332547000000ull + k * 7 + 1, 1, &slot) != DUPSET_OTHER_SELLER ||
+		    dupset_ref(&d, slot) != (uint32_t)k + 1 ||
+		    dupset_add(&d, 35332547000000ull + k * 7 + 1, 0, &slot) != DUPSET_SAME_SELLER)
 			bad++;
 	CHECK_INT(bad, 0);
 	/* the largest key ident_imei_key gives (99999999999999 + 1) fits; 0
 	 * and keys of 2^47 and above are refused */
-	CHECK_INT(dupset_add(&d, 100000000000000ull, 5), DUPSET_NEW);
-	CHECK_INT(dupset_add(&d, 100000000000000ull, 5), DUPSET_SAME_SELLER);
-	CHECK_INT(dupset_add(&d, 0, 0), DUPSET_BADKEY);
-	CHECK_INT(dupset_add(&d, 1ull << 47, 0), DUPSET_BADKEY);
+	CHECK_INT(dupset_add(&d, 100000000000000ull, 5, &slot), DUPSET_NEW);
+	CHECK_INT(dupset_add(&d, 100000000000000ull, 5, &slot), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 0, 0, &slot), DUPSET_BADKEY);
+	CHECK_INT(dupset_add(&d, 1ull << 47, 0, &slot), DUPSET_BADKEY);
 	/* all 32 bits of the seller hash count: the 17 in the slot and the
 	 * 15 beside it */
-	CHECK_INT(dupset_add(&d, 77, 0x00001), DUPSET_NEW);
-	CHECK_INT(dupset_add(&d, 77, 0x20001), DUPSET_OTHER_SELLER);
-	CHECK_INT(dupset_add(&d, 77, 0x80000001u), DUPSET_OTHER_SELLER);
-	CHECK_INT(dupset_add(&d, 77, 0x00001), DUPSET_SAME_SELLER);
-	CHECK_INT(dupset_add(&d, 78, 0xFFFFFFFFu), DUPSET_NEW);
-	CHECK_INT(dupset_add(&d, 78, 0xFFFFFFFFu), DUPSET_SAME_SELLER);
-	CHECK_INT(dupset_add(&d, 78, 0x7FFFFFFFu), DUPSET_OTHER_SELLER);
+	CHECK_INT(dupset_add(&d, 77, 0x00001, &slot), DUPSET_NEW);
+	CHECK_INT(dupset_add(&d, 77, 0x20001, &slot), DUPSET_OTHER_SELLER);
+	CHECK_INT(dupset_add(&d, 77, 0x80000001u, &slot), DUPSET_OTHER_SELLER);
+	CHECK_INT(dupset_add(&d, 77, 0x00001, &slot), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 78, 0xFFFFFFFFu, &slot), DUPSET_NEW);
+	CHECK_INT(dupset_add(&d, 78, 0xFFFFFFFFu, &slot), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 78, 0x7FFFFFFFu, &slot), DUPSET_OTHER_SELLER);
 	dupset_release(&d);
 	CHECK(d.slot == NULL && d.n == 0);
 	/* room made ahead: the keys go in without a doubling, and what is
@@ -268,14 +279,14 @@ test_dupset(void)
 	CHECK_INT(dupset_reserve(&d, 100000), 0);
 	CHECK(d.cap == 131072);
 	for (k = 0; k < 100000; k++)
-		if (dupset_add(&d, 35332547000000ull + k * 3 + 1, 0) != DUPSET_NEW)
+		if (dupset_add(&d, 35332547000000ull + k * 3 + 1, 0, &slot) != DUPSET_NEW)
 			bad++;
 	CHECK_INT(bad, 0);
 	CHECK(d.cap == 131072);
 	CHECK_INT(dupset_reserve(&d, 10), 0);
 	CHECK_INT(dupset_reserve(&d, 200000), 0);
 	CHECK(d.cap == 262144 && d.n == 100000);
-	CHECK_INT(dupset_add(&d, 35332547000000ull + 1, 0), DUPSET_SAME_SELLER);
+	CHECK_INT(dupset_add(&d, 35332547000000ull + 1, 0, &slot), DUPSET_SAME_SELLER);
 	CHECK_INT(dupset_reserve(&d, SIZE_MAX / 4), -1);
 	dupset_release(&d);
 }
@@ -291,7 +302,7 @@ test_dupset_random(void)
 	static uint32_t sellers[N];
 	struct dupset d;
 	unsigned long x = 31337;
-	size_t i, nk = 0;
+	size_t i, nk = 0, slot;
 	int bad = 0;
 
 	dupset_init(&d);
@@ -316,7 +327,7 @@ test_dupset_random(void)
 				want = sellers[k] == seller ? DUPSET_SAME_SELLER : DUPSET_OTHER_SELLER;
 				break;
 			}
-		got = dupset_add(&d, key, seller);
+		got = dupset_add(&d, key, seller, &slot);
 		if (got != want) {
 			printf("  key %llu: %d, want %d\n", (unsigned long long)key, got, want);
 			bad = 1;
@@ -415,7 +426,7 @@ test_scan_many(void)
 	static const char *const filler[] = {
 		"phone in good condition ", "\xD0\xA2\xD0\xB5\xD0\xBB\xD0\xB5\xD1\x84\xD0\xBE\xD0\xBD ",
 		"\xE0\xA4\xAB\xE0\xA5\x8B\xE0\xA4\xA8 ", "IMEI 35 417803 685978 9 ", ", ",
-		"\n", "NO BILL ", "Stra\xC3\x9F" "e ",
+		"\n", "NO BILL ", ("Stra\xC3\x9F" "e "),
 	};
 	static char text[MANY][3][2048];	/* listing 3 holds > SCAN_MAX_HITS phrases */
 	static struct scan_field f[MANY][4];
