@@ -13,6 +13,7 @@
 #include "check/checklist.h"
 #include "cli/cli.h"
 #include "cli/load.h"
+#include "cli/now.h"
 #include "cmd/commands.h"
 #include "export/export.h"
 #include "kb/kb.h"
@@ -22,7 +23,7 @@
 #include "cli/fd.h"
 
 static const char help[] =
-"usage: handover export (--html | --text | --json) [-o FILE] ID|FILE\n"
+"usage: handover export (--html | --text | --json | --ics) [-o FILE] ID|FILE\n"
 "\n"
 "Renders a saved check so the buyer can show it: to the seller at the\n"
 "table, to a marketplace in a dispute, to the police.  ID names a record in\n"
@@ -40,6 +41,10 @@ static const char help[] =
 "           handover-record ID imei=IMEI1[,IMEI2] sha256=HEX\n"
 "  --text   the same content as plain text, for pasting into a chat\n"
 "  --json   the record as JSON, as 'handover show --json' prints it\n"
+"  --ics    a calendar file (iCalendar, RFC 5545) with the two re-check\n"
+"           reminders, 24 hours and 7 days after the check was sealed, each\n"
+"           an event with an alarm: open it on the phone to add them to its\n"
+"           calendar, with no account and no network\n"
 "\n"
 "A check that is still open can be exported; the page then says NOT\n"
 "FINISHED.  A record changed after it was sealed is refused.\n"
@@ -55,18 +60,19 @@ static const char help[] =
 "record; 2 usage error; 3 the record cannot be found or read, or the\n"
 "output cannot be written\n";
 
-enum { O_HTML, O_TEXT, O_JSON, O_OUTPUT, O_LANG };
+enum { O_HTML, O_TEXT, O_JSON, O_OUTPUT, O_LANG, O_ICS };
 static const struct opt_spec specs[] = {
 	{ "lang", 0, 1, O_LANG },
 	{ "html", 0, 0, O_HTML },
 	{ "text", 0, 0, O_TEXT },
 	{ "json", 0, 0, O_JSON },
+	{ "ics", 0, 0, O_ICS },
 	{ "output", 'o', 1, O_OUTPUT },
 	{ "help", 'h', 0, OPT_HELP },
 	{ NULL, 0, 0, 0 }
 };
 
-enum format { FMT_NONE, FMT_HTML, FMT_TEXT, FMT_JSON };
+enum format { FMT_NONE, FMT_HTML, FMT_TEXT, FMT_JSON, FMT_ICS };
 
 /* 1 when the operand names a file rather than an id (store_load's rule). */
 static int
@@ -171,6 +177,11 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 	lang = cli_lang(lang_opt, langbuf, &named);
 	if (cli_load_words(c, lang, named, &words) != 0)
 		return EXIT_IO;
+	if (fmt == FMT_ICS) {
+		rc = export_ics(r, cli_words_of(&words), (int64_t)cli_now(), out, &e);
+		cli_words_release(&words);
+		goto done;
+	}
 	if (cli_load_kb(c, &kb) != 0) {
 		cli_words_release(&words);
 		return EXIT_IO;
@@ -188,6 +199,7 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 	ident_tables_release(&idt);
 	kb_release(&kb);
 	cli_words_release(&words);
+done:
 	if (rc != 0) {
 		cli_error("cannot export '%s': %s", arg, e.msg);
 		return out->err ? EXIT_IO : EXIT_FINDINGS;
@@ -263,6 +275,7 @@ run(struct cli *c, int argc, char **argv)
 		case O_HTML: fmt = FMT_HTML; nfmt++; break;
 		case O_TEXT: fmt = FMT_TEXT; nfmt++; break;
 		case O_JSON: fmt = FMT_JSON; nfmt++; break;
+		case O_ICS: fmt = FMT_ICS; nfmt++; break;
 		case O_OUTPUT: output = o.arg; break;
 		case O_LANG: lang = o.arg; break;
 		case OPT_HELP: opt_release(&o); return cli_help(&command_export);
@@ -273,8 +286,8 @@ run(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (nfmt != 1)
-		status = cli_usage("export", nfmt ? "choose one of --html, --text and --json" :
-		    "say which format: --html, --text or --json");
+		status = cli_usage("export", nfmt ? "choose one of --html, --text, --json and --ics" :
+		    "say which format: --html, --text, --json or --ics");
 	else if (o.noperands == 0)
 		status = cli_usage("export", "no record ID or FILE given");
 	else if (o.noperands > 1)
@@ -320,7 +333,7 @@ run(struct cli *c, int argc, char **argv)
 const struct command command_export = {
 	"export",
 	run,
-	"export (--html | --text | --json) [-o FILE] ID|FILE",
-	"a record as a printable bill of sale (HTML), plain text or JSON",
+	"export (--html | --text | --json | --ics) [-o FILE] ID|FILE",
+	"a record as a bill of sale, JSON, re-check reminders or an evidence pack",
 	help
 };

@@ -9,6 +9,7 @@
 #define HANDOVER_EXPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "check/saved.h"
 #include "check/words.h"
@@ -32,6 +33,15 @@ struct export_src {
 int export_html(const struct export_src *s, struct buf *out, struct error *e);
 /* The same content as plain text, for pasting into a chat. */
 int export_text(const struct export_src *s, struct buf *out, struct error *e);
+
+/* The re-check reminders as an iCalendar file (RFC 5545): one timed event
+ * with an alarm for each re-check, at the moment it is due (24 hours and
+ * 7 days after the check was sealed); UIDs from the record's id, so a
+ * calendar updates rather than doubles them on a second import; in the
+ * words w (ics.*, step.recheck.*; NULL: keys); now: the DTSTAMP.
+ * Returns 0, or -1 with e (an unsealed check, out of memory). */
+int export_ics(const struct record *r, const struct words *w, int64_t now,
+    struct buf *out, struct error *e);
 
 /* The QR code's text, one line:
  * "handover-record <id> imei=<imei1>[,<imei2>] sha256=<seal hex>". */
