@@ -43,6 +43,42 @@ int export_text(const struct export_src *s, struct buf *out, struct error *e);
 int export_ics(const struct record *r, const struct words *w, int64_t now,
     struct buf *out, struct error *e);
 
+/* The check and its re-checks in time order, plain text for a dispute:
+ * when the check began and was finished, its verdict and reasons, when
+ * each re-check was due and was done with its answers, verdict and
+ * reasons, and each block's seal and line; now: when it is written.  w:
+ * the words (reason sentences, labels; NULL: codes and ids).  Returns 0,
+ * or -1 with e (out of memory). */
+int export_timeline(const struct record *r, const struct words *w, int64_t now,
+    struct buf *out, struct error *e);
+
+/* A file attached to the record, for an evidence pack: its bytes, read
+ * by the front end (never through a symbolic link).  Borrowed. */
+struct evidence_file {
+	const char *name;	/* as the record's attachment line names it */
+	const char *data;
+	size_t len;
+};
+
+/* What an evidence pack is made from; everything is borrowed. */
+struct evidence_src {
+	const char *text;	/* the record file, byte for byte */
+	size_t len;
+	const struct export_src *bill;	/* its parsed record and the words */
+	const struct evidence_file *files;	/* attachments to include */
+	size_t nfiles;
+	int64_t now;		/* every member's mtime; the date in README.txt */
+};
+
+/* The evidence pack for a dispute, a POSIX ustar archive with one folder,
+ * handover-evidence-<id>/: README.txt (how to check everything with
+ * sha256sum, head, tail and grep, each command with what it must print),
+ * SHA256SUMS, <id>.record byte for byte, bill-of-sale.html, timeline.txt,
+ * attachments.txt, and files/ with the given files.  Refuses a record
+ * whose seals do not all hold, and a file that is not attached or does
+ * not match its attachment's size and SHA-256.  Returns 0, or -1 with e. */
+int export_evidence(const struct evidence_src *s, struct buf *out, struct error *e);
+
 /* The QR code's text, one line:
  * "handover-record <id> imei=<imei1>[,<imei2>] sha256=<seal hex>". */
 void export_qr_payload(const struct record *r, struct buf *out);

@@ -2,7 +2,8 @@
 /* fuzz_export: any record that parses renders as HTML and as text without
  * a crash, and the page holds only the tags the renderer writes: a value
  * that reached the page unescaped would show as another tag.  Its
- * re-check reminders, when it has them, keep RFC 5545's line rules. */
+ * re-check reminders, when it has them, keep RFC 5545's line rules, and
+ * its evidence pack (of the record sealed again) is whole tar blocks. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -95,6 +96,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_init_mem(&b);
 	if (export_ics(&r, &en, 1795430000, &b, &err) == 0)
 		check_ics(b.mem, b.len);
+	buf_release(&b);
+	buf_init_mem(&b);
+	if (record_serialize(&r, &b) == 0) {
+		struct evidence_src es;
+		struct buf pack;
+
+		memset(&es, 0, sizeof es);
+		es.text = b.mem;
+		es.len = b.len;
+		es.bill = &src;
+		es.now = 1796083200;
+		buf_init_mem(&pack);
+		if (export_evidence(&es, &pack, &err) == 0 && pack.len % 512 != 0)
+			abort();
+		buf_release(&pack);
+	}
 	buf_release(&b);
 	record_release(&r);
 	return 0;
