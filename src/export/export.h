@@ -52,6 +52,23 @@ int export_ics(const struct record *r, const struct words *w, int64_t now,
 int export_timeline(const struct record *r, const struct words *w, int64_t now,
     struct buf *out, struct error *e);
 
+/* The re-checks of a record that grew, as a section of the bill of sale:
+ * each one's day and time, verdict, answers in words, reasons with what
+ * to do now, and its seal.  Nothing for a record without re-checks.
+ * rwords: the re-check's words (recheck_texts_load), or NULL for ids.
+ * Errors are the buf's. */
+void export_rechecks_html(const struct record *r, const struct words *w,
+    struct buf *out);
+void export_rechecks_text(const struct record *r, const struct words *w,
+    struct buf *out);
+/* A reason line "LEVEL code detail" in the words w: its sentence
+ * (reason.CODE), or with todo what to do (reason.CODE.todo); {detail}
+ * filled with each step id in it named by its label, " ({detail})" left
+ * out when there is no detail; plain text into out, the code itself when
+ * w has no words for it.  level gets LEVEL ("" when the line has none). */
+void export_reason_words(const struct words *w, const char *value, int todo,
+    char level[16], struct buf *out);
+
 /* A file attached to the record, for an evidence pack: its bytes, read
  * by the front end (never through a symbolic link).  Borrowed. */
 struct evidence_file {

@@ -40,81 +40,34 @@ one_line(struct buf *b, const char *s)
 		buf_putc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
 }
 
-/* The detail of a reason, each step id in it ("finance.knox,
- * recheck.apps") named by its label. */
-static void
-put_detail(struct buf *b, const struct words *w, const char *d)
-{
-	while (*d) {
-		const char *comma = strstr(d, ", ");
-		size_t n = comma ? (size_t)(comma - d) : strlen(d);
-		const char *label = NULL;
-		char id[72];
-
-		if (n < sizeof id && w) {
-			memcpy(id, d, n);
-			id[n] = '\0';
-			label = words_getf(w, "step.%s.label", id);
-		}
-		if (label) {
-			buf_puts(b, label);
-		} else {
-			size_t i;
-			for (i = 0; i < n; i++)
-				buf_putc(b, (unsigned char)d[i] < 0x20 ? ' ' : d[i]);
-		}
-		if (!comma)
-			break;
-		buf_puts(b, ", ");
-		d = comma + 2;
-	}
-}
-
-/* "LEVEL code detail" as "LEVEL: sentence [code]", {detail} filled, an
- * empty " ({detail})" left out. */
+/* "LEVEL code detail" as "LEVEL: sentence [code]". */
 static void
 reason(struct buf *b, const char *v, const struct words *w)
 {
-	const char *sp1 = strchr(v, ' '), *sp2, *detail = "", *s, *p, *tmpl = NULL;
-	char code[64];
+	const char *code = strchr(v, ' ');
+	char level[16];
+	struct buf t;
 	size_t n;
 
+	buf_init_mem(&t);
+	export_reason_words(w, v, 0, level, &t);
 	BUF_LIT(b, "      ");
-	if (!sp1) {
-		one_line(b, v);
-		buf_putc(b, '\n');
-		return;
+	if (level[0]) {
+		buf_puts(b, level);
+		BUF_LIT(b, ": ");
 	}
-	buf_put(b, v, (size_t)(sp1 - v));
-	BUF_LIT(b, ": ");
-	sp2 = strchr(sp1 + 1, ' ');
-	n = sp2 ? (size_t)(sp2 - sp1 - 1) : strlen(sp1 + 1);
-	if (sp2)
-		detail = sp2 + 1;
-	if (n < sizeof code && w) {
-		memcpy(code, sp1 + 1, n);
-		code[n] = '\0';
-		tmpl = words_getf(w, "reason.%s", code);
+	one_line(b, buf_str(&t));
+	if (level[0] && code) {
+		const char *end = strchr(code + 1, ' ');
+		n = end ? (size_t)(end - code - 1) : strlen(code + 1);
+		BUF_LIT(b, " [");
+		buf_put(b, code + 1, n);
+		buf_putc(b, ']');
 	}
-	if (!tmpl) {
-		one_line(b, sp1 + 1);
-		buf_putc(b, '\n');
-		return;
-	}
-	for (s = tmpl; (p = strstr(s, "{detail}")) != NULL; s = p + 8) {
-		size_t keep = (size_t)(p - s);
-		if (!*detail && keep >= 2 && p[-1] == '(' && p[-2] == ' ' && p[8] == ')') {
-			buf_put(b, s, keep - 2);
-			p++;
-			continue;
-		}
-		buf_put(b, s, keep);
-		put_detail(b, w, detail);
-	}
-	buf_puts(b, s);
-	buf_put(b, " [", 2);
-	buf_put(b, sp1 + 1, n);
-	BUF_LIT(b, "]\n");
+	buf_putc(b, '\n');
+	if (t.err && !b->err)
+		b->err = t.err;
+	buf_release(&t);
 }
 
 /* The seal line of the check, and of block k, from the parsed record:
