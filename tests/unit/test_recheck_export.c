@@ -3,7 +3,7 @@
  * typed value escaped in HTML and kept on its line in text, answers and
  * step ids in words, reasons with what to do now and " ({detail})" left
  * out when empty, each block's seal, nothing for a record that never
- * grew. */
+ * grew; and a bill of sale with re-checks names the check's own seal. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +13,8 @@
 #include "testdata.h"
 
 static struct words EN;
+static struct ident_tables IDT;
+static struct kb K;
 
 static struct record
 grown(void)
@@ -128,13 +130,39 @@ test_reason_words(void)
 	buf_release(&b);
 }
 
+/* The bill of sale, HTML and text, has the re-checks and the check's seal. */
+static void
+test_bill(void)
+{
+	struct record r = grown();
+	struct export_src s = { NULL, &EN, &K, &IDT };
+	struct error e;
+	struct buf b;
+
+	s.rec = &r;
+	buf_init_mem(&b);
+	CHECK_INT(export_html(&s, &b, &e), 0);
+	CHECK(strstr(b.mem, "<h2>After the sale: re-checks</h2>") != NULL);
+	CHECK(strstr(b.mem, "<tr><th>SHA-256 of the check at the sale</th>") != NULL);
+	buf_release(&b);
+	buf_init_mem(&b);
+	CHECK_INT(export_text(&s, &b, &e), 0);
+	CHECK(strstr(b.mem, "AFTER THE SALE: RE-CHECKS") != NULL);
+	CHECK(strstr(b.mem, "  SHA-256 of the check at the sale: ") != NULL);
+	buf_release(&b);
+	record_release(&r);
+}
+
 int
 main(void)
 {
-	testdata_load(NULL, NULL, &EN);
+	testdata_load(&K, &IDT, &EN);
 	RUN(test_html);
 	RUN(test_text);
 	RUN(test_reason_words);
+	RUN(test_bill);
 	words_release(&EN);
+	ident_tables_release(&IDT);
+	kb_release(&K);
 	return h_done();
 }
