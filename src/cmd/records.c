@@ -16,6 +16,7 @@
 #include "cli/store.h"
 #include "lib/wrap.h"
 #include "cli/fd.h"
+#include "export/export.h"
 #include "record/stamp.h"
 
 static const char *
@@ -284,6 +285,9 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 	for (i = 0; i < cl->nfiles; i++)
 		buf_printf(out, "attachment: %s %llu %s\n", cl->files[i].sha256,
 		    (unsigned long long)cl->files[i].size, cl->files[i].name);
+	export_rechecks_text(r, w, out);
+	if (r->nblocks && r->check_seal[0])
+		buf_printf(out, "\nsha256 of the check at the sale: %s", r->check_seal);
 	if (r->seal[0])
 		buf_printf(out, "\nsha256 (seal): %s\n", r->seal);
 }
@@ -403,12 +407,14 @@ const struct command command_show = {
 	"usage: handover show [--json] [--lang LL] ID|FILE\n"
 	"\n"
 	"Prints a saved check: its verdict and the reasons with what to do, every\n"
-	"answer under its section, attachments and the record's seal.  ID is as\n"
+	"answer under its section, attachments, the re-checks after the sale with\n"
+	"their answers, verdicts and seals, and the record's seal.  ID is as\n"
 	"'handover list' shows it; FILE a record file anywhere.\n"
 	"\n"
 	"options:\n"
 	"  --json     the record as JSON: {\"format\", \"fields\": [[key, value], ...],\n"
-	"             \"sha256\"}\n"
+	"             \"sha256\"}, and \"blocks\" (the re-checks, each {\"fields\",\n"
+	"             \"sha256\"}) when it has grown\n"
 	"  --lang LL  the language to show the answers and reasons in\n"
 	"\n"
 	"exit status: 0 ok, 1 the record was changed or is not sealed,\n"
