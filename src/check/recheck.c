@@ -13,18 +13,7 @@
 
 const int recheck_days[RECHECK_NDAYS] = { 1, 7 };
 
-const struct recheck_step recheck_steps[] = {
-	{ "recheck.knox", RECHECK_CHOICE,
-	    "completed|prenormal|checking|active|locked|not-shown", "Samsung phones" },
-	{ "recheck.apps", RECHECK_CHOICE, "yes|no|unsure", NULL },
-	{ "recheck.notice", RECHECK_CHOICE, "yes|no|unsure", NULL },
-	{ "recheck.notice_text", RECHECK_TEXT, NULL, "recheck.notice is yes" },
-	{ "recheck.registry", RECHECK_CHOICE, "clean|blocked|no-check|unsure", NULL },
-	{ "recheck.registry_reference", RECHECK_TEXT, NULL,
-	    "recheck.registry is clean or blocked" },
-	{ "recheck.sim_works", RECHECK_CHOICE, "yes|no", NULL },
-};
-const size_t recheck_nsteps = sizeof recheck_steps / sizeof recheck_steps[0];
+const size_t recheck_nsteps = CL_NSTEPS - CL_RECHECK_FIRST;
 
 const char *const recheck_reason_codes[] = {
 	"recheck_knox_enrolled", "recheck_knox_locked", "recheck_knox_undecided",
@@ -39,7 +28,7 @@ recheck_find(const char *id)
 	size_t i;
 
 	for (i = 0; i < recheck_nsteps; i++)
-		if (strcmp(recheck_steps[i].id, id) == 0)
+		if (strcmp(RECHECK_STEP(i)->id, id) == 0)
 			return (int)i;
 	return -1;
 }
@@ -80,7 +69,7 @@ int
 recheck_is_asked(const struct record *check, size_t i,
     const char *const answers[RECHECK_MAX_STEPS])
 {
-	const char *id = recheck_steps[i].id, *v;
+	const char *id = RECHECK_STEP(i)->id, *v;
 
 	if (strcmp(id, "recheck.knox") == 0)
 		return is_samsung(record_get(check, "listing.brand")) ||
@@ -96,13 +85,13 @@ recheck_is_asked(const struct record *check, size_t i,
 const char *
 recheck_step_words(const struct words *w, size_t i, const char *part)
 {
-	return w ? words_getf(w, "step.%s.%s", recheck_steps[i].id, part) : NULL;
+	return w ? words_getf(w, "step.%s.%s", RECHECK_STEP(i)->id, part) : NULL;
 }
 
 const char *
 recheck_choice_words(const struct words *w, size_t i, const char *a)
 {
-	const char *t = w ? words_getf(w, "choice.%s.%s", recheck_steps[i].id, a) : NULL;
+	const char *t = w ? words_getf(w, "choice.%s.%s", RECHECK_STEP(i)->id, a) : NULL;
 
 	if (!t && w)
 		t = words_getf(w, "choice.%s", a);
@@ -113,7 +102,7 @@ recheck_choice_words(const struct words *w, size_t i, const char *a)
 static int
 nth_choice(size_t i, size_t n, char out[RECHECK_VALUE_MAX])
 {
-	const char *p = recheck_steps[i].choices;
+	const char *p = RECHECK_STEP(i)->choices;
 
 	while (n-- > 0 && p) {
 		p = strchr(p, '|');
@@ -130,7 +119,7 @@ int
 recheck_validate(const struct words *w, size_t i, const char *in, char *out,
     struct buf *msg)
 {
-	const struct recheck_step *st = &recheck_steps[i];
+	const struct cl_step *st = RECHECK_STEP(i);
 	char typed[3 * RECHECK_VALUE_MAX], f[3 * RECHECK_VALUE_MAX], key[WORDS_KEY_MAX];
 	const char *end;
 	size_t n, k;
@@ -144,7 +133,7 @@ recheck_validate(const struct words *w, size_t i, const char *in, char *out,
 	    end[-1] == '\r'))
 		end--;
 	n = (size_t)(end - in);
-	if (st->type == RECHECK_TEXT) {
+	if (st->type == CL_TEXT) {
 		if (n == 0 || n >= RECHECK_VALUE_MAX) {
 			char max[16];
 			struct fill fl[2] = {{"max", max}, {NULL, NULL}};
@@ -229,17 +218,17 @@ recheck_build(const struct recheck_input *in, struct record *blk, struct error *
 		buf_release(&msg);
 		if (bad)
 			return error_set(e, 0, 0, "%s: '%s' is not one of its answers",
-			    recheck_steps[i].id, in->answer[i]);
+			    RECHECK_STEP(i)->id, in->answer[i]);
 	}
 	err |= record_begin_block(blk, in->time);
 	err |= record_add(blk, RECORD_BLOCK_KEY ".handover-version", in->version ? in->version : "");
 	err |= record_add(blk, RECORD_BLOCK_KEY ".state", in->sealed ? "sealed" : "open");
 	for (i = 0; i < recheck_nsteps; i++)
 		if (in->answer[i])
-			err |= record_add(blk, recheck_steps[i].id, in->answer[i]);
+			err |= record_add(blk, RECHECK_STEP(i)->id, in->answer[i]);
 	for (i = 0; i < recheck_nsteps; i++)
 		if (in->skipped[i] && !in->answer[i])
-			err |= record_add(blk, RECORD_BLOCK_KEY ".skipped", recheck_steps[i].id);
+			err |= record_add(blk, RECORD_BLOCK_KEY ".skipped", RECHECK_STEP(i)->id);
 	if (in->sealed) {
 		err |= record_add(blk, RECORD_BLOCK_KEY ".verdict", in->verdict);
 		for (i = 0; in->reasons && in->reasons[i]; i++)
@@ -384,11 +373,11 @@ recheck_words_check(const struct words *w, struct error *e)
 		for (k = 0; k < 3; k++)
 			if (!recheck_step_words(w, i, parts[k]))
 				return error_set(e, 0, 0, "words-%s.tsv: no 'step.%s.%s'", w->lang,
-				    recheck_steps[i].id, parts[k]);
-		for (k = 0; recheck_steps[i].choices && nth_choice(i, k, a) == 0; k++)
+				    RECHECK_STEP(i)->id, parts[k]);
+		for (k = 0; RECHECK_STEP(i)->choices && nth_choice(i, k, a) == 0; k++)
 			if (recheck_choice_words(w, i, a) == a)
 				return error_set(e, 0, 0, "words-%s.tsv: no 'choice.%s.%s' or "
-				    "'choice.%s'", w->lang, recheck_steps[i].id, a, a);
+				    "'choice.%s'", w->lang, RECHECK_STEP(i)->id, a, a);
 	}
 	for (i = 0; recheck_reason_codes[i]; i++)
 		if (!words_getf(w, "reason.%s", recheck_reason_codes[i]) ||

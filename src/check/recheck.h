@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "check/checklist.h"
 #include "check/words.h"
 #include "lib/buf.h"
 #include "lib/error.h"
@@ -24,17 +25,10 @@
 /* The days after the sale a re-check is due: 1 and 7. */
 extern const int recheck_days[RECHECK_NDAYS];
 
-enum recheck_type { RECHECK_CHOICE, RECHECK_TEXT };
-
-struct recheck_step {
-	const char *id;		/* "recheck.knox" */
-	enum recheck_type type;
-	const char *choices;	/* "yes|no|unsure", or NULL for text */
-	const char *when;	/* when it is asked, in words; NULL: always */
-};
-
-/* The steps, in the order they are asked. */
-extern const struct recheck_step recheck_steps[];
+/* The steps are the checklist's CL_RECHECK ones (check/steps.c), in the
+ * order they are asked: re-check step k is checklist step
+ * CL_RECHECK_FIRST + k. */
+#define RECHECK_STEP(k) (&cl_steps[CL_RECHECK_FIRST + (k)])
 extern const size_t recheck_nsteps;
 
 /* The index of step id, or -1. */

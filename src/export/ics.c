@@ -71,9 +71,9 @@ description(struct buf *t, const struct record *r, const struct recheck_plan *p,
 		buf_putc(t, '\n');
 		for (i = 0; i < recheck_nsteps; i++) {
 			const char *label = recheck_step_words(w, i, "label");
-			if (recheck_steps[i].type != RECHECK_CHOICE || !recheck_is_asked(r, i, none))
+			if (RECHECK_STEP(i)->type != CL_CHOICE || !recheck_is_asked(r, i, none))
 				continue;
-			buf_printf(t, "- %s\n", label ? label : recheck_steps[i].id);
+			buf_printf(t, "- %s\n", label ? label : RECHECK_STEP(i)->id);
 		}
 		buf_putc(t, '\n');
 		say(t, w, "ics.outro", fl);

@@ -257,7 +257,7 @@ static const char *
 answer(const struct words *w, const struct recheck *x, size_t i)
 {
 	if (x->answer[i])
-		return recheck_steps[i].type == RECHECK_CHOICE ?
+		return RECHECK_STEP(i)->type == CL_CHOICE ?
 		    recheck_choice_words(w, i, x->answer[i]) : x->answer[i];
 	return x->skipped[i] ? say(w, "status.skipped") : NULL;
 }
@@ -267,7 +267,7 @@ label(const struct words *w, size_t i)
 {
 	const char *t = recheck_step_words(w, i, "label");
 
-	return t ? t : recheck_steps[i].id;
+	return t ? t : RECHECK_STEP(i)->id;
 }
 
 void

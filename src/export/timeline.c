@@ -120,10 +120,10 @@ put_recheck(struct buf *b, const struct record *r, const struct recheck_plan *p,
 		if (!x.answer[i] && !x.skipped[i])
 			continue;
 		BUF_LIT(b, "      ");
-		buf_puts(b, label ? label : recheck_steps[i].id);
+		buf_puts(b, label ? label : RECHECK_STEP(i)->id);
 		BUF_LIT(b, ": ");
 		if (x.answer[i])
-			one_line(b, recheck_steps[i].type == RECHECK_CHOICE ?
+			one_line(b, RECHECK_STEP(i)->type == CL_CHOICE ?
 			    recheck_choice_words(w, i, x.answer[i]) : x.answer[i]);
 		else
 			buf_puts(b, skipped ? skipped : "skipped");

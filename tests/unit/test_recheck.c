@@ -54,13 +54,13 @@ test_steps(void)
 
 	CHECK_INT(recheck_nsteps, sizeof ids / sizeof ids[0]);
 	for (i = 0; i < recheck_nsteps && i < sizeof ids / sizeof ids[0]; i++) {
-		CHECK_STR(recheck_steps[i].id, ids[i]);
+		CHECK_STR(RECHECK_STEP(i)->id, ids[i]);
 		CHECK_INT(recheck_find(ids[i]), (long)i);
 	}
 	CHECK_INT(recheck_find("finance.knox"), -1);
 	CHECK(recheck_nsteps <= RECHECK_MAX_STEPS);
 	/* the Knox answers are finance.knox's */
-	CHECK_STR(recheck_steps[0].choices, "completed|prenormal|checking|active|locked|not-shown");
+	CHECK_STR(RECHECK_STEP(0)->choices, "completed|prenormal|checking|active|locked|not-shown");
 	CHECK_INT(recheck_days[0], 1);
 	CHECK_INT(recheck_days[1], 7);
 }
