@@ -169,6 +169,18 @@ check "re-check of a STOP check: the check's verdict stays" grep -q '^verdict: S
 "$BIN" verify "$DIR/$sid.record" > /dev/null 2>&1
 check "re-check of a STOP check: verifies" test $? -eq 0
 
+# --- a whole re-check piped, with help, back, skip and status: golden ---
+fresh
+printf '?\ncompleted\nback\n\nno\nyes\nDevice provided by PayJoy, call 0800 123\nstatus\nskip\nyes\n' |
+    HANDOVER_NOW=$(at 7) "$BIN" recheck "$ID" > "$SCRATCH/out" 2>&1
+check "piped: STOP" test $? -eq 5
+sed -e "s|$XDG_DATA_HOME|XDG|g" -e "s|$BIN |handover |g" "$SCRATCH/out" > "$SCRATCH/piped.out"
+if [ "${REGEN:-}" = 1 ]; then cp "$SCRATCH/piped.out" tests/recheck/golden/recheck-piped.out; fi
+if diff -u tests/recheck/golden/recheck-piped.out "$SCRATCH/piped.out" > "$SCRATCH/d"; then ok; else
+	fail "piped transcript differs from tests/recheck/golden/recheck-piped.out" \
+	    "$(head -n 30 "$SCRATCH/d")"
+fi
+
 # --- refusals ---
 fresh open
 oid=$(sed -n 's/^id: //p' "$FIX/open.record")
