@@ -643,8 +643,10 @@ checkrun_summary(struct check_run *r)
 		put_words(r, "cli.verify", fl, 2);
 		return level;
 	}
-	if (level != CL_STOP)
+	if (level != CL_STOP) {
 		put_words(r, "summary.later", fl, 2);
+		put_words(r, "cli.recheck", fl, 4);
+	}
 	if (r->s.cl.nfiles == 0)
 		put_words(r, "summary.no_photos", fl, 2);
 	buf_putc(&r->out, '\n');
