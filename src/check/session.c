@@ -146,10 +146,25 @@ session_recheck(struct session *s, const struct session_env *env,
 	    !x.sealed) {
 		snprintf(s->began, sizeof s->began, "%s", x.time);
 		for (i = 0; i < recheck_nsteps; i++) {
-			if (x.answer[i] && strlen(x.answer[i]) < CL_VALUE_MAX)
-				cl_answer(&s->cl, (enum cl_id)(CL_RECHECK_FIRST + i), x.answer[i]);
-			else if (x.skipped[i])
-				cl_skip(&s->cl, (enum cl_id)(CL_RECHECK_FIRST + i));
+			enum cl_id k = (enum cl_id)(CL_RECHECK_FIRST + i);
+			char v[CL_VALUE_MAX];
+			struct buf msg;
+			int bad = 0;
+
+			if (x.answer[i]) {
+				/* only what handover would have taken */
+				buf_init_null(&msg);
+				bad = strlen(x.answer[i]) >= CL_VALUE_MAX ||
+				    cl_validate(&s->cl, k, x.answer[i], v, &msg) < 0 ||
+				    strcmp(v, x.answer[i]) != 0;
+				buf_release(&msg);
+				if (bad)
+					return error_set(e, 0, 0, "the unfinished re-check's answer "
+					    "to %s is not one handover takes", cl_steps[k].id);
+				cl_answer(&s->cl, k, x.answer[i]);
+			} else if (x.skipped[i]) {
+				cl_skip(&s->cl, k);
+			}
 		}
 		s->resumed = 1;
 	}
