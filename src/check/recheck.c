@@ -33,55 +33,6 @@ recheck_find(const char *id)
 	return -1;
 }
 
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-/* 1 when s is "samsung" in any case. */
-static int
-is_samsung(const char *s)
-{
-	const char *w = "samsung";
-
-	if (!s)
-		return 0;
-	while (*s == ' ')
-		s++;
-	for (; *w; w++, s++)
-		if (lower((unsigned char)*s) != *w)
-			return 0;
-	while (*s == ' ')
-		s++;
-	return *s == '\0';
-}
-
-static const char *
-answer_of(const char *const answers[RECHECK_MAX_STEPS], const char *id)
-{
-	int k = recheck_find(id);
-
-	return k >= 0 ? answers[k] : NULL;
-}
-
-int
-recheck_is_asked(const struct record *check, size_t i,
-    const char *const answers[RECHECK_MAX_STEPS])
-{
-	const char *id = RECHECK_STEP(i)->id, *v;
-
-	if (strcmp(id, "recheck.knox") == 0)
-		return is_samsung(record_get(check, "listing.brand")) ||
-		    is_samsung(record_get(check, "tac.brand"));
-	if (strcmp(id, "recheck.notice_text") == 0)
-		return (v = answer_of(answers, "recheck.notice")) && strcmp(v, "yes") == 0;
-	if (strcmp(id, "recheck.registry_reference") == 0)
-		return (v = answer_of(answers, "recheck.registry")) &&
-		    (strcmp(v, "clean") == 0 || strcmp(v, "blocked") == 0);
-	return 1;
-}
-
 const char *
 recheck_step_words(const struct words *w, size_t i, const char *part)
 {
@@ -115,72 +66,26 @@ nth_choice(size_t i, size_t n, char out[RECHECK_VALUE_MAX])
 	return 0;
 }
 
-int
-recheck_validate(const struct words *w, size_t i, const char *in, char *out,
-    struct buf *msg)
+/* 1 when v is what handover writes for step i: one of a choice step's
+ * answers, or a line of text without controls or surrounding spaces. */
+static int
+canonical(size_t i, const char *v)
 {
-	const struct cl_step *st = RECHECK_STEP(i);
-	char typed[3 * RECHECK_VALUE_MAX], f[3 * RECHECK_VALUE_MAX], key[WORDS_KEY_MAX];
-	const char *end;
-	size_t n, k;
-	char *stop;
-	long num;
+	char a[RECHECK_VALUE_MAX];
+	size_t n = strlen(v), k;
 
-	while (*in == ' ' || *in == '\t')
-		in++;
-	end = in + strlen(in);
-	while (end > in && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' ||
-	    end[-1] == '\r'))
-		end--;
-	n = (size_t)(end - in);
-	if (st->type == CL_TEXT) {
-		if (n == 0 || n >= RECHECK_VALUE_MAX) {
-			char max[16];
-			struct fill fl[2] = {{"max", max}, {NULL, NULL}};
-			const char *t = w ? words_get(w, n ? "msg.too_long" : "msg.text") : NULL;
-			snprintf(max, sizeof max, "%d", RECHECK_VALUE_MAX - 1);
-			words_fill(msg, t ? t : n ? "That is too long: at most {max} characters." :
-			    "Type one line of text, or skip.", fl);
-			return -1;
-		}
-		memcpy(out, in, n);
-		out[n] = '\0';
-		return 0;
+	if (RECHECK_STEP(i)->type == CL_TEXT) {
+		if (n == 0 || n >= RECHECK_VALUE_MAX || v[0] == ' ' || v[n - 1] == ' ')
+			return 0;
+		for (k = 0; k < n; k++)
+			if ((unsigned char)v[k] < 0x20 || v[k] == 0x7f)
+				return 0;
+		return 1;
 	}
-	num = strtol(in, &stop, 10);
-	if (n > 0 && stop == end && num >= 1 && nth_choice(i, (size_t)num - 1, out) == 0)
-		return 0;
-	words_fold(in, n, typed, sizeof typed);
-	for (k = 0; typed[0] && nth_choice(i, k, out) == 0; k++) {
-		const char *label = recheck_choice_words(w, i, out);
-		words_fold(out, strlen(out), f, sizeof f);
-		if (strcmp(f, typed) == 0)
-			return 0;
-		words_fold(label, strlen(label), f, sizeof f);
-		if (strcmp(f, typed) == 0)
-			return 0;
-		snprintf(key, sizeof key, "answer.%s.%s", st->id, out);
-		if (w && words_match(w, key, typed))
-			return 0;
-		snprintf(key, sizeof key, "answer.%s", out);
-		if (w && words_match(w, key, typed))
-			return 0;
-	}
-	{
-		struct buf list;
-		struct fill fl[2] = {{"choices", ""}, {NULL, NULL}};
-		const char *t = w ? words_get(w, "msg.choice") : NULL;
-
-		buf_init_mem(&list);
-		for (k = 0; nth_choice(i, k, out) == 0; k++)
-			buf_printf(&list, "%s%zu %s", k ? ", " : "", k + 1,
-			    recheck_choice_words(w, i, out));
-		fl[0].value = buf_str(&list);
-		words_fill(msg, t ? t : "answer one of: {choices}", fl);
-		buf_release(&list);
-	}
-	out[0] = '\0';
-	return -1;
+	for (k = 0; nth_choice(i, k, a) == 0; k++)
+		if (strcmp(a, v) == 0)
+			return 1;
+	return 0;
 }
 
 /* ------------------------------------------------------------- the block */
@@ -198,7 +103,6 @@ recheck_build(const struct recheck_input *in, struct record *blk, struct error *
 	int64_t t;
 	int off, err = 0;
 	size_t i;
-	char v[RECHECK_VALUE_MAX];
 
 	record_init(blk);
 	if (!in->time || stamp_parse(in->time, &t, &off) != 0)
@@ -207,16 +111,9 @@ recheck_build(const struct recheck_input *in, struct record *blk, struct error *
 	if (in->sealed && !valid_level(in->verdict))
 		return error_set(e, 0, 0, "a finished re-check needs a verdict: GO, CAUTION or STOP");
 	for (i = 0; i < recheck_nsteps; i++) {
-		struct buf msg;
-		int bad;
-
 		if (!in->answer[i])
 			continue;
-		buf_init_mem(&msg);
-		bad = recheck_validate(NULL, i, in->answer[i], v, &msg) != 0 ||
-		    strcmp(v, in->answer[i]) != 0;
-		buf_release(&msg);
-		if (bad)
+		if (!canonical(i, in->answer[i]))
 			return error_set(e, 0, 0, "%s: '%s' is not one of its answers",
 			    RECHECK_STEP(i)->id, in->answer[i]);
 	}

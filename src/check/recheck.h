@@ -33,19 +33,8 @@ extern const size_t recheck_nsteps;
 
 /* The index of step id, or -1. */
 int recheck_find(const char *id);
-/* 1 when step i is asked: the Knox Guard state for a Samsung (the
- * check's listing.brand or tac.brand), the notice's words when a notice
- * appeared, the registry's reference when it answered.  check: the
- * record of the check; answers: by step index, NULL when not answered. */
-int recheck_is_asked(const struct record *check, size_t i,
-    const char *const answers[RECHECK_MAX_STEPS]);
-/* Checks an answer typed for step i and writes its canonical form to out
- * (RECHECK_VALUE_MAX bytes), as the checklist reads a choice: by its
- * number, its id, its label, or one of the answer.* words of the buyer's
- * language or English (w; NULL: numbers and ids only); text trimmed, not
- * empty.  Returns 0, or -1 with what to type in msg (msg.choice). */
-int recheck_validate(const struct words *w, size_t i, const char *in, char *out,
-    struct buf *msg);
+/* Which steps are asked, and how an answer is read, are the checklist's
+ * (cl_is_asked, cl_validate with cl->recheck set): one rule for both. */
 /* The words of step i: part is "label", "question" or "help"
  * (step.recheck.X.part); NULL when w has none. */
 const char *recheck_step_words(const struct words *w, size_t i, const char *part);

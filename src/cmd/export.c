@@ -194,11 +194,6 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 	lang = cli_lang(lang_opt, langbuf, &named);
 	if (cli_load_words(c, lang, named, &words) != 0)
 		return EXIT_IO;
-	if (fmt == FMT_ICS) {
-		rc = export_ics(r, cli_words_of(&words), (int64_t)cli_now(), out, &e);
-		cli_words_release(&words);
-		goto done;
-	}
 	if (cli_load_kb(c, &kb) != 0) {
 		cli_words_release(&words);
 		return EXIT_IO;
@@ -212,11 +207,11 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 	src.words = cli_words_of(&words);
 	src.kb = &kb;
 	src.idt = &idt;
-	rc = fmt == FMT_HTML ? export_html(&src, out, &e) : export_text(&src, out, &e);
+	rc = fmt == FMT_ICS ? export_ics(&src, (int64_t)cli_now(), out, &e) :
+	    fmt == FMT_HTML ? export_html(&src, out, &e) : export_text(&src, out, &e);
 	ident_tables_release(&idt);
 	kb_release(&kb);
 	cli_words_release(&words);
-done:
 	if (rc != 0) {
 		cli_error("cannot export '%s': %s", arg, e.msg);
 		return out->err ? EXIT_IO : EXIT_FINDINGS;

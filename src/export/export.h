@@ -38,10 +38,11 @@ int export_text(const struct export_src *s, struct buf *out, struct error *e);
  * with an alarm for each re-check, at the moment it is due (24 hours and
  * 7 days after the check was sealed); UIDs from the record's id, so a
  * calendar updates rather than doubles them on a second import; in the
- * words w (ics.*, step.recheck.*; NULL: keys); now: the DTSTAMP.
+ * reader's words (ics.*, step.recheck.*), naming what the re-check
+ * will ask as the checklist asks it (Knox Guard on a Samsung, the
+ * registry where the country has one); now: the DTSTAMP.
  * Returns 0, or -1 with e (an unsealed check, out of memory). */
-int export_ics(const struct record *r, const struct words *w, int64_t now,
-    struct buf *out, struct error *e);
+int export_ics(const struct export_src *s, int64_t now, struct buf *out, struct error *e);
 
 /* The check and its re-checks in time order, plain text for a dispute:
  * when the check began and was finished, its verdict and reasons, when

@@ -4,9 +4,11 @@
  * and 7 days after the check was sealed), in the buyer's words, for any
  * phone's calendar, with no account and no network. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check/recheck.h"
+#include "check/saved.h"
 #include "export/export.h"
 #include "lib/ics.h"
 #include "record/stamp.h"
@@ -39,10 +41,9 @@ say(struct buf *t, const struct words *w, const char *key, const struct fill *fl
 
 /* The text of the event for day: what the sale was and what to look at. */
 static void
-description(struct buf *t, const struct record *r, const struct recheck_plan *p,
-    const struct words *w, const char *day)
+description(struct buf *t, const struct record *r, const struct checklist *cl,
+    const struct recheck_plan *p, const struct words *w, const char *day)
 {
-	const char *none[RECHECK_MAX_STEPS] = { NULL };
 	const char *imei = record_get(r, "identity.imei1");
 	char date[STAMP_DATE_SIZE] = "";
 	struct buf phone;
@@ -71,7 +72,8 @@ description(struct buf *t, const struct record *r, const struct recheck_plan *p,
 		buf_putc(t, '\n');
 		for (i = 0; i < recheck_nsteps; i++) {
 			const char *label = recheck_step_words(w, i, "label");
-			if (RECHECK_STEP(i)->type != CL_CHOICE || !recheck_is_asked(r, i, none))
+			if (RECHECK_STEP(i)->type != CL_CHOICE ||
+			    !cl_is_asked(cl, (enum cl_id)(CL_RECHECK_FIRST + i)))
 				continue;
 			buf_printf(t, "- %s\n", label ? label : RECHECK_STEP(i)->id);
 		}
@@ -83,9 +85,34 @@ description(struct buf *t, const struct record *r, const struct recheck_plan *p,
 	buf_release(&phone);
 }
 
+static int calendar(const struct record *r, const struct checklist *cl,
+    const struct words *w, int64_t now, struct buf *out, struct error *e);
+
 int
-export_ics(const struct record *r, const struct words *w, int64_t now,
-    struct buf *out, struct error *e)
+export_ics(const struct export_src *s, int64_t now, struct buf *out, struct error *e)
+{
+	const struct record *r = s->rec;
+	const struct words *w = s->words;
+	struct saved_check *sc;
+	int rc;
+
+	/* what a re-check will ask is the checklist's to say, from the check */
+	if (!(sc = malloc(sizeof *sc)))
+		return error_set(e, 0, 0, "out of memory");
+	if (saved_check_read(sc, r, s->kb, s->idt, w, e) != 0) {
+		free(sc);
+		return -1;
+	}
+	sc->cl.recheck = 1;
+	rc = calendar(r, &sc->cl, w, now, out, e);
+	free(sc);
+	return rc;
+}
+
+/* The calendar of r, its re-checks' questions as cl asks them. */
+static int
+calendar(const struct record *r, const struct checklist *cl, const struct words *w,
+    int64_t now, struct buf *out, struct error *e)
 {
 	struct recheck_plan p;
 	char stamp[STAMP_TIME_SIZE], dtstamp[ICS_UTC_SIZE], start[ICS_UTC_SIZE];
@@ -126,7 +153,7 @@ export_ics(const struct record *r, const struct words *w, int64_t now,
 		say(&t, w, "ics.summary", fl);
 		ics_text(out, "SUMMARY", buf_str(&t));
 		reset(&t);
-		description(&t, r, &p, w, day);
+		description(&t, r, cl, &p, w, day);
 		ics_text(out, "DESCRIPTION", buf_str(&t));
 		ics_line(out, "TRANSP", "TRANSPARENT");
 		ics_line(out, "BEGIN", "VALARM");

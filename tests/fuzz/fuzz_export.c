@@ -94,7 +94,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	export_text(&src, &b, &err);
 	buf_release(&b);
 	buf_init_mem(&b);
-	if (export_ics(&r, &en, 1795430000, &b, &err) == 0)
+	if (export_ics(&src, 1795430000, &b, &err) == 0)
 		check_ics(b.mem, b.len);
 	buf_release(&b);
 	buf_init_mem(&b);

@@ -12,6 +12,8 @@
 #include "testdata.h"
 
 static struct words EN;
+static struct kb KB;
+static struct ident_tables T;
 
 static struct record
 check_record(const char *brand, const char *state, const char *updated)
@@ -65,75 +67,78 @@ test_steps(void)
 	CHECK_INT(recheck_days[1], 7);
 }
 
-/* recheck_validate with a msg buffer: the answer, or NULL and the message. */
+/* A checklist in re-check mode, its listing answered as a check's. */
+static void
+recheck_list(struct checklist *cl, const char *brand, const char *country)
+{
+	cl_init(cl, &KB, &T, &EN);
+	if (brand)
+		cl_answer(cl, STEP_LISTING_BRAND, brand);
+	if (country)
+		cl_answer(cl, STEP_LISTING_COUNTRY, country);
+	cl->recheck = 1;
+}
+
+/* cl_validate with a msg buffer: the answer, or NULL and the message. */
 static const char *
-valid(const struct words *w, int step, const char *in, char out[RECHECK_VALUE_MAX],
+valid(const struct checklist *cl, enum cl_id step, const char *in, char out[CL_VALUE_MAX],
     char msg[256])
 {
 	struct buf m;
 	int rc;
 
 	buf_init_mem(&m);
-	rc = recheck_validate(w, (size_t)step, in, out, &m);
+	rc = cl_validate(cl, step, in, out, &m);
 	snprintf(msg, 256, "%s", buf_str(&m));
 	buf_release(&m);
-	return rc == 0 ? out : NULL;
+	return rc >= 0 ? out : NULL;
 }
 
+/* A re-check's answers are read by the checklist's one reader. */
 static void
 test_validate(void)
 {
-	char out[RECHECK_VALUE_MAX], msg[256];
-	int knox = recheck_find("recheck.knox"), text = recheck_find("recheck.notice_text");
-	int sim = recheck_find("recheck.sim_works"), reg = recheck_find("recheck.registry");
+	char out[CL_VALUE_MAX], msg[256];
+	struct checklist cl;
 
-	/* ids, numbers, labels, the words people use; without words, ids */
-	CHECK_STR(valid(NULL, knox, "  not-shown ", out, msg), "not-shown");
-	CHECK_STR(valid(NULL, knox, "2", out, msg), "prenormal");
-	CHECK(valid(NULL, knox, "no kg", out, msg) == NULL);
-	CHECK_STR(valid(&EN, knox, "No KG", out, msg), "not-shown");
-	CHECK_STR(valid(&EN, knox, "no kg state shown", out, msg), "not-shown");
-	CHECK_STR(valid(&EN, sim, "Yep", out, msg), "yes");
-	CHECK_STR(valid(&EN, reg, "stolen", out, msg), "blocked");
-	CHECK_STR(valid(&EN, reg, "4", out, msg), "unsure");
-	CHECK(valid(&EN, reg, "5", out, msg) == NULL);
-	CHECK(valid(&EN, sim, "unsure", out, msg) == NULL);
-	CHECK_STR(msg, "Type the number or the words of one of: 1 Yes: signal and calls, "
-	    "2 No service, or calls fail.");
-	CHECK(valid(NULL, sim, "maybe", out, msg) == NULL);
-	CHECK_STR(msg, "answer one of: 1 yes, 2 no");
-	CHECK_STR(valid(&EN, text, "  Device provided by X  ", out, msg), "Device provided by X");
-	CHECK(valid(&EN, text, "   ", out, msg) == NULL);
-	CHECK_STR(msg, "Type one line of text, or skip.");
+	recheck_list(&cl, "Samsung", "IN");
+	CHECK_STR(valid(&cl, STEP_RECHECK_KNOX, "  not-shown ", out, msg), "not-shown");
+	CHECK_STR(valid(&cl, STEP_RECHECK_KNOX, "2", out, msg), "prenormal");
+	CHECK_STR(valid(&cl, STEP_RECHECK_KNOX, "No KG", out, msg), "not-shown");
+	CHECK_STR(valid(&cl, STEP_RECHECK_SIM_WORKS, "Yep", out, msg), "yes");
+	CHECK_STR(valid(&cl, STEP_RECHECK_REGISTRY, "stolen", out, msg), "blocked");
+	CHECK(valid(&cl, STEP_RECHECK_SIM_WORKS, "maybe", out, msg) == NULL);
+	CHECK(strstr(msg, "Yes: signal and calls") != NULL);
+	CHECK_STR(valid(&cl, STEP_RECHECK_NOTICE_TEXT, "  Device provided by X  ", out, msg),
+	    "Device provided by X");
 }
 
+/* Which re-check steps are asked is the checklist's to say. */
 static void
 test_asked(void)
 {
-	const char *a[RECHECK_MAX_STEPS] = { NULL };
-	struct record sam = check_record(" SAMSUNG ", "sealed", "2026-11-23T05:03:08+00:00");
-	struct record red = check_record("Redmi", "sealed", "2026-11-23T05:03:08+00:00");
-	int knox = recheck_find("recheck.knox"), nt = recheck_find("recheck.notice_text");
-	int ref = recheck_find("recheck.registry_reference");
+	struct checklist cl;
 
-	CHECK(recheck_is_asked(&sam, (size_t)knox, a));
-	CHECK(!recheck_is_asked(&red, (size_t)knox, a));
-	record_add(&red, "tac.brand", "Samsung");
-	CHECK(recheck_is_asked(&red, (size_t)knox, a));
-	CHECK(!recheck_is_asked(&sam, (size_t)nt, a));
-	a[recheck_find("recheck.notice")] = "yes";
-	CHECK(recheck_is_asked(&sam, (size_t)nt, a));
-	CHECK(!recheck_is_asked(&sam, (size_t)ref, a));
-	a[recheck_find("recheck.registry")] = "no-check";
-	CHECK(!recheck_is_asked(&sam, (size_t)ref, a));
-	a[recheck_find("recheck.registry")] = "blocked";
-	CHECK(recheck_is_asked(&sam, (size_t)ref, a));
-	CHECK(recheck_is_asked(&sam, (size_t)recheck_find("recheck.apps"), a));
-	record_release(&sam);
-	record_release(&red);
+	recheck_list(&cl, "SAMSUNG", "IN");
+	CHECK(cl_is_asked(&cl, STEP_RECHECK_KNOX));
+	CHECK(cl_is_asked(&cl, STEP_RECHECK_REGISTRY));
+	CHECK(cl_is_asked(&cl, STEP_RECHECK_APPS));
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_NOTICE_TEXT));
+	cl_answer(&cl, STEP_RECHECK_NOTICE, "yes");
+	CHECK(cl_is_asked(&cl, STEP_RECHECK_NOTICE_TEXT));
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_REGISTRY_REFERENCE));
+	cl_answer(&cl, STEP_RECHECK_REGISTRY, "blocked");
+	CHECK(cl_is_asked(&cl, STEP_RECHECK_REGISTRY_REFERENCE));
+	/* not a Samsung: no Knox Guard; no public check: no registry */
+	recheck_list(&cl, "Redmi", "PH");
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_KNOX));
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_REGISTRY));
+	/* out of re-check mode, none is */
+	recheck_list(&cl, "Samsung", "IN");
+	cl.recheck = 0;
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_APPS));
 }
 
-/* Build, append to a sealed check, read back. */
 static void
 test_build_append_read(void)
 {
@@ -342,7 +347,7 @@ test_words(void)
 int
 main(void)
 {
-	testdata_load(NULL, NULL, &EN);
+	testdata_load(&KB, &T, &EN);
 	RUN(test_steps);
 	RUN(test_validate);
 	RUN(test_asked);
@@ -350,5 +355,7 @@ main(void)
 	RUN(test_plan);
 	RUN(test_words);
 	words_release(&EN);
+	kb_release(&KB);
+	ident_tables_release(&T);
 	return h_done();
 }
