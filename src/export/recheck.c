@@ -9,6 +9,7 @@
 
 #include "check/recheck.h"
 #include "export/export.h"
+#include "lib/utf8.h"
 
 /* The words of key, or key itself. */
 static const char *
@@ -330,14 +331,27 @@ export_rechecks_text(const struct record *r, const struct words *w, struct buf *
 {
 	struct recheck_plan p;
 	const char *title = say(w, "bill.rechecks");
-	size_t b, i;
+	size_t b, i, n;
 
 	if (r->nblocks == 0)
 		return;
 	recheck_plan(r, &p);
 	buf_putc(out, '\n');
-	for (; *title; title++)
-		buf_putc(out, *title >= 'a' && *title <= 'z' ? (char)(*title - 32) : *title);
+	/* in capitals as the bill's other headings: a-z and the Latin-1
+	 * letters (é, ç, õ: es, pt, fr); other scripts keep theirs */
+	for (i = 0; title[i]; i += n) {
+		uint32_t cp;
+		char enc[4];
+
+		n = utf8_decode(title + i, strlen(title + i), &cp);
+		if (cp == 0xFFFD && n == 1) {
+			buf_putc(out, title[i]);
+			continue;
+		}
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7))
+			cp -= 32;
+		buf_put(out, enc, utf8_encode(cp, enc));
+	}
 	BUF_LIT(out, "\n  ");
 	buf_puts(out, say(w, "bill.rechecks_intro"));
 	buf_putc(out, '\n');
