@@ -200,14 +200,14 @@ prints(struct buf *b, const char *p, size_t n)
 	buf_putc(b, '\n');
 }
 
+/* README.txt, part 1: what the pack is and what is in it. */
 static void
-write_readme(struct pack *k, const struct member *m, size_t nm)
+readme_contents(struct pack *k, size_t nfiles)
 {
 	struct buf *b = &k->readme;
 	const struct evidence_src *s = k->src;
-	const char *text = s->text, *rn = k->recname;
+	const char *rn = k->recname;
 	char d[STAMP_DATE_SIZE] = "?";
-	size_t i, nfiles = 0;
 
 	stamp_date(s->now, 0, d);
 	buf_printf(b, "HOW TO CHECK THIS EVIDENCE, WITHOUT HANDOVER\n\n"
@@ -224,14 +224,21 @@ write_readme(struct pack *k, const struct member *m, size_t nm)
 	    "(any browser, offline)\n"
 	    "  timeline.txt\n      the check and the re-checks in time order, with their verdicts\n"
 	    "  attachments.txt\n      the attached photos and documents: names, sizes, SHA-256\n");
-	for (i = 0; i < k->natt; i++)
-		nfiles += k->file[i] != NULL;
 	if (nfiles)
 		BUF_LIT(b, "  files/\n      those files themselves\n");
 	BUF_LIT(b, "  SHA256SUMS\n      the SHA-256 of every other file in this pack\n\n");
 
 	buf_printf(b, "Unpack the archive (tar -xf FILE) and run every command below inside\n"
 	    "the folder %s.\nEach must print exactly the lines under it.\n\n", k->folder);
+}
+
+/* Steps 1 and 2: the last seal, then every part's. */
+static void
+readme_seals(struct pack *k)
+{
+	struct buf *b = &k->readme;
+	const char *text = k->src->text, *rn = k->recname;
+	size_t i;
 
 	BUF_LIT(b, "1. THE RECORD IS AS IT WAS SEALED\n\n"
 	    "The record is a text file. Its last line is 'sha256: ' and the SHA-256 of every\n"
@@ -267,6 +274,15 @@ write_readme(struct pack *k, const struct member *m, size_t nm)
 	}
 	BUF_LIT(b, "\nIf the buyer showed you the record or the bill of sale earlier, its SHA-256\n"
 	    "is one of these seals.\n\n");
+}
+
+/* Step 3: the attached files, and those in the pack. */
+static void
+readme_files(struct pack *k, size_t nfiles)
+{
+	struct buf *b = &k->readme;
+	const char *text = k->src->text, *rn = k->recname;
+	size_t i;
 
 	BUF_LIT(b, "3. THE ATTACHED FILES\n\n");
 	if (k->natt == 0) {
@@ -300,6 +316,14 @@ write_readme(struct pack *k, const struct member *m, size_t nm)
 			BUF_LIT(b, "Files not in this pack can be asked of the buyer: 'sha256sum FILE' "
 			    "must print the\nSHA-256 its attachment line gives.\n\n");
 	}
+}
+
+/* Step 4 and what the seals prove. */
+static void
+readme_sums(struct pack *k, const struct member *m, size_t nm)
+{
+	struct buf *b = &k->readme;
+	size_t i;
 
 	BUF_LIT(b, "4. NOTHING IN THIS PACK WAS SWAPPED\n\n");
 	cmd(b, "sha256sum -c %s", "SHA256SUMS");
@@ -318,6 +342,19 @@ write_readme(struct pack *k, const struct member *m, size_t nm)
 	    "- A re-check on day 1 or day 7 records what the buyer found after the sale: a\n"
 	    "  lender's lock or notice that appeared only then is the kind of thing it is for.\n"
 	    "- With handover installed, 'handover verify' does steps 1 to 3 at once.\n");
+}
+
+static void
+write_readme(struct pack *k, const struct member *m, size_t nm)
+{
+	size_t i, nfiles = 0;
+
+	for (i = 0; i < k->natt; i++)
+		nfiles += k->file[i] != NULL;
+	readme_contents(k, nfiles);
+	readme_seals(k);
+	readme_files(k, nfiles);
+	readme_sums(k, m, nm);
 }
 
 /* ------------------------------------------------------------------ pack */
