@@ -34,10 +34,12 @@ int
 matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
     struct error *err)
 {
+	const unsigned char *t = (const unsigned char *)p;
 	struct matcher_phrase *ph;
-	size_t i = 0, start, k, j, nf;
-	uint32_t cp, f[2], first = 0, last = 0;
+	size_t i = 0, start, k, len, nf;
+	uint32_t first = 0, last = 0, cp;
 	int pending_space = 0;
+	unsigned char f[8];
 	char *o;
 
 	if (m->compiled)
@@ -55,8 +57,12 @@ matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
 	o = m->folded + start;
 	k = 0;
 	while (i < n) {
-		i += utf8_decode(p + i, n - i, &cp);
-		if (casefold_is_space(cp)) {
+		nf = matcher_fold_at(t, n, i, f, &len);
+		utf8_decode(p + i, n - i, &cp);
+		i += len;
+		if (nf == 0)
+			continue;	/* invisible */
+		if (f[0] == ' ') {
 			pending_space = k > 0;
 			continue;
 		}
@@ -66,9 +72,8 @@ matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
 		if (k == 0)
 			first = cp;
 		last = cp;
-		nf = casefold_full(cp, f);
-		for (j = 0; j < nf; j++)
-			k += utf8_encode(f[j], o + k);
+		memcpy(o + k, f, nf);
+		k += nf;
 	}
 	if (k == 0)
 		return error_set(err, 0, 0, "phrase %zu is only white space",
@@ -76,8 +81,10 @@ matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
 	ph = &m->phrases[m->nphrases++];
 	ph->off = start;
 	ph->len = k;
-	ph->word_left = (flags & MATCHER_WORD) && casefold_is_word(first);
-	ph->word_right = (flags & MATCHER_WORD) && casefold_is_word(last);
+	ph->word_left = (flags & MATCHER_WORD) && casefold_is_word(first) &&
+	    !casefold_is_nospace(first);
+	ph->word_right = (flags & MATCHER_WORD) && casefold_is_word(last) &&
+	    !casefold_is_nospace(last);
 	m->folded_len += k;
 	return 0;
 }
@@ -143,11 +150,13 @@ matcher_compile(struct matcher *m, struct error *err)
 		char enc[8];
 
 		if (!casefold_is_space(c)) {
-			for (k = casefold_full(c, f), u = 0; u < k; u++)
+			for (k = casefold_match(c, f), u = 0; u < k; u++)
 				nb += utf8_encode(f[u], enc + nb);
 			for (v = 0, u = nb; u-- > 0;)
 				v = (v << 8) | (unsigned char)enc[u];
 			v |= (uint32_t)nb << 24;
+			if (k == 1 && casefold_confusable(f[0]))
+				v |= FOLD2_CONTEXT;
 		}
 		m->fold2[c - 0x80] = v;
 	}

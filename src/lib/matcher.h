@@ -15,16 +15,26 @@
  * class (the bytes that occur in the folded phrases get a class each, every
  * other byte shares class 0), so a text byte costs two table loads.
  *
- * Folding: casefold_full (so "STRASSE" matches "straße" and the Turkish
- * i's match each other).  Space: a phrase is trimmed and each run of white
+ * Folding: casefold_match (so "STRASSE" matches "straße", the Turkish i's
+ * match each other, fullwidth "ＫＧ" matches "kg", and a soft hyphen or a
+ * zero-width space inside a word is not there), and a Cyrillic or Greek
+ * letter that looks like a Latin one reads as that Latin letter when it
+ * stands beside Latin letters ("lоcked" with a Cyrillic о is "locked";
+ * Russian words stay Russian).  matcher_fold gives the text as the
+ * automaton reads it.  Space: a phrase is trimmed and each run of white
  * space in it becomes one space; in the text, every run of white space
  * (casefold_is_space: newlines, tabs, NBSP, ...) counts as one space, so
  * "pay later" matches "Pay\n  later".  Invalid UTF-8 in the text never
  * matches anything (it separates words).
  *
  * Whole word (MATCHER_WORD): a match counts only when the code point before
- * it and the one after it are not word characters (casefold_is_word), on
- * each side where the phrase itself begins or ends with a word character.
+ * it and the one after it (invisible characters passed over) are not word
+ * characters (casefold_is_word), on each side where the phrase itself
+ * begins or ends with a word character.  Scripts written without spaces
+ * (Thai, Lao, Myanmar, Khmer: casefold_is_nospace) have no word
+ * boundaries: a phrase that begins or ends in one is matched inside text
+ * on that side, and their letters next to a phrase of another script
+ * count as a boundary.
  * Devanagari phrases are matched as written (no folding); their vowel signs
  * and virama are word characters, so a whole-word phrase does not match
  * inside a longer word.
@@ -76,11 +86,12 @@ struct matcher {
 	 * first (white space is a space), other bytes are folded already */
 	uint8_t bcls[256];
 	/* U+0080-U+07FF (two-byte UTF-8): the folded bytes, first in the
-	 * low byte, and their count in the top byte (white space: " ") */
+	 * low byte, their count (0 for an invisible one) in bits 24-25, and
+	 * a flag for a look-alike read by its context (matcher_priv.h) */
 	uint32_t fold2[0x780];
-	/* U+0800-U+FFFF: bit cp >> 6 set when those 64 code points fold to
-	 * themselves and hold no white space (Devanagari, CJK, ...), so their
-	 * three bytes go through the automaton as written */
+	/* U+0800-U+FFFF: bit cp >> 6 set when those 64 code points read as
+	 * themselves (casefold_range_is_plain: Devanagari, CJK, ...), so
+	 * their three bytes go through the automaton as written */
 	uint64_t plain3[16];
 	int compiled;
 };
@@ -122,6 +133,14 @@ int matcher_run(const struct matcher *m, const char *p, size_t n,
  */
 int matcher_run_many(const struct matcher *m, const struct matcher_text *t,
     size_t ntexts, matcher_fn fn, void *ctx);
+
+/*
+ * The text (p, n) as the automaton reads it, into out (room for 3 * n
+ * bytes): each code point folded as above, invisible ones left out, each
+ * run of white space one space, an invalid byte 0xFF.  Returns the length.
+ * For tests and for callers that compare text the way the matcher does.
+ */
+size_t matcher_fold(const char *p, size_t n, char *out);
 
 /* Frees everything the matcher holds; it can be initialised again. */
 void matcher_release(struct matcher *m);

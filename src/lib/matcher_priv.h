@@ -55,6 +55,23 @@ struct lane {
 					 * ends, from its segment's from */
 };
 
+/* fold2[] entries: the folded bytes in the low 24 bits, their count in
+ * bits 24-25, and FOLD2_CONTEXT for a look-alike whose reading depends on
+ * its neighbours (matcher_fold_at decides). */
+#define FOLD2_COUNT(v) (((v) >> 24) & 3u)
+#define FOLD2_CONTEXT (1u << 26)
+
+/* The code point that ends at pos (pos > 0) in *cp, and where it starts;
+ * a byte that is not part of a valid sequence stands alone as U+FFFD. */
+size_t matcher_prev_cp(const unsigned char *t, size_t pos, uint32_t *cp);
+
+/* The code point at t[i] of a text of n bytes as the automaton reads it:
+ * its folded bytes in out (room for 8), how many (0 for an invisible
+ * one) as the result, and the bytes it takes in the text in *len.  White
+ * space gives " ", an invalid byte SEP. */
+size_t matcher_fold_at(const unsigned char *t, size_t n, size_t i, unsigned char *out,
+    size_t *len);
+
 /* Starts a lane over the texts; next (shared by the lanes) is the next
  * text to take. */
 void matcher_lane_init(const struct matcher *m, struct lane *l,

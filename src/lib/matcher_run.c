@@ -8,78 +8,57 @@
 #include "lib/matcher_priv.h"
 #include "lib/utf8.h"
 
-/* The start of the code point that ends at pos (pos > 0) and the code
- * point itself; a byte that is not part of a valid sequence stands alone
- * as U+FFFD. */
-static size_t
-prev_cp(const unsigned char *t, size_t pos, uint32_t *cp)
-{
-	size_t q = pos - 1;
-
-	while (q > 0 && pos - q < 4 && (t[q] & 0xC0) == 0x80)
-		q--;
-	if (q + utf8_decode((const char *)t + q, pos - q, cp) == pos)
-		return q;
-	*cp = 0xFFFD;
-	return pos - 1;
-}
-
-/* Bytes of the folded form of cp. */
-static size_t
-folded_len(uint32_t cp)
-{
-	uint32_t f[2];
-	char tmp[4];
-	size_t k = casefold_full(cp, f), n = 0, i;
-
-	for (i = 0; i < k; i++)
-		n += utf8_encode(f[i], tmp);
-	return n;
-}
-
 /* Where a match of need folded bytes that ends at end begins: walks back
- * over code points, a run of white space counting as one byte. */
+ * over code points as matcher_fold_at reads them (n: the text's length,
+ * for a look-alike's context), a run of white space counting as one byte
+ * and an invisible character as none. */
 static size_t
-match_start(const unsigned char *t, size_t end, size_t need)
+match_start(const unsigned char *t, size_t n, size_t end, size_t need)
 {
-	size_t pos = end, q, fl;
+	size_t pos = end, q, fl, len;
+	unsigned char f[8];
 	uint32_t cp;
 
 	while (need > 0 && pos > 0) {
-		if (t[pos - 1] < 0x80) {
+		if (t[pos - 1] < 0x80 && !casefold_is_space(t[pos - 1])) {
 			/* ASCII folds to one byte */
-			q = pos - 1;
-			cp = t[q];
-		} else {
-			q = prev_cp(t, pos, &cp);
+			pos--;
+			need--;
+			continue;
 		}
-		if (casefold_is_space(cp)) {
-			pos = q;
+		q = matcher_prev_cp(t, pos, &cp);
+		fl = matcher_fold_at(t, n, q, f, &len);
+		pos = q;
+		if (fl == 0)
+			continue;	/* invisible */
+		if (f[0] == ' ') {
 			while (pos > 0) {
-				q = prev_cp(t, pos, &cp);
-				if (!casefold_is_space(cp))
+				q = matcher_prev_cp(t, pos, &cp);
+				if (!casefold_is_space(cp) && !casefold_is_ignorable(cp))
 					break;
 				pos = q;
 			}
 			need--;
 			continue;
 		}
-		fl = cp < 0x80 ? 1 : folded_len(cp);
 		need = fl >= need ? 0 : need - fl;
-		pos = q;
 	}
 	return pos;
 }
 
+/* 1 when a word character stands right before pos (invisible characters
+ * passed over); letters of scripts without spaces make no word here. */
 static int
 word_before(const unsigned char *t, size_t pos)
 {
 	uint32_t cp;
 
-	if (pos == 0)
-		return 0;
-	prev_cp(t, pos, &cp);
-	return casefold_is_word(cp);
+	while (pos > 0) {
+		pos = matcher_prev_cp(t, pos, &cp);
+		if (!casefold_is_ignorable(cp))
+			return casefold_is_word(cp) && !casefold_is_nospace(cp);
+	}
+	return 0;
 }
 
 static int
@@ -87,10 +66,12 @@ word_after(const unsigned char *t, size_t n, size_t pos)
 {
 	uint32_t cp;
 
-	if (pos >= n)
-		return 0;
-	utf8_decode((const char *)t + pos, n - pos, &cp);
-	return casefold_is_word(cp);
+	while (pos < n) {
+		pos += utf8_decode((const char *)t + pos, n - pos, &cp);
+		if (!casefold_is_ignorable(cp))
+			return casefold_is_word(cp) && !casefold_is_nospace(cp);
+	}
+	return 0;
 }
 
 /* Reports the phrases that end with step q of the lane's piece, in the
@@ -123,7 +104,7 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 		const struct matcher_phrase *ph = &m->phrases[*o];
 
 		mm.phrase = *o;
-		mm.off = match_start(t, end, ph->len);
+		mm.off = match_start(t, l->texts[g->text].n, end, ph->len);
 		mm.len = end - mm.off;
 		if (ph->word_left && word_before(t, mm.off))
 			continue;
