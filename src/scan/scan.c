@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "scan/scan_priv.h"
 
 #define BRAND_NAME_MAX 64
@@ -151,14 +152,21 @@ claimed_brand(const struct scan *s, const struct scan_listing *in)
 	return NULL;
 }
 
+/* 1 when (p, n) holds a digit of any script the identifier engine reads
+ * (a fullwidth or Devanagari IMEI is an IMEI, "n/a" is none). */
 static int
 has_digit(const char *p, size_t n)
 {
 	size_t i;
+	uint32_t cp;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (p[i] >= '0' && p[i] <= '9')
 			return 1;
+		if ((unsigned char)p[i] >= 0xD9 &&
+		    utf8_decode(p + i, n - i, &cp) > 1 && utf8_digit(cp) >= 0)
+			return 1;
+	}
 	return 0;
 }
 

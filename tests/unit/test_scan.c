@@ -350,7 +350,11 @@ test_id_filter(void)
 {
 	static const char *const atoms[] = {
 		"0", "1", "9", "e", "E", ".", ",", " ", "a", "z", "\xd9\xa3", "\xdb\xb5",
-		"\xe0\xa5\xaa", "\xef\xbc\x91", "\xd0\x96", "\xe2\x80\x93", "x9"
+		"\xe0\xa5\xaa", "\xef\xbc\x91", "\xd0\x96", "\xe2\x80\x93", "x9",
+		"\xe0\xa7\xa9", "\xe0\xb9\x95", "\xe1\x81\x85", "\xe1\x9f\xa5",
+		"\xe0\xbb\x92", "\xe0\xb5\xa8",		/* Bengali, Thai, Myanmar,
+								 * Khmer, Lao, Malayalam */
+		"\xe0\xa6\xa6", "\xe0\xb8\x81", "\xe0", "\xe1\x81", "\xe0\xa6\xaf",
 	};
 	unsigned long x = 20261123;
 	int i, misses = 0, fast_only = 0;
