@@ -85,6 +85,7 @@ matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
 	    !casefold_is_nospace(first);
 	ph->word_right = (flags & MATCHER_WORD) && casefold_is_word(last) &&
 	    !casefold_is_nospace(last);
+	ph->affix = (flags & MATCHER_AFFIX) != 0;
 	m->folded_len += k;
 	return 0;
 }

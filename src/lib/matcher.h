@@ -45,7 +45,10 @@
  * reported twice for the same span when the text has a sharp s there.
  */
 
-enum { MATCHER_WORD = 1 };		/* phrase flag: whole words only */
+/* phrase flags: whole words only; with MATCHER_AFFIX too, a match glued to
+ * word characters is reported all the same, with matcher_match.glued
+ * saying on which side, for the caller to judge (affixes). */
+enum { MATCHER_WORD = 1, MATCHER_AFFIX = 2 };
 
 #define MATCHER_MAX_PHRASE 1024		/* bytes of one phrase */
 #define MATCHER_MAX_TABLE (64u << 20)	/* bytes of the transition table */
@@ -54,6 +57,8 @@ struct matcher_match {
 	size_t phrase;		/* index passed to matcher_add */
 	size_t off, len;	/* the match in the original text, bytes */
 	size_t text;		/* matcher_run_many: index of the text */
+	unsigned glued;		/* MATCHER_AFFIX: 1 a word character before it,
+				 * 2 one after it; else 0 */
 };
 
 /* One of the texts given to matcher_run_many. */

@@ -15,6 +15,7 @@
 struct matcher_phrase {
 	size_t off, len;	/* folded bytes in m->folded */
 	unsigned char word_left, word_right;	/* boundary checks to make */
+	unsigned char affix;	/* MATCHER_AFFIX: report glued matches */
 };
 
 enum {

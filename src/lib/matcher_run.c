@@ -106,10 +106,17 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 		mm.phrase = *o;
 		mm.off = match_start(t, l->texts[g->text].n, end, ph->len);
 		mm.len = end - mm.off;
-		if (ph->word_left && word_before(t, mm.off))
-			continue;
-		if (ph->word_right && word_after(t, l->texts[g->text].n, end))
-			continue;
+		mm.glued = 0;
+		if (ph->word_left && word_before(t, mm.off)) {
+			if (!ph->affix)
+				continue;
+			mm.glued |= 1;
+		}
+		if (ph->word_right && word_after(t, l->texts[g->text].n, end)) {
+			if (!ph->affix)
+				continue;
+			mm.glued |= 2;
+		}
 		if ((r = fn(ctx, &mm)) != 0)
 			return r;
 	}

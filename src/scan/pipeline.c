@@ -196,6 +196,11 @@ keep_result(void *ctx, size_t listing, const struct scan_result *res)
 	    sizeof *b->hits) != 0)
 		return -1;
 	r->res.reasons = res->reasons;
+	r->res.signals = res->signals;
+	r->res.strong = res->strong;
+	r->res.price = res->price;
+	memcpy(r->res.currency, res->currency, sizeof r->res.currency);
+	r->res.model_key = res->model_key;
 	r->res.first_id = b->nfound;
 	r->res.nids = res->nids;
 	r->res.first_hit = b->nhits;

@@ -20,8 +20,12 @@ struct pipeline_rec {
 	size_t msg_off, msg_len;	/* a malformed row's message, in bytes */
 	int bad;
 	struct scan_result_ref {
-		unsigned reasons;
+		unsigned reasons, signals;
+		int strong;
 		size_t first_id, nids, first_hit, nhits;
+		double price;
+		char currency[8];
+		uint64_t model_key;
 	} res;
 	/* what the prepare step leaves for the finish step */
 	uint32_t seller_hash;	/* dupset_hash of the seller, or 0 */

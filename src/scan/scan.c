@@ -4,115 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/casefold.h"
 #include "lib/utf8.h"
+#include "scan/affix.h"
+#include "scan/price.h"
 #include "scan/scan_priv.h"
 
 #define BRAND_NAME_MAX 64
-
-/* The earlier distinct phrase with the same text and category, or -1. */
-static long
-same_phrase(const struct scan *s, const struct kb_phrase *p)
-{
-	size_t i;
-
-	for (i = 0; i < s->nph; i++)
-		if (strcmp(s->ph[i].phrase, p->phrase) == 0 &&
-		    strcmp(s->ph[i].category, p->category) == 0)
-			return (long)i;
-	return -1;
-}
-
-/* Phrases the kb has in several languages ("payjoy" in en and es) become
- * one, with languages "en;es" and the highest weight. */
-static int
-merge_phrases(struct scan *s, size_t *uniq, int *weight, size_t room)
-{
-	const struct kb *kb = s->kb;
-	size_t i, k, used = 0;
-
-	for (i = 0; i < kb->nphrases; i++) {
-		long j = same_phrase(s, &kb->phrases[i]);
-		if (j < 0) {
-			j = (long)s->nph++;
-			s->ph[j].phrase = kb->phrases[i].phrase;
-			s->ph[j].category = kb->phrases[i].category;
-			weight[j] = 0;
-		}
-		uniq[i] = (size_t)j;
-		if (kb->phrases[i].weight > weight[j])
-			weight[j] = kb->phrases[i].weight;
-	}
-	for (k = 0; k < s->nph; k++) {
-		s->ph[k].language = s->langs + used;
-		for (i = 0; i < kb->nphrases; i++) {
-			size_t n = strlen(kb->phrases[i].language);
-			if (uniq[i] != k)
-				continue;
-			if (used + n + 2 > room)
-				return -1;
-			if (s->langs + used != s->ph[k].language)
-				s->langs[used - 1] = ';';
-			memcpy(s->langs + used, kb->phrases[i].language, n + 1);
-			used += n + 1;
-		}
-	}
-	return 0;
-}
-
-int
-scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
-    const struct tac_db *tac, struct error *e)
-{
-	size_t i, room = 2, *uniq = NULL, n = kb->nphrases ? kb->nphrases : 1;
-	int *weight = NULL;
-
-	memset(s, 0, sizeof *s);
-	s->kb = kb;
-	s->ids = ids;
-	s->tac = tac;
-	matcher_init(&s->m);
-	for (i = 0; i < kb->nphrases; i++)
-		room += strlen(kb->phrases[i].language) + 1;
-	s->ph = calloc(n, sizeof *s->ph);
-	weight = calloc(n, sizeof *weight);
-	uniq = calloc(n, sizeof *uniq);
-	s->langs = malloc(room);
-	if (!s->ph || !weight || !uniq || !s->langs || merge_phrases(s, uniq, weight, room)) {
-		error_set(e, 0, 0, "out of memory");
-		goto fail;
-	}
-	for (i = 0; i < s->nph; i++) {
-		s->ph[i].reason = scan_reason_for_phrase(s->ph[i].category, weight[i]);
-		if (s->ph[i].reason < 0) {
-			error_set(e, 0, 0, "phrases.tsv: unknown category '%s'", s->ph[i].category);
-			goto fail;
-		}
-		if (matcher_add(&s->m, s->ph[i].phrase, strlen(s->ph[i].phrase),
-		    MATCHER_WORD, e) != 0)
-			goto fail;
-	}
-	if (matcher_compile(&s->m, e) != 0)
-		goto fail;
-	free(weight);
-	free(uniq);
-	return 0;
-fail:
-	free(weight);
-	free(uniq);
-	scan_release(s);
-	return -1;
-}
-
-void
-scan_release(struct scan *s)
-{
-	matcher_release(&s->m);
-	free(s->ph);
-	free(s->langs);
-	s->ph = NULL;
-	s->langs = NULL;
-	s->nph = 0;
-}
 
 /* The kb brand a name or a text names, or NULL (the generic "android"
  * row counts as none). */
@@ -219,7 +117,7 @@ add_found(const struct scan *s, const struct scan_field *f, size_t field,
 static void
 find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result *out)
 {
-	struct ident ids[SCAN_MAX_IDS];
+	struct ident ids[SCAN_MAX_IDS + 1];	/* one more: a field with too many */
 	size_t i, k, n;
 
 	for (i = 0; i < in->nf; i++) {
@@ -229,16 +127,20 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 		case SCAN_IMEI:
 			if (!has_digit(f->p, f->len))
 				continue;
-			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
+			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS + 1);
 			break;
 		case SCAN_OTHER: case SCAN_TITLE: case SCAN_TEXT: case SCAN_MODEL:
 		case SCAN_DATA:
 			if (!scan_may_hold_id(f->p, f->len))
 				continue;
-			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
+			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS + 1);
 			break;
 		default:
 			continue;
+		}
+		if (n > SCAN_MAX_IDS) {
+			n = SCAN_MAX_IDS;
+			out->more = 1;
 		}
 		for (k = 0; k < n; k++)
 			add_found(s, f, i, &ids[k], out);
@@ -268,37 +170,61 @@ check_tac_brand(const struct scan *s, const struct scan_listing *in, struct scan
 	}
 }
 
-void
-scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
-    const struct matcher_match *m)
+/* The model column as a key: its letters and digits, folded, hashed
+ * (FNV-1a, 64 bits), so "Galaxy A54" and "galaxy  a54" group together;
+ * 0 when there is none. */
+static uint64_t
+model_key(const struct scan_listing *in)
 {
-	uint32_t phrase = (uint32_t)m->phrase;
-	size_t i;
+	uint64_t h = 14695981039346656037ull;
+	size_t i, k, len;
+	uint32_t cp;
+	int any = 0;
 
-	for (i = 0; i < out->nhits; i++)
-		if (out->hits[i].phrase == phrase && out->hits[i].field == field)
-			return;
-	if (out->nhits == SCAN_MAX_HITS) {
-		out->more = 1;
-		return;
+	for (i = 0; i < in->nf && !any; i++) {
+		const struct scan_field *f = &in->f[i];
+
+		if (f->role != SCAN_MODEL)
+			continue;
+		for (k = 0; k < f->len; k += len) {
+			char enc[4];
+			size_t e, m;
+
+			len = utf8_decode(f->p + k, f->len - k, &cp);
+			if (!casefold_is_word(cp))
+				continue;
+			e = utf8_encode(casefold_simple(cp), enc);
+			for (m = 0; m < e; m++) {
+				h ^= (unsigned char)enc[m];
+				h *= 1099511628211ull;
+			}
+			any = 1;
+		}
 	}
-	out->hits[out->nhits].phrase = phrase;
-	out->hits[out->nhits].field = field;
-	out->hits[out->nhits].off = (uint32_t)m->off;
-	out->hits[out->nhits].len = (uint32_t)m->len;
-	out->nhits++;
-	out->reasons |= 1u << s->ph[phrase].reason;
+	return any ? h | 1 : 0;
 }
 
 void
 scan_identifiers(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out)
 {
+	size_t i;
+
 	out->reasons = 0;
 	out->nids = out->nhits = 0;
 	out->more = 0;
+	out->signals = 0;
+	out->strong = 0;
+	out->price = 0;
+	out->currency[0] = '\0';
 	find_ids(s, in, out);
 	check_tac_brand(s, in, out);
+	for (i = 0; i < in->nf; i++)
+		if (in->f[i].role == SCAN_PRICE && in->f[i].len &&
+		    scan_price_parse(in->f[i].p, in->f[i].len, &out->price,
+		    out->currency) == 0)
+			break;
+	out->model_key = model_key(in);
 }
 
 int
@@ -307,34 +233,75 @@ scan_role_has_phrases(enum scan_role role)
 	return role == SCAN_TITLE || role == SCAN_TEXT || role == SCAN_OTHER;
 }
 
-struct hit_ctx {
+struct one_ctx {
 	const struct scan *s;
-	struct scan_result *out;
+	const struct scan_field *f;
+	struct scan_ev *ev;
+	size_t n, cap;
 	uint32_t field;
+	int cues;
 };
 
 static int
 on_match(void *ctx, const struct matcher_match *m)
 {
-	struct hit_ctx *h = ctx;
+	struct one_ctx *c = ctx;
 
-	scan_add_hit(h->s, h->out, h->field, m);
+	if (!c->cues && (m->glued ? !scan_affix_glued_ok(c->s->ph[m->phrase].affixes,
+	    c->f->p, c->f->len, m->off, m->len, m->glued) : c->s->ph[m->phrase].affix_only))
+		return 0;
+	if (c->n == c->cap)
+		return 0;
+	c->ev[c->n].idx = (uint32_t)m->phrase;
+	c->ev[c->n].field = c->field;
+	c->ev[c->n].off = (uint32_t)m->off;
+	c->ev[c->n].len = (uint32_t)m->len;
+	c->n++;
 	return 0;
+}
+
+/* Runs one matcher over the listing's phrase fields into ev. */
+static size_t
+match_fields(const struct scan *s, const struct matcher *m, const struct scan_listing *in,
+    struct scan_ev *ev, size_t cap, int cues)
+{
+	struct one_ctx c;
+	size_t i;
+
+	c.s = s;
+	c.ev = ev;
+	c.n = 0;
+	c.cap = cap;
+	c.cues = cues;
+	for (i = 0; i < in->nf; i++) {
+		if (!scan_role_has_phrases(in->f[i].role))
+			continue;
+		c.f = &in->f[i];
+		c.field = (uint32_t)i;
+		matcher_run(m, in->f[i].p, in->f[i].len, on_match, &c);
+	}
+	return c.n;
 }
 
 void
 scan_listing(const struct scan *s, const struct scan_listing *in, struct scan_result *out)
 {
-	struct hit_ctx h;
-	size_t i;
+	enum { CAP = 4096 };
+	struct scan_ev *ph = malloc(CAP * sizeof *ph), *cue = malloc(CAP * sizeof *cue);
+	size_t nph, ncue = 0;
 
 	scan_identifiers(s, in, out);
-	h.s = s;
-	h.out = out;
-	for (i = 0; i < in->nf; i++) {
-		if (!scan_role_has_phrases(in->f[i].role))
-			continue;
-		h.field = (uint32_t)i;
-		matcher_run(&s->m, in->f[i].p, in->f[i].len, on_match, &h);
+	if (!ph || !cue) {
+		out->more = 1;	/* not judged */
+		out->reasons |= 1u << SCAN_LIMIT;
+		goto out;
 	}
+	nph = match_fields(s, &s->m, in, ph, CAP, 0);
+	if (nph > 0)
+		ncue = match_fields(s, &s->cm, in, cue, CAP, 1);
+	scan_judge(s, in, ph, nph, cue, ncue, out);
+	scan_finish_result(out);
+out:
+	free(ph);
+	free(cue);
 }

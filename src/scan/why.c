@@ -37,6 +37,20 @@ static const char *const sentences[SCAN_NREASONS] = {
 	    "The seller has no bill or other proof of purchase.",
 	[SCAN_WEAK_PHRASE] =
 	    "A word that hints at a problem, common in clean listings too.",
+	[SCAN_PHRASE_ADVANCE] =
+	    "The seller asks for money before the buyer has seen the phone: the "
+	    "commonest way a listing takes money for nothing.",
+	[SCAN_PRICE_FAR_BELOW] =
+	    "The price is far below what the same model sells for in this export: "
+	    "ask why before anything else.",
+	[SCAN_STOLEN_PATTERN] =
+	    "Far below the price, no bill and no box together: how stolen phones "
+	    "are sold.",
+	[SCAN_REPOST] =
+	    "The same seller listed the same phone again: shown, not a problem.",
+	[SCAN_LIMIT] =
+	    "The listing holds more identifiers or phrases than are judged: the "
+	    "rest was not looked at.",
 };
 
 const char *

@@ -1,0 +1,590 @@
+/* SPDX-License-Identifier: MIT */
+/* build: the scan's tables, made once: the phrases of phrases.tsv merged
+ * by text, the names of every lender and lock system, their matcher, and
+ * the cue tables with theirs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/casefold.h"
+#include "lib/utf8.h"
+#include "scan/affix.h"
+#include "scan/scan_priv.h"
+
+/* Languages get a bit each, in this order; "*" is every bit. */
+static const char *const lang_codes[] = {
+	"en", "hi", "ur", "bn", "tl", "id", "sw", "es", "pt", "fr", "vi", "th", "ar",
+	"tr", "ja", "ru"
+};
+#define LANG_OTHER (1u << 31)	/* a code not in the list */
+#define LANG_ALL 0xFFFFFFFFu
+
+/* The bits of a ';'-joined list of language codes. */
+static uint32_t
+lang_bits(const char *list)
+{
+	uint32_t bits = 0;
+	const char *p = list;
+	size_t n, k;
+
+	if (strcmp(list, "*") == 0)
+		return LANG_ALL;
+	while (*p) {
+		n = strcspn(p, ";");
+		for (k = 0; k < sizeof lang_codes / sizeof lang_codes[0]; k++)
+			if (strlen(lang_codes[k]) == n && memcmp(p, lang_codes[k], n) == 0)
+				break;
+		bits |= k < sizeof lang_codes / sizeof lang_codes[0] ? 1u << k : LANG_OTHER;
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	return bits;
+}
+
+static uint32_t
+lang_bit(const char *code)
+{
+	return lang_bits(code);
+}
+
+/* The cue kinds of a phrase's cues column ("negation;completion"). */
+static uint8_t
+cue_kinds(const char *list)
+{
+	static const char *const kinds[] = {
+		[SCAN_CUE_NEGATION] = "negation", [SCAN_CUE_COMPLETION] = "completion",
+		[SCAN_CUE_OFFER] = "offer", [SCAN_CUE_ACCESSORY] = "accessory",
+		[SCAN_CUE_PERSON] = "person",
+	};
+	const char *p = list;
+	uint8_t bits = 0;
+	size_t n, k;
+
+	if (*list == '\0')	/* an older file: negation only */
+		return 1u << SCAN_CUE_NEGATION;
+	while (*p) {
+		n = strcspn(p, ";");
+		for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+			if (kinds[k] && strlen(kinds[k]) == n && memcmp(p, kinds[k], n) == 0)
+				bits |= (uint8_t)(1u << k);
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	return bits;
+}
+
+/* Whose affixes a phrase takes: Tagalog, Indonesian, Swahili and Arabic
+ * phrases their own; an English word of one word for a lock, a bypass or
+ * a theft, which those languages borrow ("nabypass", "diblock",
+ * "imelockiwa"), the first three. */
+static uint8_t
+phrase_affixes(const char *phrase, uint32_t langs, int cat)
+{
+	uint8_t a = 0;
+	const char *q;
+
+	if (langs & lang_bit("tl"))
+		a |= SCAN_AFFIX_TL;
+	if (langs & lang_bit("id"))
+		a |= SCAN_AFFIX_ID;
+	if (langs & lang_bit("sw"))
+		a |= SCAN_AFFIX_SW;
+	if (langs & lang_bit("ar"))
+		a |= SCAN_AFFIX_AR;
+	if ((langs & lang_bit("en")) && (cat == SCAN_CAT_LOCK || cat == SCAN_CAT_BYPASS ||
+	    cat == SCAN_CAT_THEFT)) {
+		for (q = phrase; *q && ((*q >= 'a' && *q <= 'z') || *q == '-'); q++)
+			;
+		if (*q == '\0')
+			a |= SCAN_AFFIX_TL | SCAN_AFFIX_ID | SCAN_AFFIX_SW;
+	}
+	return a;
+}
+
+/* ------------------------------------------------------------- phrases */
+
+/* The earlier distinct phrase with the same text and category, or -1. */
+static long
+same_phrase(const struct scan *s, const char *phrase, int cat)
+{
+	size_t i;
+
+	for (i = 0; i < s->nph; i++)
+		if (s->ph[i].cat == cat && strcmp(s->ph[i].phrase, phrase) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* 1 when some phrase already has this text, whatever its category. */
+static int
+known_text(const struct scan *s, const char *phrase)
+{
+	size_t i;
+
+	for (i = 0; i < s->nph; i++)
+		if (strcmp(s->ph[i].phrase, phrase) == 0)
+			return 1;
+	return 0;
+}
+
+/* Phrases the kb has in several languages ("payjoy" in en and es) become
+ * one, with languages "en;es", the highest weight, and only the cue kinds
+ * every row allows. */
+static int
+merge_phrases(struct scan *s, size_t *uniq, size_t room, struct error *e)
+{
+	const struct kb *kb = s->kb;
+	size_t i, k, used = 0;
+
+	for (i = 0; i < kb->nphrases; i++) {
+		const struct kb_phrase *p = &kb->phrases[i];
+		int cat = scan_cat_of(p->category);
+		long j;
+
+		if (cat < 0)
+			return error_set(e, 0, 0, "phrases.tsv: unknown category '%s'",
+			    p->category);
+		if ((j = same_phrase(s, p->phrase, cat)) < 0) {
+			j = (long)s->nph++;
+			s->ph[j].phrase = p->phrase;
+			s->ph[j].category = p->category;
+			s->ph[j].cat = (uint8_t)cat;
+			s->ph[j].weight = 0;
+			s->ph[j].cues = 0xFF;
+			s->ph[j].form_of = NULL;
+		}
+		uniq[i] = (size_t)j;
+		if (p->weight > s->ph[j].weight)
+			s->ph[j].weight = (uint8_t)p->weight;
+		s->ph[j].cues &= cue_kinds(p->cues);
+		s->ph[j].langs |= lang_bits(p->language);
+		if (p->form_of && *p->form_of && !s->ph[j].form_of)
+			s->ph[j].form_of = p->form_of;
+	}
+	for (k = 0; k < s->nph; k++) {
+		s->ph[k].language = s->langs + used;
+		for (i = 0; i < kb->nphrases; i++) {
+			size_t n = strlen(kb->phrases[i].language);
+			if (uniq[i] != k)
+				continue;
+			if (used + n + 2 > room)
+				return error_set(e, 0, 0, "out of memory");
+			if (s->langs + used != s->ph[k].language)
+				s->langs[used - 1] = ';';
+			memcpy(s->langs + used, kb->phrases[i].language, n + 1);
+			used += n + 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------- lenders' and locks' names */
+
+#define NAME_MAX 96
+
+/* 1 when the word (p, n) is written as a brand, not a common word: a
+ * capital after its first letter ("PayJoy", "BillEase", "DMI"), a hyphen
+ * or a digit. */
+static int
+brand_like(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if ((p[i] >= 'A' && p[i] <= 'Z') || p[i] == '-' || (p[i] >= '0' && p[i] <= '9'))
+			return 1;
+	return 0;
+}
+
+struct names {
+	struct scan *s;
+	char *store;		/* s->names */
+	size_t used, cap;
+};
+
+/* Adds the name (p, n) as a phrase of category cat: lower case, a
+ * trailing '+' and blanks cut; not when a phrase has its text already or
+ * it is shorter than three characters.  A name of one plain word ("Salmon",
+ * "Dialog") weighs 1: alone it is no finding. */
+static void
+add_name(struct names *nm, const char *p, size_t n, int cat)
+{
+	struct scan *s = nm->s;
+	struct scan_phrase *ph;
+	char buf[NAME_MAX];
+	size_t i, k = 0;
+	int words = 1, brand = 0;
+
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '+'))
+		n--;
+	while (n > 0 && *p == ' ') {
+		p++;
+		n--;
+	}
+	if (n < 3 || n >= sizeof buf || nm->used + n + 1 > nm->cap)
+		return;
+	for (i = 0; i < n; i++) {
+		char c = p[i];
+
+		if (c == ' ')
+			words++;
+		buf[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	buf[k] = '\0';
+	if (!utf8_valid(buf, k) || known_text(s, buf))
+		return;
+	if (words == 1)
+		brand = brand_like(p, n);
+	ph = &s->ph[s->nph++];
+	memset(ph, 0, sizeof *ph);
+	memcpy(nm->store + nm->used, buf, k + 1);
+	ph->phrase = nm->store + nm->used;
+	nm->used += k + 1;
+	ph->category = cat == SCAN_CAT_LOCK ? "lock" : "financing";
+	ph->cat = (uint8_t)cat;
+	ph->language = "*";
+	ph->langs = LANG_ALL;
+	ph->weight = (uint8_t)(words == 1 && !brand ? 1 : cat == SCAN_CAT_LOCK ? 3 : 2);
+	ph->cues = cat == SCAN_CAT_LOCK ? 1u << SCAN_CUE_NEGATION :
+	    (1u << SCAN_CUE_NEGATION) | (1u << SCAN_CUE_COMPLETION) |
+	    (1u << SCAN_CUE_OFFER) | (1u << SCAN_CUE_ACCESSORY);
+}
+
+/* 1 when an alternative in parentheses is a name: it has a word written
+ * as a brand ("DMI Finance", "HBM"), not a description ("Android 14+",
+ * "loan with the phone as collateral", "Find My"). */
+static int
+paren_is_name(const char *p, size_t n)
+{
+	size_t i = 0, w;
+
+	if (n == 0 || !(*p >= 'A' && *p <= 'Z'))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (p[i] >= '0' && p[i] <= '9')
+			return 0;
+	for (i = 0; i < n; i += w + 1) {
+		for (w = 0; i + w < n && p[i + w] != ' '; w++)
+			;
+		if (w >= 3 && brand_like(p + i, w))
+			return 1;
+		if (w >= 3 && p[i] >= 'A' && p[i] <= 'Z' && p[i + 1] >= 'A' && p[i + 1] <= 'Z')
+			return 1;
+	}
+	return 0;
+}
+
+/* The names a lender's or lock system's name column holds: the name
+ * before any parenthesis, its parts around " / ", quoted names, and
+ * names in parentheses ("Samsung Sure (DMI Finance)"). */
+static void
+add_names(struct names *nm, const char *name, int cat)
+{
+	const char *p = name, *paren = strchr(name, '('), *end, *q;
+	size_t n = paren ? (size_t)(paren - name) : strlen(name), k;
+
+	/* the main name, and its parts around " / " */
+	while (n > 0) {
+		for (k = 0; k + 2 < n && memcmp(p + k, " / ", 3) != 0; k++)
+			;
+		if (k + 2 >= n)
+			k = n;
+		add_name(nm, p, k, cat);
+		if (k == n)
+			break;
+		p += k + 3;
+		n -= k + 3;
+	}
+	/* in parentheses: names, comma-separated */
+	if (paren && (end = strchr(paren, ')')) != NULL) {
+		for (p = paren + 1; p < end; p = q + 1) {
+			for (q = p; q < end && *q != ','; q++)
+				;
+			while (p < q && *p == ' ')
+				p++;
+			if (paren_is_name(p, (size_t)(q - p)))
+				add_name(nm, p, (size_t)(q - p), cat);
+		}
+	}
+	/* in quotes */
+	for (p = name; (p = strchr(p, '"')) != NULL && (q = strchr(p + 1, '"')) != NULL;
+	    p = q + 1)
+		add_name(nm, p + 1, (size_t)(q - p - 1), cat);
+}
+
+/* The stems of English past participles of a lock, a theft or a bypass
+ * ("blocked" -> "block"), which Tagalog, Indonesian and Swahili sellers
+ * glue their affixes to ("nablock", "diblock", "imeblockiwa"): phrases
+ * matched only with such an affix. */
+static void
+add_stems(struct scan *s, struct names *nm)
+{
+	size_t i, n, total = s->nph;
+	char stem[NAME_MAX];
+
+	for (i = 0; i < total; i++) {
+		struct scan_phrase *p = &s->ph[i], *q;
+		const char *c;
+
+		if (!(p->langs & lang_bit("en")) || p->langs == LANG_ALL ||
+		    (p->cat != SCAN_CAT_LOCK && p->cat != SCAN_CAT_THEFT &&
+		    p->cat != SCAN_CAT_BYPASS))
+			continue;
+		for (c = p->phrase; *c >= 'a' && *c <= 'z'; c++)
+			;
+		n = (size_t)(c - p->phrase);
+		if (*c || n < 6 || n >= sizeof stem || strcmp(c - 2, "ed") != 0)
+			continue;
+		memcpy(stem, p->phrase, n - 2);
+		stem[n - 2] = '\0';
+		if (known_text(s, stem) || nm->used + n - 1 > nm->cap)
+			continue;
+		q = &s->ph[s->nph++];
+		*q = *p;
+		memcpy(nm->store + nm->used, stem, n - 1);
+		q->phrase = nm->store + nm->used;
+		nm->used += n - 1;
+		q->form_of = p->phrase;
+		q->langs = lang_bit("en");
+		q->language = "en";
+		q->affix_only = 1;
+	}
+}
+
+/* ----------------------------------------------------------------- cues */
+
+static int
+kind_of(const char *k)
+{
+	static const char *const kinds[SCAN_NCUEKINDS] = {
+		[SCAN_CUE_NEGATION] = "negation", [SCAN_CUE_BOUNDARY] = "boundary",
+		[SCAN_CUE_COMPLETION] = "completion", [SCAN_CUE_OFFER] = "offer",
+		[SCAN_CUE_ACCESSORY] = "accessory", [SCAN_CUE_INCLUDED] = "included",
+		[SCAN_CUE_PERSON] = "person",
+	};
+	int i;
+
+	for (i = 0; i < SCAN_NCUEKINDS; i++)
+		if (strcmp(k, kinds[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int
+position_of(const char *p)
+{
+	static const char *const pos[] = {
+		[SCAN_POS_NONE] = "-", [SCAN_POS_BEFORE] = "before",
+		[SCAN_POS_AFTER] = "after", [SCAN_POS_EITHER] = "either",
+		[SCAN_POS_OVER] = "over",
+	};
+	int i;
+
+	for (i = 0; i < (int)(sizeof pos / sizeof pos[0]); i++)
+		if (strcmp(p, pos[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* reach: "3w", "15c", "clause", "listing", "title", "-". */
+static int
+reach_of(const char *r, uint16_t *n)
+{
+	char *end;
+	long v;
+
+	*n = 0;
+	if (strcmp(r, "clause") == 0)
+		return SCAN_REACH_CLAUSE;
+	if (strcmp(r, "listing") == 0)
+		return SCAN_REACH_LISTING;
+	if (strcmp(r, "title") == 0)
+		return SCAN_REACH_TITLE;
+	if (strcmp(r, "-") == 0)
+		return SCAN_REACH_NONE;
+	v = strtol(r, &end, 10);
+	if (end == r || v < 0 || v > 1000 || (end[0] != 'w' && end[0] != 'c') || end[1])
+		return -1;
+	*n = (uint16_t)v;
+	return end[0] == 'w' ? SCAN_REACH_WORDS : SCAN_REACH_CHARS;
+}
+
+static uint8_t
+applies_of(const char *list)
+{
+	const char *p = list;
+	uint8_t bits = 0;
+	char cat[24];
+	size_t n;
+	int c;
+
+	if (strcmp(list, "*") == 0)
+		return 0xFF;
+	while (*p && strcmp(list, "-") != 0) {
+		n = strcspn(p, ";");
+		if (n < sizeof cat) {
+			memcpy(cat, p, n);
+			cat[n] = '\0';
+			if ((c = scan_cat_of(cat)) >= 0)
+				bits |= (uint8_t)(1u << c);
+		}
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	return bits;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One sign that ends a clause (".", "،", "✅"), kept apart from the cue
+ * matcher: the judge looks for them between a cue and its phrase. */
+static int
+add_boundary_cp(struct scan *s, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < s->nboundary_cp; i++)
+		if (s->boundary_cp[i] == cp)
+			return 0;
+	s->boundary_cp[s->nboundary_cp++] = cp;
+	return 0;
+}
+
+/* Reads the cue tables into s->cue and the cue matcher: "\n" and "\s"
+ * and single signs are the judge's own; every other row a phrase. */
+static int
+build_cues(struct scan *s, struct error *e)
+{
+	const struct kb *kb = s->kb;
+	size_t i;
+
+	s->cue = calloc(kb->ncues + 1, sizeof *s->cue);
+	s->boundary_cp = calloc(kb->ncues + 1, sizeof *s->boundary_cp);
+	if (!s->cue || !s->boundary_cp)
+		return error_set(e, 0, 0, "out of memory");
+	matcher_init(&s->cm);
+	for (i = 0; i < kb->ncues; i++) {
+		const struct kb_cue *r = &kb->cues[i];
+		struct scan_cue *c = &s->cue[s->ncue];
+		int kind = kind_of(r->kind), pos = position_of(r->position), reach;
+		size_t n = strlen(r->cue);
+		uint32_t cp;
+
+		reach = reach_of(r->reach, &c->reach_n);
+		if (kind < 0 || pos < 0 || reach < 0)
+			return error_set(e, 0, 0, "cue '%s' (%s): unknown kind, position "
+			    "or reach", r->cue, r->language);
+		if (strcmp(r->cue, "\\n") == 0 || strcmp(r->cue, "\\s") == 0)
+			continue;	/* line breaks; Thai spaces (judge.c) */
+		if (kind == SCAN_CUE_BOUNDARY && utf8_decode(r->cue, n, &cp) == n &&
+		    !casefold_is_word(cp)) {
+			add_boundary_cp(s, cp);
+			continue;
+		}
+		c->text = r->cue;
+		c->langs = lang_bits(r->language);
+		c->kind = (uint8_t)kind;
+		c->position = (uint8_t)pos;
+		c->reach = (uint8_t)reach;
+		c->applies = applies_of(r->applies_to);
+		if (matcher_add(&s->cm, r->cue, n, MATCHER_WORD, e) != 0)
+			return -1;
+		s->ncue++;
+	}
+	qsort(s->boundary_cp, s->nboundary_cp, sizeof *s->boundary_cp, cmp_u32);
+	return matcher_compile(&s->cm, e);
+}
+
+/* --------------------------------------------------------------- init */
+
+int
+scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
+    const struct tac_db *tac, struct error *e)
+{
+	struct names nm;
+	size_t i, room = 2, *uniq = NULL, n = 2 * kb->nphrases + 1, namebytes = 1;
+
+	memset(s, 0, sizeof *s);
+	s->kb = kb;
+	s->ids = ids;
+	s->tac = tac;
+	s->thai = lang_bit("th");
+	matcher_init(&s->m);
+	matcher_init(&s->cm);
+	for (i = 0; i < kb->nphrases; i++)
+		room += strlen(kb->phrases[i].language) + 1;
+	for (i = 0; i < kb->nlenders; i++)
+		namebytes += strlen(kb->lenders[i].name) + 1;
+	for (i = 0; i < kb->nsystems; i++)
+		namebytes += strlen(kb->systems[i].name) + 1;
+	for (i = 0; i < kb->nphrases; i++)	/* stems */
+		namebytes += strlen(kb->phrases[i].phrase) + 1;
+	/* each name gives at most one phrase a word and a quote pair */
+	n += namebytes / 2;
+	s->ph = calloc(n, sizeof *s->ph);
+	uniq = calloc(kb->nphrases + 1, sizeof *uniq);
+	s->langs = malloc(room);
+	s->names = malloc(namebytes);
+	if (!s->ph || !uniq || !s->langs || !s->names) {
+		error_set(e, 0, 0, "out of memory");
+		goto fail;
+	}
+	if (merge_phrases(s, uniq, room, e) != 0)
+		goto fail;
+	nm.s = s;
+	nm.store = s->names;
+	nm.used = 0;
+	nm.cap = namebytes;
+	for (i = 0; i < kb->nlenders; i++)
+		add_names(&nm, kb->lenders[i].name, SCAN_CAT_FINANCING);
+	for (i = 0; i < kb->nsystems; i++)
+		if (strcmp(kb->systems[i].kind, "carrier") != 0)	/* a SIM lock said */
+			add_names(&nm, kb->systems[i].name, SCAN_CAT_LOCK);
+	add_stems(s, &nm);
+	for (i = 0; i < s->nph; i++) {
+		struct scan_phrase *p = &s->ph[i];
+
+		p->reason = p->weight >= 2 ? (int)scan_reason_for_cat((enum scan_cat)p->cat) : -1;
+		p->person = (p->cues >> SCAN_CUE_PERSON) & 1;
+		if (p->langs != LANG_ALL && !p->affix_only)
+			p->affixes = phrase_affixes(p->phrase, p->langs, p->cat);
+		if (p->affix_only)
+			p->affixes = SCAN_AFFIX_TL | SCAN_AFFIX_ID | SCAN_AFFIX_SW;
+		if (matcher_add(&s->m, p->phrase, strlen(p->phrase),
+		    MATCHER_WORD | (p->affixes ? MATCHER_AFFIX : 0), e) != 0)
+			goto fail;
+	}
+	if (matcher_compile(&s->m, e) != 0 || build_cues(s, e) != 0)
+		goto fail;
+	free(uniq);
+	return 0;
+fail:
+	free(uniq);
+	scan_release(s);
+	return -1;
+}
+
+void
+scan_release(struct scan *s)
+{
+	matcher_release(&s->m);
+	matcher_release(&s->cm);
+	free(s->ph);
+	free(s->langs);
+	free(s->names);
+	free(s->cue);
+	free(s->boundary_cp);
+	s->ph = NULL;
+	s->langs = s->names = NULL;
+	s->cue = NULL;
+	s->boundary_cp = NULL;
+	s->nph = s->ncue = s->nboundary_cp = 0;
+}
