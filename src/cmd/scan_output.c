@@ -72,6 +72,7 @@ listing_of(const struct scan_run *r, const struct pipeline_batch *b,
 		l->sellerlen = f->len;
 	}
 	l->reasons = rec->res.reasons & rec->mask;
+	l->strong = rec->res.strong;
 	l->ids = b->found + rec->res.first_id;
 	l->nids = rec->res.nids;
 	l->hits = b->hits + rec->res.first_hit;

@@ -38,6 +38,8 @@ scanfmt_init(struct scanfmt *f, const struct scan *s)
 		buf_put_json_str(&t, p->category, strlen(p->category));
 		BUF_LIT(&t, ",\"language\":");
 		buf_put_json_str(&t, p->language, strlen(p->language));
+		BUF_LIT(&t, ",\"form_of\":");
+		buf_put_json_or_null(&t, p->form_of);
 		BUF_LIT(&t, ",\"field\":");
 		f->phrase_len[i] = t.len - f->phrase_at[i];
 	}
@@ -325,6 +327,10 @@ put_json_hits(struct buf *b, const struct scanfmt *f, const struct scanfmt_listi
 		buf_put_json_str(b, fl->p + h->off, h->off + h->len <= fl->len ? h->len : 0);
 		BUF_LIT(b, ",\"context\":");
 		put_json_context(b, fl, h);
+		BUF_LIT(b, ",\"status\":\"");
+		buf_puts(b, scan_hit_status_name((enum scan_hit_status)h->status));
+		BUF_LIT(b, "\",\"cue\":");
+		buf_put_json_or_null(b, h->cue != UINT32_MAX ? f->scan->cue[h->cue].text : NULL);
 		buf_putc(b, '}');
 	}
 }
@@ -350,7 +356,9 @@ scanfmt_json(struct buf *b, const struct scanfmt *f, const struct scanfmt_listin
 	put_json_or_null(b, l->seller, l->sellerlen);
 	BUF_LIT(b, ",\"risk\":\"");
 	buf_puts(b, scan_risk_name(scan_risk_of(l->reasons)));
-	BUF_LIT(b, "\",\"reasons\":[");
+	BUF_LIT(b, "\",\"score\":");
+	buf_put_long(b, scan_score(l->reasons, l->strong));
+	BUF_LIT(b, ",\"reasons\":[");
 	put_reasons(b, f, l->reasons, 1, 0, NULL);
 	BUF_LIT(b, "],\"why\":[");
 	put_reasons(b, f, l->reasons, 1, 1, NULL);
@@ -476,7 +484,7 @@ scanfmt_csv_header(struct buf *b, const struct scanfmt *f)
 	if (f->excel)
 		BUF_LIT(b, "\xEF\xBB\xBF");
 	BUF_LIT(b, "file,line,row,id,seller,risk,reasons,why,identifiers,phrases,context,"
-	    "first_seen");
+	    "first_seen,score");
 	put_include_header(b, f);
 }
 
@@ -508,8 +516,11 @@ scanfmt_csv(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing
 	buf_putc(b, ',');
 	for (i = 0; i < l->nhits; i++) {
 		const struct scan_phrase *p = &s->ph[l->hits[i].phrase];
-		buf_printf(&m, "%s%s (%s, %s)", i ? ";" : "", p->phrase, p->category,
-		    p->language);
+		int st = l->hits[i].status;
+
+		buf_printf(&m, "%s%s (%s, %s%s%s)", i ? ";" : "", p->phrase, p->category,
+		    p->language, st == SCAN_HIT_COUNTED ? "" : ", ",
+		    st == SCAN_HIT_COUNTED ? "" : scan_hit_status_name((enum scan_hit_status)st));
 	}
 	put_cell_buf(b, f, &m);
 	buf_putc(b, ',');
@@ -532,6 +543,7 @@ scanfmt_csv(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing
 		put_first_text(&m, &l->first[i]);
 	}
 	put_cell_buf(b, f, &m);
+	buf_printf(b, ",%d", scan_score(l->reasons, l->strong));
 	buf_release(&m);
 	put_include(b, f, l);
 }
@@ -574,7 +586,10 @@ evidence(const struct scanfmt *f, const struct scanfmt_listing *l, int r, struct
 	for (i = 0; i < l->nhits; i++) {
 		const struct scan_hit *h = &l->hits[i];
 
-		if (s->ph[h->phrase].reason != r)
+		/* a phrase a cue cancelled is no evidence; weight-1 words are
+		 * weak_phrase's */
+		if (h->status == SCAN_HIT_COUNTED ? s->ph[h->phrase].reason != r :
+		    h->status != SCAN_HIT_WEAK || r != SCAN_WEAK_PHRASE)
 			continue;
 		if (any++) {
 			BUF_LIT(ev, "; ");

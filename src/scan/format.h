@@ -40,6 +40,7 @@ struct scanfmt_listing {
 						 * flag says which), or NULL */
 	const struct scan_hit *hits;
 	size_t nhits;
+	int strong;		/* counted phrases of weight 3 (the score) */
 	const char *error;	/* a malformed row: what is wrong, else NULL */
 	const char *allowed;	/* why reasons were set aside ("seller ..."), or NULL */
 	const struct scan_field *include[SCANFMT_MAX_INCLUDE];	/* NULL: not there */
@@ -75,12 +76,15 @@ void scanfmt_release(struct scanfmt *f);
  * every field always there (null, [] or {} when empty).  Identifiers
  * carry value, kind, valid, problem, explain (the words of "handover
  * imei"), brand, field, duplicate and first_seen; phrases carry phrase,
- * category, language, field, offset (bytes), match and context.
+ * category, language, form_of, field, offset (bytes), match, context,
+ * status (counted, weak, negated, ...) and cue (the cue that cancelled
+ * it).  "score" (0-100, to sort a queue by) follows "risk".
  */
 void scanfmt_json(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing *l);
 
 /* The wide CSV: file, line, row, id, seller, risk, reasons, why,
- * identifiers, phrases, context, first_seen, then the included columns.
+ * identifiers, phrases (a phrase not counted says its status after its
+ * language), context, first_seen, score, then the included columns.
  * A byte order mark first with excel. */
 void scanfmt_csv_header(struct buf *b, const struct scanfmt *f);
 void scanfmt_csv(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing *l);
