@@ -175,6 +175,8 @@ merge_phrases(struct scan_run *r)
 		r->phrases[n].phrase = c->phrases[i].phrase;
 		r->phrases[n].language = c->phrases[i].language;
 		r->phrases[n].category = c->phrases[i].category;
+		r->phrases[n].cues = "";	/* negation only, as an older phrases.tsv */
+		r->phrases[n].form_of = "";
 		r->phrases[n++].weight = c->phrases[i].weight;
 		used++;
 	}

@@ -60,7 +60,7 @@ cue_kinds(const char *list)
 	uint8_t bits = 0;
 	size_t n, k;
 
-	if (*list == '\0')	/* an older file: negation only */
+	if (!list || *list == '\0')	/* an older file, a --config phrase: negation only */
 		return 1u << SCAN_CUE_NEGATION;
 	while (*p) {
 		n = strcspn(p, ";");
