@@ -185,6 +185,8 @@ casefold_simple(uint32_t cp)
 
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	if (cp >= 0x0400 && cp < 0x0460)	/* Cyrillic, the common case */
+		return cp < 0x0410 ? cp + 80 : cp < 0x0430 ? cp + 32 : cp;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const struct fold_range *f = &folds[mid];
@@ -327,8 +329,8 @@ in_ranges(const struct range *r, size_t n, uint32_t cp)
 int
 casefold_is_ignorable(uint32_t cp)
 {
-	if (cp < 0xAD)
-		return 0;
+	if (cp < 0x115F)	/* the common case: no search */
+		return cp == 0x00AD || cp == 0x034F || cp == 0x061C;
 	return in_ranges(ignorables, sizeof ignorables / sizeof ignorables[0], cp);
 }
 
@@ -339,44 +341,35 @@ casefold_is_ignorable(uint32_t cp)
  * lines whose source is the small letter, or its capital, and whose target
  * is a single Latin letter.  Where the small and the capital letter point
  * at different Latin letters (Greek ν -> v, Ν -> N) the small letter's
- * target is kept.  Sorted.
+ * target is kept.  Indexed from U+03B1.
  */
-static const struct {
-	uint16_t cp;
-	char latin;
-} confusables[] = {
-	{ 0x03B1, 'a' }, { 0x03B2, 'b' }, { 0x03B3, 'y' }, { 0x03B5, 'e' },
-	{ 0x03B6, 'z' }, { 0x03B7, 'h' }, { 0x03B9, 'i' }, { 0x03BA, 'k' },
-	{ 0x03BC, 'm' }, { 0x03BD, 'v' }, { 0x03BF, 'o' }, { 0x03C0, 'n' },
-	{ 0x03C1, 'p' }, { 0x03C3, 'o' }, { 0x03C4, 't' }, { 0x03C5, 'u' },
-	{ 0x03C7, 'x' }, { 0x03F2, 'c' }, { 0x03F3, 'j' },
-	{ 0x0430, 'a' }, { 0x0432, 'b' }, { 0x0433, 'r' }, { 0x0435, 'e' },
-	{ 0x043A, 'k' }, { 0x043C, 'm' }, { 0x043D, 'h' }, { 0x043E, 'o' },
-	{ 0x043F, 'n' }, { 0x0440, 'p' }, { 0x0441, 'c' }, { 0x0442, 't' },
-	{ 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0446, 'u' }, { 0x044C, 'b' },
-	{ 0x0455, 's' }, { 0x0456, 'i' }, { 0x0458, 'j' }, { 0x0475, 'v' },
-	{ 0x04AF, 'y' }, { 0x04BB, 'h' }, { 0x04BD, 'e' }, { 0x04CF, 'i' },
-	{ 0x0501, 'd' }, { 0x051B, 'q' }, { 0x051D, 'w' },
+#define CONF_LO 0x03B1
+#define CONF_HI 0x051D
+static const char confusables[CONF_HI - CONF_LO + 1] = {
+	[0x03B1 - CONF_LO] = 'a', [0x03B2 - CONF_LO] = 'b', [0x03B3 - CONF_LO] = 'y',
+	[0x03B5 - CONF_LO] = 'e', [0x03B6 - CONF_LO] = 'z', [0x03B7 - CONF_LO] = 'h',
+	[0x03B9 - CONF_LO] = 'i', [0x03BA - CONF_LO] = 'k', [0x03BC - CONF_LO] = 'm',
+	[0x03BD - CONF_LO] = 'v', [0x03BF - CONF_LO] = 'o', [0x03C0 - CONF_LO] = 'n',
+	[0x03C1 - CONF_LO] = 'p', [0x03C3 - CONF_LO] = 'o', [0x03C4 - CONF_LO] = 't',
+	[0x03C5 - CONF_LO] = 'u', [0x03C7 - CONF_LO] = 'x', [0x03F2 - CONF_LO] = 'c',
+	[0x03F3 - CONF_LO] = 'j',
+	[0x0430 - CONF_LO] = 'a', [0x0432 - CONF_LO] = 'b', [0x0433 - CONF_LO] = 'r',
+	[0x0435 - CONF_LO] = 'e', [0x043A - CONF_LO] = 'k', [0x043C - CONF_LO] = 'm',
+	[0x043D - CONF_LO] = 'h', [0x043E - CONF_LO] = 'o', [0x043F - CONF_LO] = 'n',
+	[0x0440 - CONF_LO] = 'p', [0x0441 - CONF_LO] = 'c', [0x0442 - CONF_LO] = 't',
+	[0x0443 - CONF_LO] = 'y', [0x0445 - CONF_LO] = 'x', [0x0446 - CONF_LO] = 'u',
+	[0x044C - CONF_LO] = 'b', [0x0455 - CONF_LO] = 's', [0x0456 - CONF_LO] = 'i',
+	[0x0458 - CONF_LO] = 'j', [0x0475 - CONF_LO] = 'v', [0x04AF - CONF_LO] = 'y',
+	[0x04BB - CONF_LO] = 'h', [0x04BD - CONF_LO] = 'e', [0x04CF - CONF_LO] = 'i',
+	[0x0501 - CONF_LO] = 'd', [0x051B - CONF_LO] = 'q', [0x051D - CONF_LO] = 'w',
 };
 
 uint32_t
 casefold_confusable(uint32_t cp)
 {
-	size_t lo = 0, hi = sizeof confusables / sizeof confusables[0];
-
-	if (cp < 0x03B1 || cp > 0x051D)
+	if (cp < CONF_LO || cp > CONF_HI)
 		return 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (cp < confusables[mid].cp)
-			hi = mid;
-		else if (cp > confusables[mid].cp)
-			lo = mid + 1;
-		else
-			return (uint32_t)(unsigned char)confusables[mid].latin;
-	}
-	return 0;
+	return (uint32_t)(unsigned char)confusables[cp - CONF_LO];
 }
 
 int

@@ -156,8 +156,8 @@ matcher_compile(struct matcher *m, struct error *err)
 			for (v = 0, u = nb; u-- > 0;)
 				v = (v << 8) | (unsigned char)enc[u];
 			v |= (uint32_t)nb << 24;
-			if (k == 1 && casefold_confusable(f[0]))
-				v |= FOLD2_CONTEXT;
+			if (k == 1 && casefold_confusable(f[0]) && nb == 2)
+				v |= FOLD2_CONTEXT | casefold_confusable(f[0]) << 16;
 		}
 		m->fold2[c - 0x80] = v;
 	}

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* matcher_fold: how the matcher reads one code point of a phrase or a
  * text: folded, compatibility forms as ASCII, invisible characters
- * dropped, and a Cyrillic or Greek look-alike inside a Latin word read as
- * the Latin letter it imitates. */
+ * dropped, and a Cyrillic or Greek look-alike in a word that holds a Latin
+ * letter read as the Latin letter it imitates. */
 #include <stdint.h>
 #include <string.h>
 
@@ -11,9 +11,9 @@
 #include "lib/matcher_priv.h"
 #include "lib/utf8.h"
 
-/* Look-alikes and invisible characters a look-alike's context check
- * passes over, at most. */
-#define CONTEXT_MAX 16
+/* Code points a look-alike's word is looked through for a Latin letter,
+ * at most, each way. */
+#define WORD_SCAN_MAX 64
 
 size_t
 matcher_prev_cp(const unsigned char *t, size_t pos, uint32_t *cp)
@@ -28,43 +28,72 @@ matcher_prev_cp(const unsigned char *t, size_t pos, uint32_t *cp)
 	return pos - 1;
 }
 
-/* 0 when cp decides nothing about its neighbour's script (an invisible
- * character or another look-alike), else 1 for a Latin letter and -1 for
- * anything else. */
+/* 0 when cp is no part of a word, 2 for a Latin letter, 1 for any other
+ * word character (invisible ones count: they do not split a word). */
 static int
-latin_side(uint32_t cp)
+word_class(uint32_t cp)
 {
-	if (casefold_is_ignorable(cp))
-		return 0;
-	if (cp >= 0x370 && casefold_confusable(casefold_simple(cp)))
-		return 0;
-	return casefold_is_latin(cp) ? 1 : -1;
+	if (cp < 0x80)
+		return ((cp | 32) >= 'a' && (cp | 32) <= 'z') ? 2 : (cp >= '0' && cp <= '9');
+	if (cp >= 0x0400 && cp < 0x0530)	/* Cyrillic: letters and marks */
+		return cp == 0x0482 ? 0 : 1;
+	if (casefold_is_latin(cp))
+		return 2;
+	return casefold_is_word(cp) || casefold_is_ignorable(cp);
 }
 
-/* 1 when the look-alike at t[i..i+len) stands in a Latin word: the
- * nearest code point before or after it that is neither invisible nor
- * another look-alike is a Latin letter. */
-static int
-latin_beside(const unsigned char *t, size_t n, size_t i, size_t len)
+int
+matcher_word_latin(const unsigned char *t, size_t n, size_t i, size_t len,
+    size_t *end, int *whole)
 {
 	size_t q = i, k;
 	uint32_t cp;
-	int r;
+	int c, latin = 0;
 
-	for (k = 0; k < CONTEXT_MAX && q > 0; k++) {
-		q = matcher_prev_cp(t, q, &cp);
-		if ((r = latin_side(cp)) != 0) {
-			if (r > 0)
-				return 1;
+	*whole = 1;
+	for (k = 0; q > 0; k++) {
+		if (k == WORD_SCAN_MAX) {
+			*whole = 0;
 			break;
 		}
+		if (t[q - 1] < 0x80) {
+			cp = t[q - 1];
+			q--;
+		} else if (q >= 2 && (t[q - 2] == 0xD0 || t[q - 2] == 0xD1) &&
+		    (t[q - 1] & 0xC0) == 0x80) {
+			q -= 2;		/* Cyrillic: a word character */
+			continue;
+		} else {
+			q = matcher_prev_cp(t, q, &cp);
+		}
+		if ((c = word_class(cp)) == 0)
+			break;
+		latin |= c == 2;
 	}
-	for (q = i + len, k = 0; k < CONTEXT_MAX && q < n; k++) {
-		q += utf8_decode((const char *)t + q, n - q, &cp);
-		if ((r = latin_side(cp)) != 0)
-			return r > 0;
+	for (q = i + len, k = 0; q < n; k++) {
+		size_t l;
+
+		if (k == WORD_SCAN_MAX) {
+			*whole = 0;
+			break;
+		}
+		if (t[q] < 0x80) {
+			cp = t[q];
+			l = 1;
+		} else if ((t[q] == 0xD0 || t[q] == 0xD1) && q + 1 < n &&
+		    (t[q + 1] & 0xC0) == 0x80) {
+			q += 2;		/* Cyrillic: a word character */
+			continue;
+		} else {
+			l = utf8_decode((const char *)t + q, n - q, &cp);
+		}
+		if ((c = word_class(cp)) == 0)
+			break;
+		latin |= c == 2;
+		q += l;
 	}
-	return 0;
+	*end = q;
+	return latin;
 }
 
 size_t
@@ -90,10 +119,14 @@ matcher_fold_at(const unsigned char *t, size_t n, size_t i, unsigned char *out,
 		return 1;
 	}
 	k = casefold_match(cp, f);
-	if (k == 1 && f[0] >= 0x370 && (c = casefold_confusable(f[0])) != 0 &&
-	    latin_beside(t, n, i, *len)) {
-		out[0] = (unsigned char)c;
-		return 1;
+	if (k == 1 && f[0] >= 0x370 && (c = casefold_confusable(f[0])) != 0) {
+		size_t end;
+		int whole;
+
+		if (matcher_word_latin(t, n, i, *len, &end, &whole)) {
+			out[0] = (unsigned char)c;
+			return 1;
+		}
 	}
 	for (j = 0; j < k; j++)
 		e += utf8_encode(f[j], (char *)out + e);

@@ -9,6 +9,24 @@
 #include "lib/matcher_priv.h"
 #include "lib/utf8.h"
 
+/* The reading of the look-alike at t[i] (two bytes): whether its word
+ * holds a Latin letter, known once per word. */
+static int
+latin_word(struct lane *l, const unsigned char *t, size_t n, size_t i)
+{
+	size_t end;
+	int whole, latin;
+
+	if (l->word_valid && l->word_text == l->text && i < l->word_end)
+		return l->word_latin;
+	latin = matcher_word_latin(t, n, i, 2, &end, &whole);
+	l->word_valid = whole;
+	l->word_text = l->text;
+	l->word_end = end;
+	l->word_latin = latin;
+	return latin;
+}
+
 void
 matcher_lane_init(const struct matcher *m, struct lane *l,
     const struct matcher_text *t, size_t ntexts, size_t *next)
@@ -20,6 +38,7 @@ matcher_lane_init(const struct matcher *m, struct lane *l,
 	l->have = 0;
 	l->len = l->pos = l->nseg = 0;
 	l->row = m->delta;
+	l->word_valid = 0;
 }
 
 /* The index of the first byte of w (as loaded from memory) with its high
@@ -110,8 +129,12 @@ fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 			 * context, below) */
 			uint32_t v = m->fold2[(((c & 0x1Fu) << 6) | (t[i + 1] & 0x3Fu)) - 0x80];
 
-			if (v & FOLD2_CONTEXT)
-				goto other;
+			if ((v & FOLD2_CONTEXT) && latin_word(l, t, n, i)) {
+				i += 2;
+				o[j] = (unsigned char)(v >> 16);
+				end[j++] = (uint16_t)(i - from);
+				continue;
+			}
 			i += 2;
 			e = (uint16_t)(i - from);
 			o[j] = (unsigned char)v;
@@ -139,7 +162,6 @@ fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 				continue;
 			}
 		}
-other:
 		k = matcher_fold_at(t, n, i, o + j, &len);
 		i += len;
 		e = (uint16_t)(i - from);

@@ -13,7 +13,8 @@
  * for a look-alike's context), a run of white space counting as one byte
  * and an invisible character as none. */
 static size_t
-match_start(const unsigned char *t, size_t n, size_t end, size_t need)
+match_start(const struct matcher *m, const unsigned char *t, size_t n, size_t end,
+    size_t need)
 {
 	size_t pos = end, q, fl, len;
 	unsigned char f[8];
@@ -27,6 +28,25 @@ match_start(const unsigned char *t, size_t n, size_t end, size_t need)
 			continue;
 		}
 		q = matcher_prev_cp(t, pos, &cp);
+		if (pos - q == 2 && cp >= 0x80 && cp < 0x800 && !casefold_is_space(cp)) {
+			/* two bytes: the fold table says how many */
+			uint32_t v = m->fold2[cp - 0x80];
+
+			size_t wend;
+			int whole;
+
+			fl = (v & FOLD2_CONTEXT) && matcher_word_latin(t, n, q, 2, &wend, &whole) ?
+			    1 : FOLD2_COUNT(v);
+			pos = q;
+			if (fl)
+				need = fl >= need ? 0 : need - fl;
+			continue;
+		}
+		if (pos - q == 3 && (m->plain3[cp >> 12] >> ((cp >> 6) & 63) & 1)) {
+			pos = q;
+			need = need > 3 ? need - 3 : 0;
+			continue;
+		}
 		fl = matcher_fold_at(t, n, q, f, &len);
 		pos = q;
 		if (fl == 0)
@@ -86,7 +106,8 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 	const struct segment *g;
 	const unsigned char *t;
 	struct matcher_match mm;
-	int r;
+	size_t last_len = 0, last_off = 0;
+	int r, after = -1;	/* word_after(end), once known */
 
 	while (hi - lo > 1) {	/* the last segment that starts at or before q */
 		size_t mid = lo + (hi - lo) / 2;
@@ -104,7 +125,13 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 		const struct matcher_phrase *ph = &m->phrases[*o];
 
 		mm.phrase = *o;
-		mm.off = match_start(t, l->texts[g->text].n, end, ph->len);
+		/* phrases that read the same (a cue in three languages) end
+		 * here with the same length: one walk back */
+		if (ph->len != last_len) {
+			last_off = match_start(m, t, l->texts[g->text].n, end, ph->len);
+			last_len = ph->len;
+		}
+		mm.off = last_off;
 		mm.len = end - mm.off;
 		mm.glued = 0;
 		if (ph->word_left && word_before(t, mm.off)) {
@@ -112,7 +139,8 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 				continue;
 			mm.glued |= 1;
 		}
-		if (ph->word_right && word_after(t, l->texts[g->text].n, end)) {
+		if (ph->word_right && (after >= 0 ? after :
+		    (after = word_after(t, l->texts[g->text].n, end)))) {
 			if (!ph->affix)
 				continue;
 			mm.glued |= 2;
