@@ -390,7 +390,8 @@ static const struct {
 	{ "imei", LAB_IMEI }, { "imeisv", LAB_IMEI }, { "sv", LAB_IMEI },
 	{ "meid", LAB_IMEI }, { "esn", LAB_IMEI },
 	{ "sim", LAB_SLOT }, { "slot", LAB_SLOT },
-	/* order and invoice numbers, keys, tracking codes, phone numbers */
+	/* order and invoice numbers, keys, tracking codes (not "phone": "phone
+	 * 35..." is an IMEI far more often than a 15-digit phone number) */
 	{ "order", LAB_OTHER }, { "orders", LAB_OTHER }, { "pedido", LAB_OTHER },
 	{ "orden", LAB_OTHER }, { "commande", LAB_OTHER }, { "invoice", LAB_OTHER },
 	{ "factura", LAB_OTHER }, { "fatura", LAB_OTHER }, { "facture", LAB_OTHER },
@@ -398,9 +399,7 @@ static const struct {
 	{ "chave", LAB_OTHER }, { "acesso", LAB_OTHER }, { "receipt", LAB_OTHER },
 	{ "recibo", LAB_OTHER }, { "tracking", LAB_OTHER }, { "awb", LAB_OTHER },
 	{ "transaction", LAB_OTHER }, { "txn", LAB_OTHER }, { "ref", LAB_OTHER },
-	{ "reference", LAB_OTHER }, { "phone", LAB_OTHER }, { "tel", LAB_OTHER },
-	{ "mobile", LAB_OTHER }, { "whatsapp", LAB_OTHER }, { "wa", LAB_OTHER },
-	{ "call", LAB_OTHER }, { "contact", LAB_OTHER },
+	{ "reference", LAB_OTHER },
 };
 
 /* Words passed over between a label and its number ("order ID", "IMEI
