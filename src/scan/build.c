@@ -458,8 +458,56 @@ add_boundary_cp(struct scan *s, uint32_t cp)
 	return 0;
 }
 
-/* Reads the cue tables into s->cue and the cue matcher: "\n" and "\s"
- * and single signs are the judge's own; every other row a phrase. */
+/* The cue rows of one kind group (titles or not) as the phrases of set:
+ * each distinct text once, with every row that has it. */
+static int
+build_cueset(struct scan *s, struct scan_cueset *set, int titles, struct error *e)
+{
+	size_t i, k, n = 0;
+
+	set->at = calloc(s->ncue + 2, sizeof *set->at);
+	set->rows = calloc(s->ncue + 1, sizeof *set->rows);
+	if (!set->at || !set->rows)
+		return error_set(e, 0, 0, "out of memory");
+	for (i = 0; i < s->ncue; i++) {
+		const struct scan_cue *c = &s->cue[i];
+		int t = c->kind == SCAN_CUE_ACCESSORY || c->kind == SCAN_CUE_INCLUDED;
+
+		if (t != titles)
+			continue;
+		for (k = 0; k < i; k++)	/* an earlier row with this text */
+			if ((s->cue[k].kind == SCAN_CUE_ACCESSORY ||
+			    s->cue[k].kind == SCAN_CUE_INCLUDED) == titles &&
+			    strcmp(s->cue[k].text, c->text) == 0)
+				break;
+		if (k < i)
+			continue;
+		set->at[set->n] = (uint32_t)n;
+		for (k = i; k < s->ncue; k++)
+			if ((s->cue[k].kind == SCAN_CUE_ACCESSORY ||
+			    s->cue[k].kind == SCAN_CUE_INCLUDED) == titles &&
+			    strcmp(s->cue[k].text, c->text) == 0)
+				set->rows[n++] = (uint32_t)k;
+		if (matcher_add(&set->m, c->text, strlen(c->text), MATCHER_WORD, e) != 0)
+			return -1;
+		set->n++;
+	}
+	set->at[set->n] = (uint32_t)n;
+	return matcher_compile(&set->m, e);
+}
+
+static void
+cueset_release(struct scan_cueset *set)
+{
+	matcher_release(&set->m);
+	free(set->at);
+	free(set->rows);
+	memset(set, 0, sizeof *set);
+}
+
+/* Reads the cue tables into s->cue and the cue matchers: "\n" and "\s"
+ * and single signs are the judge's own; accessory and included cues (they
+ * act in titles) are s->ca's, every other row s->cm's. */
 static int
 build_cues(struct scan *s, struct error *e)
 {
@@ -470,7 +518,6 @@ build_cues(struct scan *s, struct error *e)
 	s->boundary_cp = calloc(kb->ncues + 1, sizeof *s->boundary_cp);
 	if (!s->cue || !s->boundary_cp)
 		return error_set(e, 0, 0, "out of memory");
-	matcher_init(&s->cm);
 	for (i = 0; i < kb->ncues; i++) {
 		const struct kb_cue *r = &kb->cues[i];
 		struct scan_cue *c = &s->cue[s->ncue];
@@ -489,18 +536,20 @@ build_cues(struct scan *s, struct error *e)
 			add_boundary_cp(s, cp);
 			continue;
 		}
+		if (n == 0 || n > MATCHER_MAX_PHRASE || !utf8_valid(r->cue, n))
+			return error_set(e, 0, 0, "cue '%s' (%s): empty, too long or not "
+			    "UTF-8", r->cue, r->language);
 		c->text = r->cue;
 		c->langs = lang_bits(r->language);
 		c->kind = (uint8_t)kind;
 		c->position = (uint8_t)pos;
 		c->reach = (uint8_t)reach;
 		c->applies = applies_of(r->applies_to);
-		if (matcher_add(&s->cm, r->cue, n, MATCHER_WORD, e) != 0)
-			return -1;
 		s->ncue++;
 	}
 	qsort(s->boundary_cp, s->nboundary_cp, sizeof *s->boundary_cp, cmp_u32);
-	return matcher_compile(&s->cm, e);
+	return build_cueset(s, &s->cm, 0, e) != 0 || build_cueset(s, &s->ca, 1, e) != 0 ?
+	    -1 : 0;
 }
 
 /* --------------------------------------------------------------- init */
@@ -518,7 +567,8 @@ scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
 	s->tac = tac;
 	s->thai = lang_bit("th");
 	matcher_init(&s->m);
-	matcher_init(&s->cm);
+	matcher_init(&s->cm.m);
+	matcher_init(&s->ca.m);
 	for (i = 0; i < kb->nphrases; i++)
 		room += strlen(kb->phrases[i].language) + 1;
 	for (i = 0; i < kb->nlenders; i++)
@@ -576,7 +626,8 @@ void
 scan_release(struct scan *s)
 {
 	matcher_release(&s->m);
-	matcher_release(&s->cm);
+	cueset_release(&s->cm);
+	cueset_release(&s->ca);
 	free(s->ph);
 	free(s->langs);
 	free(s->names);

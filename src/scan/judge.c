@@ -54,6 +54,25 @@ cmp_ev(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
+/* Sorts by cmp_ev: insertion sort for the few matches of a listing. */
+static void
+sort_ev(struct scan_ev *e, size_t n)
+{
+	size_t i, k;
+
+	if (n > 64) {
+		qsort(e, n, sizeof *e, cmp_ev);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		struct scan_ev x = e[i];
+
+		for (k = i; k > 0 && cmp_ev(&e[k - 1], &x) > 0; k--)
+			e[k] = e[k - 1];
+		e[k] = x;
+	}
+}
+
 /* 1 when b lies inside a and a is longer. */
 static int
 inside(const struct scan_ev *b, const struct scan_ev *a)
@@ -109,6 +128,8 @@ clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b, uint32_t lang
 		if (t[i] < 0x80) {
 			len = 1;
 			cp = t[i];
+			if ((cp | 32) >= 'a' && (cp | 32) <= 'z')
+				continue;	/* the common case */
 		} else {
 			len = utf8_decode(fl->p + i, fl->len - i, &cp);
 		}
@@ -142,7 +163,12 @@ words_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 	int in = 0;
 
 	for (i = a; i < b && i < fl->len; i += len) {
-		len = utf8_decode(fl->p + i, fl->len - i, &cp);
+		if ((unsigned char)fl->p[i] < 0x80) {
+			len = 1;
+			cp = (unsigned char)fl->p[i];
+		} else {
+			len = utf8_decode(fl->p + i, fl->len - i, &cp);
+		}
 		if (casefold_is_space(cp))
 			in = 0;
 		else if (!in) {
@@ -162,6 +188,11 @@ chars_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 	uint32_t cp;
 
 	for (i = a; i < b && i < fl->len; i += len) {
+		if ((unsigned char)fl->p[i] < 0x80) {
+			len = 1;
+			n++;
+			continue;
+		}
 		len = utf8_decode(fl->p + i, fl->len - i, &cp);
 		n += !casefold_is_ignorable(cp);
 	}
@@ -218,6 +249,33 @@ cancels(const struct judge *j, size_t k, const struct scan_ev *p, int kind)
 	return !j->cdead[k] && cue->kind == kind && (ph->cues >> kind & 1) &&
 	    (cue->applies >> ph->cat & 1) && compat(cue->langs, ph->langs) &&
 	    within(j, &j->cue[k], p, ph->langs);
+}
+
+/* An offer written over its financing word ("installment available")
+ * speaks for the financing words within three words of it in its clause
+ * too ("installment available thru Home Credit"). */
+static int
+offer_near(const struct judge *j, size_t k, const struct scan_ev *p)
+{
+	const struct scan_ev *c = &j->cue[k];
+	const struct scan_cue *cue = &j->s->cue[c->idx];
+	const struct scan_phrase *ph = &j->s->ph[p->idx];
+	size_t a, b;
+
+	if (j->cdead[k] || cue->kind != SCAN_CUE_OFFER || cue->position != SCAN_POS_OVER ||
+	    !(ph->cues >> SCAN_CUE_OFFER & 1) || !(cue->applies >> ph->cat & 1) ||
+	    !compat(cue->langs, ph->langs) || c->field != p->field)
+		return 0;
+	if (c->off + c->len <= p->off) {
+		a = c->off + c->len;
+		b = p->off;
+	} else if (p->off + p->len <= c->off) {
+		a = p->off + p->len;
+		b = c->off;
+	} else {
+		return 0;
+	}
+	return words_in(j, c->field, a, b) <= 3 && !clause_ends(j, c->field, a, b, ph->langs);
 }
 
 /* -------------------------------------------------- longest match first */
@@ -498,7 +556,7 @@ judge_one(struct judge *j, size_t pi, int acc_cat, long acc_cue, uint32_t *cue)
 			return SCAN_HIT_PAID_OFF;
 		}
 	for (k = 0; k < j->ncue; k++)
-		if (cancels(j, k, p, SCAN_CUE_OFFER)) {
+		if (cancels(j, k, p, SCAN_CUE_OFFER) || offer_near(j, k, p)) {
 			*cue = j->cue[k].idx;
 			return SCAN_HIT_OFFER;
 		}
@@ -516,8 +574,44 @@ judge_one(struct judge *j, size_t pi, int acc_cat, long acc_cue, uint32_t *cue)
 	return ph->weight >= 2 ? SCAN_HIT_COUNTED : SCAN_HIT_WEAK;
 }
 
+/* 1 when the nearest letters before and after the match (past blanks
+ * and signs) are of another script than Latin, or there are none: a
+ * Latin word in Japanese or Arabic text ("Emiより", "اتصل بـ Emi"). */
+static int
+among_other_script(const struct judge *j, const struct scan_ev *p)
+{
+	const struct scan_field *f = field(j, p->field);
+	size_t i = p->off, k, len;
+	uint32_t cp = 0;
+	int other = 0, any = 0;
+
+	while (i > 0) {
+		for (k = i - 1; k > 0 && ((unsigned char)f->p[k] & 0xC0) == 0x80; k--)
+			;
+		utf8_decode(f->p + k, i - k, &cp);
+		i = k;
+		if (casefold_is_word(cp) || cp >= 0x3000) {
+			if (casefold_is_latin(cp) || (cp >= '0' && cp <= '9'))
+				return 0;
+			other = any = 1;
+			break;
+		}
+	}
+	for (i = p->off + p->len; i < f->len; i += len) {
+		len = utf8_decode(f->p + i, f->len - i, &cp);
+		if (casefold_is_word(cp) || cp >= 0x3000) {
+			if (casefold_is_latin(cp) || (cp >= '0' && cp <= '9'))
+				return 0;
+			other = any = 1;
+			break;
+		}
+	}
+	return any && other;
+}
+
 /* A title-case name with no cue of its own is a name too when the
- * listing names it so elsewhere, or when it stands alone in a sentence. */
+ * listing names it so elsewhere, when it stands alone in a sentence, or
+ * when it is a Latin word among another script's. */
 static int
 more_names(struct judge *j, size_t pi, const uint8_t *status)
 {
@@ -529,7 +623,7 @@ more_names(struct judge *j, size_t pi, const uint8_t *status)
 	for (k = 0; k < j->nph; k++)
 		if (status[k] == SCAN_HIT_NAME && j->ph[k].idx == p->idx)
 			return 1;
-	return mid_sentence_alone(j, pi);
+	return mid_sentence_alone(j, pi) || among_other_script(j, p);
 }
 
 static void
@@ -566,8 +660,8 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 	long acc_cue;
 	int acc_cat;
 
-	qsort(ph, nph, sizeof *ph, cmp_ev);
-	qsort(cue, ncue, sizeof *cue, cmp_ev);
+	sort_ev(ph, nph);
+	sort_ev(cue, ncue);
 	if (nph > SCAN_MAX_HITS) {
 		nph = SCAN_MAX_HITS;
 		out->more = 1;

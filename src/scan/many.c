@@ -33,6 +33,10 @@ scan_many_release(struct scan_many *w)
 	free(w->texts2);
 	free(w->text2_of);
 	free(w->first2);
+	free(w->texts3);
+	free(w->text3_of);
+	free(w->first3);
+	hits_release(&w->acc);
 	free(w->ev);
 	free(w->evc);
 	hits_release(&w->ph);
@@ -72,6 +76,14 @@ collect_cue(void *ctx, const struct matcher_match *m)
 	struct scan_many *w = ctx;
 
 	return push_hit(w, &w->cue, m);
+}
+
+static int
+collect_acc(void *ctx, const struct matcher_match *m)
+{
+	struct scan_many *w = ctx;
+
+	return push_hit(w, &w->acc, m);
 }
 
 /* The hits ordered by text (stable: each text's in the matcher's order);
@@ -126,20 +138,22 @@ gather_texts(struct scan_many *w, const struct scan_listing *in, size_t n)
 	return 0;
 }
 
-/* The texts of the listings that matched a phrase, for the cue matcher. */
+/* The texts of the listings that matched a phrase, for the cue matcher,
+ * and their titles, for the accessory cues. */
 static int
-gather_texts2(struct scan_many *w, size_t n)
+gather_texts2(struct scan_many *w, const struct scan_listing *in, size_t n)
 {
 	size_t i, k;
 
-	w->ntexts2 = 0;
-	if (grow_array(&w->first2, &w->capfirst2, w->ntexts + 1, sizeof *w->first2) != 0)
+	w->ntexts2 = w->ntexts3 = 0;
+	if (grow_array(&w->first2, &w->capfirst2, w->ntexts + 1, sizeof *w->first2) != 0 ||
+	    grow_array(&w->first3, &w->capfirst3, w->ntexts + 1, sizeof *w->first3) != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
 		size_t a = w->listing_first[i], b = w->listing_first[i + 1];
 
 		for (k = a; k < b; k++)
-			w->first2[k] = SIZE_MAX;
+			w->first2[k] = w->first3[k] = SIZE_MAX;
 		if (a == b || w->ph.first[a] == w->ph.first[b])
 			continue;	/* no phrase in any of its texts */
 		for (k = a; k < b; k++) {
@@ -151,6 +165,39 @@ gather_texts2(struct scan_many *w, size_t n)
 			w->texts2[w->ntexts2] = w->texts[k];
 			w->text2_of[w->ntexts2] = (uint32_t)k;
 			w->first2[k] = w->ntexts2++;
+			if (in[i].f[w->where[k].field].role != SCAN_TITLE)
+				continue;
+			if (grow_array(&w->texts3, &w->captexts3, w->ntexts3 + 1,
+			    sizeof *w->texts3) != 0 ||
+			    grow_array(&w->text3_of, &w->captext3_of, w->ntexts3 + 1,
+			    sizeof *w->text3_of) != 0)
+				return -1;
+			w->texts3[w->ntexts3] = w->texts[k];
+			w->text3_of[w->ntexts3] = (uint32_t)k;
+			w->first3[k] = w->ntexts3++;
+		}
+	}
+	return 0;
+}
+
+/* Appends the hits of text t (of hs) to w->evc as cue events of field f,
+ * one for each cue row a text stands for. */
+static int
+cue_events(struct scan_many *w, const struct scan_many_hits *hs, size_t t, uint32_t f,
+    const struct scan_cueset *set, size_t *ncue)
+{
+	size_t h, r, from = hs->first[t], to = hs->first[t + 1];
+
+	for (h = from; h < to; h++) {
+		uint32_t p = hs->sorted[h].idx, a = set->at[p], b = set->at[p + 1];
+
+		if (grow_array(&w->evc, &w->capevc, *ncue + (b - a) + 1, sizeof *w->evc) != 0)
+			return -1;
+		for (r = a; r < b; r++, (*ncue)++) {
+			w->evc[*ncue].idx = set->rows[r];
+			w->evc[*ncue].field = f;
+			w->evc[*ncue].off = hs->sorted[h].off;
+			w->evc[*ncue].len = hs->sorted[h].len;
 		}
 	}
 	return 0;
@@ -175,18 +222,12 @@ listing_events(struct scan_many *w, size_t i, size_t *nph, size_t *ncue)
 			w->ev[*nph].off = w->ph.sorted[h].off;
 			w->ev[*nph].len = w->ph.sorted[h].len;
 		}
-		if (w->first2[k] == SIZE_MAX)
-			continue;
-		from = w->cue.first[w->first2[k]];
-		to = w->cue.first[w->first2[k] + 1];
-		if (grow_array(&w->evc, &w->capevc, *ncue + (to - from) + 1, sizeof *w->evc) != 0)
+		if (w->first2[k] != SIZE_MAX && cue_events(w, &w->cue, w->first2[k],
+		    w->where[k].field, &w->scan->cm, ncue) != 0)
 			return -1;
-		for (h = from; h < to; h++, (*ncue)++) {
-			w->evc[*ncue].idx = w->cue.sorted[h].idx;
-			w->evc[*ncue].field = w->where[k].field;
-			w->evc[*ncue].off = w->cue.sorted[h].off;
-			w->evc[*ncue].len = w->cue.sorted[h].len;
-		}
+		if (w->first3[k] != SIZE_MAX && cue_events(w, &w->acc, w->first3[k],
+		    w->where[k].field, &w->scan->ca, ncue) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -199,15 +240,18 @@ scan_many(const struct scan *s, struct scan_many *w, const struct scan_listing *
 
 	w->nomem = 0;
 	w->scan = s;
-	w->ph.nhits = w->cue.nhits = 0;
+	w->ph.nhits = w->cue.nhits = w->acc.nhits = 0;
 	if (gather_texts(w, in, n) != 0)
 		return -1;
 	matcher_run_many(&s->m, w->texts, w->ntexts, collect_phrase, w);
-	if (w->nomem || sort_hits(&w->ph, w->ntexts) != 0 || gather_texts2(w, n) != 0)
+	if (w->nomem || sort_hits(&w->ph, w->ntexts) != 0 || gather_texts2(w, in, n) != 0)
 		return -1;
 	if (w->ntexts2)
-		matcher_run_many(&s->cm, w->texts2, w->ntexts2, collect_cue, w);
-	if (w->nomem || sort_hits(&w->cue, w->ntexts2) != 0)
+		matcher_run_many(&s->cm.m, w->texts2, w->ntexts2, collect_cue, w);
+	if (w->ntexts3)
+		matcher_run_many(&s->ca.m, w->texts3, w->ntexts3, collect_acc, w);
+	if (w->nomem || sort_hits(&w->cue, w->ntexts2) != 0 ||
+	    sort_hits(&w->acc, w->ntexts3) != 0)
 		return -1;
 	/* the texts are in listing order, so one walk hands them out */
 	for (i = 0; i < n; i++) {

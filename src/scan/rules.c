@@ -178,3 +178,13 @@ scan_finish_result(struct scan_result *out)
 	if (out->more)
 		out->reasons |= 1u << SCAN_LIMIT;
 }
+
+unsigned
+scan_combine(unsigned reasons, unsigned signals)
+{
+	/* no bill, no box and far below the price: how stolen phones sell */
+	if ((reasons & (1u << SCAN_PRICE_FAR_BELOW)) && (signals & SCAN_SIG_NO_BILL) &&
+	    (signals & SCAN_SIG_NO_BOX))
+		reasons |= 1u << SCAN_STOLEN_PATTERN;
+	return reasons;
+}

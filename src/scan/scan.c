@@ -239,42 +239,55 @@ struct one_ctx {
 	struct scan_ev *ev;
 	size_t n, cap;
 	uint32_t field;
-	int cues;
+	const struct scan_cueset *cues;	/* the cues matched, or NULL: phrases */
 };
 
 static int
 on_match(void *ctx, const struct matcher_match *m)
 {
 	struct one_ctx *c = ctx;
+	uint32_t r;
 
 	if (!c->cues && (m->glued ? !scan_affix_glued_ok(c->s->ph[m->phrase].affixes,
 	    c->f->p, c->f->len, m->off, m->len, m->glued) : c->s->ph[m->phrase].affix_only))
 		return 0;
-	if (c->n == c->cap)
+	if (!c->cues) {
+		if (c->n == c->cap)
+			return 0;
+		c->ev[c->n].idx = (uint32_t)m->phrase;
+		c->ev[c->n].field = c->field;
+		c->ev[c->n].off = (uint32_t)m->off;
+		c->ev[c->n].len = (uint32_t)m->len;
+		c->n++;
 		return 0;
-	c->ev[c->n].idx = (uint32_t)m->phrase;
-	c->ev[c->n].field = c->field;
-	c->ev[c->n].off = (uint32_t)m->off;
-	c->ev[c->n].len = (uint32_t)m->len;
-	c->n++;
+	}
+	for (r = c->cues->at[m->phrase]; r < c->cues->at[m->phrase + 1] && c->n < c->cap; r++) {
+		c->ev[c->n].idx = c->cues->rows[r];
+		c->ev[c->n].field = c->field;
+		c->ev[c->n].off = (uint32_t)m->off;
+		c->ev[c->n].len = (uint32_t)m->len;
+		c->n++;
+	}
 	return 0;
 }
 
-/* Runs one matcher over the listing's phrase fields into ev. */
+/* Runs one matcher over the listing's phrase fields (titles only with
+ * titles) into ev from n on; returns the new count. */
 static size_t
 match_fields(const struct scan *s, const struct matcher *m, const struct scan_listing *in,
-    struct scan_ev *ev, size_t cap, int cues)
+    struct scan_ev *ev, size_t n, size_t cap, const struct scan_cueset *cues, int titles)
 {
 	struct one_ctx c;
 	size_t i;
 
 	c.s = s;
 	c.ev = ev;
-	c.n = 0;
+	c.n = n;
 	c.cap = cap;
 	c.cues = cues;
 	for (i = 0; i < in->nf; i++) {
-		if (!scan_role_has_phrases(in->f[i].role))
+		if (!scan_role_has_phrases(in->f[i].role) ||
+		    (titles && in->f[i].role != SCAN_TITLE))
 			continue;
 		c.f = &in->f[i];
 		c.field = (uint32_t)i;
@@ -296,9 +309,11 @@ scan_listing(const struct scan *s, const struct scan_listing *in, struct scan_re
 		out->reasons |= 1u << SCAN_LIMIT;
 		goto out;
 	}
-	nph = match_fields(s, &s->m, in, ph, CAP, 0);
-	if (nph > 0)
-		ncue = match_fields(s, &s->cm, in, cue, CAP, 1);
+	nph = match_fields(s, &s->m, in, ph, 0, CAP, NULL, 0);
+	if (nph > 0) {
+		ncue = match_fields(s, &s->cm.m, in, cue, 0, CAP, &s->cm, 0);
+		ncue = match_fields(s, &s->ca.m, in, cue, ncue, CAP, &s->ca, 1);
+	}
 	scan_judge(s, in, ph, nph, cue, ncue, out);
 	scan_finish_result(out);
 out:

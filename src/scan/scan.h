@@ -145,6 +145,14 @@ struct scan_cue {
 	uint16_t reach_n;	/* N of Nw or Nc */
 };
 
+/* A cue matcher: one phrase for each distinct cue text, standing for
+ * the cue rows rows[at[k]..at[k + 1]) (a cue in several languages). */
+struct scan_cueset {
+	struct matcher m;
+	uint32_t *at, *rows;
+	size_t n;
+};
+
 struct scan {
 	const struct ident_tables *ids;	/* borrowed */
 	const struct tac_db *tac;	/* borrowed; finished; may be NULL */
@@ -154,7 +162,8 @@ struct scan {
 	size_t nph;
 	char *langs;			/* storage for merged languages */
 	char *names;			/* storage for derived names */
-	struct matcher cm;		/* the cues (words and signs) */
+	struct scan_cueset cm;		/* the cues, but for accessories (text) */
+	struct scan_cueset ca;		/* accessory and included cues (titles) */
 	struct scan_cue *cue;		/* one per row matched */
 	size_t ncue;
 	uint32_t *boundary_cp;		/* punctuation that ends a clause, sorted */

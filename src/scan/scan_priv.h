@@ -28,6 +28,9 @@ struct scan_ev {
 
 /* The reasons a result's own findings add at the end (a limit reached). */
 void scan_finish_result(struct scan_result *out);
+/* The reasons that add up from others and the phrases' signals
+ * (SCAN_SIG_): stolen_pattern = price_far_below + no bill + no box. */
+unsigned scan_combine(unsigned reasons, unsigned signals);
 
 /* Judges the phrase matches ph (nph, in any order) with the cue matches
  * (ncue) of the same listing: fills out's hits, their status, reasons and
@@ -53,10 +56,15 @@ struct scan_many {
 	uint32_t *text2_of;		/* texts2 -> texts */
 	size_t *first2;			/* per text: its first texts2, or SIZE_MAX */
 	struct scan_many_hits cue;	/* cue matches of texts2 */
+	struct matcher_text *texts3;	/* the titles among texts2 */
+	uint32_t *text3_of;		/* texts3 -> texts */
+	size_t *first3;			/* per text: its first texts3, or SIZE_MAX */
+	struct scan_many_hits acc;	/* accessory cue matches of texts3 */
 	struct scan_ev *ev, *evc;	/* one listing's, for scan_judge */
 	const struct scan *scan;	/* while collecting */
-	size_t ntexts, ntexts2;
+	size_t ntexts, ntexts2, ntexts3;
 	size_t captexts, capwhere, caplfirst, captexts2, captext2_of, capfirst2;
+	size_t captexts3, captext3_of, capfirst3;
 	size_t capev, capevc;
 	int nomem;
 };
