@@ -245,6 +245,40 @@ put_json_first(struct buf *b, const struct scanfmt_first *s)
 	buf_putc(b, '}');
 }
 
+/* An identifier's group: how many listings and sellers show it, and the
+ * other listings by id and line. */
+static void
+put_group(struct buf *b, const struct groups_seen *g)
+{
+	size_t k;
+
+	BUF_LIT(b, "{\"listings\":");
+	buf_put_long(b, (long)g->listings);
+	BUF_LIT(b, ",\"sellers\":");
+	buf_put_long(b, (long)g->sellers);
+	BUF_LIT(b, ",\"others\":[");
+	for (k = 0; k < g->nothers; k++) {
+		if (k)
+			buf_putc(b, ',');
+		BUF_LIT(b, "{\"id\":");
+		put_json_or_null(b, g->others[k].id, g->others[k].idlen);
+		BUF_LIT(b, ",\"line\":");
+		buf_put_long(b, g->others[k].line);
+		buf_putc(b, '}');
+	}
+	BUF_LIT(b, "]}");
+}
+
+/* An amount: whole when it is, else with two decimals. */
+static void
+put_amount(struct buf *b, double v)
+{
+	if (v == (double)(long long)v && v < 9e15)
+		buf_printf(b, "%lld", (long long)v);
+	else
+		buf_printf(b, "%.2f", v);
+}
+
 static void
 put_json_ids(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing *l)
 {
@@ -287,6 +321,11 @@ put_json_ids(struct buf *b, const struct scanfmt *f, const struct scanfmt_listin
 		} else {
 			BUF_LIT(b, ",\"duplicate\":false,\"first_seen\":null");
 		}
+		BUF_LIT(b, ",\"group\":");
+		if (l->groups && l->groups[i].listings > 1)
+			put_group(b, &l->groups[i]);
+		else
+			BUF_LIT(b, "null");
 		buf_putc(b, '}');
 	}
 }
@@ -370,7 +409,21 @@ scanfmt_json(struct buf *b, const struct scanfmt *f, const struct scanfmt_listin
 	put_json_ids(b, f, l);
 	BUF_LIT(b, "],\"phrases\":[");
 	put_json_hits(b, f, l);
-	BUF_LIT(b, "],\"columns\":{");
+	BUF_LIT(b, "],\"price\":");
+	if ((l->reasons & (1u << SCAN_PRICE_FAR_BELOW)) && l->median > 0) {
+		BUF_LIT(b, "{\"amount\":");
+		put_amount(b, l->price);
+		BUF_LIT(b, ",\"currency\":");
+		buf_put_json_or_null(b, l->currency && *l->currency ? l->currency : NULL);
+		BUF_LIT(b, ",\"median\":");
+		put_amount(b, l->median);
+		BUF_LIT(b, ",\"listings\":");
+		buf_put_long(b, (long)l->nprices);
+		buf_putc(b, '}');
+	} else {
+		BUF_LIT(b, "null");
+	}
+	BUF_LIT(b, ",\"columns\":{");
 	for (i = 0; i < f->ninclude; i++) {
 		if (i)
 			buf_putc(b, ',');
