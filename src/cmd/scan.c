@@ -72,12 +72,13 @@ parse_options(struct scan_run *r, struct opt *op, const char **tacdb)
 	/* --X-column options carry O_COLUMN + the role they name */
 	enum { O_INPUT_FORMAT, O_OUTPUT, O_ONLY_FLAGGED, O_KEYED, O_THREADS, O_TACDB,
 	    O_QUIET, O_DELIMITER, O_ENCODING, O_NO_TEXT_OK, O_INCLUDE, O_EXCEL, O_CONFIG,
-	    O_SEEN, O_SEEN_DAYS, O_SEEN_MAX, O_SUMMARY, O_REPORT, O_COLUMN };
+	    O_SEEN, O_SEEN_DAYS, O_SEEN_MAX, O_SUMMARY, O_REPORT, O_ONE_PASS, O_COLUMN };
 	static const struct opt_spec specs[] = {
 		{"input-format", 0, 1, O_INPUT_FORMAT}, {"output", 0, 1, O_OUTPUT},
 		{"format", 0, 1, O_OUTPUT}, {"only-flagged", 0, 0, O_ONLY_FLAGGED},
 		{"keyed", 0, 0, O_KEYED}, {"threads", 0, 1, O_THREADS}, {"tac-db", 0, 1, O_TACDB},
 		{"quiet", 'q', 0, O_QUIET}, {"delimiter", 0, 1, O_DELIMITER},
+		{"one-pass", 0, 0, O_ONE_PASS},
 		{"encoding", 0, 1, O_ENCODING}, {"no-text-ok", 0, 0, O_NO_TEXT_OK},
 		{"include-columns", 0, 1, O_INCLUDE}, {"excel", 0, 0, O_EXCEL},
 		{"config", 0, 1, O_CONFIG}, {"seen", 0, 1, O_SEEN},
@@ -138,6 +139,7 @@ parse_options(struct scan_run *r, struct opt *op, const char **tacdb)
 			break;
 		case O_TACDB: *tacdb = op->arg; break;
 		case O_QUIET: r->quiet = 1; break;
+		case O_ONE_PASS: r->one_pass = 1; break;
 		case O_DELIMITER:
 			if (parse_delimiter(op->arg, &r->delim) != 0)
 				return cli_usage("scan", "--delimiter takes one character (',' ';' '|') "
@@ -235,7 +237,9 @@ reserve_imeis(struct scan_run *r)
 	if (bytes <= 0)
 		return;
 	n = (size_t)(bytes / SCAN_BYTES_PER_IMEI);
-	(void)dupset_reserve(&r->seen, n < SCAN_RESERVE_IMEIS ? n : SCAN_RESERVE_IMEIS);
+	n = n < SCAN_RESERVE_IMEIS ? n : SCAN_RESERVE_IMEIS;
+	(void)dupset_reserve(&r->seen, n);
+	(void)groups_reserve(&r->groups, n);
 }
 
 /* How an exit status ranks when several inputs give several. */
@@ -271,13 +275,74 @@ run_status(const struct scan_run *r)
 	return flagged ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/* 1 when every input is a regular file (stdin too, redirected from one),
+ * so that it can be read twice; then *start is where stdin starts. */
+static int
+all_regular(const struct scan_run *r, off_t *start)
+{
+	struct stat st;
+	size_t i;
+
+	*start = -1;
+	for (i = 0; i < r->nfiles; i++) {
+		if (r->files[i].path ? stat(r->files[i].path, &st) != 0 :
+		    fstat(STDIN_FILENO, &st) != 0)
+			return 0;
+		if (!S_ISREG(st.st_mode))
+			return 0;
+		if (!r->files[i].path && (*start = lseek(STDIN_FILENO, 0, SEEK_CUR)) < 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The first of two passes over regular files: what listings share (IMEIs,
+ * sellers, prices by model), noted quietly; the files' counts are the
+ * second pass's.  A file this pass cannot read keeps its status (its
+ * message is out) and is not read again.  Returns 0, or -1 when memory
+ * failed. */
+static int
+first_pass(struct scan_run *r, off_t start)
+{
+	int quiet = r->quiet;
+	size_t i;
+
+	r->pass = 1;
+	r->quiet = 1;
+	for (i = 0; i < r->nfiles; i++) {
+		struct scan_file keep = r->files[i];
+		int st;
+
+		r->file = &r->files[i];
+		st = scan_input_read(r);
+		r->files[i] = keep;
+		r->files[i].status = st;
+		if (r->nomem)
+			break;
+	}
+	r->quiet = quiet;
+	if (start >= 0 && lseek(STDIN_FILENO, start, SEEK_SET) < 0) {
+		cli_error("cannot read stdin again: %s", strerror(errno));
+		return -1;
+	}
+	if (r->nomem) {
+		cli_error("out of memory");
+		return -1;
+	}
+	groups_seal(&r->groups);
+	r->pass = 2;
+	r->ordinal = 0;
+	return 0;
+}
+
 /* Scans every input in turn, then writes what the run made.  Returns the
  * exit status. */
 static int
 scan_all(struct scan_run *r)
 {
+	off_t start = -1;
 	size_t i;
-	int status;
+	int status, two;
 
 	r->t0 = scan_now();
 	for (i = 0; i < r->nfiles; i++) {
@@ -285,11 +350,22 @@ scan_all(struct scan_run *r)
 
 		r->files[i].seen_no = no < 0 ? 0 : no;
 	}
+	/* Regular files are read twice: first what listings share, then each
+	 * listing judged with all of it.  A stream is read once, each listing
+	 * judged against the ones before it. */
+	two = r->outfmt != SCAN_OUT_KEYED && !r->one_pass && all_regular(r, &start);
+	if (two)
+		groups_init(&r->groups, GROUPS_TWO_PASS);	/* nothing held yet */
+	reserve_imeis(r);
+	if (two && first_pass(r, start) != 0)
+		return EXIT_IO;
 	if (r->outfmt == SCAN_OUT_CSV)
 		scanfmt_csv_header(&r->out, &r->fmt);
 	else if (r->outfmt == SCAN_OUT_LONG)
 		scanfmt_long_header(&r->out, &r->fmt);
 	for (i = 0; i < r->nfiles && !r->out.err; i++) {
+		if (r->files[i].status != EXIT_OK)
+			continue;	/* the first pass could not read it */
 		r->file = &r->files[i];
 		r->file->status = scan_input_read(r);
 		if (r->file->status == EXIT_IO && (r->out.err || r->nomem))
@@ -327,7 +403,6 @@ run_scan(struct cli *c, int argc, char **argv)
 	    (status = list_files(r, &op)) < 0) {
 		if ((status = scan_run_load(r, tacdb)) == EXIT_OK) {
 			if (scan_seen_load(r) == 0) {
-				reserve_imeis(r);
 				status = scan_all(r);
 			} else {
 				status = EXIT_IO;

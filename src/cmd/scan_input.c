@@ -486,8 +486,11 @@ progress(struct scan_run *r, int done)
 	if (t - r->last_progress < 0.25)
 		return;
 	r->last_progress = t;
-	fprintf(stderr, "\rhandover scan: %3d%%",
-	    (int)(r->in.bytes * 100 / (r->in.size > 0 ? r->in.size : 1)));
+	/* two passes over a file: each is half of the way */
+	fprintf(stderr, "\rhandover scan: %3d%%", r->pass == 0 ?
+	    (int)(r->in.bytes * 100 / (r->in.size > 0 ? r->in.size : 1)) :
+	    (int)(((r->pass == 2 ? r->in.size : 0) + r->in.bytes) * 50 /
+	    (r->in.size > 0 ? r->in.size : 1)));
 }
 
 static int
@@ -864,8 +867,9 @@ run_pipe(struct scan_run *r, int skip_first)
 		r->rd.jsonl.stream = f->fmt == SCAN_IN_JSON;
 	}
 	st.fill = fill;
-	st.prepare = scan_output_prepare;
-	st.finish = scan_output_finish;
+	st.prepare = r->pass == 1 ? scan_output_prepare1 : scan_output_prepare;
+	st.finish = r->pass == 1 ? scan_output_finish1 : scan_output_finish;
+	st.identifiers_only = r->pass == 1;
 	st.ctx = r;
 	stopped = pipeline_run(&r->scan, r->threads, &st) != 0;
 	if (f->fmt == SCAN_IN_CSV)

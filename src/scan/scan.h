@@ -106,6 +106,9 @@ const char *scan_hit_status_name(enum scan_hit_status st);
  * reason's weight, a little more for each further reason and each counted
  * phrase of weight 3 (rules.c has the weights). */
 int scan_score(unsigned reasons, int strong_phrases);
+/* The reasons that add up from others and the phrases' signals
+ * (SCAN_SIG_): stolen_pattern = price_far_below + no bill + no box. */
+unsigned scan_combine(unsigned reasons, unsigned signals);
 
 #define SCAN_MAX_IDS 64		/* identifiers judged per listing */
 #define SCAN_MAX_HITS 128	/* phrase matches judged per listing */

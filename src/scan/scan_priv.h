@@ -28,9 +28,6 @@ struct scan_ev {
 
 /* The reasons a result's own findings add at the end (a limit reached). */
 void scan_finish_result(struct scan_result *out);
-/* The reasons that add up from others and the phrases' signals
- * (SCAN_SIG_): stolen_pattern = price_far_below + no bill + no box. */
-unsigned scan_combine(unsigned reasons, unsigned signals);
 
 /* Judges the phrase matches ph (nph, in any order) with the cue matches
  * (ncue) of the same listing: fills out's hits, their status, reasons and

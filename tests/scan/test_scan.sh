@@ -114,7 +114,7 @@ check_peak() {	# NAME
 peak "$BIN" scan --quiet "$SCRATCH/big.csv" > "$SCRATCH/big.out"
 st=$?
 if [ "$st" -eq 8 ] && [ "$(wc -l < "$SCRATCH/big.out")" -eq 3 ] &&
-    sed -n 2p "$SCRATCH/big.out" | grep -q '"line":3,"row":3,.*"risk":"caution","reasons":\["malformed_row"\],.*"error":"record is longer than' &&
+    sed -n 2p "$SCRATCH/big.out" | grep -q '"line":3,"row":3,.*"risk":"caution","score":[0-9]*,"reasons":\["malformed_row"\],.*"error":"record is longer than' &&
     sed -n 3p "$SCRATCH/big.out" | grep -q '"id":"3"'; then ok; else
 	fail "100 MB row: exit $st" "$(cut -c 1-200 "$SCRATCH/big.out")"
 fi
