@@ -24,7 +24,8 @@ matcher_release(struct matcher *m)
 {
 	free(m->phrases);
 	free(m->folded);
-	free(m->delta);
+	free(m->d16);
+	free(m->d32);
 	free(m->out_first);
 	free(m->out_list);
 	memset(m, 0, sizeof *m);
@@ -129,10 +130,12 @@ matcher_compile(struct matcher *m, struct error *err)
 	if (m->compiled)
 		return error_set(err, 0, 0, "matcher compiled twice");
 	/* what a failed attempt may have left */
-	free(m->delta);
+	free(m->d16);
+	free(m->d32);
 	free(m->out_first);
 	free(m->out_list);
-	m->delta = NULL;
+	m->d16 = NULL;
+	m->d32 = NULL;
 	m->out_first = m->out_list = NULL;
 	memset(m->cls, 0, sizeof m->cls);
 	for (i = 0; i < m->folded_len; i++)
@@ -167,7 +170,7 @@ matcher_compile(struct matcher *m, struct error *err)
 		    casefold_range_is_plain(c << 6, (c << 6) | 63))
 			m->plain3[c >> 6] |= (uint64_t)1 << (c & 63);
 	maxst = (uint32_t)m->folded_len + 1;
-	if ((size_t)maxst * ncls * sizeof *m->delta > MATCHER_MAX_TABLE) {
+	if ((size_t)maxst * ncls * sizeof *m->d32 > MATCHER_MAX_TABLE) {
 		error_set(err, 0, 0, "too many phrases: the table would pass %u MB",
 		    MATCHER_MAX_TABLE >> 20);
 		goto out;
@@ -275,13 +278,27 @@ matcher_compile(struct matcher *m, struct error *err)
 		}
 		m->out_list[nlist++] = NONE;
 	}
-	/* the final table holds row addresses */
-	if (!(m->delta = malloc((size_t)nst * ncls * sizeof *m->delta))) {
+	/* the final table: rows of 1 << shift entries, as narrow as the
+	 * number of states allows */
+	for (m->shift = 0; (1u << m->shift) < ncls; m->shift++)
+		;
+	if (nst <= 0xFFFF)
+		m->d16 = calloc((size_t)nst << m->shift, sizeof *m->d16);
+	else
+		m->d32 = calloc((size_t)nst << m->shift, sizeof *m->d32);
+	if (!m->d16 && !m->d32) {
 		error_set(err, 0, 0, "out of memory");
 		goto out;
 	}
-	for (i = 0; i < (size_t)nst * ncls; i++)
-		m->delta[i] = (uintptr_t)(m->delta + (size_t)d[i] * ncls);
+	for (s = 0; s < nst; s++)
+		for (c = 0; c < ncls; c++) {
+			size_t at = ((size_t)s << m->shift) | c;
+
+			if (m->d16)
+				m->d16[at] = (uint16_t)d[(size_t)s * ncls + c];
+			else
+				m->d32[at] = d[(size_t)s * ncls + c];
+		}
 	m->ncls = ncls;
 	m->nstates = nst;
 	m->out_first_state = nst - nout;

@@ -79,9 +79,12 @@ struct matcher {
 	char *folded;		/* folded phrase bytes, back to back */
 	size_t folded_len, folded_cap;
 	/* compiled */
-	/* transitions: rows of ncls entries; row[cls] is the address of the
-	 * next state's row, so that a step is a single dependent load */
-	uintptr_t *delta;
+	/* transitions: entry (state << shift) | class is the next state, in
+	 * 16 bits when there are fewer than 65536 states (d16), else in 32
+	 * (d32): a small table, so that the states text visits stay cached */
+	uint16_t *d16;
+	uint32_t *d32;
+	unsigned shift;		/* bits of a class: 1 << shift >= ncls */
 	uint32_t ncls, nstates;
 	uint32_t out_first_state;	/* states from here on have output */
 	uint32_t *out_first;	/* per output state: into out_list */

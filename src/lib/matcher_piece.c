@@ -37,7 +37,8 @@ matcher_lane_init(const struct matcher *m, struct lane *l,
 	l->text = l->off = 0;
 	l->have = 0;
 	l->len = l->pos = l->nseg = 0;
-	l->row = m->delta;
+	l->state = 0;
+	(void)m;
 	l->word_valid = 0;
 }
 

@@ -48,7 +48,7 @@ struct lane {
 	size_t text, off;	/* the text being read, and how far */
 	int have;		/* text is being read */
 	size_t len, pos;	/* bytes in the piece; how many went through */
-	const uintptr_t *row;	/* the state, as the address of its row */
+	uint32_t state;		/* the automaton's state */
 	size_t word_text, word_end;	/* the word whose look-alikes' reading is
 					 * known: text, and where it ends */
 	int word_latin, word_valid;

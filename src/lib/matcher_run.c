@@ -100,7 +100,7 @@ static int
 report(const struct matcher *m, const struct lane *l, size_t q,
     matcher_fn fn, void *ctx)
 {
-	size_t state = (size_t)(l->row - m->delta) / m->ncls, lo = 0, hi = l->nseg, end;
+	size_t state = l->state, lo = 0, hi = l->nseg, end;
 	const uint32_t *o = m->out_list +
 	    m->out_first[state - m->out_first_state];
 	const struct segment *g;
@@ -151,34 +151,45 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 	return 0;
 }
 
+/* The next state: one load from the table of its width. */
+#define NEXT(tab, st, cls) ((uint32_t)(tab)[((size_t)(st) << shift) | (cls)])
+
 /* Runs one lane until no text is left. */
+#define RUN_ONE(tab) do {						\
+	for (;;) {							\
+		uint32_t st = l->state;					\
+		size_t q;						\
+									\
+		if (l->pos == l->len) {					\
+			matcher_fill(m, l);				\
+			if (l->len == 0)				\
+				return 0;				\
+		}							\
+		for (q = l->pos; q < l->len; q++) {			\
+			st = NEXT(tab, st, bcls[l->buf[q]]);		\
+			if (st >= out) {				\
+				l->state = st;				\
+				if ((r = report(m, l, q, fn, ctx)) != 0)	\
+					return r;			\
+			}						\
+		}							\
+		l->state = st;						\
+		l->pos = l->len;					\
+	}								\
+} while (0)
+
 static int
 run_one(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 {
 	const uint8_t *bcls = m->bcls;
-	const uintptr_t *out = m->delta + (size_t)m->out_first_state * m->ncls;
+	const uint32_t out = m->out_first_state;
+	const unsigned shift = m->shift;
 	int r;
 
-	for (;;) {
-		const uintptr_t *row = l->row;
-		size_t q;
-
-		if (l->pos == l->len) {
-			matcher_fill(m, l);
-			if (l->len == 0)
-				return 0;
-		}
-		for (q = l->pos; q < l->len; q++) {
-			row = (const uintptr_t *)row[bcls[l->buf[q]]];
-			if (row >= out) {
-				l->row = row;
-				if ((r = report(m, l, q, fn, ctx)) != 0)
-					return r;
-			}
-		}
-		l->row = row;
-		l->pos = l->len;
-	}
+	if (m->d16)
+		RUN_ONE(m->d16);
+	else
+		RUN_ONE(m->d32);
 }
 
 int
@@ -194,53 +205,61 @@ matcher_run(const struct matcher *m, const char *p, size_t n,
 
 /* The four lanes in lock step, each making a new piece when it has used
  * up its own, until one runs out of texts. */
+#define RUN_LANES(tab) do {						\
+	for (;;) {							\
+		const unsigned char *c0, *c1, *c2, *c3;			\
+		uint32_t s0, s1, s2, s3;				\
+		size_t j, k, x;						\
+									\
+		for (k = SIZE_MAX, x = 0; x < LANES; x++) {		\
+			if (l[x].pos == l[x].len) {			\
+				matcher_fill(m, &l[x]);			\
+				if (l[x].len == 0)			\
+					return 0;			\
+			}						\
+			if (l[x].len - l[x].pos < k)			\
+				k = l[x].len - l[x].pos;		\
+		}							\
+		c0 = l[0].buf + l[0].pos, s0 = l[0].state;		\
+		c1 = l[1].buf + l[1].pos, s1 = l[1].state;		\
+		c2 = l[2].buf + l[2].pos, s2 = l[2].state;		\
+		c3 = l[3].buf + l[3].pos, s3 = l[3].state;		\
+		for (j = 0; j < k; j++) {				\
+			s0 = NEXT(tab, s0, bcls[c0[j]]);		\
+			s1 = NEXT(tab, s1, bcls[c1[j]]);		\
+			s2 = NEXT(tab, s2, bcls[c2[j]]);		\
+			s3 = NEXT(tab, s3, bcls[c3[j]]);		\
+			if ((s0 >= out) | (s1 >= out) | (s2 >= out) | (s3 >= out)) { \
+				const uint32_t sts[LANES] = { s0, s1, s2, s3 }; \
+									\
+				for (x = 0; x < LANES; x++) {		\
+					if (sts[x] < out)		\
+						continue;		\
+					l[x].state = sts[x];		\
+					if ((r = report(m, &l[x], l[x].pos + j, fn, ctx)) != 0) \
+						return r;		\
+				}					\
+			}						\
+		}							\
+		l[0].pos += k, l[0].state = s0;				\
+		l[1].pos += k, l[1].state = s1;				\
+		l[2].pos += k, l[2].state = s2;				\
+		l[3].pos += k, l[3].state = s3;				\
+	}								\
+} while (0)
+
 static int
 run_lanes(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 {
 	const uint8_t *bcls = m->bcls;
-	const uintptr_t *out = m->delta + (size_t)m->out_first_state * m->ncls;
+	const uint32_t out = m->out_first_state;
+	const unsigned shift = m->shift;
 	int r;
 
-	for (;;) {
-		const unsigned char *c0, *c1, *c2, *c3;
-		const uintptr_t *r0, *r1, *r2, *r3;
-		size_t j, k, x;
-
-		for (k = SIZE_MAX, x = 0; x < LANES; x++) {
-			if (l[x].pos == l[x].len) {
-				matcher_fill(m, &l[x]);
-				if (l[x].len == 0)
-					return 0;
-			}
-			if (l[x].len - l[x].pos < k)
-				k = l[x].len - l[x].pos;
-		}
-		c0 = l[0].buf + l[0].pos, r0 = l[0].row;
-		c1 = l[1].buf + l[1].pos, r1 = l[1].row;
-		c2 = l[2].buf + l[2].pos, r2 = l[2].row;
-		c3 = l[3].buf + l[3].pos, r3 = l[3].row;
-		for (j = 0; j < k; j++) {
-			r0 = (const uintptr_t *)r0[bcls[c0[j]]];
-			r1 = (const uintptr_t *)r1[bcls[c1[j]]];
-			r2 = (const uintptr_t *)r2[bcls[c2[j]]];
-			r3 = (const uintptr_t *)r3[bcls[c3[j]]];
-			if ((r0 >= out) | (r1 >= out) | (r2 >= out) | (r3 >= out)) {
-				const uintptr_t *rows[LANES] = { r0, r1, r2, r3 };
-
-				for (x = 0; x < LANES; x++) {
-					if (rows[x] < out)
-						continue;
-					l[x].row = rows[x];
-					if ((r = report(m, &l[x], l[x].pos + j, fn, ctx)) != 0)
-						return r;
-				}
-			}
-		}
-		l[0].pos += k, l[0].row = r0;
-		l[1].pos += k, l[1].row = r1;
-		l[2].pos += k, l[2].row = r2;
-		l[3].pos += k, l[3].row = r3;
-	}
+	if (m->d16)
+		RUN_LANES(m->d16);
+	else
+		RUN_LANES(m->d32);
 }
 
 int

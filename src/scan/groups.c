@@ -2,6 +2,11 @@
 /* groups: IMEIs several listings show, as whole groups with their sellers
  * compared byte for byte, and prices by model and currency with a median
  * kept sorted. */
+#define _DEFAULT_SOURCE		/* MADV_HUGEPAGE, where there is one */
+#if defined(__linux__)
+#include <sys/mman.h>		/* a memory hint only: no I/O */
+#endif
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +73,8 @@ groups_release(struct groups *g)
 
 	free(g->slot);
 	free(g->ref);
+	free(g->gkey);
+	free(g->gidx);
 	free(g->first);
 	free(g->grp);
 	free(g->mem);
@@ -108,14 +115,38 @@ slot_of(uint64_t key, size_t cap)
 	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
 }
 
+#define HUGE_PAGE (2u << 20)
+
+/* n zeroed items of size bytes.  A large table is touched all over at
+ * random, so where the system has them it asks for 2 MB pages: fewer TLB
+ * misses and page faults. */
+static void *
+alloc_zeroed(size_t n, size_t size)
+{
+#if defined(MADV_HUGEPAGE)
+	size_t bytes = n * size;
+	void *p;
+
+	if (bytes >= HUGE_PAGE) {
+		if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
+			return NULL;
+		(void)madvise(p, bytes, MADV_HUGEPAGE);	/* a hint only */
+		memset(p, 0, bytes);
+		return p;
+	}
+#endif
+	return calloc(n, size);
+}
+
+/* The slots (and on a stream their first listings) in a table of cap. */
 static int
 rehash(struct groups *g, size_t cap)
 {
-	uint64_t *s = calloc(cap, sizeof *s);
-	uint32_t *r = calloc(cap, sizeof *r);
+	uint64_t *s = alloc_zeroed(cap, sizeof *s);
+	uint32_t *r = g->mode == GROUPS_STREAM ? alloc_zeroed(cap, sizeof *r) : NULL;
 	size_t i, j;
 
-	if (!s || !r) {
+	if (!s || (g->mode == GROUPS_STREAM && !r)) {
 		free(s);
 		free(r);
 		return -1;
@@ -126,7 +157,8 @@ rehash(struct groups *g, size_t cap)
 		for (j = slot_of(g->slot[i] >> 1, cap); s[j]; j = (j + 1) & (cap - 1))
 			;
 		s[j] = g->slot[i];
-		r[j] = g->ref[i];
+		if (r)
+			r[j] = g->ref[i];
 	}
 	free(g->slot);
 	free(g->ref);
@@ -134,6 +166,61 @@ rehash(struct groups *g, size_t cap)
 	g->ref = r;
 	g->cap = cap;
 	return 0;
+}
+
+/* The group of a key that has one (small: only IMEIs shown again). */
+static size_t
+gslot_of(uint64_t key, size_t cap)
+{
+	return (size_t)((key * 0xD6E8FEB86659FD93ull) >> 24) & (cap - 1);
+}
+
+static int
+gmap_put(struct groups *g, uint64_t key, uint32_t gi)
+{
+	size_t i, j;
+
+	if ((g->ngkey + 1) * 5 > g->gcap * 4) {
+		size_t cap = g->gcap ? g->gcap * 2 : 256;
+		uint64_t *k = calloc(cap, sizeof *k);
+		uint32_t *x = calloc(cap, sizeof *x);
+
+		if (!k || !x) {
+			free(k);
+			free(x);
+			return g->nomem = -1;
+		}
+		for (i = 0; i < g->gcap; i++) {
+			if (!g->gkey[i])
+				continue;
+			for (j = gslot_of(g->gkey[i], cap); k[j]; j = (j + 1) & (cap - 1))
+				;
+			k[j] = g->gkey[i];
+			x[j] = g->gidx[i];
+		}
+		free(g->gkey);
+		free(g->gidx);
+		g->gkey = k;
+		g->gidx = x;
+		g->gcap = cap;
+	}
+	for (j = gslot_of(key, g->gcap); g->gkey[j]; j = (j + 1) & (g->gcap - 1))
+		;
+	g->gkey[j] = key;
+	g->gidx[j] = gi;
+	g->ngkey++;
+	return 0;
+}
+
+static struct groups_group *
+gmap_get(struct groups *g, uint64_t key)
+{
+	size_t j;
+
+	for (j = gslot_of(key, g->gcap); g->gkey[j]; j = (j + 1) & (g->gcap - 1))
+		if (g->gkey[j] == key)
+			return &g->grp[g->gidx[j]];
+	return NULL;
 }
 
 int
@@ -173,7 +260,8 @@ groups_prefetch(const struct groups *g, uint64_t key)
 		size_t j = slot_of(key, g->cap);
 
 		__builtin_prefetch(&g->slot[j], 1);
-		__builtin_prefetch(&g->ref[j], 1);
+		if (g->ref)
+			__builtin_prefetch(&g->ref[j], 1);
 	}
 #else
 	(void)g;
@@ -450,17 +538,15 @@ groups_note(struct groups *g, const struct groups_listing *l)
 			continue;
 		if (!f) {
 			g->slot[j] = key << 1;
-			g->ref[j] = 0;
 			g->n++;
 			continue;
 		}
 		if (!(g->slot[j] & 1)) {
-			if ((gi = new_group(g)) == UINT32_MAX)
+			if ((gi = new_group(g)) == UINT32_MAX || gmap_put(g, key, gi) != 0)
 				continue;
 			g->slot[j] |= 1;
-			g->ref[j] = gi;
 		}
-		add_member(g, &g->grp[g->ref[j]], l);
+		add_member(g, gmap_get(g, key), l);
 	}
 	price_add(g, l);
 	return g->nomem ? -1 : 0;
@@ -515,10 +601,11 @@ stream_note(struct groups *g, uint64_t key, const struct groups_listing *l)
 		gr->first.seller = fi->seller;
 		gr->first.sellerlen = fi->sellerlen;
 		account(g, gr, &gr->first);
+		if (gmap_put(g, key, gi) != 0)
+			return NULL;
 		g->slot[j] |= 1;
-		g->ref[j] = gi;
 	}
-	gr = &g->grp[g->ref[j]];
+	gr = gmap_get(g, key);
 	add_member(g, gr, l);
 	return gr;
 }
@@ -536,9 +623,8 @@ second_pass(struct groups *g, uint64_t key, const struct groups_listing *l)
 	for (j = slot_of(key, g->cap); g->slot[j]; j = (j + 1) & (g->cap - 1))
 		if (g->slot[j] >> 1 == key)
 			break;
-	if (!g->slot[j] || !(g->slot[j] & 1))
+	if (!g->slot[j] || !(g->slot[j] & 1) || !(gr = gmap_get(g, key)))
 		return NULL;
-	gr = &g->grp[g->ref[j]];
 	if (!gr->have_first && !is_member(g, gr, l->ordinal)) {
 		member_of(g, l, &gr->first);
 		gr->have_first = 1;

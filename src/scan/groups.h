@@ -19,9 +19,10 @@
  * with the listings before it only: the first of a group is not flagged,
  * and a price is compared once its model has GROUPS_MIN_PRICES listings.
  *
- * Memory: 12 bytes a slot for each distinct IMEI (16 on a stream, with
- * the first seller's name), at most four fifths full; the ids and sellers
- * of the listings of groups; up to GROUPS_SAMPLE prices a model.
+ * Memory: 8 bytes a slot for each distinct IMEI, at most four fifths
+ * full (on a stream 12, and 24 bytes and the seller's name for the first
+ * listing of each); the ids and sellers of the listings of groups; up to
+ * GROUPS_SAMPLE prices a model.
  */
 
 #define GROUPS_MIN_PRICES 5	/* listings of a model and currency with a
@@ -73,11 +74,14 @@ struct groups_price_seen {
 
 struct groups {
 	int mode;
-	/* the IMEIs: slot = key << 1 | grouped (0: free); ref = group index
-	 * when grouped, else (stream) index into first[] */
+	/* the IMEIs: slot = key << 1 | grouped (0: free); on a stream, ref =
+	 * the index into first[] of the IMEI's first listing */
 	uint64_t *slot;
 	uint32_t *ref;
 	size_t cap, n;
+	uint64_t *gkey;			/* grouped IMEIs -> their group */
+	uint32_t *gidx;
+	size_t gcap, ngkey;
 	struct groups_first *first;	/* stream: an IMEI's first listing */
 	size_t nfirst, capfirst;
 	struct groups_group *grp;

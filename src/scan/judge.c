@@ -38,6 +38,8 @@ struct judge {
 	uint8_t pdead[SCAN_MAX_HITS];	/* inside a longer phrase */
 	uint8_t psig[SCAN_MAX_HITS];	/* signals, the insiders' too */
 	uint8_t cdead[JUDGE_MAX_CUES];
+	int32_t contrast[JUDGE_MAX_CUES];	/* denial_after_contrast, once:
+						 * -2 not known yet */
 };
 
 static int
@@ -166,10 +168,14 @@ words_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 		if ((unsigned char)fl->p[i] < 0x80) {
 			len = 1;
 			cp = (unsigned char)fl->p[i];
+			if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
+				in = 0;
+				continue;
+			}
 		} else {
 			len = utf8_decode(fl->p + i, fl->len - i, &cp);
 		}
-		if (casefold_is_space(cp))
+		if (cp >= 0x80 && casefold_is_space(cp))
 			in = 0;
 		else if (!in) {
 			in = 1;
@@ -362,7 +368,7 @@ denial_after_contrast(const struct judge *j, size_t n)
  * word (denial_after_contrast): p stands in the clause right before the
  * contrast word, within six words of it. */
 static int
-denies_back(const struct judge *j, size_t n, const struct scan_ev *p)
+denies_back(struct judge *j, size_t n, const struct scan_ev *p)
 {
 	const struct scan_cue *cue = &j->s->cue[j->cue[n].idx];
 	const struct scan_phrase *ph = &j->s->ph[p->idx];
@@ -372,7 +378,11 @@ denies_back(const struct judge *j, size_t n, const struct scan_ev *p)
 
 	if (j->cdead[n] || cue->kind != SCAN_CUE_NEGATION || !(ph->cues >> SCAN_CUE_NEGATION & 1) ||
 	    !(cue->applies >> ph->cat & 1) || !compat(cue->langs, ph->langs) ||
-	    j->cue[n].field != p->field || (b = denial_after_contrast(j, n)) < 0)
+	    j->cue[n].field != p->field || j->cue[n].off < p->off + p->len)
+		return 0;
+	if (j->contrast[n] == -2)
+		j->contrast[n] = (int32_t)denial_after_contrast(j, n);
+	if ((b = j->contrast[n]) < 0)
 		return 0;
 	w = &j->cue[b];
 	if (p->off + p->len > w->off || words_in(j, p->field, p->off + p->len, w->off) > 6)
@@ -675,6 +685,8 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 	j.cue = cue;
 	j.ncue = ncue;
 	memset(status, 0xFF, sizeof status);
+	for (k = 0; k < ncue; k++)
+		j.contrast[k] = -2;
 	for (k = 0; k < nph; k++) {
 		const struct scan_phrase *p = &s->ph[ph[k].idx];
 

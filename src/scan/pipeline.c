@@ -240,7 +240,7 @@ scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scrat
 	k.rec_of = w->rec_of;
 	if (identifiers_only) {
 		for (i = 0; i < n; i++) {
-			scan_identifiers(s, &w->listings[i], w->res);
+			scan_identifiers_light(s, &w->listings[i], w->res);
 			scan_finish_result(w->res);
 			if (keep_result(&k, i, w->res) != 0)
 				return -1;

@@ -70,7 +70,7 @@ has_digit(const char *p, size_t n)
 
 static void
 add_found(const struct scan *s, const struct scan_field *f, size_t field,
-    const struct ident *id, struct scan_result *out)
+    const struct ident *id, struct scan_result *out, int light)
 {
 	struct scan_found *d;
 	const char *v = id->normalized;
@@ -106,7 +106,7 @@ add_found(const struct scan *s, const struct scan_field *f, size_t field,
 	for (i = 0; i + 1 < out->nids; i++)	/* an IMEI and its IMEISV: one phone */
 		if (out->ids[i].key == d->key)
 			d->key = 0;
-	if (id->tac[0] && s->tac) {
+	if (id->tac[0] && s->tac && !light) {
 		size_t cnt;
 		const struct tac_entry *te = tac_db_find(s->tac, id->tac, &cnt);
 		if (te)
@@ -115,7 +115,8 @@ add_found(const struct scan *s, const struct scan_field *f, size_t field,
 }
 
 static void
-find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result *out)
+find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result *out,
+    int light)
 {
 	struct ident ids[SCAN_MAX_IDS + 1];	/* one more: a field with too many */
 	size_t i, k, n;
@@ -143,7 +144,7 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 			out->more = 1;
 		}
 		for (k = 0; k < n; k++)
-			add_found(s, f, i, &ids[k], out);
+			add_found(s, f, i, &ids[k], out, light);
 	}
 }
 
@@ -189,7 +190,19 @@ model_key(const struct scan_listing *in)
 		for (k = 0; k < f->len; k += len) {
 			char enc[4];
 			size_t e, m;
+			unsigned char c = (unsigned char)f->p[k];
 
+			if (c < 0x80) {		/* ASCII: letters and digits, lower case */
+				len = 1;
+				if ((c | 32) >= 'a' && (c | 32) <= 'z')
+					c |= 32;
+				else if (c < '0' || c > '9')
+					continue;
+				h ^= c;
+				h *= 1099511628211ull;
+				any = 1;
+				continue;
+			}
 			len = utf8_decode(f->p + k, f->len - k, &cp);
 			if (!casefold_is_word(cp))
 				continue;
@@ -204,9 +217,11 @@ model_key(const struct scan_listing *in)
 	return any ? h | 1 : 0;
 }
 
-void
-scan_identifiers(const struct scan *s, const struct scan_listing *in,
-    struct scan_result *out)
+/* What both scan_identifiers and scan_identifiers_light do; light leaves
+ * out the TAC brand. */
+static void
+identifiers(const struct scan *s, const struct scan_listing *in, struct scan_result *out,
+    int light)
 {
 	size_t i;
 
@@ -217,14 +232,29 @@ scan_identifiers(const struct scan *s, const struct scan_listing *in,
 	out->strong = 0;
 	out->price = 0;
 	out->currency[0] = '\0';
-	find_ids(s, in, out);
-	check_tac_brand(s, in, out);
+	find_ids(s, in, out, light);
+	if (!light)
+		check_tac_brand(s, in, out);
 	for (i = 0; i < in->nf; i++)
 		if (in->f[i].role == SCAN_PRICE && in->f[i].len &&
 		    scan_price_parse(in->f[i].p, in->f[i].len, &out->price,
 		    out->currency) == 0)
 			break;
 	out->model_key = model_key(in);
+}
+
+void
+scan_identifiers(const struct scan *s, const struct scan_listing *in,
+    struct scan_result *out)
+{
+	identifiers(s, in, out, 0);
+}
+
+void
+scan_identifiers_light(const struct scan *s, const struct scan_listing *in,
+    struct scan_result *out)
+{
+	identifiers(s, in, out, 1);
 }
 
 int

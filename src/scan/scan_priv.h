@@ -18,6 +18,10 @@
  * (judge.c). */
 void scan_identifiers(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out);
+/* The same without the TAC brands (no tac_brand_mismatch): what a first
+ * pass that collects IMEIs, models and prices needs. */
+void scan_identifiers_light(const struct scan *s, const struct scan_listing *in,
+    struct scan_result *out);
 
 /* A match in one of a listing's fields. */
 struct scan_ev {
@@ -28,6 +32,9 @@ struct scan_ev {
 
 /* The reasons a result's own findings add at the end (a limit reached). */
 void scan_finish_result(struct scan_result *out);
+/* The reasons that add up from others and the phrases' signals
+ * (SCAN_SIG_): stolen_pattern = price_far_below + no bill + no box. */
+unsigned scan_combine(unsigned reasons, unsigned signals);
 
 /* Judges the phrase matches ph (nph, in any order) with the cue matches
  * (ncue) of the same listing: fills out's hits, their status, reasons and
