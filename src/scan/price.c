@@ -122,6 +122,18 @@ word_at(const char *p, size_t n, size_t i, char *w, size_t *wl)
 	return k - i;
 }
 
+/* 1 when w is one of the currency signs and words of the table. */
+static int
+sign_of(const char *w)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof currencies / sizeof currencies[0]; k++)
+		if (strcmp(w, currencies[k].sign) == 0)
+			return 1;
+	return 0;
+}
+
 /* The currency of the word w into out (room for SCAN_CURRENCY_MAX): its
  * code, or a word of two to four ASCII letters in capitals (an ISO code
  * this table lacks); 0 when it is none. */
@@ -232,9 +244,17 @@ scan_price_parse(const char *p, size_t n, double *amount, char *currency)
 	if (i < n) {
 		size_t used = word_at(p, n, i, w, &wl);
 
-		for (k = 0; k < sizeof multipliers / sizeof multipliers[0]; k++)
-			if (strcmp(w, multipliers[k].word) == 0) {
-				v *= multipliers[k].times;
+		for (k = 0; k < sizeof multipliers / sizeof multipliers[0]; k++) {
+			size_t ml = strlen(multipliers[k].word);
+
+			if (strncmp(w, multipliers[k].word, ml) != 0)
+				continue;
+			if (w[ml] != '\0') {
+				/* glued to a currency sign: "3万円", "45k₹" */
+				if (!sign_of(w + ml))
+					continue;
+				memmove(w, w + ml, strlen(w + ml) + 1);
+			} else {
 				i += used;
 				while (i < n && (p[i] == ' ' || p[i] == '\t'))
 					i++;
@@ -242,8 +262,10 @@ scan_price_parse(const char *p, size_t n, double *amount, char *currency)
 					word_at(p, n, i, w, &wl);
 				else
 					w[0] = '\0';
-				break;
 			}
+			v *= multipliers[k].times;
+			break;
+		}
 		if (!cur)
 			cur = currency_of(w, currency);
 	}
