@@ -667,6 +667,7 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 	uint8_t status[SCAN_MAX_HITS];
 	uint32_t by[SCAN_MAX_HITS];
 	size_t k;
+	unsigned weakcats = 0;
 	long acc_cue;
 	int acc_cat;
 
@@ -716,7 +717,13 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 			out->reasons |= 1u << p->reason;
 			out->strong += p->weight == 3;
 		}
+		if (status[k] == SCAN_HIT_WEAK)
+			weakcats |= 1u << p->cat;
 		if (status[k] == SCAN_HIT_COUNTED || status[k] == SCAN_HIT_WEAK)
 			out->signals |= j.psig[k];
 	}
+	/* one weak word ("locked", "balance") is common in clean listings;
+	 * weak words of two categories together are worth a look */
+	if (weakcats & (weakcats - 1))
+		out->reasons |= 1u << SCAN_WEAK_PHRASE;
 }

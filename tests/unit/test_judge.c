@@ -226,6 +226,23 @@ test_names(void)
 	CHECK_STR(got(judge("Watu Simu bado nalipia")), "watu simu:counted bado nalipia:counted ");
 }
 
+/* Weight-1 words: one alone, or several of one kind, is no finding; two
+ * kinds together are worth a look, and never a stop. */
+static void
+test_weak(void)
+{
+	const struct scan_result *r = judge("Locked, no box");
+
+	CHECK_STR(got(r), "locked:weak no box:weak ");
+	CHECK_INT(r->reasons, 1u << SCAN_WEAK_PHRASE);
+	CHECK_STR(RISK(r), "caution");
+	r = judge("Loan balance left");
+	CHECK_STR(got(r), "loan:weak balance:weak ");
+	CHECK_INT(r->reasons, 0);
+	/* a denied weak word is not one of the two */
+	CHECK_STR(RISK(judge("Not locked, no box")), "ok");
+}
+
 int
 main(void)
 {
@@ -237,6 +254,7 @@ main(void)
 	RUN(test_normalised);
 	RUN(test_context);
 	RUN(test_names);
+	RUN(test_weak);
 	scan_release(&S);
 	tac_db_release(&D);
 	kb_release(&K);
