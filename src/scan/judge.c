@@ -401,10 +401,8 @@ denies_back(struct judge *j, size_t n, const struct scan_ev *p)
 
 /* ---------------------------------------------------- accessory listings */
 
-/* 1 when the category column names accessories or SIM cards, in the
- * languages of the markets (and a few words stores use). */
-static int
-accessory_category(const struct judge *j)
+int
+scan_accessory_category(const struct scan_listing *in)
 {
 	static const char *const words[] = {
 		"accessor", "accesor", "acessór", "acessor", "aksesor", "aksesuar",
@@ -414,8 +412,8 @@ accessory_category(const struct judge *j)
 	size_t i, k, w;
 	char low[128];
 
-	for (i = 0; i < j->in->nf; i++) {
-		const struct scan_field *f = &j->in->f[i];
+	for (i = 0; i < in->nf; i++) {
+		const struct scan_field *f = &in->f[i];
 
 		if (f->role != SCAN_CATEGORY || f->len == 0)
 			continue;
@@ -426,9 +424,11 @@ accessory_category(const struct judge *j)
 			const char *at = strstr(low, words[w]);
 			size_t wl = strlen(words[w]);
 
-			/* "sim", "case": a word of its own, not "simple" */
+			/* "sim", "case": a word of its own, or its plural
+			 * ("Phone cases"), not "simple" */
 			if (at && (wl > 5 || ((at == low || !casefold_is_word((unsigned char)at[-1])) &&
-			    !casefold_is_word((unsigned char)at[wl]))))
+			    (!casefold_is_word((unsigned char)at[wl]) ||
+			    (at[wl] == 's' && !casefold_is_word((unsigned char)at[wl + 1]))))))
 				return 1;
 		}
 	}
@@ -696,7 +696,7 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 	}
 	longest_match(&j);
 	negated_completions(&j);
-	acc_cat = accessory_category(&j);
+	acc_cat = scan_accessory_category(in);
 	acc_cue = acc_cat ? -1 : accessory_title(&j);
 	for (k = 0; k < nph; k++)
 		if (!j.pdead[k])

@@ -235,8 +235,11 @@ identifiers(const struct scan *s, const struct scan_listing *in, struct scan_res
 	find_ids(s, in, out, light);
 	if (!light)
 		check_tac_brand(s, in, out);
+	/* a case's price says nothing of the phone's: neither judged nor
+	 * part of the model's median */
 	for (i = 0; i < in->nf; i++)
 		if (in->f[i].role == SCAN_PRICE && in->f[i].len &&
+		    !scan_accessory_category(in) &&
 		    scan_price_parse(in->f[i].p, in->f[i].len, &out->price,
 		    out->currency) == 0)
 			break;

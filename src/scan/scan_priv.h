@@ -32,9 +32,11 @@ struct scan_ev {
 
 /* The reasons a result's own findings add at the end (a limit reached). */
 void scan_finish_result(struct scan_result *out);
-/* The reasons that add up from others and the phrases' signals
- * (SCAN_SIG_): stolen_pattern = price_far_below + no bill + no box. */
-unsigned scan_combine(unsigned reasons, unsigned signals);
+
+/* 1 when the listing's category column names accessories or SIM cards, in
+ * the languages of the markets (and a few words stores use): only bypass and
+ * theft phrases count there, and its price is no phone's price.  Pure. */
+int scan_accessory_category(const struct scan_listing *in);
 
 /* Judges the phrase matches ph (nph, in any order) with the cue matches
  * (ncue) of the same listing: fills out's hits, their status, reasons and

@@ -10,7 +10,7 @@
 
 #include "kb/blob.h"
 #include "harness.h"
-#include "scan/scan.h"
+#include "scan/scan_priv.h"
 
 static struct ident_tables T;
 static struct kb K;
@@ -243,6 +243,27 @@ test_weak(void)
 	CHECK_STR(RISK(judge("Not locked, no box")), "ok");
 }
 
+/* An accessory's price is no phone's price: it is neither judged against
+ * the phone's median nor part of it. */
+static void
+test_accessory_price(void)
+{
+	struct scan_field f[3] = {
+		{ "title", 5, "Case for Galaxy A15", 19, SCAN_TITLE },
+		{ "price", 5, "KES 500", 7, SCAN_PRICE },
+		{ "category", 8, "Phone cases", 11, SCAN_CATEGORY },
+	};
+	struct scan_listing in = { f, 3 };
+
+	scan_identifiers(&S, &in, &R);
+	CHECK(R.price == 0);
+	f[2].p = "Mobile Phones";
+	f[2].len = 13;
+	scan_identifiers(&S, &in, &R);
+	CHECK(R.price == 500);
+	CHECK_STR(R.currency, "KES");
+}
+
 int
 main(void)
 {
@@ -255,6 +276,7 @@ main(void)
 	RUN(test_context);
 	RUN(test_names);
 	RUN(test_weak);
+	RUN(test_accessory_price);
 	scan_release(&S);
 	tac_db_release(&D);
 	kb_release(&K);
