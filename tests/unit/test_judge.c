@@ -120,6 +120,14 @@ test_negation(void)
 	CHECK_STR(RISK(judge("Sin factura, no robado")), "caution");
 	CHECK_STR(got(judge("Belum lunas")), "belum lunas:counted ");
 	CHECK_STR(got(judge("EMI not completed")), "emi not completed:counted ");
+	/* a lock taken off, a stolen phone taken back */
+	CHECK_STR(got(judge("Pas bloqu\xC3\xA9, compte Google retir\xC3\xA9")),
+	    "bloqu\xC3\xA9:negated compte google:negated ");			/* fr */
+	CHECK_STR(RISK(judge("Google account removed, reset done")), "ok");
+	CHECK_STR(got(judge("Na-snatch dati tapos nabawi ko")), "na-snatch:negated ");	/* tl */
+	/* a carrier lock said openly is a weak word, not a stop */
+	CHECK_STR(got(judge("Capado por Telcel")), "capado:weak ");
+	CHECK_STR(RISK(judge("Separa con un anticipo por Nequi")), "caution");
 }
 
 /* A negation reaches only its own clause. */
