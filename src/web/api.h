@@ -76,8 +76,9 @@ int web_record(double t, int offset, int seal);
  * {"title", "says":[...], "day", "resumed", "view"}, or -1 with the
  * reason (altered, not sealed, not a record). */
 int web_recheck(const char *text, size_t len, double t, int offset);
-/* The last re-check of a record: {"state": "sealed|open", "n",
- * "verdict", "reasons":[{"level","text","todo"}]}, or null when it has
+/* The last re-check of a record: {"state": "sealed|open", "n", "title"
+ * (which re-check, its day and time), "verdict",
+ * "reasons":[{"level","text","todo"}]}, or null when it has
  * none; -1 with the reason when it is altered or not a record. */
 int web_rechecked(const char *text, size_t len);
 /* The calendar reminders of the re-checks, as "handover export --ics"
@@ -97,7 +98,9 @@ int web_file(const char *path, const char *hex, double size);
 /* ---- records */
 
 /* {"seal": "intact|altered|unsealed", "id", "state", "verdict", "created",
- * "updated", "country", "brand", "model", "error"} of a record's text. */
+ * "updated", "country", "brand", "model", "imei1", "recheck" (the last
+ * re-check's state: "sealed", "open" or null), "recheck_verdict",
+ * "error"} of a record's text. */
 int web_saved(const char *text, size_t len);
 /* A sealed or open record read back by the one reader: {"id", "state",
  * "verdict", "level", "failed", "files", "reasons":[{"level","code","text",

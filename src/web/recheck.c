@@ -155,8 +155,11 @@ web_rechecked(const char *text, size_t len)
 {
 	struct record rec;
 	struct recheck x;
+	struct recheck_plan p;
 	struct buf *b, s;
 	const struct words *w = web_lang_words();
+	char n[24], day[24];
+	struct fill fl[] = {{"n", n}, {"day", day}, {"time", NULL}, {NULL, NULL}};
 	size_t k;
 	int first = 1;
 
@@ -164,6 +167,7 @@ web_rechecked(const char *text, size_t len)
 		return -1;
 	b = web_out();
 	if (rec.nblocks == 0 || recheck_read(&rec, rec.nblocks - 1, &x, NULL) != 0) {
+		/* none: a check as sold */
 		BUF_LIT(b, "null");
 		record_release(&rec);
 		return b->err ? -1 : 0;
@@ -171,6 +175,17 @@ web_rechecked(const char *text, size_t len)
 	buf_putc(b, '{');
 	web_kv(b, 1, "state", x.sealed ? "sealed" : "open");
 	web_kv_long(b, "n", (long)rec.nblocks);
+	fl[2].value = x.time;
+	recheck_plan(&rec, &p);
+	snprintf(n, sizeof n, "%zu", rec.nblocks);
+	day[0] = '\0';
+	if (p.applies && x.time_ok)
+		snprintf(day, sizeof day, "%ld", recheck_day_of(&p, x.at));
+	buf_init_mem(&s);
+	words_fill(&s, words_get(w, !day[0] ? "bill.recheck_when" : day[0] == '-' ||
+	    strcmp(day, "0") == 0 ? "bill.recheck_early" : "bill.recheck_day"), fl);
+	web_kv(b, 0, "title", buf_str(&s));
+	buf_release(&s);
 	web_kv(b, 0, "verdict", x.verdict);
 	BUF_LIT(b, ",\"reasons\":[");
 	for (k = 0; k < x.nfields; k++) {
