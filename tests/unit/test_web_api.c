@@ -255,7 +255,8 @@ test_recheck(void)
 	CHECK(strstr(open, "\nrecheck.state: open\n") != NULL);
 	CHECK(strncmp(open, sample, len) == 0);
 	CHECK_INT(web_saved(open, strlen(open)), 0);
-	CHECK(has("\"seal\":\"intact\""));
+	CHECK(has("\"seal\":\"intact\"") && has("\"state\":\"sealed\"") &&
+	    has("\"recheck\":\"open\",\"recheck_verdict\":null"));
 	CHECK_INT(web_rechecked(open, strlen(open)), 0);
 	CHECK(has("\"state\":\"open\""));
 
@@ -287,6 +288,11 @@ test_recheck(void)
 	}
 	CHECK_INT(web_rechecked(got, strlen(got)), 0);
 	CHECK(has("\"state\":\"sealed\"") && has("\"verdict\":\"GO\"") && has("\"n\":1"));
+	CHECK(has("\"title\":\"Re-check 1: day 1 after the sale, 2026-11-24T18:30:00+00:00\""));
+	CHECK_INT(web_saved(got, strlen(got)), 0);
+	CHECK(has("\"recheck\":\"sealed\",\"recheck_verdict\":\"GO\""));
+	CHECK_INT(web_rechecked(sample, len), 0);
+	CHECK_STR(web_result(), "null");
 	CHECK_INT(web_finished(got, strlen(got)), 0);
 
 	/* a second one on day 7, a STOP: the first block stays as it was */
