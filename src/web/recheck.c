@@ -85,14 +85,14 @@ put_hello(struct buf *b, const struct record *rec)
 EXPORT(web_recheck) int
 web_recheck(const char *text, size_t len, double t, int offset)
 {
-	char now[STAMP_TIME_SIZE], today[STAMP_DATE_SIZE];
+	char now[STAMP_TIME_SIZE];
 	struct record rec;
 	struct saved_check *sc;
 	struct buf *b;
 	struct error e;
 	int rc;
 
-	if (!web.ready || web_stamps(t, offset, now, today) != 0)
+	if (!web.ready || web_stamps(t, offset, now, NULL) != 0)
 		return web_fail("the clock is out of range");
 	if (read_sealed(text, len, &rec) != 0)
 		return -1;
