@@ -1204,6 +1204,12 @@
 			store.meta("lang", lang).catch(function () {});
 			fillCountries();
 			if (shown === "check" && cur && cur.view && cur.view.step) {
+				if (cur.recheck) {
+					/* which re-check it is, in the new words, once saved */
+					var re = J("web_rechecked", L(cur.record));
+					if (re && re.state === "open")
+						cur.recheck = re.title;
+				}
 				showQuestion(J("web_view"), []);
 				renderStops();
 			} else if (shown === "verdict" && shownRecord) {
