@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/recheck.h"
 #include "check/session.h"
 #include "export/export.h"
 #include "ident/json.h"
@@ -53,6 +54,13 @@ web_saved(const char *text, size_t len)
 	web_kv(b, 0, "brand", record_get(&rec, "listing.brand"));
 	web_kv(b, 0, "model", record_get(&rec, "listing.model"));
 	web_kv(b, 0, "imei1", record_get(&rec, "identity.imei1"));
+	{
+		/* the last re-check, finished or not */
+		struct recheck x;
+		int got = rec.nblocks > 0 && recheck_read(&rec, rec.nblocks - 1, &x, NULL) == 0;
+		web_kv(b, 0, "recheck", got ? x.sealed ? "sealed" : "open" : NULL);
+		web_kv(b, 0, "recheck_verdict", got ? x.verdict : NULL);
+	}
 	buf_putc(b, '}');
 	record_release(&rec);
 	return b->err ? -1 : 0;
