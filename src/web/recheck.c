@@ -215,6 +215,7 @@ EXPORT(web_ics) int
 web_ics(const char *text, size_t len, double t)
 {
 	struct record rec;
+	struct export_src src;
 	struct error e;
 	int rc;
 
@@ -222,7 +223,8 @@ web_ics(const char *text, size_t len, double t)
 		return web_fail("the clock is out of range");
 	if (read_sealed(text, len, &rec) != 0)
 		return -1;
-	rc = export_ics(&rec, web_lang_words(), (int64_t)t, web_out(), &e);
+	web_source_of(&src, &rec);
+	rc = export_ics(&src, (int64_t)t, web_out(), &e);
 	record_release(&rec);
 	return rc == 0 ? 0 : web_fail(e.msg);
 }

@@ -90,8 +90,8 @@ open_record(const char *text, size_t len, struct record *rec)
 }
 
 /* The bill of sale's source: the record, in the page's language. */
-static void
-source_of(struct export_src *src, struct record *rec)
+void
+web_source_of(struct export_src *src, struct record *rec)
 {
 	src->rec = rec;
 	src->words = web_lang_words();
@@ -111,7 +111,7 @@ web_finished(const char *text, size_t len)
 
 	if (open_record(text, len, &rec) != 0)
 		return -1;
-	source_of(&src, &rec);
+	web_source_of(&src, &rec);
 	if (export_model_init(&m, &src, &e) != 0) {
 		record_release(&rec);
 		return web_fail(e.msg);
@@ -165,7 +165,7 @@ web_export(const char *text, size_t len)
 
 	if (open_record(text, len, &rec) != 0)
 		return -1;
-	source_of(&src, &rec);
+	web_source_of(&src, &rec);
 	rc = export_html(&src, web_out(), &e);
 	record_release(&rec);
 	return rc == 0 ? 0 : web_fail(e.msg);

@@ -15,6 +15,11 @@
 #define EXPORT(name) __attribute__((export_name(#name)))
 #else
 #define EXPORT(name)
+/* The bill of sale's source: the record, in the page's language. */
+struct export_src;
+struct record;
+void web_source_of(struct export_src *src, struct record *rec);
+
 #endif
 
 #define MAX_FILES 64
@@ -107,5 +112,10 @@ void web_put_view(struct buf *b, struct session *s);
  * appended to the record it began from, as "handover recheck" saves it.
  * Returns 0, or -1 with the reason as the result. */
 int web_recheck_record(int seal, struct buf *b);
+
+/* The bill of sale's source: the record, in the page's language. */
+struct export_src;
+struct record;
+void web_source_of(struct export_src *src, struct record *rec);
 
 #endif
