@@ -222,6 +222,61 @@ seg_add(struct seg *g, size_t start, size_t end, const char *text, size_t len,
 	c->len += total;
 }
 
+/* Reads the word at i (digits, letters and other characters together,
+ * up to a separator) into word (SEG_MAX bytes: its digits and letters as
+ * classify_char gives them, other characters as they are); *wtotal is
+ * its length in characters.  Returns where the word ends. */
+static size_t
+read_word(const char *s, size_t n, size_t i, char word[SEG_MAX], size_t *wlen,
+    size_t *wtotal)
+{
+	size_t end = i, clen, k;
+	char a;
+	enum cls c;
+
+	*wlen = *wtotal = 0;
+	while (end < n) {
+		c = classify_char(s, n, end, &clen, &a);
+		if (c == C_WEAK || c == C_STRONG)
+			break;
+		if (c == C_OTHER) {
+			for (k = 0; k < clen && *wlen < SEG_MAX; k++)
+				word[(*wlen)++] = s[end + k];
+			*wtotal += clen;
+		} else if (c != C_IGNORE) {
+			if (*wlen < SEG_MAX)
+				word[(*wlen)++] = a;
+			(*wtotal)++;
+		}
+		end += clen;
+	}
+	return end;
+}
+
+/* Whether the one digit just read after a label, ending at i, is a slot
+ * number ("IMEI 2: ..."): a strong separator or the end follows, or 14
+ * digits or more that make an identifier alone ("IMEI 1 354..."). */
+static int
+is_slot_number(const char *s, size_t n, size_t i)
+{
+	size_t j = i, cl, nd = 0;
+	char aa;
+	enum cls cc = C_WEAK;
+
+	while (j < n && (cc = classify_char(s, n, j, &cl, &aa)) == C_WEAK && s[j] == ' ')
+		j += cl;
+	if (j >= n || cc == C_STRONG)
+		return 1;
+	for (; j < n; j += cl) {
+		cc = classify_char(s, n, j, &cl, &aa);
+		if (cc == C_DIGIT)
+			nd++;
+		else if (cc != C_WEAK && cc != C_IGNORE)
+			break;
+	}
+	return nd >= 14;
+}
+
 size_t
 ident_parse_line(const struct ident_tables *t, const char *s, size_t n,
     struct ident *out, size_t max)
@@ -255,25 +310,7 @@ ident_parse_line(const struct ident_tables *t, const char *s, size_t n,
 			strong = after_label = 0;
 			continue;
 		}
-		/* A word: digits, letters and other characters together. */
-		end = i;
-		while (end < n) {
-			c = classify_char(s, n, end, &clen, &a);
-			if (c == C_WEAK || c == C_STRONG)
-				break;
-			if (c != C_IGNORE) {
-				if (c == C_OTHER) {
-					for (k = 0; k < clen && wlen < sizeof word; k++)
-						word[wlen++] = s[end + k];
-					wtotal += clen;
-				} else {
-					if (wlen < sizeof word)
-						word[wlen++] = a;
-					wtotal++;
-				}
-			}
-			end += clen;
-		}
+		end = read_word(s, n, i, word, &wlen, &wtotal);
 		i = end;
 		if (strong)
 			count = emit_segment(t, s, &g, hint, out, count, max);
@@ -302,27 +339,10 @@ ident_parse_line(const struct ident_tables *t, const char *s, size_t n,
 		}
 		/* "IMEI 2: ..." - a slot number after a label; also "IMEI 1
 		 * 354...", when the digits after it make an identifier alone. */
-		if (after_label && wlen == 1 && word[0] >= '1' && word[0] <= '9') {
-			size_t j = i, cl, nd = 0;
-			char aa;
-			enum cls cc = C_WEAK;
-			while (j < n && (cc = classify_char(s, n, j, &cl, &aa)) == C_WEAK && s[j] == ' ')
-				j += cl;
-			if (j >= n || cc == C_STRONG) {
-				after_label = 0;
-				goto next;
-			}
-			for (; j < n; j += cl) {
-				cc = classify_char(s, n, j, &cl, &aa);
-				if (cc == C_DIGIT)
-					nd++;
-				else if (cc != C_WEAK && cc != C_IGNORE)
-					break;
-			}
-			if (nd >= 14) {
-				after_label = 0;
-				goto next;
-			}
+		if (after_label && wlen == 1 && word[0] >= '1' && word[0] <= '9' &&
+		    is_slot_number(s, n, i)) {
+			after_label = 0;
+			goto next;
 		}
 		after_label = 0;
 		seg_add(&g, start, end, word, wlen, wtotal);
