@@ -2,14 +2,10 @@
 /* groups: IMEIs several listings show, as whole groups with their sellers
  * compared byte for byte, and prices by model and currency with a median
  * kept sorted. */
-#define _DEFAULT_SOURCE		/* MADV_HUGEPAGE, where there is one */
-#if defined(__linux__)
-#include <sys/mman.h>		/* a memory hint only: no I/O */
-#endif
-
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/slots.h"
 #include "lib/grow.h"
 #include "scan/groups.h"
 #include "scan/scan.h"
@@ -108,42 +104,12 @@ text_put(struct groups *g, const char *p, size_t n)
 
 /* ----------------------------------------------------------- the IMEIs */
 
-static size_t
-slot_of(uint64_t key, size_t cap)
-{
-	/* Fibonacci hashing: IMEIs of one model share their leading digits */
-	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
-}
-
-#define HUGE_PAGE (2u << 20)
-
-/* n zeroed items of size bytes.  A large table is touched all over at
- * random, so where the system has them it asks for 2 MB pages: fewer TLB
- * misses and page faults. */
-static void *
-alloc_zeroed(size_t n, size_t size)
-{
-#if defined(MADV_HUGEPAGE)
-	size_t bytes = n * size;
-	void *p;
-
-	if (bytes >= HUGE_PAGE) {
-		if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
-			return NULL;
-		(void)madvise(p, bytes, MADV_HUGEPAGE);	/* a hint only */
-		memset(p, 0, bytes);
-		return p;
-	}
-#endif
-	return calloc(n, size);
-}
-
 /* The slots (and on a stream their first listings) in a table of cap. */
 static int
 rehash(struct groups *g, size_t cap)
 {
-	uint64_t *s = alloc_zeroed(cap, sizeof *s);
-	uint32_t *r = g->mode == GROUPS_STREAM ? alloc_zeroed(cap, sizeof *r) : NULL;
+	uint64_t *s = slots_alloc(cap, sizeof *s);
+	uint32_t *r = g->mode == GROUPS_STREAM ? slots_alloc(cap, sizeof *r) : NULL;
 	size_t i, j;
 
 	if (!s || (g->mode == GROUPS_STREAM && !r)) {
@@ -154,7 +120,7 @@ rehash(struct groups *g, size_t cap)
 	for (i = 0; i < g->cap; i++) {
 		if (!g->slot[i])
 			continue;
-		for (j = slot_of(g->slot[i] >> 1, cap); s[j]; j = (j + 1) & (cap - 1))
+		for (j = slots_of(g->slot[i] >> 1, cap); s[j]; j = (j + 1) & (cap - 1))
 			;
 		s[j] = g->slot[i];
 		if (r)
@@ -246,7 +212,7 @@ find(struct groups *g, uint64_t key, size_t *j)
 		g->nomem = 1;
 		return -1;
 	}
-	for (*j = slot_of(key, g->cap); g->slot[*j]; *j = (*j + 1) & (g->cap - 1))
+	for (*j = slots_of(key, g->cap); g->slot[*j]; *j = (*j + 1) & (g->cap - 1))
 		if (g->slot[*j] >> 1 == key)
 			return 1;
 	return 0;
@@ -257,7 +223,7 @@ groups_prefetch(const struct groups *g, uint64_t key)
 {
 #if defined(__GNUC__) || defined(__clang__)
 	if (g->cap) {
-		size_t j = slot_of(key, g->cap);
+		size_t j = slots_of(key, g->cap);
 
 		__builtin_prefetch(&g->slot[j], 1);
 		if (g->ref)
@@ -620,7 +586,7 @@ second_pass(struct groups *g, uint64_t key, const struct groups_listing *l)
 
 	if (!g->cap)
 		return NULL;
-	for (j = slot_of(key, g->cap); g->slot[j]; j = (j + 1) & (g->cap - 1))
+	for (j = slots_of(key, g->cap); g->slot[j]; j = (j + 1) & (g->cap - 1))
 		if (g->slot[j] >> 1 == key)
 			break;
 	if (!g->slot[j] || !(g->slot[j] & 1) || !(gr = gmap_get(g, key)))
