@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* json: a small recursive-descent parser of one JSON value, that
  * unescapes strings in place; lib/jsonl.c reads records with it. */
-#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 
