@@ -818,7 +818,9 @@
 				/* id and time isolated, so that right to left they stay whole */
 				var sub = el("p", "sub");
 				sub.appendChild(el("bdi", null, c.id));
-				sub.appendChild(document.createTextNode(" · " + state + " · "));
+				sub.appendChild(document.createTextNode(" · "));
+				sub.appendChild(el("span", "whole", state));
+				sub.appendChild(document.createTextNode(" · "));
 				sub.appendChild(el("bdi", null, c.updated || ""));
 				li.appendChild(sub);
 				if (c.recheck === "open")
