@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_buf: the writer: sinks, sticky errors, JSON and HTML escaping. */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lib/buf.h"
@@ -140,7 +141,7 @@ test_json_escape_random(void)
 		"a", "Z", " ", "~", "\x7f", "\"", "\\", "\n", "\x01", "\x1f",
 		"\xc3\xa9", "\xe0\xa4\x95", "\xff", "\xc3", "0", "/",
 	};
-	unsigned long x = 99;
+	uint64_t x = 99;
 	int i, bad = 0;
 
 	for (i = 0; i < 20000 && !bad; i++) {
@@ -148,12 +149,12 @@ test_json_escape_random(void)
 		struct buf got, want;
 		size_t n = 0, len, k;
 
-		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 		len = (size_t)(x >> 33) % 40;
 		for (k = 0; k < len; k++) {
 			const char *a;
 
-			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 			a = atoms[(x >> 33) % (sizeof atoms / sizeof atoms[0])];
 			if (n + strlen(a) > sizeof in)
 				break;

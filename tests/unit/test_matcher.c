@@ -2,6 +2,7 @@
 /* test_matcher: phrases in every script, whole words, overlaps, spaces,
  * offsets in the original text, errors, and a long random text checked
  * against a naive search. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,12 +204,12 @@ test_api_errors(void)
 
 /* A long random text over a small alphabet, with many phrases, against a
  * naive search of every phrase at every position. */
-static unsigned long rng;
+static uint64_t rng;
 
 static unsigned
 next_rand(void)
 {
-	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	rng = rng * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 	return (unsigned)(rng >> 33);
 }
 
@@ -243,7 +244,7 @@ test_long_random_text(void)
 	int bad = 0;
 
 	rng = 20261123;
-	printf("seed %lu\n", rng);
+	printf("seed %llu\n", (unsigned long long)rng);
 	for (i = 0; i < TLEN; i++)
 		text[i] = "abcd"[next_rand() % 4];
 	matcher_init(&m);
@@ -381,7 +382,7 @@ test_differential_unicode(void)
 	int bad = 0;
 
 	rng = 424242;
-	printf("seed %lu\n", rng);
+	printf("seed %llu\n", (unsigned long long)rng);
 	while (n < TLEN) {
 		const char *c = alphabet[next_rand() % (sizeof alphabet /
 		    sizeof alphabet[0])];
@@ -494,7 +495,7 @@ test_run_many(void)
 	int bad = 0;
 
 	rng = 77;
-	printf("seed %lu\n", rng);
+	printf("seed %llu\n", (unsigned long long)rng);
 	matcher_init(&m);
 	for (i = 0; i < NPH; i++) {
 		size_t len = random_phrase(ph[i]);
