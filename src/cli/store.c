@@ -330,7 +330,7 @@ store_read_file(const char *path, char **text, size_t *len, struct error *err)
 		errno = e;
 		FAIL(err, "cannot read '%s': %s", path, strerror(e));
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size < RECORD_MAX_SIZE ?
+	cap = S_ISREG(st.st_mode) && st.st_size < (off_t)RECORD_MAX_SIZE ?
 	    (size_t)st.st_size + 2 : RECORD_MAX_SIZE + 2;
 	if (!(data = malloc(cap))) {
 		close(fd);
