@@ -12,6 +12,7 @@
 
 #include "kb/blob.h"
 #include "cli/cli.h"
+#include "lib/term.h"
 
 const char *const cli_exit_words[] = {
 	[EXIT_OK] = "ok (check: GO)",
@@ -26,6 +27,35 @@ const char *const cli_exit_words[] = {
 	NULL
 };
 
+/* Writes the formatted message to stderr with every character a terminal
+ * would obey shown visibly (term.h): messages quote file names, step ids
+ * and values from files nobody has looked at. */
+static void
+say(const char *fmt, va_list ap)
+{
+	char msg[2048], out[512], esc[TERM_ESC_MAX];
+	size_t i = 0, o = 0, n;
+	int w = vsnprintf(msg, sizeof msg, fmt, ap);
+
+	n = w < 0 ? 0 : strlen(msg);
+	while (i < n) {
+		size_t len = term_char(msg + i, n - i, esc);
+		const char *p = esc[0] ? esc : msg + i;
+		size_t pl = esc[0] ? strlen(esc) : len;
+
+		if (o + pl > sizeof out) {
+			fwrite(out, 1, o, stderr);
+			o = 0;
+		}
+		memcpy(out + o, p, pl);
+		o += pl;
+		i += len;
+	}
+	fwrite(out, 1, o, stderr);
+	if (w >= (int)sizeof msg)
+		fputs("...", stderr);
+}
+
 void
 cli_error(const char *fmt, ...)
 {
@@ -34,7 +64,7 @@ cli_error(const char *fmt, ...)
 	fflush(stdout);
 	fputs("handover: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -46,7 +76,7 @@ cli_usage(const char *cmd, const char *fmt, ...)
 
 	fputs("handover: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
 	if (cmd)
 		fprintf(stderr, "\ntry 'handover %s --help'\n", cmd);

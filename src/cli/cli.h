@@ -45,13 +45,15 @@ struct command {
 	const char *help;	/* the full "handover CMD --help" text */
 };
 
-/* "handover: <message>" on stderr. */
+/* "handover: <message>" on stderr, every character a terminal would obey
+ * shown visibly (lib/term.h), so quoting untrusted text is safe. */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
-/* A usage error: the message, a pointer to --help; returns EXIT_USAGE. */
+/* A usage error: the message (as cli_error shows it), a pointer to
+ * --help; returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 2, 3)))
