@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/term.h"
 #include "lib/utf8.h"
 
 #define OUT_STAGE (64 * 1024)
@@ -251,9 +252,25 @@ buf_put_json_chars(struct buf *b, const char *p, size_t n)
 		}
 		if (c >= 0x80) {
 			size_t len = utf8_valid_prefix(p + i, n - i);
-			if (len > 0) {
+			uint32_t cp = 0;
+			if (len > 0 && !term_active(utf8_decode(p + i, len, &cp) ? cp : 0)) {
 				i += len;
 				run += len;
+				continue;
+			}
+			if (len > 0) {
+				/* the same character, escaped: JSON read in a terminal
+				 * must not drive it (see lib/term.h) */
+				buf_put(b, p + i - run, run);
+				run = 0;
+				memcpy(u, "\\u", 2);
+				u[2] = hex[cp >> 12];
+				u[3] = hex[(cp >> 8) & 15];
+				u[4] = hex[(cp >> 4) & 15];
+				u[5] = hex[cp & 15];
+				u[6] = '\0';
+				buf_puts(b, u);
+				i += len;
 				continue;
 			}
 		}

@@ -66,7 +66,9 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     ;
 
 /* The only JSON string escaper: writes "..." with the quotes.  Invalid
- * UTF-8 bytes become U+FFFD so the output is always valid JSON. */
+ * UTF-8 bytes become U+FFFD so the output is always valid JSON; what a
+ * terminal would obey (C0, C1, bidi controls, U+2028/9: term.h) is
+ * written as \uXXXX, so JSON is safe to read in a terminal too. */
 void buf_put_json_str(struct buf *b, const char *p, size_t n);
 /* The same without the quotes, for a string written in pieces. */
 void buf_put_json_chars(struct buf *b, const char *p, size_t n);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/term.h"
 #include "lib/utf8.h"
 #include "harness.h"
 
@@ -87,6 +88,20 @@ test_json_escape(void)
 	buf_release(&b);
 }
 
+/* What a terminal would obey past ASCII (a C1 CSI, a bidi override, a
+ * line separator) is escaped too, so JSON read in a terminal is inert. */
+static void
+test_json_escape_terminal(void)
+{
+	struct buf b;
+	const char in[] = "\xc2\x9b" "2J \xe2\x80\xae" "x \xe2\x81\xa9 \xe2\x80\xa8 \xc2\xa0";
+
+	buf_init_mem(&b);
+	buf_put_json_str(&b, in, sizeof in - 1);
+	CHECK_STR(buf_str(&b), "\"\\u009b2J \\u202ex \\u2069 \\u2028 \xc2\xa0\"");
+	buf_release(&b);
+}
+
 /* The escaper one byte at a time, as the JSON grammar says, for the
  * differential test below (invalid UTF-8 becomes U+FFFD). */
 static void
@@ -119,7 +134,12 @@ json_ref(struct buf *b, const unsigned char *p, size_t n)
 				BUF_LIT(b, "\\ufffd");
 				k = 1;
 			} else {
-				buf_put(b, (const char *)p + i, k);
+				uint32_t cp;
+				utf8_decode((const char *)p + i, k, &cp);
+				if (term_active(cp))
+					buf_printf(b, "\\u%04x", (unsigned)cp);
+				else
+					buf_put(b, (const char *)p + i, k);
 			}
 			i += k;
 			continue;
@@ -139,7 +159,7 @@ test_json_escape_random(void)
 {
 	static const char *const atoms[] = {
 		"a", "Z", " ", "~", "\x7f", "\"", "\\", "\n", "\x01", "\x1f",
-		"\xc3\xa9", "\xe0\xa4\x95", "\xff", "\xc3", "0", "/",
+		"\xc3\xa9", "\xc2\x9b", "\xe2\x80\xae", "\xe0\xa4\x95", "\xff", "\xc3", "0", "/",
 	};
 	uint64_t x = 99;
 	int i, bad = 0;
@@ -237,6 +257,7 @@ main(void)
 	RUN(test_long_printf);
 	RUN(test_fail_after);
 	RUN(test_json_escape);
+	RUN(test_json_escape_terminal);
 	RUN(test_json_escape_random);
 	RUN(test_html_escape);
 	RUN(test_csv_cells);
