@@ -16,6 +16,7 @@
 #include "ident/tac.h"
 #include "cli/tac_load.h"
 #include "cli/fd.h"
+#include "lib/term.h"
 
 #define MAX_PER_LINE 16
 #define LINE_MAX_BYTES (64 * 1024)
@@ -38,15 +39,18 @@ emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *
 	const struct ident_rb *rb = id->rb >= 0 ? ident_reporting_body(&r->tables, id->rb) : NULL;
 	size_t i;
 
-	buf_put(b, in, inlen);
+	/* the input, the TAC database and the data tables are untrusted:
+	 * every string from them goes through the terminal sanitiser */
+	buf_put_term(b, in, inlen);
 	buf_puts(b, ": ");
 	if (id->problem == IDENT_OK) {
 		buf_puts(b, color ? "\033[32m" : "");
-		buf_puts(b, id->message);
+		buf_puts_term(b, id->message);
 		buf_puts(b, color ? "\033[0m" : "");
 	} else {
-		buf_printf(b, "%s%s%s: %s", color ? "\033[31m" : "",
-		    ident_problem_code(id->problem), color ? "\033[0m" : "", id->message);
+		buf_printf(b, "%s%s%s: ", color ? "\033[31m" : "",
+		    ident_problem_code(id->problem), color ? "\033[0m" : "");
+		buf_puts_term(b, id->message);
 	}
 	buf_putc(b, '\n');
 	if (id->problem != IDENT_OK && id->problem != IDENT_MISSING_CHECK_DIGIT &&
@@ -55,8 +59,12 @@ emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *
 	if (id->tac[0]) {
 		buf_printf(b, "  TAC %s: ", id->tac);
 		if (te) {
-			for (i = 0; i < nte; i++)
-				buf_printf(b, "%s%s %s", i ? " / " : "", te[i].brand, te[i].model);
+			for (i = 0; i < nte; i++) {
+				buf_puts(b, i ? " / " : "");
+				buf_puts_term(b, te[i].brand);
+				buf_putc(b, ' ');
+				buf_puts_term(b, te[i].model);
+			}
 		} else {
 			buf_puts(b, r->tl.loaded_osmocom ? "unknown TAC (not in the TAC tables)"
 			    : "unknown TAC (only the built-in table was searched; see --tac-db)");
@@ -68,9 +76,11 @@ emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *
 			buf_printf(b, ", check digit %s", id->check);
 		buf_putc(b, '\n');
 	}
-	if (id->rb >= 0)
-		buf_printf(b, "  reporting body %02d: %s\n", id->rb,
-		    rb ? rb->name : "not allocated");
+	if (id->rb >= 0) {
+		buf_printf(b, "  reporting body %02d: ", id->rb);
+		buf_puts_term(b, rb ? rb->name : "not allocated");
+		buf_putc(b, '\n');
+	}
 }
 
 static void

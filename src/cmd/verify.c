@@ -14,6 +14,7 @@
 #include "record/record.h"
 #include "cli/store.h"
 #include "cli/fd.h"
+#include "lib/term.h"
 
 static const char help[] =
 "usage: handover verify [--attachments DIR] [--json] FILE...\n"
@@ -146,9 +147,11 @@ attachments(struct verify *v, const char *file, const struct record *r)
 				buf_printf(v->out, "{\"line\":%ld,\"result\":\"malformed\",\"message\":", line);
 				buf_put_json_str(v->out, err.msg, strlen(err.msg));
 				buf_putc(v->out, '}');
-			} else
-				buf_printf(v->out, "  attachment on line %ld: malformed: %s\n",
-				    line, err.msg);
+			} else {
+				buf_printf(v->out, "  attachment on line %ld: malformed: ", line);
+				buf_puts_term(v->out, err.msg);
+				buf_putc(v->out, '\n');
+			}
 			continue;
 		}
 		res = check_attachment(v, file, &a, path, sizeof path, hex, &size);
@@ -166,11 +169,17 @@ attachments(struct verify *v, const char *file, const struct record *r)
 			buf_putc(v->out, '}');
 			continue;
 		}
-		buf_printf(v->out, "  attachment '%s': %s", a.name, res);
-		if (strcmp(res, "changed") == 0)
-			buf_printf(v->out, " ('%s' has %llu bytes%s%s, the record says %llu bytes, sha256 %.16s...)",
-			    path, (unsigned long long)size, hex[0] ? ", sha256 " : "",
+		/* names and paths come from the record: shown, never obeyed */
+		BUF_LIT(v->out, "  attachment '");
+		buf_puts_term(v->out, a.name);
+		buf_printf(v->out, "': %s", res);
+		if (strcmp(res, "changed") == 0) {
+			BUF_LIT(v->out, " ('");
+			buf_puts_term(v->out, path);
+			buf_printf(v->out, "' has %llu bytes%s%s, the record says %llu bytes, sha256 %.16s...)",
+			    (unsigned long long)size, hex[0] ? ", sha256 " : "",
 			    hex[0] ? hex : "", (unsigned long long)a.size, a.sha256);
+		}
 		buf_putc(v->out, '\n');
 	}
 	if (v->json)
@@ -184,8 +193,10 @@ report_head(struct verify *v, const char *file, const char *res)
 		buf_puts(v->out, "{\"file\":");
 		buf_put_json_str(v->out, file, strlen(file));
 		buf_printf(v->out, ",\"result\":\"%s\"", res);
-	} else
-		buf_printf(v->out, "%s: %s", file, res);
+	} else {
+		buf_puts_term(v->out, file);
+		buf_printf(v->out, ": %s", res);
+	}
 }
 
 static void
@@ -198,10 +209,13 @@ not_a_record(struct verify *v, const char *file, const struct error *e)
 		    e->line, e->column);
 		buf_put_json_str(v->out, e->msg, strlen(e->msg));
 		buf_puts(v->out, "}\n");
-	} else if (e->line > 0)
-		buf_printf(v->out, ": line %ld: %s\n", e->line, e->msg);
-	else
-		buf_printf(v->out, ": %s\n", e->msg);
+	} else {
+		if (e->line > 0)
+			buf_printf(v->out, ": line %ld", e->line);
+		BUF_LIT(v->out, ": ");
+		buf_puts_term(v->out, e->msg);
+		buf_putc(v->out, '\n');
+	}
 }
 
 static void
