@@ -15,6 +15,7 @@
 #include "cli/store.h"
 #include "lib/wrap.h"
 #include "cli/fd.h"
+#include "lib/term.h"
 
 static const char *
 seal_word(enum record_seal s)
@@ -119,10 +120,14 @@ run_list(struct cli *c, int argc, char **argv)
 			buf_put_json_or_null(&out, record_get(&r, "updated"));
 			buf_puts(&out, "}");
 		} else {
+			/* a record's values are shown, never obeyed (lib/term.h) */
+			char st[64], vd[64], im[96], ph[640];
 			buf_printf(&out, "%-20s %-8s %-8s %-16s %s\n", ents[i].id,
-			    seal == RECORD_INTACT ? get(&r, "state") : seal_word(seal),
-			    record_get(&r, "verdict") ? get(&r, "verdict") : "-",
-			    record_get(&r, "identity.imei1") ? get(&r, "identity.imei1") : "-", phone);
+			    term_safe(seal == RECORD_INTACT ? get(&r, "state") : seal_word(seal),
+			    st, sizeof st),
+			    term_safe(record_get(&r, "verdict") ? get(&r, "verdict") : "-", vd, sizeof vd),
+			    term_safe(record_get(&r, "identity.imei1") ? get(&r, "identity.imei1") : "-",
+			    im, sizeof im), term_safe(phone, ph, sizeof ph));
 		}
 		record_release(&r);
 	}
