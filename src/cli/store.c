@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "lib/grow.h"
+#include "cli/file.h"
 #include "cli/store.h"
 
 /* Crockford's base32: no I, L, O, U. */
@@ -314,69 +315,21 @@ store_save(const struct store *s, const struct record *r, struct error *err)
 	return rc;
 }
 
+/* A record file, regular files only (file.h), at most RECORD_MAX_SIZE. */
+static int
+read_record_file(const char *path, int flags, char **text, size_t *len, struct error *err)
+{
+	if (file_read_all(path, flags, RECORD_MAX_SIZE, text, len, err) == 0)
+		return 0;
+	if (errno == EFBIG)
+		FAIL(err, "'%s' is larger than %u bytes: not a record", path, RECORD_MAX_SIZE);
+	return -1;
+}
+
 int
 store_read_file(const char *path, char **text, size_t *len, struct error *err)
 {
-	struct stat st;
-	size_t cap, n = 0;
-	char *data;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY)) < 0)
-		FAIL(err, "cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
-		close(fd);
-		errno = e;
-		FAIL(err, "cannot read '%s': %s", path, strerror(e));
-	}
-	cap = S_ISREG(st.st_mode) && st.st_size < (off_t)RECORD_MAX_SIZE ?
-	    (size_t)st.st_size + 2 : RECORD_MAX_SIZE + 2;
-	if (!(data = malloc(cap))) {
-		close(fd);
-		errno = ENOMEM;
-		FAIL(err, "out of memory reading '%s'", path);
-	}
-	for (;;) {
-		ssize_t r;
-		if (n + 1 == cap) {
-			char *m;
-			if (cap >= RECORD_MAX_SIZE + 2)
-				break;
-			cap = cap * 2 > RECORD_MAX_SIZE + 2 ? RECORD_MAX_SIZE + 2 : cap * 2;
-			if (!(m = realloc(data, cap))) {
-				free(data);
-				close(fd);
-				errno = ENOMEM;
-				FAIL(err, "out of memory reading '%s'", path);
-			}
-			data = m;
-		}
-		r = read(fd, data + n, cap - 1 - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-			free(data);
-			close(fd);
-			errno = e;
-			FAIL(err, "cannot read '%s': %s", path, strerror(e));
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	close(fd);
-	if (n > RECORD_MAX_SIZE) {
-		free(data);
-		errno = EFBIG;
-		FAIL(err, "'%s' is larger than %u bytes: not a record", path,
-		    RECORD_MAX_SIZE);
-	}
-	data[n] = '\0';
-	*text = data;
-	*len = n;
-	return 0;
+	return read_record_file(path, 0, text, len, err);
 }
 
 int
@@ -388,22 +341,41 @@ store_load(const struct store *s, const char *id_or_path, struct record *out,
 	struct error perr;
 	int rc;
 
+	int flags = 0;
+
 	record_init(out);
 	if (strchr(id_or_path, '/') ||
 	    (n > sl && strcmp(id_or_path + n - sl, STORE_SUFFIX) == 0)) {
 		if (join(path, sizeof path, id_or_path, "", "", err) != 0)
 			return -1;
-	} else if (store_path(s, id_or_path, path, sizeof path, err) != 0)
+	} else if (store_path(s, id_or_path, path, sizeof path, err) != 0) {
 		return -1;
-	if (store_read_file(path, &text, &len, err) != 0)
+	} else {
+		flags = FILE_NOFOLLOW;	/* a record in the folder is a file there */
+	}
+	if (read_record_file(path, flags, &text, &len, err) != 0) {
+		if (flags && (errno == ELOOP || errno == EISDIR || errno == EINVAL)) {
+			/* a stray in the records folder: say what to do with it */
+			struct stat st;
+			int e = errno;
+			error_set(err, 0, 0, "'%s' is %s, not a record: move it out of the records "
+			    "folder", path, lstat(path, &st) == 0 ? file_kind(st.st_mode) :
+			    "not a file");
+			errno = e;
+		}
 		return -1;
+	}
 	if (seal)
 		*seal = record_check_seal(text, len, hex);
 	rc = record_parse(text, len, out, &perr);
 	free(text);
 	if (rc != 0) {
-		error_set(err, perr.line, perr.column, "'%s' line %ld: %s", path,
-		    perr.line, perr.msg);
+		if (perr.line == 1 && perr.column == 17)	/* another version */
+			error_set(err, perr.line, perr.column, "'%s' line 1: %s: it was written "
+			    "by a newer handover; upgrade handover to read it", path, perr.msg);
+		else
+			error_set(err, perr.line, perr.column, "'%s' line %ld: %s", path,
+			    perr.line, perr.msg);
 		errno = EINVAL;
 		return -1;
 	}
@@ -449,9 +421,11 @@ store_list(const struct store *s, struct store_entry **out, size_t *n,
 		}
 		memcpy(list[cnt].id, de->d_name, len - sl);
 		list[cnt].id[len - sl] = '\0';
+		/* every name that looks like a record is listed, whatever it is:
+		 * loading a link, a folder or a FIFO then says what to do */
 		if (!store_id_valid(list[cnt].id) ||
 		    join(path, sizeof path, s->dir, "/", de->d_name, NULL) != 0 ||
-		    stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		    lstat(path, &st) != 0)
 			continue;
 		list[cnt].mtime = st.st_mtime;
 		cnt++;
@@ -472,7 +446,7 @@ store_list(const struct store *s, struct store_entry **out, size_t *n,
 }
 
 int
-store_hash_file(const char *path, char hex[SHA256_HEX_SIZE], uint64_t *size,
+store_hash_path(const char *path, int flags, char hex[SHA256_HEX_SIZE], uint64_t *size,
     struct error *err)
 {
 	static const size_t chunk = 64 * 1024;
@@ -480,15 +454,10 @@ store_hash_file(const char *path, char hex[SHA256_HEX_SIZE], uint64_t *size,
 	struct sha256 h;
 	struct stat st;
 	uint64_t total = 0;
-	int fd;
+	int fd, e;
 
-	if ((fd = open(path, O_RDONLY)) < 0)
-		FAIL(err, "cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		FAIL(err, "cannot read '%s': %s", path, strerror(EISDIR));
-	}
+	if ((fd = file_open(path, flags, &st, err)) < 0)
+		return -1;
 	if (!(buf = malloc(chunk))) {
 		close(fd);
 		errno = ENOMEM;
@@ -496,27 +465,46 @@ store_hash_file(const char *path, char hex[SHA256_HEX_SIZE], uint64_t *size,
 	}
 	sha256_init(&h);
 	for (;;) {
-		ssize_t r = read(fd, buf, chunk);
+		ssize_t r;
+
+		if (file_progress(path, total, (uint64_t)st.st_size) != 0) {
+			e = EINTR;
+			error_set(err, 0, 0, "stopped hashing '%s': interrupted", path);
+			goto fail;
+		}
+		r = read(fd, buf, chunk);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			int e = errno;
-			free(buf);
-			close(fd);
-			errno = e;
-			FAIL(err, "cannot read '%s': %s", path, strerror(e));
+			e = errno;
+			error_set(err, 0, 0, "cannot read '%s': %s", path, strerror(e));
+			goto fail;
 		}
 		if (r == 0)
 			break;
 		sha256_update(&h, buf, (size_t)r);
 		total += (uint64_t)r;
 	}
+	file_progress(path, total, total);
 	free(buf);
 	close(fd);
 	sha256_final(&h, d);
 	sha256_hex(d, hex);
 	*size = total;
 	return 0;
+fail:
+	file_progress(path, total, total);
+	free(buf);
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+int
+store_hash_file(const char *path, char hex[SHA256_HEX_SIZE], uint64_t *size,
+    struct error *err)
+{
+	return store_hash_path(path, 0, hex, size, err);
 }
 
 int

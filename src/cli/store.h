@@ -81,25 +81,35 @@ int store_write(const struct store *s, const char *id, const char *data,
 int store_save(const struct store *s, const struct record *r,
     struct error *err);
 
-/* Reads a whole file of at most RECORD_MAX_SIZE bytes; caller frees
- * *text (NUL-terminated).  Returns 0 or -1 with err. */
+/* Reads a whole file of at most RECORD_MAX_SIZE bytes, a regular file
+ * only (cli/file.h); caller frees *text (NUL-terminated).  Returns 0 or
+ * -1 with err. */
 int store_read_file(const char *path, char **text, size_t *len,
     struct error *err);
 
 /* Loads a record by id, or by path when id_or_path holds a '/' or ends
- * in ".record".  Parses it (unsealed records are refused) into out
+ * in ".record"; by id, a symbolic link in the folder is refused.  Parses it (unsealed records are refused) into out
  * (caller releases) and sets *seal when seal is not NULL.  Returns 0 or
  * -1 with err (line/column for a parse error). */
 int store_load(const struct store *s, const char *id_or_path,
     struct record *out, enum record_seal *seal, struct error *err);
 
-/* The records in the folder, newest saved first (ties: id descending).
+/* The records in the folder, newest saved first (ties: id descending):
+ * every "<id>.record" entry, also one that is not a regular file (a link,
+ * a folder), which store_load then refuses saying what to do.
  * *out is caller-freed with free().  Returns 0 or -1 with err. */
 int store_list(const struct store *s, struct store_entry **out, size_t *n,
     struct error *err);
 
-/* SHA-256 and size of a file, read in a stream.  Returns 0 or -1 with
- * err (errno kept, e.g. ENOENT for a missing file). */
+/* SHA-256 and size of a file, read in a stream: a regular file only
+ * (cli/file.h: a FIFO, device, folder or socket is refused with a message
+ * saying so), a symbolic link not followed with FILE_NOFOLLOW in flags.
+ * A long hash shows its progress on a terminal and stops within one read
+ * when a signal asks (file_progress).  Returns 0 or -1 with err (errno
+ * kept: ENOENT for a missing file, EINTR when stopped). */
+int store_hash_path(const char *path, int flags, char hex[SHA256_HEX_SIZE],
+    uint64_t *size, struct error *err);
+/* store_hash_path(path, 0, ...): for a file the user named. */
 int store_hash_file(const char *path, char hex[SHA256_HEX_SIZE],
     uint64_t *size, struct error *err);
 
