@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cmd/commands.h"
@@ -14,6 +15,7 @@
 #include "record/record.h"
 #include "cli/store.h"
 #include "cli/fd.h"
+#include "cli/file.h"
 #include "lib/term.h"
 
 static const char help[] =
@@ -38,6 +40,9 @@ static const char help[] =
 "  changed       found, but not the file that was attached\n"
 "  missing       not found; reported but not a failure, since photos are\n"
 "                often kept elsewhere (use --attachments DIR)\n"
+"  not a file    a symbolic link (never followed: it could point out of the\n"
+"                folder), a folder, a FIFO, a device or a socket stands\n"
+"                where the file should be\n"
 "  malformed     the attachment line itself is broken\n"
 "\n"
 "options:\n"
@@ -46,7 +51,8 @@ static const char help[] =
 "  -h, --help         this text\n"
 "\n"
 "exit status: 0 every record intact and no attachment changed; 1 a record\n"
-"altered, unsealed or not a record, or an attachment changed or malformed;\n"
+"altered, unsealed or not a record, or an attachment changed, not a file\n"
+"or malformed;\n"
 "2 usage error; 3 a file could not be read\n";
 
 static const struct opt_spec specs[] = {
@@ -73,17 +79,21 @@ join_path(char *out, size_t cap, const char *dir, size_t dirlen, const char *nam
 	return n < 0 || (size_t)n >= cap ? -1 : 0;
 }
 
-/* Checks one attachment.  Returns "ok", "changed", "missing" or NULL
- * (cannot read; message already printed).  *found gets the path used. */
+/* Checks one attachment.  Returns "ok", "changed", "missing", "not a
+ * file" (its message in why) or NULL (cannot read; message printed).
+ * *found gets the path used.  The name is looked up in a folder: a
+ * symbolic link there is not followed (it could point anywhere: hashing
+ * it would tell the size and hash of a file outside the folder), and only
+ * a regular file is hashed (a FIFO would block, /dev/zero never ends). */
 static const char *
 check_attachment(struct verify *v, const char *file,
     const struct record_attachment *a, char *found, size_t cap,
-    char hex[SHA256_HEX_SIZE], uint64_t *size)
+    char hex[SHA256_HEX_SIZE], uint64_t *size, struct error *why)
 {
 	const char *slash = strrchr(file, '/');
 	struct error err;
 	struct stat st;
-	int i;
+	int i, fd = -1;
 
 	found[0] = '\0';
 	for (i = 0; i < 2; i++) {
@@ -97,23 +107,32 @@ check_attachment(struct verify *v, const char *file,
 		if (i == 1 && join_path(found, cap, slash ? file : ".",
 		    slash ? (size_t)(slash - file) : 1, a->name) != 0)
 			continue;
-		if (stat(found, &st) == 0)
+		if ((fd = file_open(found, FILE_NOFOLLOW, &st, &err)) >= 0)
 			break;
+		if (errno == ELOOP || errno == EISDIR || errno == EINVAL) {
+			*why = err;
+			return "not a file";
+		}
 		if (errno != ENOENT && errno != ENOTDIR) {
 			buf_flush(v->out);
-			cli_error("cannot open '%s': %s", found, strerror(errno));
+			cli_error("%s", err.msg);
 			return NULL;
 		}
 		found[0] = '\0';
 	}
 	if (found[0] == '\0')
 		return "missing";
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size != a->size) {
+	close(fd);
+	if ((uint64_t)st.st_size != a->size) {
 		hex[0] = '\0';
 		*size = (uint64_t)st.st_size;
 		return "changed";
 	}
-	if (store_hash_file(found, hex, size, &err) != 0) {
+	if (store_hash_path(found, FILE_NOFOLLOW, hex, size, &err) != 0) {
+		if (errno == ELOOP || errno == EISDIR || errno == EINVAL) {
+			*why = err;	/* replaced since it was looked at */
+			return "not a file";
+		}
 		buf_flush(v->out);
 		cli_error("%s", err.msg);
 		return NULL;
@@ -135,7 +154,7 @@ attachments(struct verify *v, const char *file, const struct record *r)
 		struct record_attachment a;
 		char path[STORE_PATH_MAX], hex[SHA256_HEX_SIZE];
 		const char *res;
-		struct error err;
+		struct error err, why;
 		uint64_t size = 0;
 
 		if (v->json && !first)
@@ -154,11 +173,12 @@ attachments(struct verify *v, const char *file, const struct record *r)
 			}
 			continue;
 		}
-		res = check_attachment(v, file, &a, path, sizeof path, hex, &size);
+		why.msg[0] = '\0';
+		res = check_attachment(v, file, &a, path, sizeof path, hex, &size, &why);
 		if (!res) {
 			v->io_error = 1;
 			res = "unreadable";
-		} else if (strcmp(res, "changed") == 0)
+		} else if (strcmp(res, "changed") == 0 || strcmp(res, "not a file") == 0)
 			v->findings = 1;
 		if (v->json) {
 			buf_printf(v->out, "{\"line\":%ld,\"name\":", line);
@@ -166,6 +186,10 @@ attachments(struct verify *v, const char *file, const struct record *r)
 			buf_printf(v->out, ",\"sha256\":\"%s\",\"size\":%llu,\"result\":\"%s\",\"path\":",
 			    a.sha256, (unsigned long long)a.size, res);
 			buf_put_json_or_null(v->out, path[0] ? path : NULL);
+			if (why.msg[0]) {
+				BUF_LIT(v->out, ",\"message\":");
+				buf_put_json_str(v->out, why.msg, strlen(why.msg));
+			}
 			buf_putc(v->out, '}');
 			continue;
 		}
@@ -179,6 +203,10 @@ attachments(struct verify *v, const char *file, const struct record *r)
 			buf_printf(v->out, "' has %llu bytes%s%s, the record says %llu bytes, sha256 %.16s...)",
 			    (unsigned long long)size, hex[0] ? ", sha256 " : "",
 			    hex[0] ? hex : "", (unsigned long long)a.size, a.sha256);
+		} else if (why.msg[0]) {
+			BUF_LIT(v->out, " (");
+			buf_puts_term(v->out, why.msg);
+			buf_putc(v->out, ')');
 		}
 		buf_putc(v->out, '\n');
 	}
