@@ -18,6 +18,7 @@
 #include "cli/lines.h"
 #include "cli/opt.h"
 #include "cli/fd.h"
+#include "cli/file.h"
 #include "lib/term.h"
 #include "device/device.h"
 
@@ -427,9 +428,12 @@ read_input(struct apps_run *r, const char *path)
 	size_t n, i;
 	int fd = STDIN_FILENO, cut, got, status = EXIT_OK;
 
-	if (path && strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
-		cli_error("cannot open '%s': %s", path, strerror(errno));
-		return EXIT_IO;
+	if (path && strcmp(path, "-") != 0) {
+		struct error e;
+		if ((fd = file_open(path, FILE_STREAM, NULL, &e)) < 0) {
+			cli_error("%s", e.msg);
+			return EXIT_IO;
+		}
 	}
 	if (lines_init(&l, fd, LINE_MAX_BYTES) != 0) {
 		cli_error("out of memory");
