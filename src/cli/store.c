@@ -46,9 +46,14 @@ store_default_dir(const char *xdg, const char *home, char *out, size_t cap,
 {
 	if (xdg && xdg[0] == '/')
 		return join(out, cap, xdg, "/handover", "", err);
-	if (home && home[0] != '\0')
+	if (home && home[0] == '/')
 		return join(out, cap, home, "/.local/share/handover", "", err);
+	/* a relative HOME would put records (and read a TAC database) under
+	 * whatever folder handover runs in */
 	errno = ENOENT;
+	if (home && home[0] != '\0')
+		FAIL(err, "cannot find the records folder: HOME ('%s') is not an absolute path; "
+		    "set HOME or XDG_DATA_HOME to one", home);
 	FAIL(err, "cannot find the records folder: set HOME or XDG_DATA_HOME");
 }
 

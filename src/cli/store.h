@@ -43,7 +43,8 @@ struct store_entry {
 
 /* The records folder for these environment values: xdg_data_home/handover
  * when it is set, non-empty and absolute (the XDG rule), else
- * home/.local/share/handover.  Returns 0 or -1 with err. */
+ * home/.local/share/handover when home is absolute.  Returns 0 or -1 with
+ * err.  Never a folder relative to the current one. */
 int store_default_dir(const char *xdg_data_home, const char *home,
     char *out, size_t cap, struct error *err);
 

@@ -78,6 +78,9 @@ test_default_dir(void)
 	/* XDG: a relative path is ignored */
 	CHECK_INT(store_default_dir("rel/data", "/home/u", out, sizeof out, &err), 0);
 	CHECK(strcmp(out, "/home/u/.local/share/handover") == 0);
+	/* nor a relative HOME: nothing relative to the current folder */
+	CHECK_INT(store_default_dir("rel/data", "home/u", out, sizeof out, &err), -1);
+	CHECK(strstr(err.msg, "not an absolute path") != NULL);
 	CHECK_INT(store_default_dir(NULL, NULL, out, sizeof out, &err), -1);
 	CHECK(strstr(err.msg, "set HOME") != NULL);
 	CHECK_INT(store_default_dir("/x", NULL, out, 8, &err), -1);
