@@ -27,6 +27,7 @@ struct imei_run {
 	struct tacload tl;
 	int json;
 	int invalid;
+	long seen;		/* arguments and lines checked */
 	struct buf out;
 };
 
@@ -41,7 +42,13 @@ emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *
 
 	/* the input, the TAC database and the data tables are untrusted:
 	 * every string from them goes through the terminal sanitiser */
+	for (i = 0; i < inlen && (in[i] == ' ' || in[i] == '\t'); i++)
+		;
+	if (i == inlen)		/* nothing to see: show that it was empty */
+		buf_putc(b, '\'');
 	buf_put_term(b, in, inlen);
+	if (i == inlen)
+		buf_putc(b, '\'');
 	buf_puts(b, ": ");
 	if (id->problem == IDENT_OK) {
 		buf_puts(b, color ? "\033[32m" : "");
@@ -99,14 +106,34 @@ emit(struct imei_run *r, const char *line, const struct ident *id)
 		emit_text(r, line + id->start, id->len, id, te, nte);
 }
 
+/* Checks every identifier in s[0..n).  A line or argument with none in
+ * it (empty, only spaces, only a label such as "IMEI:") is reported as
+ * such, never passed over: a script piping IMEIs must not read "all
+ * valid" from a line that held none.  lineno: the stdin line, or 0. */
 static void
-check_line(struct imei_run *r, const char *s, size_t n)
+check_line(struct imei_run *r, const char *s, size_t n, long lineno)
 {
 	struct ident ids[MAX_PER_LINE];
 	size_t k, count = ident_check_line(&r->tables, s, n, ids, MAX_PER_LINE);
+	struct ident id;
 
+	r->seen++;
 	for (k = 0; k < count; k++)
 		emit(r, s, &ids[k]);
+	if (count > 0)
+		return;
+	/* empty or only spaces (ident_check_line gives labels alone as one) */
+	ident_classify(&r->tables, "", 0, IDENT_UNKNOWN, &id);
+	id.problem = IDENT_BAD_LENGTH;
+	if (lineno > 0)
+		snprintf(id.message, sizeof id.message, "line %ld has no identifier: "
+		    "give one IMEI, MEID, ESN or EID a line", lineno);
+	else
+		snprintf(id.message, sizeof id.message, "no identifier given: "
+		    "give an IMEI, MEID, ESN or EID");
+	id.start = 0;
+	id.len = n;
+	emit(r, s, &id);
 }
 
 static int
@@ -134,7 +161,7 @@ read_stdin(struct imei_run *r)
 			emit(r, "", &id);
 			continue;
 		}
-		check_line(r, p, n);
+		check_line(r, p, n, l.lineno);
 		if (r->out.err)
 			break;
 	}
@@ -186,10 +213,16 @@ run_imei(struct cli *c, int argc, char **argv)
 		if (strcmp(o.operands[i], "-") == 0)
 			use_stdin = 1;
 		else
-			check_line(&r, o.operands[i], strlen(o.operands[i]));
+			check_line(&r, o.operands[i], strlen(o.operands[i]), 0);
 	}
-	if (use_stdin && !r.out.err)
+	if (use_stdin && !r.out.err) {
 		status = read_stdin(&r);
+		if (status == EXIT_OK && r.seen == 0) {
+			cli_error("no identifier in the input: give IMEIs as arguments, or one a "
+			    "line on standard input");
+			r.invalid = 1;
+		}
+	}
 	if (r.tl.failed)
 		status = EXIT_IO;
 	if (status == EXIT_OK && r.invalid)
@@ -227,7 +260,11 @@ const struct command command_imei = {
 	"problems: bad_length, not_digits, bad_check_digit, missing_check_digit,\n"
 	"  scientific_notation, placeholder, bad_component\n"
 	"\n"
-	"exit status: 0 all valid, 1 any invalid, 2 usage error, 3 input/output error\n"
+	"An argument or line with no identifier in it (empty, only spaces, only a\n"
+"label) is reported as invalid, as is an input with no line at all.\n"
+"\n"
+"exit status: 0 all valid, 1 any invalid or none given, 2 usage error,\n"
+"3 input/output error\n"
 	"\n"
 	"examples:\n"
 	"  handover imei 354178036859789\n"
