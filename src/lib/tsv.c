@@ -46,6 +46,9 @@ next_line(struct tsv *t, struct tsv_row *row, struct error *e)
 		t->line++;
 		if (n > 0 && s[n - 1] == '\r')
 			n--;
+		if (n > TSV_MAX_LINE)
+			return error_set(e, t->line, TSV_MAX_LINE + 1,
+			    "%s: line %ld is longer than %d bytes", t->name, t->line, TSV_MAX_LINE);
 		if (n == 0 || s[0] == '#')
 			continue;
 		if (check_text(t, s, n, e) != 0)
