@@ -441,9 +441,12 @@ read_input(struct apps_run *r, const char *path)
 		goto out;
 	}
 	while ((got = lines_next(&l, &p, &n, &cut)) == 1) {
-		if (cut)
-			r->dev->ignored++;	/* far too long for anything we read */
-		else
+		if (cut) {
+			/* far too long for anything we read: consumed whole, said once */
+			r->dev->ignored++;
+			cli_error("'%s': line %ld is longer than %d bytes: ignored", path ? path : "-",
+			    l.lineno, LINE_MAX_BYTES - 1);
+		} else
 			device_feed(r->dev, p, n, NULL, NULL, NULL);
 	}
 	if (got < 0) {

@@ -135,7 +135,7 @@ read_keyed(int fd, const char *name, struct buf *out, int csv, int *found)
 		size_t klen;
 		int c;
 
-		if (n == 0)
+		if (n == 0 && !cut)	/* a cut line comes back empty: reported below */
 			continue;
 		t2 = t1 ? memchr(t1 + 1, '\t', n - (size_t)(t1 + 1 - p)) : NULL;
 		klen = t1 ? (size_t)(t1 - p) : 0;
