@@ -298,6 +298,93 @@ fail:
 	FAIL(err, "cannot %s '%s': %s", what, tmp, strerror(e));
 }
 
+/* Removes the ".<id>.tmp-XXXXXX" files a save of id that was cut short
+ * (a crash, kill -9, a full disk) left: only once id's lock is held, so
+ * no save of it is running. */
+static void
+remove_stale_temps(const struct store *s, const char *id)
+{
+	char path[STORE_PATH_MAX];
+	size_t idlen = strlen(id);
+	struct dirent *de;
+	DIR *d;
+
+	if (!(d = opendir(s->dir)))
+		return;
+	while ((de = readdir(d)) != NULL) {
+		const char *n = de->d_name;
+
+		if (n[0] == '.' && strncmp(n + 1, id, idlen) == 0 &&
+		    strncmp(n + 1 + idlen, ".tmp-", 5) == 0 && strlen(n + 1 + idlen) == 11 &&
+		    join(path, sizeof path, s->dir, "/", n, NULL) == 0)
+			unlink(path);
+	}
+	closedir(d);
+}
+
+int
+store_lock(const struct store *s, const char *id, struct store_lock *l, struct error *err)
+{
+	struct flock fl;
+	struct stat a, b;
+	int tries, e;
+
+	l->held = 0;
+	l->fd = -1;
+	if (!store_id_valid(id)) {
+		errno = EINVAL;
+		FAIL(err, "'%s' is not a record id: see 'handover list'", id);
+	}
+	if (join(l->path, sizeof l->path, s->dir, "/.", id, err) != 0 ||
+	    join(l->path + strlen(l->path), sizeof l->path - strlen(l->path), ".lock", "", "",
+	    err) != 0)
+		return -1;
+	for (tries = 0; tries < 16; tries++) {
+		int fd = open(l->path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+		if (fd < 0)
+			FAIL(err, "cannot open '%s': %s", l->path, strerror(errno));
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		if (fcntl(fd, F_SETLK, &fl) != 0) {
+			e = errno;
+			close(fd);
+			if (e == EAGAIN || e == EACCES) {
+				errno = EAGAIN;
+				FAIL(err, "check '%s' is open in another handover (another terminal "
+				    "or window): finish or quit it there first", id);
+			}
+			errno = e == ENOLCK || e == EOPNOTSUPP || e == ENOSYS || e == EINVAL ?
+			    ENOLCK : e;
+			FAIL(err, "cannot lock check '%s' in '%s': %s", id, s->dir, strerror(e));
+		}
+		/* held; but the holder before us may have removed the file
+		 * between our open and our lock: then lock the new one */
+		if (fstat(fd, &a) == 0 && lstat(l->path, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino) {
+			l->fd = fd;
+			l->held = 1;
+			remove_stale_temps(s, id);
+			return 0;
+		}
+		close(fd);
+	}
+	errno = EAGAIN;
+	FAIL(err, "cannot lock check '%s': its lock file keeps changing", id);
+}
+
+void
+store_unlock(struct store_lock *l)
+{
+	if (!l->held)
+		return;
+	unlink(l->path);	/* while held: whoever opens it next makes a new one */
+	close(l->fd);
+	l->held = 0;
+	l->fd = -1;
+}
+
 int
 store_save(const struct store *s, const struct record *r, struct error *err)
 {

@@ -36,6 +36,14 @@ struct store {
 	enum store_fault fault;	/* tests only; STORE_FAULT_NONE otherwise */
 };
 
+/* One check held open by this process (store_lock); all zero (e.g.
+ * calloc) means not held. */
+struct store_lock {
+	int held;
+	int fd;
+	char path[STORE_PATH_MAX];	/* "<dir>/.<id>.lock" */
+};
+
 struct store_entry {
 	char id[STORE_ID_MAX + 1];
 	time_t mtime;		/* last saved */
@@ -77,6 +85,25 @@ int store_path(const struct store *s, const char *id, char *out, size_t cap,
  * with err. */
 int store_write(const struct store *s, const char *id, const char *data,
     size_t len, struct error *err);
+
+/*
+ * Holds check id open for this process, so that a second handover (two
+ * terminals resuming the same check) is refused instead of mixing its
+ * answers into the record.  The lock is an fcntl(F_SETLK) write lock on
+ * "<dir>/.<id>.lock": the kernel drops it when the process ends, however
+ * it ends (a crash or kill -9 leaves nothing stuck), it works on Linux,
+ * macOS and Android, and two different checks are independent.  Once it
+ * is held, temporary files a crashed save of this id left behind are
+ * removed.  Returns 0; or -1 with err and errno EAGAIN when another
+ * process holds the check ("check ID is open in another handover..."),
+ * ENOLCK when the folder's file system has no locks (the caller may go on
+ * after saying so), another errno otherwise.  *l is released with
+ * store_unlock (safe to call when not held).
+ */
+int store_lock(const struct store *s, const char *id, struct store_lock *l,
+    struct error *err);
+/* Lets the check go: removes the lock file, then drops the lock. */
+void store_unlock(struct store_lock *l);
 
 /* Serializes r (sealed) and store_write's it under its "id" field. */
 int store_save(const struct store *s, const struct record *r,
