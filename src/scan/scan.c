@@ -8,54 +8,105 @@
 
 #define BRAND_NAME_MAX 64
 
-/* The earlier distinct phrase with the same text and category, or -1. */
-static long
-same_phrase(const struct scan *s, const struct kb_phrase *p)
-{
-	size_t i;
+/* One row of phrases.tsv, for sorting rows into groups of the same text
+ * and category. */
+struct ph_key {
+	const char *phrase, *category;
+	size_t row;		/* kb->phrases[row]; then the group's rank */
+};
 
-	for (i = 0; i < s->nph; i++)
-		if (strcmp(s->ph[i].phrase, p->phrase) == 0 &&
-		    strcmp(s->ph[i].category, p->category) == 0)
-			return (long)i;
-	return -1;
+static int
+by_text(const void *a, const void *b)
+{
+	const struct ph_key *x = a, *y = b;
+	int c = strcmp(x->phrase, y->phrase);
+
+	if (c == 0)
+		c = strcmp(x->category, y->category);
+	return c ? c : x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int
+by_row(const void *a, const void *b)
+{
+	const struct ph_key *x = a, *y = b;
+
+	return x->row < y->row ? -1 : x->row > y->row;
 }
 
 /* Phrases the kb has in several languages ("payjoy" in en and es) become
- * one, with languages "en;es" and the highest weight. */
+ * one, with languages "en;es" (in row order) and the highest weight; the
+ * distinct phrases keep the order of their first rows.  Sorting keeps
+ * this O(n log n): a --data table of 60,000 rows took 25 s when each row
+ * was compared with every phrase before it. */
 static int
 merge_phrases(struct scan *s, size_t *uniq, int *weight, size_t room)
 {
 	const struct kb *kb = s->kb;
-	size_t i, k, used = 0;
+	size_t n = kb->nphrases, i, j, k, used = 0;
+	struct ph_key *key, *first;
 
-	for (i = 0; i < kb->nphrases; i++) {
-		long j = same_phrase(s, &kb->phrases[i]);
-		if (j < 0) {
-			j = (long)s->nph++;
-			s->ph[j].phrase = kb->phrases[i].phrase;
-			s->ph[j].category = kb->phrases[i].category;
-			weight[j] = 0;
-		}
-		uniq[i] = (size_t)j;
-		if (kb->phrases[i].weight > weight[j])
-			weight[j] = kb->phrases[i].weight;
+	if (n == 0)
+		return 0;
+	key = malloc(n * sizeof *key);
+	first = malloc(n * sizeof *first);
+	if (!key || !first) {
+		free(key);
+		free(first);
+		return -1;
 	}
+	for (i = 0; i < n; i++) {
+		key[i].phrase = kb->phrases[i].phrase;
+		key[i].category = kb->phrases[i].category;
+		key[i].row = i;
+	}
+	qsort(key, n, sizeof *key, by_text);
+	/* the first row of each group, then the groups in that order */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(key[j].phrase, key[i].phrase) == 0 &&
+		    strcmp(key[j].category, key[i].category) == 0; j++)
+			;
+		first[s->nph] = key[i];
+		s->nph++;
+	}
+	qsort(first, s->nph, sizeof *first, by_row);
 	for (k = 0; k < s->nph; k++) {
-		s->ph[k].language = s->langs + used;
-		for (i = 0; i < kb->nphrases; i++) {
-			size_t n = strlen(kb->phrases[i].language);
-			if (uniq[i] != k)
-				continue;
-			if (used + n + 2 > room)
-				return -1;
-			if (s->langs + used != s->ph[k].language)
-				s->langs[used - 1] = ';';
-			memcpy(s->langs + used, kb->phrases[i].language, n + 1);
-			used += n + 1;
+		uniq[first[k].row] = k;		/* a group's first row names it */
+		s->ph[k].phrase = first[k].phrase;
+		s->ph[k].category = first[k].category;
+		weight[k] = 0;
+	}
+	for (i = 0; i < n; i = j) {		/* every row gets its group's rank */
+		size_t g = uniq[key[i].row];
+		for (j = i; j < n && (j == i || (strcmp(key[j].phrase, key[i].phrase) == 0 &&
+		    strcmp(key[j].category, key[i].category) == 0)); j++) {
+			uniq[key[j].row] = g;
+			if (kb->phrases[key[j].row].weight > weight[g])
+				weight[g] = kb->phrases[key[j].row].weight;
 		}
 	}
+	/* languages: each group's rows are consecutive in key, in row order */
+	for (i = 0; i < n; i = j) {
+		size_t g = uniq[key[i].row];
+		s->ph[g].language = s->langs + used;
+		for (j = i; j < n && uniq[key[j].row] == g; j++) {
+			const char *lang = kb->phrases[key[j].row].language;
+			size_t m = strlen(lang);
+			if (used + m + 2 > room)
+				goto fail;
+			if (j > i)
+				s->langs[used - 1] = ';';
+			memcpy(s->langs + used, lang, m + 1);
+			used += m + 1;
+		}
+	}
+	free(key);
+	free(first);
 	return 0;
+fail:
+	free(key);
+	free(first);
+	return -1;
 }
 
 int
