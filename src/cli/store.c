@@ -461,6 +461,10 @@ store_load(const struct store *s, const char *id_or_path, struct record *out,
 		*seal = record_check_seal(text, len, hex);
 	rc = record_parse(text, len, out, &perr);
 	free(text);
+	if (rc != 0 && error_is_nomem(&perr)) {
+		errno = ENOMEM;
+		FAIL(err, "out of memory reading '%s'", path);
+	}
 	if (rc != 0) {
 		if (perr.line == 1 && perr.column == 17)	/* another version */
 			error_set(err, perr.line, perr.column, "'%s' line 1: %s: it was written "

@@ -151,6 +151,10 @@ open_record(const char *arg, const char *text, size_t len, struct record *r)
 		break;
 	}
 	if (record_parse(text, len, r, &err) != 0) {
+		if (error_is_nomem(&err)) {
+			cli_error("out of memory reading '%s'", arg);
+			return EXIT_IO;
+		}
 		cli_error("'%s' is not a handover record: line %ld: %s", arg, err.line, err.msg);
 		return EXIT_FINDINGS;
 	}

@@ -256,6 +256,12 @@ verify_text(struct verify *v, const char *file, const char *text, size_t len)
 	int parsed = record_parse_opts(text, len, &r, &err,
 	    RECORD_ALLOW_UNSEALED) == 0;
 
+	if (!parsed && error_is_nomem(&err)) {	/* not a finding about the file */
+		buf_flush(v->out);
+		cli_error("out of memory reading '%s'", file);
+		v->io_error = 1;
+		return;
+	}
 	/* A file that is not even a record, whatever its last line says */
 	if (!parsed && err.line <= 1 && seal == RECORD_UNSEALED) {
 		not_a_record(v, file, &err);
