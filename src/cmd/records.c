@@ -59,8 +59,10 @@ run_list(struct cli *c, int argc, char **argv)
 	int k, json = 0, status = EXIT_OK;
 
 	(void)c;
-	if (opt_init(&o, argc, argv) != 0)
+	if (opt_init(&o, argc, argv) != 0) {
+		cli_error("out of memory");
 		return EXIT_IO;
+	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		if (k == 'j')
 			json = 1;
@@ -270,8 +272,10 @@ run_show(struct cli *c, int argc, char **argv)
 	char langbuf[8];
 	int k, json = 0, named, status = EXIT_IO, loaded = 0;
 
-	if (opt_init(&o, argc, argv) != 0)
+	if (opt_init(&o, argc, argv) != 0) {
+		cli_error("out of memory");
 		return EXIT_IO;
+	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		if (k == 'j') {
 			json = 1;
