@@ -75,8 +75,13 @@ main(int argc, char **argv)
 	const char *env = getenv("HANDOVER_DATA");
 	int status;
 
-	/* A closed pipe is an ordinary write error, reported as such. */
+	/* A closed pipe is an ordinary write error, reported as such; so is
+	 * a file-size limit (ulimit -f): EFBIG, not death by SIGXFSZ with a
+	 * half-written output and no word. */
 	signal(SIGPIPE, SIG_IGN);
+#ifdef SIGXFSZ
+	signal(SIGXFSZ, SIG_IGN);
+#endif
 	c.argv0 = argv[0];
 	if (env && *env)
 		c.data_dir = env;

@@ -116,7 +116,12 @@ store_open(struct store *s, const char *dir, struct error *err)
 		if (chmod(s->dir, 0700) != 0)
 			FAIL(err, "cannot make folder '%s' private (0700): %s", s->dir,
 			    strerror(errno));
-		s->tightened = 1;
+		/* some file systems (an SD card's FAT, some network and FUSE
+		 * mounts) say yes and change nothing: look again */
+		if (stat(s->dir, &st) == 0 && (st.st_mode & 077))
+			s->unprivate = 1;
+		else
+			s->tightened = 1;
 	}
 	return 0;
 }
@@ -239,6 +244,28 @@ faulty(const struct store *s, enum store_fault step)
 	return 1;
 }
 
+/* What to do when a save fails with e: room, permission, or nothing. */
+static const char *
+save_advice(int e)
+{
+	switch (e) {
+	case ENOSPC:
+#ifdef EDQUOT
+	case EDQUOT:
+#endif
+	case EFBIG:
+		return ": the disk is full (or a size limit was hit): make room, then go on "
+		    "with 'handover check --resume'";
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return ": the records folder cannot be written: make it writable, or set "
+		    "XDG_DATA_HOME to a folder that is";
+	default:
+		return "";
+	}
+}
+
 int
 store_write(const struct store *s, const char *id, const char *data,
     size_t len, struct error *err)
@@ -252,7 +279,8 @@ store_write(const struct store *s, const char *id, const char *data,
 	    join(tmp + strlen(tmp), sizeof tmp - strlen(tmp), ".tmp-XXXXXX", "", "", err) != 0)
 		return -1;
 	if (faulty(s, STORE_FAULT_CREATE) || (fd = mkstemp(tmp)) < 0)
-		FAIL(err, "cannot create a file in '%s': %s", s->dir, strerror(errno));
+		FAIL(err, "cannot create a file in '%s': %s%s", s->dir, strerror(errno),
+		    save_advice(errno));
 	what = "write";
 	if (faulty(s, STORE_FAULT_WRITE)) {
 		(void)write_all(fd, data, len / 2);
@@ -295,7 +323,7 @@ fail:
 		close(fd);
 	unlink(tmp);
 	errno = e;
-	FAIL(err, "cannot %s '%s': %s", what, tmp, strerror(e));
+	FAIL(err, "cannot %s '%s': %s%s", what, tmp, strerror(e), save_advice(e));
 }
 
 /* Removes the ".<id>.tmp-XXXXXX" files a save of id that was cut short

@@ -33,6 +33,9 @@ enum store_fault {
 struct store {
 	char dir[STORE_PATH_MAX];	/* the records folder */
 	int tightened;		/* store_open set an existing folder to 0700 */
+	int unprivate;		/* its file system ignores permissions (chmod
+				 * changed nothing): others may read the
+				 * records; a front end should say so */
 	enum store_fault fault;	/* tests only; STORE_FAULT_NONE otherwise */
 };
 
@@ -60,7 +63,9 @@ int store_default_dir(const char *xdg_data_home, const char *home,
  * environment), creating it and missing parents with mode 0700.  An
  * existing folder must be a directory owned by this user; if group or
  * others have any access it is set to 0700 and s->tightened is set so a
- * front end can say so.  Returns 0 or -1 with err. */
+ * front end can say so, or s->unprivate when the file system ignored the
+ * change (to simulate: HANDOVER_FAULT=nochmod with the fault build).
+ * Returns 0 or -1 with err. */
 int store_open(struct store *s, const char *dir, struct error *err);
 
 /* 1 when id can name a record file: 1-64 bytes of [0-9A-Za-z._-], not
