@@ -18,10 +18,12 @@
 static int
 feed(const char *p, size_t n)
 {
-	char path[] = "/tmp/handover-lines.XXXXXX";
-	int fd = mkstemp(path);
+	const char *tmp = getenv("TMPDIR");	/* Termux has no /tmp */
+	char path[4096];
+	int fd;
 
-	if (fd < 0)
+	snprintf(path, sizeof path, "%s/handover-lines.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) < 0)
 		return -1;
 	unlink(path);
 	if (write(fd, p, n) != (ssize_t)n || lseek(fd, 0, SEEK_SET) != 0) {
