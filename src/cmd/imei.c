@@ -155,7 +155,7 @@ read_stdin(struct imei_run *r)
 			id.problem = IDENT_BAD_LENGTH;
 			snprintf(id.message, sizeof id.message,
 			    "line %ld is longer than %d bytes: not an identifier", l.lineno,
-			    LINE_MAX_BYTES);
+			    LINE_MAX_BYTES - 1);
 			id.start = 0;
 			id.len = 0;
 			emit(r, "", &id);
