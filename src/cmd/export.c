@@ -202,7 +202,7 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 	cli_words_release(&words);
 	if (rc != 0) {
 		cli_error("cannot export '%s': %s", arg, e.msg);
-		return out->err ? EXIT_IO : EXIT_FINDINGS;
+		return out->err || error_is_nomem(&e) ? EXIT_IO : EXIT_FINDINGS;
 	}
 	return EXIT_OK;
 }
