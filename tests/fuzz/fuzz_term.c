@@ -29,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < b.len; i++)
 		if ((unsigned char)b.mem[i] < 0x20 || b.mem[i] == 0x7F)
 			abort();
-	if (term_is_safe(in, size) && (b.len != size || memcmp(b.mem, in, size) != 0))
+	if (size > 0 && term_is_safe(in, size) && (b.len != size || memcmp(b.mem, in, size) != 0))
 		abort();
 	/* term_safe: a prefix of the same output, on a character boundary */
 	if (!memchr(in, '\0', size) && (z = malloc(size + 1)) != NULL) {
