@@ -20,7 +20,7 @@ BIN=$(pwd)/build/handover	# the ordinary build, to verify what was left
 STRIDE=${FAULT_STRIDE:-1}
 if [ ! -x "$FBIN" ] || ! HANDOVER_FAULT_LOG=$SCRATCH/probe "$FBIN" imei 354178036859789 > /dev/null 2>&1 ||
     [ ! -s "$SCRATCH/probe" ]; then
-	echo "SKIP faults: no fault build at $FBIN ('make fault-build': needs GNU ld and ASan)"
+	echo "SKIP faults: $FBIN is not the fault build; run 'make fault' (GNU ld and ASan)"
 	finish
 	exit $?
 fi
