@@ -60,7 +60,7 @@ $T send-keys -t c Enter
 expect c "hashing 'big.bin'" 50 "check shows the hashing progress"
 $T send-keys -t c C-c
 expect c "EXIT=6" 10 "Ctrl-C stops the hashing at check and exits 6 within a second"
-expect c "Continue with: handover check --resume $id" 10 "check saves and says how to resume"
+expect c "check --resume $id" 10 "check saves and says how to resume"
 
 # check: SIGTERM while a photo is hashed
 start t "'$BIN' check --resume $id"
