@@ -107,6 +107,7 @@ file_read_all(const char *path, int flags, size_t max, char **out, size_t *len,
 	char *data = NULL, *m;
 	struct stat st;
 
+	memset(&st, 0, sizeof st);
 	if (in) {
 		fd = STDIN_FILENO;
 		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
@@ -120,8 +121,16 @@ file_read_all(const char *path, int flags, size_t max, char **out, size_t *len,
 		ssize_t r;
 
 		if (n + 1 >= cap || !data) {
+			char more;
+			ssize_t r1 = -1;
+
 			if (data)
 				cap = cap > max / 2 ? max + 1 : cap * 2;
+			/* max bytes read: at the end, or one too many? */
+			while (n + 1 >= cap && (r1 = read(fd, &more, 1)) < 0 && errno == EINTR)
+				;
+			if (n + 1 >= cap && r1 == 0)
+				break;
 			if (n + 1 >= cap) {
 				e = EFBIG;
 				error_set(err, 0, 0, "'%s' is larger than %zu bytes", in ? "-" : path,
