@@ -204,8 +204,9 @@ fault-build:
 	  tests/fault/fault.c $(FAULT_B)/libhandover.a -pthread \
 	  $(foreach f,$(FAULT_WRAP),-Wl,--wrap=$(f))
 
-fault: fault-build
+fault: fault-build $(B)/handover
 	@sh tests/fault/test_faults.sh $(FAULT_B)/handover
+	@sh tests/fault/test_disk.sh $(B)/handover
 
 bench: $(B)/handover
 	@for s in tests/bench/bench_*.sh; do sh $$s $(B)/handover || exit 1; done
