@@ -99,6 +99,26 @@ hash_file(void *ctx, const char *path, char hex[65], uint64_t *size, const char 
 
 /* ================================================================= open */
 
+/* Holds check id for this process: a second handover on the same check
+ * (another terminal, a second front end) is refused before it reads the
+ * record, instead of mixing its answers into it.  A folder whose file
+ * system has no locks (some phone storage) is said once and the check
+ * goes on.  Returns an exit status. */
+static int
+lock_check(struct check_run *r, const char *id)
+{
+	struct error e;
+
+	if (store_lock(&r->store, id, &r->lock, &e) == 0)
+		return EXIT_OK;
+	if (errno == ENOLCK) {
+		cli_error("%s; go on, but do not open this check in two places at once", e.msg);
+		return EXIT_OK;
+	}
+	cli_error("%s", e.msg);
+	return EXIT_IO;
+}
+
 int
 checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, const char *lang,
     int lang_named, int steps_only)
@@ -154,6 +174,8 @@ resume(struct check_run *r, const char *id, const char *today, const unsigned ch
 		    r->store.dir);
 		return EXIT_USAGE;
 	}
+	if ((rc = lock_check(r, id)) != EXIT_OK)
+		return rc;
 	if (store_load(&r->store, id, &rec, &seal, &e) != 0) {
 		cli_error("%s: 'handover list' shows the saved checks", e.msg);
 		return EXIT_IO;
@@ -220,6 +242,8 @@ checkrun_start(struct check_run *r, const char *resume_id, const char *country)
 		cli_error("%s", e.msg);
 		return EXIT_IO;
 	}
+	if (lock_check(r, id) != EXIT_OK)
+		return EXIT_IO;
 	session_start(&r->s, &r->env, id, now, today, rnd);
 	{
 		struct fill fl[] = {{"id", id}, {NULL, NULL}};
@@ -248,6 +272,7 @@ checkrun_start(struct check_run *r, const char *resume_id, const char *country)
 void
 checkrun_close(struct check_run *r)
 {
+	store_unlock(&r->lock);
 	buf_release(&r->out);
 	tacload_release(&r->tl);
 	if (r->kb_loaded)
