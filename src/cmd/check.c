@@ -15,6 +15,7 @@
 #include "cli/prompt.h"
 #include "cmd/check_run.h"
 #include "cmd/commands.h"
+#include "lib/term.h"
 
 /* ------------------------------------------------------- the answers file */
 
@@ -50,8 +51,10 @@ echo(struct check_run *r, const char *in)
 {
 	if (session_current(&r->s) == STEP_SELLER_ID_LAST4 && strlen(in) > 4)
 		buf_puts(&r->out, "(not shown)\n");
-	else
-		buf_printf(&r->out, "%s\n", in);
+	else {
+		buf_puts_term(&r->out, in);	/* a piped line is shown, never obeyed */
+		buf_putc(&r->out, '\n');
+	}
 }
 
 static int

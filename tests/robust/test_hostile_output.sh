@@ -3,7 +3,8 @@
 # test_hostile_output.sh BIN: records, a TAC database, data tables, keyed
 # lines and answers files written to take over a terminal (clear it, set
 # its title, erase and forge lines, colour, C1 CSI, bidi overrides) are
-# shown, never obeyed, by list, verify, imei, info, apps, dups and every
+# shown, never obeyed, by list, show, verify, imei, info, apps, dups, check
+# (its questions, the TAC model it names, the piped answers it echoes) and every
 # error message.  Checked twice: no such byte reaches stdout or stderr,
 # and, under tmux, the screen after printing them shows no effect.
 BIN=$1
@@ -41,6 +42,23 @@ printf 'attachment: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852
 seal "$H/body" "$XDG_DATA_HOME/handover/2026-01-01-ESCAPE.record"
 cp "$XDG_DATA_HOME/handover/2026-01-01-ESCAPE.record" "$H/claim.record"
 
+# A record show reads as one handover could have written (its answers
+# valid, its verdict following from them), whose other values carry
+# controls: the times, the TAC's model, a reason's detail, an attachment.
+XDG_DATA_HOME=$H/xdg2 "$BIN" check --answers tests/check/base.answers > /dev/null 2>&1
+sed -e '$d' -e 's/^created: .*/created: 2026\\x1b]0;PWNED-TITLE\\x07\\x1b[2J/' \
+    -e 's/ 53 invoice-photo.jpg$/ 53 invoice\\nINJECTED: ok\\x1b[31m/' \
+    -e 's/^verdict: GO$/tac.brand: Evil\\x1b]0;PWNED-TITLE\\x07\\x1b[31mBrand\
+tac.model: Model\\x1b[2J\
+verdict: GO\
+reason: CAUTION tac_mismatch Evil\\x1b[1A\\x1b[2KFAKE LINE/' \
+    "$(ls "$H"/xdg2/handover/*.record)" > "$H/shown.body"
+seal "$H/shown.body" "$H/shown.record"
+# The answers up to the IMEI, for check to name the TAC's model.
+sed -n '1,/^identity.imei1/p' tests/check/base.answers > "$H/part.answers"
+# Piped answers to check carrying an escape sequence and a C1 CSI.
+printf 'IN\nSam\302\2332Jsung\nSamsung\nA\033[2J14\nA14\n' > "$H/piped"
+
 # An Osmocom TAC database whose brand and model carry controls.
 printf 'licence\ntac,name,name,aka\n35417803,"Evil\033]0;PWNED-TITLE\007\033[31mBrand","Model\033[2J\302\233H",x\n' > "$H/tacdb.csv"
 # A data folder whose lender name carries them.
@@ -66,6 +84,9 @@ run_all() {
 	"$BIN" check --answers "$H/answers.txt"
 	"$BIN" verify "$BADNAME"
 	"$BIN" apps "$BADNAME"
+	"$BIN" show "$H/shown.record"
+	"$BIN" check --tac-db "$H/tacdb.csv" --answers "$H/part.answers" < /dev/null
+	"$BIN" check < "$H/piped"
 }
 
 # 1. Bytes: nothing a terminal obeys in any output (ESC, BEL, CSI as C1,
@@ -84,11 +105,22 @@ if grep -q '^INJECTED' "$H/out"; then
 else ok; fi
 for want in 'A14\x1b]0;PWNED-TITLE\x07\x1b[2J' 'photo\nINJECTED: ok' 'abc<U+202E>gpj.exe' \
     'Evil\x1b]0;PWNED-TITLE\x07\x1b[31mBrand' "'listing.\\x1b[31mbrand" 'L1\u001b]0;PWNED-TITLE' \
-    'no\x1b]0;PWNED-TITLE\x07such' 'Sam<U+009B>2J<U+202E>sung'; do
+    'no\x1b]0;PWNED-TITLE\x07such' 'Sam<U+009B>2J<U+202E>sung' \
+    'created 2026\x1b]0;PWNED-TITLE\x07\x1b[2J' '(TAC): Evil\x1b]0;PWNED-TITLE' \
+    'invoice\nINJECTED: ok\x1b[31m' 'differs from the phone being sold (Evil\x1b[1A\x1b[2KFAKE LINE)' \
+    'names Evil\x1b]0;PWNED-TITLE\x07\x1b[31mBrand Model\x1b[2J<U+009B>H' \
+    '> Sam<U+009B>2Jsung' '> A\x1b[2J14'; do
 	if grep -qF -- "$want" "$H/out"; then ok; else
 		fail "the control is not shown visibly: '$want'" "$(cat -v "$H/out" | head -n 40)"
 	fi
 done
+
+# check takes no C1 control as an answer: U+009B is a CSI on its own.
+if grep -q '^listing.brand: Samsung$' "$(grep -l '^listing.model: A14$' "$XDG_DATA_HOME"/handover/*.record | head -n 1)"; then
+	ok
+else
+	fail "check took an answer with a C1 control" "$(cat "$XDG_DATA_HOME"/handover/*.record | cat -v)"
+fi
 
 # 2. A real terminal: the same commands under tmux, between two marker
 # lines; afterwards both markers are on the screen, nothing was erased,
