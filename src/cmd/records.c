@@ -161,6 +161,22 @@ put_padded(struct buf *out, const char *text, size_t width)
 		buf_putc(out, ' ');
 }
 
+/* A stated reason in words: its detail is the record's, so the sentence
+ * goes through the sanitiser (lib/term.h) like every value show prints. */
+static void
+put_reason(const struct saved_check *sc, const struct saved_reason *x, int todo,
+    struct buf *out)
+{
+	struct buf t;
+
+	buf_init_mem(&t);
+	saved_reason_text(sc, x, todo, &t);
+	buf_put_term(out, buf_str(&t), t.len);
+	if (t.err && !out->err)
+		out->err = t.err;
+	buf_release(&t);
+}
+
 static void
 show_reasons(const struct saved_check *sc, const struct words *w, struct buf *out)
 {
@@ -175,9 +191,9 @@ show_reasons(const struct saved_check *sc, const struct words *w, struct buf *ou
 		const struct saved_reason *x = &sc->stated[i];
 		buf_puts(out, "  ");
 		put_padded(out, strcmp(x->level, "STOP") == 0 ? stop : caution, width + 1);
-		saved_reason_text(sc, x, 0, out);
+		put_reason(sc, x, 0, out);
 		buf_puts(out, "\n          -> ");
-		saved_reason_text(sc, x, 1, out);
+		put_reason(sc, x, 1, out);
 		buf_putc(out, '\n');
 	}
 }
@@ -188,18 +204,23 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 {
 	const struct checklist *cl = &sc->cl;
 	const char *section = NULL;
-	struct fill fl[] = {{"id", sc->meta.id}, {"created", sc->meta.created},
-	    {"updated", sc->meta.updated}, {"seal", seal_word(seal)},
+	/* what the record says is shown, never obeyed (lib/term.h): the
+	 * words are handover's own, every value goes through the sanitiser */
+	char id[4 * sizeof sc->meta.id], created[4 * sizeof sc->meta.created];
+	char updated[4 * sizeof sc->meta.updated], tac[4 * 400], raw[400];
+	struct fill fl[] = {{"id", term_safe(sc->meta.id, id, sizeof id)},
+	    {"created", term_safe(sc->meta.created, created, sizeof created)},
+	    {"updated", term_safe(sc->meta.updated, updated, sizeof updated)},
+	    {"seal", seal_word(seal)},
 	    {"state", wd(w, sc->meta.sealed ? "show.sealed" : "show.open")},
 	    {"verdict", wd(w, strcmp(sc->verdict, "GO") == 0 ? "verdict.GO" :
 	    strcmp(sc->verdict, "STOP") == 0 ? "verdict.STOP" : "verdict.CAUTION")},
 	    {"stated", sc->verdict}, {"actual", cl_level_name(sc->level)},
 	    {"tac", NULL}, {"code", cl->challenge}, {NULL, NULL}};
-	char tac[400];
 	size_t i;
 
-	snprintf(tac, sizeof tac, "%s %s", cl->tac_brand, cl->tac_model);
-	fl[8].value = tac;
+	snprintf(raw, sizeof raw, "%s %s", cl->tac_brand, cl->tac_model);
+	fl[8].value = term_safe(raw, tac, sizeof tac);
 	words_fill(out, wd(w, "show.head"), fl);
 	buf_putc(out, '\n');
 	words_fill(out, wd(w, "show.times"), fl);
@@ -232,7 +253,11 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 			cl_answer_words(cl, (enum cl_id)i, cl->value[i], &v);
 		buf_puts(out, "  ");
 		put_padded(out, cl_step_words(cl, (enum cl_id)i, "label"), 40);
-		buf_printf(out, " %s\n", buf_str(&v));
+		buf_putc(out, ' ');
+		buf_put_term(out, buf_str(&v), v.len);
+		buf_putc(out, '\n');
+		if (v.err && !out->err)
+			out->err = v.err;
 		buf_release(&v);
 	}
 	if (cl->tac_brand[0]) {
@@ -244,11 +269,17 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 		words_fill(out, wd(w, "show.challenge"), fl);
 		buf_putc(out, '\n');
 	}
-	for (i = 0; i < cl->nfiles; i++)
-		buf_printf(out, "attachment: %s %llu %s\n", cl->files[i].sha256,
-		    (unsigned long long)cl->files[i].size, cl->files[i].name);
-	if (r->seal[0])
-		buf_printf(out, "\nsha256 (seal): %s\n", r->seal);
+	for (i = 0; i < cl->nfiles; i++) {
+		buf_printf(out, "attachment: %s %llu ", cl->files[i].sha256,
+		    (unsigned long long)cl->files[i].size);
+		buf_puts_term(out, cl->files[i].name);
+		buf_putc(out, '\n');
+	}
+	if (r->seal[0]) {
+		buf_puts(out, "\nsha256 (seal): ");
+		buf_puts_term(out, r->seal);
+		buf_putc(out, '\n');
+	}
 }
 
 static int
