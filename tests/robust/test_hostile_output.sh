@@ -3,7 +3,7 @@
 # test_hostile_output.sh BIN: records, a TAC database, data tables, keyed
 # lines and answers files written to take over a terminal (clear it, set
 # its title, erase and forge lines, colour, C1 CSI, bidi overrides) are
-# shown, never obeyed, by list, show, verify, imei, info, apps, dups, check
+# shown, never obeyed, by list, show, export --text, verify, imei, info, apps, dups, check
 # (its questions, the TAC model it names, the piped answers it echoes) and every
 # error message.  Checked twice: no such byte reaches stdout or stderr,
 # and, under tmux, the screen after printing them shows no effect.
@@ -53,7 +53,8 @@ tac.model: Model\\x1b[2J\
 verdict: GO\
 reason: CAUTION tac_mismatch Evil\\x1b[1A\\x1b[2KFAKE LINE/' \
     "$(ls "$H"/xdg2/handover/*.record)" > "$H/shown.body"
-seal "$H/shown.body" "$H/shown.record"
+sed "s/^tac.model: Model/&$(printf '\302\233')H$(printf '\342\200\256')/" "$H/shown.body" > "$H/shown.b2"
+seal "$H/shown.b2" "$H/shown.record"
 # The answers up to the IMEI, for check to name the TAC's model.
 sed -n '1,/^identity.imei1/p' tests/check/base.answers > "$H/part.answers"
 # Piped answers to check carrying an escape sequence and a C1 CSI.
@@ -85,6 +86,7 @@ run_all() {
 	"$BIN" verify "$BADNAME"
 	"$BIN" apps "$BADNAME"
 	"$BIN" show "$H/shown.record"
+	"$BIN" export --text "$H/shown.record"
 	"$BIN" check --tac-db "$H/tacdb.csv" --answers "$H/part.answers" < /dev/null
 	"$BIN" check < "$H/piped"
 }
