@@ -9,7 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check/saved.h"
 #include "cli/cli.h"
+#include "cli/load.h"
 #include "cmd/commands.h"
 #include "cli/opt.h"
 #include "record/record.h"
@@ -44,6 +46,13 @@ static const char help[] =
 "                folder), a folder, a FIFO, a device or a socket stands\n"
 "                where the file should be\n"
 "  malformed     the attachment line itself is broken\n"
+"content (an intact record is read as the checklist would read it):\n"
+"  not a check   it holds what handover never writes (a key twice, an\n"
+"                answer the checklist refuses, a whole ID number)\n"
+"  verdict does not follow\n"
+"                its stated verdict is milder than its answers give under\n"
+"                handover's rules: edited and sealed again (the seal proves\n"
+"                the file is unchanged since it was sealed, not who sealed it)\n"
 "\n"
 "options:\n"
 "  --attachments DIR  look for attached files in DIR first\n"
@@ -51,8 +60,8 @@ static const char help[] =
 "  -h, --help         this text\n"
 "\n"
 "exit status: 0 every record intact and no attachment changed; 1 a record\n"
-"altered, unsealed or not a record, or an attachment changed, not a file\n"
-"or malformed;\n"
+"altered, unsealed, not a record or not a check, its verdict does not\n"
+"follow, or an attachment changed, not a file or malformed;\n"
 "2 usage error; 3 a file could not be read\n";
 
 static const struct opt_spec specs[] = {
@@ -68,6 +77,11 @@ struct verify {
 	struct buf *out;
 	int findings;		/* something to exit 1 for */
 	int io_error;		/* something to exit 3 for */
+	struct cli *cli;
+	int loaded;		/* kb, idt and words: 0 not yet, 1 loaded, -1 failed */
+	struct kb kb;
+	struct ident_tables idt;
+	struct cli_words words;
 };
 
 /* "<dir>/<name>" into out; 0, or -1 when it does not fit. */
@@ -246,6 +260,76 @@ not_a_record(struct verify *v, const char *file, const struct error *e)
 	}
 }
 
+/* The tables an intact record's answers are judged with, loaded once. */
+static int
+load_rules(struct verify *v)
+{
+	if (v->loaded == 0) {
+		v->loaded = -1;
+		if (cli_load_kb(v->cli, &v->kb) != 0)
+			return -1;
+		if (cli_load_idents(v->cli, &v->idt) != 0) {
+			kb_release(&v->kb);
+			return -1;
+		}
+		if (cli_load_words(v->cli, NULL, 0, &v->words) != 0) {
+			ident_tables_release(&v->idt);
+			kb_release(&v->kb);
+			return -1;
+		}
+		v->loaded = 1;
+	}
+	return v->loaded == 1 ? 0 : -1;
+}
+
+/* An intact record read as the checklist reads it (saved_check_read):
+ * anyone can seal a file, so an intact seal says nothing about whether
+ * handover wrote it.  A record that holds what handover never writes, or
+ * whose stated verdict is milder than its answers give, is a finding. */
+static void
+content(struct verify *v, const struct record *r)
+{
+	struct saved_check *sc = malloc(sizeof *sc);
+	struct error e;
+	const char *what = NULL;
+	char msg[sizeof e.msg + 160];
+
+	if (!sc || load_rules(v) != 0) {
+		if (!sc)
+			cli_error("out of memory");
+		v->io_error = 1;
+		free(sc);
+		return;
+	}
+	if (saved_check_read(sc, r, &v->kb, &v->idt, cli_words_of(&v->words), &e) != 0) {
+		if (error_is_nomem(&e)) {
+			cli_error("out of memory");
+			v->io_error = 1;
+			free(sc);
+			return;
+		}
+		what = "not a check";
+		snprintf(msg, sizeof msg, "%s", e.msg);
+	} else if (!sc->follows) {
+		what = "verdict does not follow";
+		snprintf(msg, sizeof msg, "the record states %s, but its answers give %s under "
+		    "handover's rules: it may have been edited and sealed again", sc->verdict,
+		    cl_level_name(sc->level));
+	}
+	free(sc);
+	if (!what)
+		return;
+	v->findings = 1;
+	if (v->json) {
+		buf_printf(v->out, ",\"content\":\"%s\",\"content_message\":", what);
+		buf_put_json_str(v->out, msg, strlen(msg));
+	} else {
+		buf_printf(v->out, "  %s: ", what);
+		buf_puts_term(v->out, msg);
+		buf_putc(v->out, '\n');
+	}
+}
+
 static void
 verify_text(struct verify *v, const char *file, const char *text, size_t len)
 {
@@ -291,10 +375,12 @@ verify_text(struct verify *v, const char *file, const char *text, size_t len)
 		report_head(v, file, "intact");
 		if (v->json) {
 			buf_printf(v->out, ",\"sha256\":\"%s\"", hex);
+			content(v, &r);
 			attachments(v, file, &r);
 			buf_puts(v->out, "}\n");
 		} else {
 			buf_putc(v->out, '\n');
+			content(v, &r);
 			attachments(v, file, &r);
 		}
 	}
@@ -310,7 +396,7 @@ run(struct cli *c, int argc, char **argv)
 	struct opt o;
 	int i, k;
 
-	(void)c;
+	v.cli = c;
 	if (opt_init(&o, argc, argv) != 0) {
 		cli_error("out of memory");
 		return EXIT_IO;
@@ -364,6 +450,11 @@ run(struct cli *c, int argc, char **argv)
 		free(text);
 	}
 	opt_release(&o);
+	if (v.loaded == 1) {
+		cli_words_release(&v.words);
+		ident_tables_release(&v.idt);
+		kb_release(&v.kb);
+	}
 	i = cli_finish_output(&out, v.io_error ? EXIT_IO :
 	    v.findings ? EXIT_FINDINGS : EXIT_OK);
 	buf_release(&out);
