@@ -503,6 +503,21 @@ store_load(const struct store *s, const char *id_or_path, struct record *out,
 		errno = EINVAL;
 		return -1;
 	}
+	if (flags) {
+		/* a saved check is named by its id: one whose id differs was
+		 * renamed or copied by hand, and list, show and resume would
+		 * each call it something else */
+		const char *rid = record_get(out, "id");
+		if (!rid || strcmp(rid, id_or_path) != 0) {
+			error_set(err, 0, 0, "'%s' says its id is '%s': a saved check's file is named "
+			    "by its id, so this one was renamed or copied by hand; give its path to "
+			    "read it anyway", path, rid ? rid : "");
+			record_release(out);
+			record_init(out);
+			errno = EINVAL;
+			return -1;
+		}
+	}
 	return 0;
 }
 

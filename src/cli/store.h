@@ -121,9 +121,11 @@ int store_read_file(const char *path, char **text, size_t *len,
     struct error *err);
 
 /* Loads a record by id, or by path when id_or_path holds a '/' or ends
- * in ".record"; by id, a symbolic link in the folder is refused.  Parses it (unsealed records are refused) into out
- * (caller releases) and sets *seal when seal is not NULL.  Returns 0 or
- * -1 with err (line/column for a parse error). */
+ * in ".record"; by id, a symbolic link in the folder is refused, and so is
+ * a record whose "id" field is not that id (renamed or copied by hand).
+ * Parses it (unsealed records are refused) into out (caller releases) and
+ * sets *seal when seal is not NULL.  Returns 0 or -1 with err
+ * (line/column for a parse error). */
 int store_load(const struct store *s, const char *id_or_path,
     struct record *out, enum record_seal *seal, struct error *err);
 
