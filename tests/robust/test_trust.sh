@@ -5,7 +5,8 @@
 # checklist would: a verdict milder than its answers give, a key twice, a
 # whole ID number or an id that is not its file's name are said, never
 # passed as a clean check (security probe, findings 2, 5 and 12); check
-# --resume never writes a sealed record nor one named by a foreign file.
+# --resume never writes a sealed record nor one named by a foreign file;
+# a whole ID number never reaches a transcript.
 BIN=$1
 . tests/lib.sh
 H=$SCRATCH/h
@@ -97,4 +98,13 @@ echo quit | run "resume a foreign record file" 2 "$BIN" check --resume "$H/forei
 echo quit | run "resume a sealed check" 2 "$BIN" check --resume "$ID"
 has "resume sealed: said" "is finished and sealed"
 if cmp -s "$R" "$H/saved"; then ok; else fail "the sealed record was changed" "$(diff "$H/saved" "$R")"; fi
+# 6. Privacy: a whole ID number typed where the last 4 characters belong is
+# refused, and never echoed into a piped transcript nor kept anywhere.
+grep -v '^seller.id_last4\|^seller.declaration' tests/check/base.answers > "$H/p.answers"
+printf '1234 5678 9012\n9012\nquit\n' | run "a whole ID number piped" 6 \
+    "$BIN" check --answers "$H/p.answers"
+has "the ID number refused" "handover never keeps a whole ID number"
+hasnt "the ID number not in the transcript" "5678"
+has "the last 4 taken" "> 9012"
+if grep -rq 5678 "$D"; then fail "the whole ID number was kept" "$(grep -rl 5678 "$D")"; else ok; fi
 finish
