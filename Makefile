@@ -4,6 +4,8 @@
 #   make run        build and start the buyer's checklist
 #   make test       build and run every test; last line "N passed, N failed"
 #   make sanitize   the same tests built with ASan + UBSan
+#   make test32     the same tests on a 32-bit build (gcc -m32; Debian's
+#                   gcc-multilib), the stand-in for 32-bit ARM phones
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
 #   make fuzz-long  the same for FUZZ_LONG_SECONDS each, corpora merged back
 #   make fault      every command with each allocation, write and file step
@@ -46,7 +48,7 @@ UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 
-.PHONY: all run test sanitize fuzz fuzz-build fuzz-long fault fault-build bench install \
+.PHONY: all run test test32 sanitize fuzz fuzz-build fuzz-long fault fault-build bench install \
 	uninstall clean regen web web-maybe
 .SUFFIXES:
 
@@ -164,6 +166,11 @@ sanitize:
 	$(MAKE) B=build/san CC=$(CC) \
 	  CFLAGS="-std=c11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" test
+
+# Every target a buyer has: the whole suite built for 32 bits (old phones
+# under Termux are 32-bit ARM), in build/m32.
+test32:
+	$(MAKE) B=build/m32 CC="$(CC) -m32" test
 
 # libFuzzer: clang with Debian's libclang-rt-14-dev.
 FUZZ_CC ?= clang
