@@ -106,34 +106,17 @@ emit(struct imei_run *r, const char *line, const struct ident *id)
 		emit_text(r, line + id->start, id->len, id, te, nte);
 }
 
-/* Checks every identifier in s[0..n).  A line or argument with none in
- * it (empty, only spaces, only a label such as "IMEI:") is reported as
- * such, never passed over: a script piping IMEIs must not read "all
- * valid" from a line that held none.  lineno: the stdin line, or 0. */
+/* Checks every identifier in s[0..n), or says there is none
+ * (ident_check_line).  lineno: the stdin line, or 0 for an argument. */
 static void
 check_line(struct imei_run *r, const char *s, size_t n, long lineno)
 {
 	struct ident ids[MAX_PER_LINE];
-	size_t k, count = ident_check_line(&r->tables, s, n, ids, MAX_PER_LINE);
-	struct ident id;
+	size_t k, count = ident_check_line(&r->tables, s, n, lineno, ids, MAX_PER_LINE);
 
 	r->seen++;
 	for (k = 0; k < count; k++)
 		emit(r, s, &ids[k]);
-	if (count > 0)
-		return;
-	/* empty or only spaces (ident_check_line gives labels alone as one) */
-	ident_classify(&r->tables, "", 0, IDENT_UNKNOWN, &id);
-	id.problem = IDENT_BAD_LENGTH;
-	if (lineno > 0)
-		snprintf(id.message, sizeof id.message, "line %ld has no identifier: "
-		    "give one IMEI, MEID, ESN or EID a line", lineno);
-	else
-		snprintf(id.message, sizeof id.message, "no identifier given: "
-		    "give an IMEI, MEID, ESN or EID");
-	id.start = 0;
-	id.len = n;
-	emit(r, s, &id);
 }
 
 static int
