@@ -371,7 +371,8 @@ store_lock(const struct store *s, const char *id, struct store_lock *l, struct e
 		int fd = open(l->path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
 
 		if (fd < 0)
-			FAIL(err, "cannot open '%s': %s", l->path, strerror(errno));
+			FAIL(err, "cannot open '%s': %s%s", l->path, strerror(errno),
+			    save_advice(errno));
 		memset(&fl, 0, sizeof fl);
 		fl.l_type = F_WRLCK;
 		fl.l_whence = SEEK_SET;
@@ -505,12 +506,12 @@ store_load(const struct store *s, const char *id_or_path, struct record *out,
 	}
 	if (flags) {
 		/* a saved check is named by its id: one whose id differs was
-		 * renamed or copied by hand, and list, show and resume would
+		 * renamed or edited by hand, and list, show and resume would
 		 * each call it something else */
 		const char *rid = record_get(out, "id");
 		if (!rid || strcmp(rid, id_or_path) != 0) {
 			error_set(err, 0, 0, "'%s' says its id is '%s': a saved check's file is named "
-			    "by its id, so this one was renamed or copied by hand; give its path to "
+			    "by its id, so this one was renamed or edited by hand; give its path to "
 			    "read it anyway", path, rid ? rid : "");
 			record_release(out);
 			record_init(out);

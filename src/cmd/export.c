@@ -161,7 +161,7 @@ open_record(const char *arg, const char *text, size_t len, struct record *r)
 	if (strcmp(arg, "-") != 0 && !is_path(arg) &&
 	    (!record_get(r, "id") || strcmp(record_get(r, "id"), arg) != 0)) {
 		/* store_load's rule: a saved check's file is named by its id */
-		cli_error("saved check '%s' says its id is '%s': it was renamed or copied by hand; "
+		cli_error("saved check '%s' says its id is '%s': it was renamed or edited by hand; "
 		    "give its path to export it anyway", arg, record_get(r, "id") ?
 		    record_get(r, "id") : "");
 		return EXIT_FINDINGS;

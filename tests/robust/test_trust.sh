@@ -80,7 +80,7 @@ cp "$R" "$D/2026-01-01-RENAME.record"
 run "show a renamed check by id" 3 "$BIN" show 2026-01-01-RENAME
 has "show: renamed" "says its id is '$ID'"
 run "export a renamed check by id" 1 "$BIN" export --text 2026-01-01-RENAME
-has "export: renamed" "renamed or copied by hand"
+has "export: renamed" "renamed or edited by hand"
 run "list with a renamed check" 3 "$BIN" list
 has "list: renamed" "says its id is '$ID'"
 has "list: the others still listed" "$ID"
