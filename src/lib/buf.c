@@ -235,17 +235,20 @@ buf_put_json_chars(struct buf *b, const char *p, size_t n)
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
-		    ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
-			/* two bytes (Latin, Cyrillic, Arabic...): valid as they are */
+		    ((unsigned char)p[i + 1] & 0xC0) == 0x80 &&
+		    (c != 0xC2 || (unsigned char)p[i + 1] >= 0xA0)) {
+			/* two bytes (Latin, Cyrillic, Arabic...): valid as they are;
+			 * not the C1 controls (C2 80 - C2 9F), escaped below */
 			i += 2;
 			run += 2;
 			continue;
 		}
-		if (c >= 0xE1 && c <= 0xEC && i + 2 < n &&
+		if (c >= 0xE1 && c <= 0xEC && c != 0xE2 && i + 2 < n &&
 		    ((unsigned char)p[i + 1] & 0xC0) == 0x80 &&
 		    ((unsigned char)p[i + 2] & 0xC0) == 0x80) {
 			/* three bytes with no overlong or surrogate to rule out
-			 * (Devanagari, most of the BMP) */
+			 * (Devanagari, most of the BMP); not E2 (U+2000-U+2FFF),
+			 * where the bidi controls and line separators are */
 			i += 3;
 			run += 3;
 			continue;
