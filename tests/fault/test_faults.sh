@@ -155,7 +155,7 @@ loop "verify --json" 0 "$SCRATCH/empty" verify --json claim/claim.record
 loop "export --html -o" 0 "$SCRATCH/empty" export --html -o out.html "$SEALED"
 loop "export --text" 0 "$SCRATCH/empty" export --text "$SEALED"
 loop "export --json" 0 "$SCRATCH/empty" export --json claim/claim.record
-loop "scan (CSV to JSON Lines)" 1 "$F/scan_listings.csv" scan -q -
+loop "scan (CSV to JSON Lines)" 8 "$F/scan_listings.csv" scan -q -	# 8: a malformed row
 loop "scan --keyed" 0 "$F/scan_listings.csv" scan -q --keyed -
 loop "dups" 1 "$SCRATCH/empty" dups keyed
 printf '  %s fault points in all\n' "$TOTAL"
