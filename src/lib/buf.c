@@ -362,8 +362,9 @@ buf_csv_would_run(const char *p, size_t n)
 	return 0;
 }
 
-void
-buf_put_csv(struct buf *b, const char *p, size_t n, char delim)
+/* One CSV cell, its bytes as given. */
+static void
+put_csv_cell(struct buf *b, const char *p, size_t n, char delim)
 {
 	int run = buf_csv_would_run(p, n);
 	size_t i, start = 0;
@@ -384,6 +385,42 @@ buf_put_csv(struct buf *b, const char *p, size_t n, char delim)
 		}
 	buf_put(b, p + start, n - start);
 	buf_putc(b, '"');
+}
+
+void
+buf_put_csv(struct buf *b, const char *p, size_t n, char delim)
+{
+	struct buf t;
+	size_t i = 0;
+	int changed = 0;
+
+	/* what a terminal would obey is shown visibly (lib/term.h), as CSV
+	 * has no escape of its own: a listing's ESC must not drive the
+	 * terminal a moderator reads the output in; tabs and line ends are
+	 * the quoting's */
+	while (i < n) {
+		char esc[TERM_ESC_MAX];
+		size_t k = term_char(p + i, n - i, esc);
+		if (esc[0] && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') {
+			if (!changed) {
+				buf_init_mem(&t);
+				buf_put(&t, p, i);
+				changed = 1;
+			}
+			buf_puts(&t, esc);
+		} else if (changed) {
+			buf_put(&t, p + i, k);
+		}
+		i += k;
+	}
+	if (!changed) {
+		put_csv_cell(b, p, n, delim);
+		return;
+	}
+	put_csv_cell(b, buf_str(&t), t.len, delim);
+	if (t.err && !b->err)
+		b->err = t.err;
+	buf_release(&t);
 }
 
 /* --------------------------------------------------------------- flushing */

@@ -3,7 +3,8 @@
 # test_hostile_output.sh BIN: records, a TAC database, data tables, keyed
 # lines and answers files written to take over a terminal (clear it, set
 # its title, erase and forge lines, colour, C1 CSI, bidi overrides) are
-# shown, never obeyed, by list, show, export --text, verify, imei, info, apps, dups, check
+# shown, never obeyed, by list, show, export --text, verify, scan (CSV and
+# keyed lines), imei, info, apps, dups, check
 # (its questions, the TAC model it names, the piped answers it echoes) and every
 # error message.  Checked twice: no such byte reaches stdout or stderr,
 # and, under tmux, the screen after printing them shows no effect.
@@ -65,6 +66,8 @@ printf 'licence\ntac,name,name,aka\n35417803,"Evil\033]0;PWNED-TITLE\007\033[31m
 # A data folder whose lender name carries them.
 mkdir -p "$H/data"
 printf 'name\tcountries\tlock\tclosure_document\thow_to_get\tsource\tchecked\tconfidence\nEVIL\033]0;PWNED-TITLE\007\033[31mRED\tIN\tx\ty\tz\thttps://example.org\t2026-01-01\treported\n' > "$H/data/lenders.tsv"
+# A listing whose id and seller carry them, for scan's CSV and keyed lines.
+printf '{"id":"L1\\u001b]0;PWNED-TITLE\\u0007\\u001b[2J","imei":"354178036859789","seller":"=HYPERLINK(\\"x\\")\\u001b[31m\\u009b"}\n' > "$H/listing.jsonl"
 # Keyed lines for dups whose listing id and seller carry them.
 printf '354178036859789\tL1\033]0;PWNED-TITLE\007\033[2J\t=HYPERLINK("x")\033[31m\n354178036859789\tL2\302\233\tS2\n' > "$H/keyed.tsv"
 printf 'notkeyed\033[2J\n' > "$H/bad-keyed.tsv"
@@ -81,6 +84,8 @@ run_all() {
 	"$BIN" imei --tac-db "$H/tacdb.csv" 354178036859789 "IMEI $(printf '\033[2J')"
 	"$BIN" --data "$H/data" info IN
 	"$BIN" dups "$H/keyed.tsv"
+	"$BIN" scan -q --no-text-ok --output csv "$H/listing.jsonl"
+	"$BIN" scan -q --no-text-ok --keyed "$H/listing.jsonl"
 	"$BIN" dups "$H/bad-keyed.tsv"
 	"$BIN" check --answers "$H/answers.txt"
 	"$BIN" verify "$BADNAME"
@@ -111,7 +116,8 @@ for want in 'A14\x1b]0;PWNED-TITLE\x07\x1b[2J' 'photo\nINJECTED: ok' 'abc<U+202E
     'created 2026\x1b]0;PWNED-TITLE\x07\x1b[2J' '(TAC): Evil\x1b]0;PWNED-TITLE' \
     'invoice\nINJECTED: ok\x1b[31m' 'differs from the phone being sold (Evil\x1b[1A\x1b[2KFAKE LINE)' \
     'names Evil\x1b]0;PWNED-TITLE\x07\x1b[31mBrand Model\x1b[2J<U+009B>H' \
-    '> Sam<U+009B>2Jsung' '> A\x1b[2J14'; do
+    '> Sam<U+009B>2Jsung' '> A\x1b[2J14' 'L1\x1b]0;PWNED-TITLE\x07\x1b[2J' \
+    "'=HYPERLINK(\"x\")\\x1b[31m<U+009B>"; do
 	if grep -qF -- "$want" "$H/out"; then ok; else
 		fail "the control is not shown visibly: '$want'" "$(cat -v "$H/out" | head -n 40)"
 	fi

@@ -247,6 +247,10 @@ test_csv_cells(void)
 	CHECK_STR(csv(" =1", ','), " =1");
 	CHECK(buf_csv_would_run("=", 1) && !buf_csv_would_run("", 0) &&
 	    !buf_csv_would_run("\xEF\xBC", 2));
+	/* what a terminal obeys is shown, never written as it is */
+	CHECK_STR(csv("L1\x1b]0;T\x07", ','), "L1\\x1b]0;T\\x07");
+	CHECK_STR(csv("a\xc2\x9b" "2J,b", ','), "\"a<U+009B>2J,b\"");
+	CHECK_STR(csv("=x\x1b[31m", ','), "\"'=x\\x1b[31m\"");
 }
 
 int
