@@ -34,8 +34,14 @@ enum cl_id {
 	STEP_PROOF_KIND, STEP_PROOF_ISSUER, STEP_PROOF_DATE, STEP_PROOF_AMOUNT,
 	STEP_PROOF_PAYMENT, STEP_PROOF_IMEI_MATCH, STEP_PROOF_FILES,
 	STEP_SELLER_NAME, STEP_SELLER_CONTACT, STEP_SELLER_ID_LAST4, STEP_SELLER_DECLARATION,
+	/* the re-checks after the sale (CL_RECHECK): asked only in a re-check */
+	STEP_RECHECK_KNOX, STEP_RECHECK_APPS, STEP_RECHECK_NOTICE, STEP_RECHECK_NOTICE_TEXT,
+	STEP_RECHECK_REGISTRY, STEP_RECHECK_REGISTRY_REFERENCE, STEP_RECHECK_SIM_WORKS,
 	CL_NSTEPS
 };
+
+/* The first re-check step: the steps from it on are CL_RECHECK. */
+#define CL_RECHECK_FIRST STEP_RECHECK_KNOX
 
 enum cl_type {
 	CL_CHOICE,		/* one of the step's choices */
@@ -58,6 +64,8 @@ enum cl_state {
 /* Step flags. */
 #define CL_IN_HAND 1		/* needs the phone in the buyer's hands */
 #define CL_NEWER 2		/* added after 0.1: an answers file may leave it out */
+#define CL_RECHECK 4		/* a re-check after the sale's: asked only when
+				 * the checklist is in a re-check (cl->recheck) */
 
 struct checklist;
 
@@ -95,6 +103,10 @@ struct checklist {
 	char tac_brand[128];	/* the TAC tables' brand and model of IMEI 1 */
 	char tac_model[256];
 	char today[11];		/* YYYY-MM-DD: later dates are refused */
+	/* A re-check of a sealed check: the check's answers are as sealed
+	 * and count, only the CL_RECHECK steps are asked and judged. */
+	int recheck;
+	long recheck_day;	/* whole days from the sale to the re-check */
 };
 
 enum cl_level { CL_GO, CL_CAUTION, CL_STOP };
@@ -118,11 +130,16 @@ int cl_find(const char *id);
 /* An answer given under an older step id (e.g. accounts.setup_clean) as
  * today's step and answer; returns the step, or -1 when id is no alias. */
 int cl_alias(const char *id, const char *value, const char **new_value);
-/* 1 when step i is asked, given the answers so far. */
+/* 1 when step i is asked, given the answers so far: its answer counts.
+ * In a re-check the check's steps are asked (their answers, as sealed,
+ * count) but not asked again: see cl_in_session. */
 int cl_is_asked(const struct checklist *cl, enum cl_id i);
-/* The first asked step at or after i that is still open, or -1. */
+/* 1 when step i is asked in this session: a check's steps in a check,
+ * the re-check's in a re-check. */
+int cl_in_session(const struct checklist *cl, enum cl_id i);
+/* The first step in the session at or after i that is still open, or -1. */
 int cl_next_open(const struct checklist *cl, int i);
-/* The asked step before i, or -1. */
+/* The step in the session before i, or -1. */
 int cl_prev(const struct checklist *cl, int i);
 /* The answer to step i, or NULL when open, skipped or not asked. */
 const char *cl_get(const struct checklist *cl, enum cl_id i);
@@ -170,7 +187,8 @@ size_t cl_choices(const struct checklist *cl, enum cl_id i, struct cl_choice *ou
 
 /* ---- verdict.c */
 
-/* The verdict and its reasons (STOP ones first, each group in rule order). */
+/* The verdict and its reasons (STOP ones first, each group in rule order).
+ * In a re-check: the re-check's rules over its answers only. */
 enum cl_level cl_verdict(const struct checklist *cl, struct cl_reason *out, size_t max,
     size_t *n);
 const char *cl_level_name(enum cl_level l);	/* "GO", "CAUTION", "STOP" */

@@ -120,12 +120,12 @@ single(const char *key)
 static int
 no_duplicates(const struct record *r, struct error *e)
 {
-	size_t i, j;
+	size_t i, j, nf = record_check_nfields(r);	/* blocks: record/seal.c */
 
-	for (i = 0; i < r->nfields; i++) {
+	for (i = 0; i < nf; i++) {
 		if (!single(r->fields[i].key))
 			continue;
-		for (j = i + 1; j < r->nfields; j++)
+		for (j = i + 1; j < nf; j++)
 			if (strcmp(r->fields[i].key, r->fields[j].key) == 0)
 				return error_set(e, line_of(r, &r->fields[j]), 0,
 				    "line %ld: '%s' a second time; handover writes it once",
@@ -139,7 +139,7 @@ copy_checklist(struct saved_check *sc, const struct record *r, struct error *e)
 {
 	struct checklist *cl = &sc->cl;
 	const char *v;
-	size_t i;
+	size_t i, nf = record_check_nfields(r);	/* the check's, not its re-checks' */
 
 	if ((v = record_get(r, "challenge"))) {
 		/* six characters of Crockford's base 32, as stamp_code makes */
@@ -156,7 +156,7 @@ copy_checklist(struct saved_check *sc, const struct record *r, struct error *e)
 		return error_set(e, 0, 0, "the record's tac.model is too long");
 	if (v)
 		snprintf(cl->tac_model, sizeof cl->tac_model, "%s", v);
-	for (i = 0; i < r->nfields; i++) {
+	for (i = 0; i < nf; i++) {
 		const struct record_field *f = &r->fields[i];
 		const char *nv;
 		int k;

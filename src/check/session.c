@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/recheck.h"
 #include "check/session.h"
 #include "check/session_priv.h"
 #include "record/stamp.h"
@@ -109,6 +110,118 @@ session_resume(struct session *s, const struct session_env *env,
 	return 0;
 }
 
+/* ============================================================== re-check */
+
+int
+session_recheck(struct session *s, const struct session_env *env,
+    const struct saved_check *sc, const struct record *rec, const char *now,
+    struct error *e)
+{
+	static const unsigned char no_rnd[6];
+	struct recheck x;
+	int64_t sale, at;
+	int off;
+	size_t i;
+
+	if (!sc->meta.sealed)
+		return error_set(e, 0, 0, "the check '%s' is not finished: a re-check is for a "
+		    "sealed check", sc->meta.id);
+	if (stamp_parse(sc->meta.updated, &sale, &off) != 0)
+		return error_set(e, 0, 0, "the check '%s' has no time of sale that reads "
+		    "('updated: %.40s')", sc->meta.id, sc->meta.updated);
+	init(s, env, NULL, no_rnd);
+	s->meta = sc->meta;
+	s->cl = sc->cl;
+	s->cl.kb = env->kb;
+	s->cl.idt = env->idt;
+	s->cl.words = env->words;
+	s->cl.recheck = 1;
+	for (i = CL_RECHECK_FIRST; i < CL_NSTEPS; i++) {
+		s->cl.state[i] = CL_OPEN;
+		s->cl.value[i][0] = '\0';
+	}
+	snprintf(s->began, sizeof s->began, "%s", now);
+	/* an unfinished re-check, the last block: go on with it */
+	if (rec->nblocks > 0 && recheck_read(rec, rec->nblocks - 1, &x, NULL) == 0 &&
+	    !x.sealed) {
+		snprintf(s->began, sizeof s->began, "%s", x.time);
+		for (i = 0; i < recheck_nsteps; i++) {
+			enum cl_id k = (enum cl_id)(CL_RECHECK_FIRST + i);
+			char v[CL_VALUE_MAX];
+			struct buf msg;
+			int bad = 0;
+
+			if (x.answer[i]) {
+				/* only what handover would have taken */
+				buf_init_null(&msg);
+				bad = strlen(x.answer[i]) >= CL_VALUE_MAX ||
+				    cl_validate(&s->cl, k, x.answer[i], v, &msg) < 0 ||
+				    strcmp(v, x.answer[i]) != 0;
+				buf_release(&msg);
+				if (bad)
+					return error_set(e, 0, 0, "the unfinished re-check's answer "
+					    "to %s is not one handover takes", cl_steps[k].id);
+				cl_answer(&s->cl, k, x.answer[i]);
+			} else if (x.skipped[i]) {
+				cl_skip(&s->cl, k);
+			}
+		}
+		s->resumed = 1;
+	}
+	if (stamp_parse(s->began, &at, &off) != 0)
+		return error_set(e, 0, 0, "the re-check's time '%.40s' does not read", s->began);
+	s->cl.recheck_day = (long)((at - sale) / 86400 - ((at - sale) % 86400 < 0));
+	if (s->resumed) {
+		/* the STOP reasons found before were told then */
+		struct cl_reason r[CL_MAX_REASONS];
+		size_t n;
+		cl_verdict(&s->cl, r, CL_MAX_REASONS, &n);
+		for (i = 0; i < n && r[i].level == CL_STOP && s->ntold < CL_MAX_REASONS; i++)
+			snprintf(s->told[s->ntold++], sizeof s->told[0], "%s", r[i].code);
+	}
+	return 0;
+}
+
+int
+session_recheck_resumed(const struct session *s)
+{
+	return s->resumed;
+}
+
+int
+session_recheck_block(const struct session *s, int seal, struct record *blk,
+    struct error *e)
+{
+	struct recheck_input in;
+	struct cl_reason r[CL_MAX_REASONS];
+	char text[CL_MAX_REASONS][CL_VALUE_MAX];
+	const char *reasons[CL_MAX_REASONS + 1];
+	size_t i, n = 0;
+	enum cl_level level = CL_GO;
+
+	memset(&in, 0, sizeof in);
+	in.time = s->began;
+	in.version = HANDOVER_VERSION;
+	in.sealed = seal;
+	for (i = 0; i < recheck_nsteps; i++) {
+		enum cl_id k = (enum cl_id)(CL_RECHECK_FIRST + i);
+		in.answer[i] = cl_get(&s->cl, k);
+		in.skipped[i] = cl_is_asked(&s->cl, k) && s->cl.state[k] == CL_SKIPPED;
+	}
+	if (seal) {
+		level = cl_verdict(&s->cl, r, CL_MAX_REASONS, &n);
+		for (i = 0; i < n; i++) {
+			snprintf(text[i], sizeof text[i], "%s %s%s%s", cl_level_name(r[i].level),
+			    r[i].code, r[i].detail[0] ? " " : "", r[i].detail);
+			reasons[i] = text[i];
+		}
+		in.verdict = cl_level_name(level);
+	}
+	reasons[n] = NULL;
+	in.reasons = reasons;
+	return recheck_build(&in, blk, e);
+}
+
 int
 session_current(const struct session *s)
 {
@@ -155,7 +268,7 @@ notice(struct session *s, struct session_reply *out)
 	}
 	if (said)
 		session_say_words(s, out, SAY_INFO, s->from_file ? "msg.stop_file" :
-		    "msg.stop_tail", NULL);
+		    s->cl.recheck ? "recheck.stop_tail" : "msg.stop_tail", NULL);
 }
 
 void
@@ -400,7 +513,7 @@ session_status(const struct session *s, struct session_reply *out)
 	    {NULL, NULL}};
 
 	for (i = 0; i < CL_NSTEPS; i++) {
-		if (!cl_is_asked(&s->cl, (enum cl_id)i))
+		if (!cl_in_session(&s->cl, (enum cl_id)i))
 			continue;
 		asked++;
 		done += s->cl.state[i] == CL_ANSWERED;
@@ -418,7 +531,7 @@ session_status(const struct session *s, struct session_reply *out)
 	if (open)
 		session_say_words(s, out, SAY_INFO, "status.open", fl);
 	for (i = 0; i < CL_NSTEPS; i++)
-		if (cl_is_asked(&s->cl, (enum cl_id)i) && s->cl.state[i] == CL_OPEN)
+		if (cl_in_session(&s->cl, (enum cl_id)i) && s->cl.state[i] == CL_OPEN)
 			buf_puts(session_say(out, SAY_LIST), cl_step_words(&s->cl, (enum cl_id)i, "label"));
 }
 

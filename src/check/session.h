@@ -68,6 +68,8 @@ struct session {
 	char told[CL_MAX_REASONS][32];	/* STOP reasons already said */
 	size_t ntold;
 	unsigned char rnd[6];		/* for the challenge code */
+	char began[128];		/* a re-check: when it began */
+	int resumed;			/* a re-check: an unfinished one goes on */
 };
 
 void session_reply_init(struct session_reply *r);
@@ -84,6 +86,23 @@ void session_start(struct session *s, const struct session_env *env, const char 
 int session_resume(struct session *s, const struct session_env *env,
     const struct saved_check *sc, const char *today, const unsigned char rnd[6],
     struct error *e);
+/* A re-check after the sale of the sealed check sc (read from rec, the
+ * record as saved), begun at now: its steps are the checklist's
+ * CL_RECHECK ones, judged by the re-check's rules.  When rec's last block
+ * is an unfinished re-check, it goes on from its answers and its time.
+ * Refuses a check that is not sealed, or whose time of sale does not
+ * read.  Returns 0, or -1 with e. */
+int session_recheck(struct session *s, const struct session_env *env,
+    const struct saved_check *sc, const struct record *rec, const char *now,
+    struct error *e);
+/* 1 when session_recheck went on with an unfinished re-check. */
+int session_recheck_resumed(const struct session *s);
+/* The re-check as a block for record_append_block (blk initialised
+ * here; caller releases), sealed with its verdict when seal.  Returns
+ * 0, or -1 with e. */
+int session_recheck_block(const struct session *s, int seal, struct record *blk,
+    struct error *e);
+
 /* What the check found so far, for a buyer who resumes it. */
 void session_recap(struct session *s, struct session_reply *out);
 

@@ -144,6 +144,40 @@ has_proof(const struct checklist *cl)
 	return k && strcmp(k, "none") != 0;
 }
 
+/* The re-checks: Knox Guard on a Samsung, as the listing or the TAC
+ * names it; the registry again where the country has one. */
+static int
+recheck_samsung(const struct checklist *cl)
+{
+	const struct kb_brand *b;
+
+	if (samsung(cl))
+		return 1;
+	if (!cl->tac_brand[0] || !cl->kb)
+		return 0;
+	b = kb_brand_find(cl->kb, cl->tac_brand);
+	return b && strcmp(b->brand, "samsung") == 0;
+}
+
+static int
+recheck_registry(const struct checklist *cl)
+{
+	return cl_country_has_check(cl);
+}
+
+static int
+recheck_notice(const struct checklist *cl)
+{
+	return cl_is(cl, STEP_RECHECK_NOTICE, "yes");
+}
+
+static int
+recheck_reference(const struct checklist *cl)
+{
+	return cl_is(cl, STEP_RECHECK_REGISTRY, "clean") ||
+	    cl_is(cl, STEP_RECHECK_REGISTRY, "blocked");
+}
+
 /* ----------------------------------------------------------------- steps */
 
 #define YNU "yes|no|unsure"
@@ -228,6 +262,22 @@ const struct cl_step cl_steps[CL_NSTEPS] = {
 	[STEP_SELLER_ID_LAST4] = {"seller.id_last4", "seller", CL_LAST4, NULL, NULL, NULL, 0},
 	[STEP_SELLER_DECLARATION] = {"seller.declaration", "seller", CL_CHOICE, "yes|refused",
 	    NULL, NULL, 0},
+	/* after the sale: record-format.md, "Re-check blocks" */
+	[STEP_RECHECK_KNOX] = {"recheck.knox", "recheck", CL_CHOICE,
+	    "completed|prenormal|checking|active|locked|not-shown", recheck_samsung,
+	    "listing.brand or the IMEI's TAC is Samsung", CL_RECHECK},
+	[STEP_RECHECK_APPS] = {"recheck.apps", "recheck", CL_CHOICE, YNU, NULL, NULL,
+	    CL_RECHECK},
+	[STEP_RECHECK_NOTICE] = {"recheck.notice", "recheck", CL_CHOICE, YNU, NULL, NULL,
+	    CL_RECHECK},
+	[STEP_RECHECK_NOTICE_TEXT] = {"recheck.notice_text", "recheck", CL_TEXT, NULL,
+	    recheck_notice, "recheck.notice is yes", CL_RECHECK},
+	[STEP_RECHECK_REGISTRY] = {"recheck.registry", "recheck", CL_CHOICE, REGISTRY,
+	    recheck_registry, "the country has a public IMEI check", CL_RECHECK},
+	[STEP_RECHECK_REGISTRY_REFERENCE] = {"recheck.registry_reference", "recheck", CL_TEXT,
+	    NULL, recheck_reference, "recheck.registry is clean or blocked", CL_RECHECK},
+	[STEP_RECHECK_SIM_WORKS] = {"recheck.sim_works", "recheck", CL_CHOICE, "yes|no", NULL,
+	    NULL, CL_RECHECK},
 };
 
 /* Step ids of older versions, and how their answers read today.  An
@@ -300,15 +350,24 @@ cl_has_choice(enum cl_id i, const char *v)
 int
 cl_is_asked(const struct checklist *cl, enum cl_id i)
 {
-	return (unsigned)i < CL_NSTEPS && cl->state[i] != CL_PASSED &&
-	    (!cl_steps[i].asked || cl_steps[i].asked(cl));
+	if ((unsigned)i >= CL_NSTEPS || cl->state[i] == CL_PASSED ||
+	    ((cl_steps[i].flags & CL_RECHECK) && !cl->recheck))
+		return 0;
+	return !cl_steps[i].asked || cl_steps[i].asked(cl);
+}
+
+int
+cl_in_session(const struct checklist *cl, enum cl_id i)
+{
+	return (unsigned)i < CL_NSTEPS && !(cl_steps[i].flags & CL_RECHECK) == !cl->recheck &&
+	    cl_is_asked(cl, i);
 }
 
 int
 cl_next_open(const struct checklist *cl, int i)
 {
 	for (; i >= 0 && i < CL_NSTEPS; i++)
-		if (cl_is_asked(cl, (enum cl_id)i) && cl->state[i] == CL_OPEN)
+		if (cl_in_session(cl, (enum cl_id)i) && cl->state[i] == CL_OPEN)
 			return i;
 	return -1;
 }
@@ -317,7 +376,7 @@ int
 cl_prev(const struct checklist *cl, int i)
 {
 	while (i-- > 0)
-		if (cl_is_asked(cl, (enum cl_id)i))
+		if (cl_in_session(cl, (enum cl_id)i))
 			return i;
 	return -1;
 }

@@ -37,6 +37,17 @@ const struct cl_rule cl_rules[] = {
 	{STEP_FINANCE_CLOSURE, "no-imei", "closure_without_imei", CL_CAUTION},
 	{STEP_FINANCE_KNOX, "prenormal", "knox_undecided", CL_CAUTION},
 	{STEP_LISTING_PAYMENT, "paid-first", "remote_pay_first", CL_CAUTION},
+	/* the re-checks after the sale: a lock or a lender's sign now is a
+	 * STOP (contact the seller and the marketplace while they can act) */
+	{STEP_RECHECK_KNOX, "active", "recheck_knox_enrolled", CL_STOP},
+	{STEP_RECHECK_KNOX, "checking", "recheck_knox_enrolled", CL_STOP},
+	{STEP_RECHECK_KNOX, "locked", "recheck_knox_locked", CL_STOP},
+	{STEP_RECHECK_APPS, "yes", "recheck_lender_app", CL_STOP},
+	{STEP_RECHECK_NOTICE, "yes", "recheck_notice", CL_STOP},
+	{STEP_RECHECK_REGISTRY, "blocked", "recheck_registry_blocked", CL_STOP},
+	{STEP_RECHECK_KNOX, "prenormal", "recheck_knox_undecided", CL_CAUTION},
+	{STEP_RECHECK_KNOX, "not-shown", "recheck_knox_not_shown", CL_CAUTION},
+	{STEP_RECHECK_SIM_WORKS, "no", "recheck_sim_fails", CL_CAUTION},
 };
 const size_t cl_nrules = sizeof cl_rules / sizeof cl_rules[0];
 
@@ -46,7 +57,7 @@ const char *const cl_compound_codes[] = {
 	"financed_no_closure", "undisclosed_financing", "financing_story_differs",
 	"account_still_signed_in", "reset_not_done", "registry_money_owed",
 	"registry_not_approved", "registry_unclear", "registry_unchecked", "invalid_eid",
-	"remote_no_challenge", "not_checked", NULL
+	"remote_no_challenge", "not_checked", "recheck_not_checked", "recheck_too_early", NULL
 };
 
 const char *
@@ -252,6 +263,45 @@ not_checked(const struct checklist *cl, struct out *o)
 	}
 }
 
+/* ------------------------------------------------------------ re-checks */
+
+/* The words behind a re-check's reasons: the Knox Guard state, the
+ * notice as copied, the registry's reference; then what was skipped or
+ * not sure, and a re-check less than a day after the sale. */
+static void
+recheck_rules(const struct checklist *cl, struct out *o)
+{
+	static const struct {
+		const char *code;
+		enum cl_id from;
+	} details[] = {
+		{"recheck_knox_enrolled", STEP_RECHECK_KNOX},
+		{"recheck_notice", STEP_RECHECK_NOTICE_TEXT},
+		{"recheck_registry_blocked", STEP_RECHECK_REGISTRY_REFERENCE},
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof details / sizeof details[0]; i++) {
+		const char *v = cl_get(cl, details[i].from);
+		for (k = 0; v && k < o->n; k++)
+			if (strcmp(o->r[k].code, details[i].code) == 0 && !o->r[k].detail[0])
+				detail(&o->r[k], v);
+	}
+	for (i = CL_RECHECK_FIRST; i < CL_NSTEPS; i++) {
+		if (!cl_is_asked(cl, (enum cl_id)i))
+			continue;
+		if (cl->state[i] == CL_SKIPPED || (cl->state[i] == CL_ANSWERED &&
+		    (strcmp(cl->value[i], "unsure") == 0 || (i == STEP_RECHECK_REGISTRY &&
+		    strcmp(cl->value[i], "no-check") == 0))))
+			detail(raise(o, "recheck_not_checked", CL_CAUTION, (enum cl_id)i),
+			    cl_steps[i].id);
+	}
+	if (cl->recheck_day < 1)
+		raise(o, "recheck_too_early", CL_CAUTION, STEP_RECHECK_KNOX);
+}
+
+/* ------------------------------------------------------------- verdict */
+
 enum cl_level
 cl_verdict(const struct checklist *cl, struct cl_reason *r, size_t max, size_t *n)
 {
@@ -259,15 +309,21 @@ cl_verdict(const struct checklist *cl, struct cl_reason *r, size_t max, size_t *
 	enum cl_level level = CL_GO;
 	size_t i, k;
 
-	identity(cl, &o);
+	if (!cl->recheck)
+		identity(cl, &o);
 	for (i = 0; i < cl_nrules; i++)
-		if (cl_is(cl, cl_rules[i].step, cl_rules[i].answer))
+		if (!(cl_steps[cl_rules[i].step].flags & CL_RECHECK) == !cl->recheck &&
+		    cl_is(cl, cl_rules[i].step, cl_rules[i].answer))
 			raise(&o, cl_rules[i].code, cl_rules[i].level, cl_rules[i].step);
-	registry(cl, &o);
-	financing(cl, &o);
-	accounts(cl, &o);
-	remote(cl, &o);
-	not_checked(cl, &o);
+	if (cl->recheck) {
+		recheck_rules(cl, &o);
+	} else {
+		registry(cl, &o);
+		financing(cl, &o);
+		accounts(cl, &o);
+		remote(cl, &o);
+		not_checked(cl, &o);
+	}
 
 	/* STOP reasons first, each group in the order raised */
 	for (i = 0, k = 0; i < o.n; i++)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/recheck.h"
 #include "cli/load.h"
 
 static int
@@ -83,7 +84,7 @@ cli_load_words(struct cli *c, const char *lang, int said, struct cli_words *w)
 	memset(w, 0, sizeof *w);
 	if (load_one(c, "en", NULL, &w->en, 0) != 0)
 		return -1;
-	if (cl_words_check(&w->en, &e) != 0) {
+	if (cl_words_check(&w->en, &e) != 0 || recheck_words_check(&w->en, &e) != 0) {
 		cli_bad_data(c, &e);
 		words_release(&w->en);
 		return -1;

@@ -9,6 +9,10 @@
 
 #include "record/stamp.h"
 
+/* The current time, seconds since 1970 UTC: HANDOVER_NOW when it is set
+ * to a decimal number (for tests and for output that must come out the
+ * same twice), else the system clock. */
+time_t cli_now(void);
 /* The local offset from UTC at t, in minutes east. */
 int cli_utc_offset(time_t t);
 /* t as "2026-11-27T07:30:46+05:30" and the local date "2026-11-27".

@@ -4,142 +4,19 @@
  * language; saves after every answer; ends with the verdict and a sealed
  * record.  The checklist's logic is the session core's (check/session.c);
  * this file reads lines and prints. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/opt.h"
-#include "cli/prompt.h"
 #include "cmd/check_run.h"
 #include "cmd/commands.h"
-#include "lib/term.h"
-
-/* ------------------------------------------------------- the answers file */
-
-static int
-apply_file(struct check_run *r, const char *path)
-{
-	struct session_reply reply;
-	char *text = NULL;
-	size_t len;
-	int rc;
-
-	if (cli_read_file(path, 1u << 20, &text, &len) != 0) {
-		cli_error("cannot read '%s': %s", path, strerror(errno));
-		return EXIT_IO;
-	}
-	r->answers_path = path;
-	session_reply_init(&reply);
-	rc = session_answers_file(&r->s, text, len, &reply);
-	checkrun_print(r, &reply, 1);
-	session_reply_release(&reply);
-	free(text);
-	if (rc != 0)
-		return EXIT_USAGE;
-	return checkrun_save(r, 0) == 0 ? EXIT_OK : EXIT_IO;
-}
-
-/* ------------------------------------------------------------ interactive */
-
-/* The line a piped answer shows in the transcript: never a rejected
- * ID number (only its last 4 characters are ever kept). */
-static void
-echo(struct check_run *r, const char *in)
-{
-	if (session_current(&r->s) == STEP_SELLER_ID_LAST4 && strlen(in) > 4)
-		buf_puts(&r->out, "(not shown)\n");
-	else {
-		buf_puts_term(&r->out, in);	/* a piped line is shown, never obeyed */
-		buf_putc(&r->out, '\n');
-	}
-}
-
-static int
-run_prompts(struct check_run *r)
-{
-	struct prompt p;
-	struct session_reply reply;
-	char in[1024];
-	int got, status = EXIT_OK;
-
-	prompt_init(&p, STDIN_FILENO);
-	while (session_current(&r->s) >= 0) {
-		checkrun_question(r);
-		if (buf_flush(&r->out) != 0) {
-			status = EXIT_IO;
-			break;
-		}
-		got = prompt_read(&p, in, sizeof in);
-		if (got != PROMPT_LINE) {
-			if (got == PROMPT_ERROR) {
-				cli_error("cannot read the answer: %s", strerror(errno));
-				status = EXIT_IO;
-			} else {
-				status = EXIT_UNFINISHED;
-			}
-			break;
-		}
-		if (!p.tty)
-			echo(r, in);
-		if (strncmp(in, "lang ", 5) == 0 || strncmp(in, "language ", 9) == 0) {
-			/* the buyer's language, from now on */
-			checkrun_switch_lang(r, strchr(in, ' ') + 1);
-			continue;
-		}
-		session_reply_init(&reply);
-		session_answer(&r->s, in, &reply);
-		checkrun_print(r, &reply, 0);
-		session_reply_release(&reply);
-		if (reply.outcome == SESSION_QUIT) {
-			status = EXIT_UNFINISHED;
-			break;
-		}
-		if (reply.outcome == SESSION_NEXT && checkrun_save(r, 0) != 0) {
-			status = EXIT_IO;
-			break;
-		}
-		checkrun_offer_langs(r);
-		if (prompt_interrupted()) {
-			status = EXIT_UNFINISHED;
-			break;
-		}
-	}
-	prompt_release(&p);
-	return status;
-}
-
-/* ------------------------------------------------------------------ main */
-
-static int
-finish(struct check_run *r, int status)
-{
-	if (status == EXIT_OK) {
-		enum cl_level level;
-		if (checkrun_save(r, 1) != 0)
-			return EXIT_IO;
-		level = checkrun_summary(r);
-		status = level == CL_STOP ? EXIT_STOP : level == CL_CAUTION ? EXIT_CAUTION : EXIT_OK;
-	} else if (status == EXIT_UNFINISHED || status == EXIT_USAGE) {
-		if (checkrun_save(r, 0) != 0)
-			return EXIT_IO;
-		{
-			const char *t = words_get(cli_words_of(&r->words), "cli.saved");
-			struct fill fl[] = {{"prog", r->prog}, {"id", r->s.meta.id}, {NULL, NULL}};
-			buf_putc(&r->out, '\n');
-			words_fill(&r->out, t ? t : "cli.saved", fl);
-			buf_putc(&r->out, '\n');
-		}
-	}
-	return cli_finish_output(&r->out, status);
-}
 
 /* How to name handover in advice: as it was started when that was a path
  * (after 'make run' it is build/handover), else "handover". */
-static const char *
-prog_name(const char *argv0)
+const char *
+checkrun_prog_name(const char *argv0)
 {
 	return argv0 && strchr(argv0, '/') ? argv0 : "handover";
 }
@@ -166,7 +43,7 @@ run_check(struct cli *c, int argc, char **argv)
 		opt_release(&o);
 		return EXIT_IO;
 	}
-	r->prog = prog_name(c->argv0);
+	r->prog = checkrun_prog_name(c->argv0);
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		switch (k) {
 		case O_COUNTRY: country = o.arg; break;
@@ -197,19 +74,19 @@ run_check(struct cli *c, int argc, char **argv)
 	if (status != EXIT_OK)
 		goto done;
 	if (steps) {
-		status = checkrun_steps(r, json);
+		status = checkrun_steps(r, json, 0);
 		goto done;
 	}
 	status = checkrun_start(r, resume, country);
 	if (status != EXIT_OK)
 		goto done;
-	if (answers && (status = apply_file(r, answers)) != EXIT_OK) {
-		status = finish(r, status);
+	if (answers && (status = checkrun_answers(r, answers)) != EXIT_OK) {
+		status = checkrun_finish(r, status);
 		goto done;
 	}
 	if (session_current(&r->s) >= 0)
-		status = run_prompts(r);
-	status = finish(r, status);
+		status = checkrun_prompts(r);
+	status = checkrun_finish(r, status);
 done:
 	checkrun_close(r);
 	free(r);

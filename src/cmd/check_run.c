@@ -12,9 +12,12 @@
 #include <unistd.h>
 
 #include "check/saved.h"
+#include "check/recheck.h"
 #include "cli/fd.h"
 #include "cli/now.h"
+#include "cli/prompt.h"
 #include "cmd/check_run.h"
+#include "lib/term.h"
 #include "lib/wrap.h"
 
 /* ================================================================ words */
@@ -264,10 +267,104 @@ checkrun_start(struct check_run *r, const char *resume_id, const char *country)
 	return EXIT_OK;
 }
 
+/* The start of a re-check: which day after the sale it is, or that it
+ * goes on from an unfinished one. */
+static void
+recheck_hello(struct check_run *r)
+{
+	char day[24];
+	struct fill fl[] = {{"id", r->s.meta.id}, {"day", day}, {"prog", r->prog},
+	    {NULL, NULL}};
+	struct buf t;
+	struct session_reply reply;
+
+	snprintf(day, sizeof day, "%ld", r->s.cl.recheck_day);
+	buf_init_mem(&t);
+	words_fill(&t, w(r, r->s.resumed ? "recheck.resuming" : r->s.cl.recheck_day < 1 ?
+	    "recheck.start_early" : "recheck.start"), fl);
+	put_wrapped(r, buf_str(&t), 0, 0);
+	buf_putc(&r->out, '\n');
+	buf_release(&t);
+	if (r->s.resumed) {
+		session_reply_init(&reply);
+		session_status(&r->s, &reply);
+		checkrun_print(r, &reply, 0);
+		session_reply_release(&reply);
+	}
+	checkrun_offer_langs(r);	/* the country is known from the start */
+}
+
+int
+checkrun_recheck(struct check_run *r, const char *id)
+{
+	char path[STORE_PATH_MAX], hex[SHA256_HEX_SIZE], now[STAMP_TIME_SIZE];
+	struct record rec;
+	struct saved_check *sc = NULL;
+	struct error e;
+	int rc, status = EXIT_IO;
+
+	if (!store_id_valid(id)) {
+		cli_error("recheck takes the id of a check in '%s' ('handover list' shows "
+		    "them); to re-check a record file from elsewhere, copy it there first",
+		    r->store.dir);
+		return EXIT_USAGE;
+	}
+	if (store_path(&r->store, id, path, sizeof path, &e) != 0 ||
+	    store_read_file(path, &r->text, &r->len, &e) != 0) {
+		cli_error("%s: 'handover list' shows the saved checks", e.msg);
+		return EXIT_IO;
+	}
+	if (record_check_seal(r->text, r->len, hex) != RECORD_INTACT) {
+		cli_error("the record '%s' was changed since it was sealed, or never was: "
+		    "'%s verify %s' says which part; a re-check cannot vouch for it", id,
+		    r->prog, path);
+		return EXIT_FINDINGS;
+	}
+	if (record_parse(r->text, r->len, &rec, &e) != 0) {
+		cli_error("'%s' line %ld: %s", path, e.line, e.msg);
+		return EXIT_IO;
+	}
+	if (!(sc = malloc(sizeof *sc))) {
+		cli_error("out of memory");
+		goto out;
+	}
+	rc = saved_check_read(sc, &rec, &r->kb, &r->idt, r->env.words, &e);
+	if (rc == 0 && strcmp(sc->meta.id, id) != 0) {
+		cli_error("the record '%s' says its id is '%s': it was renamed or edited by "
+		    "hand", id, sc->meta.id);
+		goto out;
+	}
+	if (rc == 0 && !sc->meta.sealed) {
+		cli_error("the check '%s' is not finished: finish it first with '%s check "
+		    "--resume %s'; a re-check is for a phone you bought", id, r->prog, id);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (rc != 0) {
+		cli_error("'%s': %s", id, e.msg);
+		goto out;
+	}
+	if (cli_stamp(cli_now(), now, NULL) != 0) {
+		cli_error("cannot read the clock: %s", strerror(errno));
+		goto out;
+	}
+	if (session_recheck(&r->s, &r->env, sc, &rec, now, &e) != 0) {
+		cli_error("'%s': %s", id, e.msg);
+		goto out;
+	}
+	recheck_hello(r);
+	status = EXIT_OK;
+out:
+	free(sc);
+	record_release(&rec);
+	return status;
+}
+
 void
 checkrun_close(struct check_run *r)
 {
 	store_unlock(&r->lock);
+	free(r->text);
 	buf_release(&r->out);
 	tacload_release(&r->tl);
 	if (r->kb_loaded)
@@ -449,6 +546,36 @@ checkrun_offer_langs(struct check_run *r)
 
 /* ================================================================= save */
 
+/* A re-check: its block appended to the record as read, with a seal of
+ * its own (an unfinished one replaces the unfinished block it goes on
+ * from), written atomically over the record. */
+static int
+save_recheck(struct check_run *r, int seal)
+{
+	struct record blk;
+	struct buf grown;
+	struct error e;
+	int rc;
+
+	if (session_recheck_block(&r->s, seal, &blk, &e) != 0) {
+		buf_flush(&r->out);
+		cli_error("cannot save the re-check: %s", e.msg);
+		return -1;
+	}
+	buf_init_mem(&grown);
+	rc = record_append_block(r->text, r->len, &blk, RECORD_REPLACE_OPEN, &grown, &e);
+	record_release(&blk);
+	if (rc == 0)
+		rc = store_write(&r->store, r->s.meta.id, grown.mem ? grown.mem : "", grown.len, &e);
+	buf_release(&grown);
+	if (rc != 0) {
+		buf_flush(&r->out);
+		cli_error("cannot save the re-check: %s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
 int
 checkrun_save(struct check_run *r, int seal)
 {
@@ -456,6 +583,9 @@ checkrun_save(struct check_run *r, int seal)
 	struct record rec;
 	struct error e;
 	int rc;
+
+	if (r->s.cl.recheck)
+		return save_recheck(r, seal);
 
 	if (cli_stamp(time(NULL), now, NULL) != 0) {
 		cli_error("cannot read the clock");
@@ -507,23 +637,39 @@ checkrun_summary(struct check_run *r)
 	    {NULL, NULL}};
 	struct buf t;
 
+	const char *pre = r->s.cl.recheck ? "recheck." : "";
+	char key[64];
+
 	buf_init_mem(&t);
-	words_fill(&t, w(r, "summary.title"), fl);
+	snprintf(key, sizeof key, "%ssummary.title", pre);
+	words_fill(&t, w(r, key), fl);
 	buf_printf(&r->out, "\n%s== %s ==%s\n", color(r, level == CL_STOP ? "\033[1;31m" :
 	    level == CL_CAUTION ? "\033[1;33m" : "\033[1;32m"), buf_str(&t), color(r, "\033[0m"));
 	buf_release(&t);
-	put_words(r, level == CL_STOP ? "summary.stop" : level == CL_CAUTION ?
-	    "summary.caution" : "summary.go", fl, 2);
+	snprintf(key, sizeof key, "%ssummary.%s", pre, level == CL_STOP ? "stop" :
+	    level == CL_CAUTION ? "caution" : "go");
+	put_words(r, key, fl, 2);
 	session_reply_init(&reply);
 	session_reasons(&r->s, &reply);
 	checkrun_print(r, &reply, 0);
 	session_reply_release(&reply);
-	if (level != CL_STOP)
-		put_words(r, "summary.later", fl, 2);
-	if (r->s.cl.nfiles == 0)
-		put_words(r, "summary.no_photos", fl, 2);
 	if (store_path(&r->store, id, path, sizeof path, &e) != 0)
 		snprintf(path, sizeof path, "%s", id);
+	if (r->s.cl.recheck) {
+		buf_putc(&r->out, '\n');
+		put_words(r, "recheck.sealed", fl, 0);
+		if (level == CL_STOP)
+			put_words(r, "recheck.evidence", fl, 2);
+		put_words(r, "cli.show", fl, 2);
+		put_words(r, "cli.verify", fl, 2);
+		return level;
+	}
+	if (level != CL_STOP) {
+		put_words(r, "summary.later", fl, 2);
+		put_words(r, "cli.recheck", fl, 4);
+	}
+	if (r->s.cl.nfiles == 0)
+		put_words(r, "summary.no_photos", fl, 2);
 	buf_putc(&r->out, '\n');
 	put_words(r, "cli.sealed", fl, 0);
 	put_words(r, level == CL_STOP || cl_is(&r->s.cl, STEP_SELLER_DECLARATION, "refused") ?
@@ -531,4 +677,123 @@ checkrun_summary(struct check_run *r)
 	put_words(r, "cli.show", fl, 2);
 	put_words(r, "cli.verify", fl, 2);
 	return level;
+}
+
+/* ====================================================== the answers file */
+
+int
+checkrun_answers(struct check_run *r, const char *path)
+{
+	struct session_reply reply;
+	char *text = NULL;
+	size_t len;
+	int rc;
+
+	if (cli_read_file(path, 1u << 20, &text, &len) != 0) {
+		cli_error("cannot read '%s': %s", path, strerror(errno));
+		return EXIT_IO;
+	}
+	r->answers_path = path;
+	session_reply_init(&reply);
+	rc = session_answers_file(&r->s, text, len, &reply);
+	checkrun_print(r, &reply, 1);
+	session_reply_release(&reply);
+	free(text);
+	if (rc != 0)
+		return EXIT_USAGE;
+	return checkrun_save(r, 0) == 0 ? EXIT_OK : EXIT_IO;
+}
+
+/* =========================================================== interactive */
+
+/* The line a piped answer shows in the transcript: never a rejected
+ * ID number (only its last 4 characters are ever kept). */
+static void
+echo(struct check_run *r, const char *in)
+{
+	if (session_current(&r->s) == STEP_SELLER_ID_LAST4 && strlen(in) > 4)
+		buf_puts(&r->out, "(not shown)\n");
+	else {
+		buf_puts_term(&r->out, in);	/* a piped line is shown, never obeyed */
+		buf_putc(&r->out, '\n');
+	}
+}
+
+int
+checkrun_prompts(struct check_run *r)
+{
+	struct prompt p;
+	struct session_reply reply;
+	char in[1024];
+	int got, status = EXIT_OK;
+
+	prompt_init(&p, STDIN_FILENO);
+	while (session_current(&r->s) >= 0) {
+		checkrun_question(r);
+		if (buf_flush(&r->out) != 0) {
+			status = EXIT_IO;
+			break;
+		}
+		got = prompt_read(&p, in, sizeof in);
+		if (got != PROMPT_LINE) {
+			if (got == PROMPT_ERROR) {
+				cli_error("cannot read the answer: %s", strerror(errno));
+				status = EXIT_IO;
+			} else {
+				status = EXIT_UNFINISHED;
+			}
+			break;
+		}
+		if (!p.tty)
+			echo(r, in);
+		if (strncmp(in, "lang ", 5) == 0 || strncmp(in, "language ", 9) == 0) {
+			/* the buyer's language, from now on */
+			checkrun_switch_lang(r, strchr(in, ' ') + 1);
+			continue;
+		}
+		session_reply_init(&reply);
+		session_answer(&r->s, in, &reply);
+		checkrun_print(r, &reply, 0);
+		session_reply_release(&reply);
+		if (reply.outcome == SESSION_QUIT) {
+			status = EXIT_UNFINISHED;
+			break;
+		}
+		if (reply.outcome == SESSION_NEXT && checkrun_save(r, 0) != 0) {
+			status = EXIT_IO;
+			break;
+		}
+		checkrun_offer_langs(r);
+		if (prompt_interrupted()) {
+			status = EXIT_UNFINISHED;
+			break;
+		}
+	}
+	prompt_release(&p);
+	return status;
+}
+
+/* ================================================================ the end */
+
+int
+checkrun_finish(struct check_run *r, int status)
+{
+	if (status == EXIT_OK) {
+		enum cl_level level;
+		if (checkrun_save(r, 1) != 0)
+			return EXIT_IO;
+		level = checkrun_summary(r);
+		status = level == CL_STOP ? EXIT_STOP : level == CL_CAUTION ? EXIT_CAUTION : EXIT_OK;
+	} else if (status == EXIT_UNFINISHED || status == EXIT_USAGE) {
+		if (checkrun_save(r, 0) != 0)
+			return EXIT_IO;
+		{
+			const char *t = w(r, r->s.cl.recheck ? "recheck.saved" : "cli.saved");
+			struct fill fl[] = {{"prog", r->prog}, {"id", r->s.meta.id}, {NULL, NULL}};
+			buf_putc(&r->out, '\n');
+			words_fill(&r->out, t, fl);
+			buf_putc(&r->out, '\n');
+		}
+	}
+	return cli_finish_output(&r->out, status);
 }

@@ -31,6 +31,10 @@ struct check_run {
 	const char *answers_path;	/* for messages about its lines */
 	int lang_named;			/* the buyer chose the language */
 	int lang_offered;		/* the country's languages were offered */
+	/* a re-check (r->s.cl.recheck): the record's bytes as read, which
+	 * its block is appended to; owned */
+	char *text;
+	size_t len;
 };
 
 /* Loads the data in the buyer's language; for --steps the records folder
@@ -56,7 +60,25 @@ void checkrun_offer_langs(struct check_run *r);
 int checkrun_save(struct check_run *r, int seal);
 /* The verdict, its reasons and what to do next. */
 enum cl_level checkrun_summary(struct check_run *r);
-/* 'check --steps [--json]'. */
-int checkrun_steps(struct check_run *r, int json);
+/* 'check --steps [--json]', or 'recheck --steps' when recheck. */
+int checkrun_steps(struct check_run *r, int json, int recheck);
+
+/* Applies an answers file.  Returns an exit status. */
+int checkrun_answers(struct check_run *r, const char *path);
+/* Asks until every step is answered or skipped, the buyer quits or
+ * input ends; saves after every answer.  Returns EXIT_OK (done),
+ * EXIT_UNFINISHED or EXIT_IO. */
+int checkrun_prompts(struct check_run *r);
+/* Seals and prints the verdict (EXIT_OK in), or saves an unfinished
+ * session and says how to go on.  Returns the exit status. */
+int checkrun_finish(struct check_run *r, int status);
+/* How to name handover in advice: as it was started when that was a
+ * path (after 'make run' it is build/handover), else "handover". */
+const char *checkrun_prog_name(const char *argv0);
+
+/* A re-check of the sealed check id in the records folder: refuses one
+ * that is not there, not sealed, or changed since.  Returns an exit
+ * status. */
+int checkrun_recheck(struct check_run *r, const char *id);
 
 #endif

@@ -7,7 +7,7 @@
 #include "cmd/check_run.h"
 
 int
-checkrun_steps(struct check_run *r, int json)
+checkrun_steps(struct check_run *r, int json, int recheck)
 {
 	static const char *const types[] = {
 		"choice", "country", "text", "amount", "date", "imei", "eid", "last4", "files",
@@ -21,7 +21,7 @@ checkrun_steps(struct check_run *r, int json)
 		"one of the country's registry replies, or other"
 	};
 	const struct words *wd = cli_words_of(&r->words);
-	size_t i;
+	size_t i, shown = 0;
 
 	if (json)
 		buf_puts(&r->out, "[\n");
@@ -29,10 +29,12 @@ checkrun_steps(struct check_run *r, int json)
 		const struct cl_step *st = &cl_steps[i];
 		const char *ans = st->choices ? st->choices : answers[st->type];
 
+		if (!(st->flags & CL_RECHECK) != !recheck)
+			continue;	/* the other command's steps */
 		if (json) {
 			struct cl_choice ch[16];
 			size_t n = cl_choices(&r->s.cl, (enum cl_id)i, ch, 16), k;
-			buf_puts(&r->out, "  {\"id\":");
+			buf_puts(&r->out, shown++ ? ",\n  {\"id\":" : "  {\"id\":");
 			buf_put_json_str(&r->out, st->id, strlen(st->id));
 			buf_printf(&r->out, ",\"section\":\"%s\",\"type\":\"%s\",\"answers\":",
 			    st->section, types[st->type]);
@@ -70,7 +72,7 @@ checkrun_steps(struct check_run *r, int json)
 			} else {
 				buf_puts(&r->out, "null");
 			}
-			buf_puts(&r->out, i + 1 < CL_NSTEPS ? "},\n" : "}\n");
+			buf_putc(&r->out, '}');
 		} else {
 			buf_printf(&r->out, "%-24s %-8s %s", st->id, types[st->type], ans);
 			if (st->when)
@@ -79,7 +81,10 @@ checkrun_steps(struct check_run *r, int json)
 		}
 	}
 	if (json)
-		buf_puts(&r->out, "]\n");
+		buf_puts(&r->out, "\n]\n");
+	else if (recheck)
+		buf_puts(&r->out, "\nAny step also takes 'skip'.  In an answers file: "
+		    "step.id = answer, one a line.\n");
 	else
 		buf_puts(&r->out, "\nAny step also takes 'skip'.  In an answers file: "
 		    "step.id = answer, one a line.\n"

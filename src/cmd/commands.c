@@ -7,6 +7,7 @@
 
 const struct command *const commands[] = {
 	&command_check,
+	&command_recheck,
 	&command_imei,
 	&command_info,
 	&command_apps,

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 
 extern const struct command command_check;
+extern const struct command command_recheck;
 extern const struct command command_imei;
 extern const struct command command_info;
 extern const struct command command_apps;

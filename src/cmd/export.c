@@ -13,7 +13,9 @@
 #include "check/checklist.h"
 #include "cli/cli.h"
 #include "cli/load.h"
+#include "cli/now.h"
 #include "cmd/commands.h"
+#include "cmd/export_run.h"
 #include "export/export.h"
 #include "kb/kb.h"
 #include "cli/opt.h"
@@ -23,7 +25,8 @@
 #include "cli/file.h"
 
 static const char help[] =
-"usage: handover export (--html | --text | --json) [-o FILE] ID|FILE\n"
+"usage: handover export (--html | --text | --json | --ics) [-o FILE] ID|FILE\n"
+"       handover export --evidence [--with-files DIR] -o FILE ID|FILE\n"
 "\n"
 "Renders a saved check so the buyer can show it: to the seller at the\n"
 "table, to a marketplace in a dispute, to the police.  ID names a record in\n"
@@ -38,9 +41,21 @@ static const char help[] =
 "           for both signatures, names, date and place (none when the\n"
 "           check failed: the page then says so), and the record's id\n"
 "           and SHA-256, also as a QR code:\n"
-"           handover-record ID imei=IMEI1[,IMEI2] sha256=HEX\n"
+"           handover-record ID imei=IMEI1[,IMEI2] sha256=HEX; then, for a\n"
+"           record that grew, its re-checks after the sale\n"
 "  --text   the same content as plain text, for pasting into a chat\n"
 "  --json   the record as JSON, as 'handover show --json' prints it\n"
+"  --ics    a calendar file (iCalendar, RFC 5545) with the two re-check\n"
+"           reminders, 24 hours and 7 days after the check was sealed, each\n"
+"           an event with an alarm: open it on the phone to add them to its\n"
+"           calendar, with no account and no network\n"
+"  --evidence  a pack for a dispute, one tar archive (POSIX ustar, which\n"
+"           every tar reads) to hand a moderator, a bank or the police: the\n"
+"           record byte for byte, the bill of sale (HTML), a timeline of the\n"
+"           check and re-checks, the attached files' names, sizes and SHA-256,\n"
+"           SHA256SUMS, and a README.txt that shows, command by command, how\n"
+"           to check it all with sha256sum, head, tail and grep, without\n"
+"           handover.  Needs -o FILE.\n"
 "\n"
 "A check that is still open can be exported; the page then says NOT\n"
 "FINISHED.  A record changed after it was sealed is refused.\n"
@@ -52,24 +67,32 @@ static const char help[] =
 "                     instead of standard output; FILE must be new or a\n"
 "                     regular file, not a symbolic link, a device, the\n"
 "                     record itself or any other record\n"
+"  --with-files DIR   --evidence: put the attached files, found by name in\n"
+"                     DIR, in the pack too; each must still match the SHA-256\n"
+"                     and size in the record (a changed file is refused), and\n"
+"                     symbolic links are never followed; a file not in DIR is\n"
+"                     listed without its contents\n"
 "  -h, --help         this text\n"
 "\n"
 "exit status: 0 written; 1 the record was altered, is unsealed or is not a\n"
-"record; 2 usage error; 3 the record cannot be found or read, or the\n"
-"output cannot be written\n";
+"record, or an attached file does not match; 2 usage error; 3 the record\n"
+"or a file cannot be found or read, or the output cannot be written\n";
 
-enum { O_HTML, O_TEXT, O_JSON, O_OUTPUT, O_LANG };
+enum { O_HTML, O_TEXT, O_JSON, O_OUTPUT, O_LANG, O_ICS, O_EVIDENCE, O_WITH_FILES };
 static const struct opt_spec specs[] = {
 	{ "lang", 0, 1, O_LANG },
 	{ "html", 0, 0, O_HTML },
 	{ "text", 0, 0, O_TEXT },
 	{ "json", 0, 0, O_JSON },
+	{ "ics", 0, 0, O_ICS },
+	{ "evidence", 0, 0, O_EVIDENCE },
+	{ "with-files", 0, 1, O_WITH_FILES },
 	{ "output", 'o', 1, O_OUTPUT },
 	{ "help", 'h', 0, OPT_HELP },
 	{ NULL, 0, 0, 0 }
 };
 
-enum format { FMT_NONE, FMT_HTML, FMT_TEXT, FMT_JSON };
+enum format { FMT_NONE, FMT_HTML, FMT_TEXT, FMT_JSON, FMT_ICS, FMT_EVIDENCE };
 
 /* 1 when the operand names a file rather than an id (store_load's rule). */
 static int
@@ -204,7 +227,8 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 	src.words = cli_words_of(&words);
 	src.kb = &kb;
 	src.idt = &idt;
-	rc = fmt == FMT_HTML ? export_html(&src, out, &e) : export_text(&src, out, &e);
+	rc = fmt == FMT_ICS ? export_ics(&src, (int64_t)cli_now(), out, &e) :
+	    fmt == FMT_HTML ? export_html(&src, out, &e) : export_text(&src, out, &e);
 	ident_tables_release(&idt);
 	kb_release(&kb);
 	cli_words_release(&words);
@@ -320,7 +344,7 @@ static int
 run(struct cli *c, int argc, char **argv)
 {
 	enum format fmt = FMT_NONE;
-	const char *output = NULL, *arg, *lang = NULL;
+	const char *output = NULL, *files_dir = NULL, *arg, *lang = NULL;
 	struct record r;
 	struct stat src;
 	struct buf out;
@@ -338,6 +362,9 @@ run(struct cli *c, int argc, char **argv)
 		case O_HTML: fmt = FMT_HTML; nfmt++; break;
 		case O_TEXT: fmt = FMT_TEXT; nfmt++; break;
 		case O_JSON: fmt = FMT_JSON; nfmt++; break;
+		case O_ICS: fmt = FMT_ICS; nfmt++; break;
+		case O_EVIDENCE: fmt = FMT_EVIDENCE; nfmt++; break;
+		case O_WITH_FILES: files_dir = o.arg; break;
 		case O_OUTPUT: output = o.arg; break;
 		case O_LANG: lang = o.arg; break;
 		case OPT_HELP: opt_release(&o); return cli_help(&command_export);
@@ -348,14 +375,20 @@ run(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (nfmt != 1)
-		status = cli_usage("export", nfmt ? "choose one of --html, --text and --json" :
-		    "say which format: --html, --text or --json");
+		status = cli_usage("export", nfmt ? "choose one of --html, --text, --json, --ics "
+		    "and --evidence" : "say which format: --html, --text, --json, --ics or --evidence");
 	else if (o.noperands == 0)
 		status = cli_usage("export", "no record ID or FILE given");
 	else if (o.noperands > 1)
 		status = cli_usage("export", "one record at a time: unexpected '%s'", o.operands[1]);
 	else if (output && !*output)
 		status = cli_usage("export", "-o needs a file name");
+	else if (files_dir && fmt != FMT_EVIDENCE)
+		status = cli_usage("export", "--with-files goes with --evidence");
+	else if (fmt == FMT_EVIDENCE && !output)
+		status = cli_usage("export", "--evidence writes an archive: name it with -o FILE");
+	else if (fmt == FMT_EVIDENCE && strcmp(output, "-") == 0 && isatty(STDOUT_FILENO))
+		status = cli_usage("export", "will not write an archive to a terminal: -o FILE");
 	else
 		status = EXIT_OK;
 	if (status != EXIT_OK) {
@@ -371,9 +404,11 @@ run(struct cli *c, int argc, char **argv)
 	record_init(&r);
 	buf_init_mem(&out);
 	status = open_record(arg, text, len, &r);
-	free(text);
-	if (status == EXIT_OK)
+	if (status == EXIT_OK && fmt == FMT_EVIDENCE)
+		status = export_evidence_run(c, arg, text, len, &r, lang, files_dir, &out);
+	else if (status == EXIT_OK)
 		status = render(c, arg, &r, fmt, lang, &out);
+	free(text);
 	if (status == EXIT_OK && out.err) {
 		cli_error("out of memory");
 		status = EXIT_IO;
@@ -396,7 +431,7 @@ run(struct cli *c, int argc, char **argv)
 const struct command command_export = {
 	"export",
 	run,
-	"export (--html | --text | --json) [-o FILE] ID|FILE",
-	"a record as a printable bill of sale (HTML), plain text or JSON",
+	"export (--html | --text | --json | --ics | --evidence) [-o FILE] ID|FILE",
+	"a record as a bill of sale, JSON, re-check reminders or an evidence pack",
 	help
 };

@@ -5,10 +5,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check/recheck.h"
 #include "check/saved.h"
 #include "cli/cli.h"
 #include "cli/load.h"
-#include "cli/load.h"
+#include "cli/now.h"
 #include "cmd/commands.h"
 #include "cli/opt.h"
 #include "record/record.h"
@@ -16,6 +17,8 @@
 #include "lib/wrap.h"
 #include "cli/fd.h"
 #include "lib/term.h"
+#include "export/export.h"
+#include "record/stamp.h"
 
 static const char *
 seal_word(enum record_seal s)
@@ -44,6 +47,36 @@ open_store(struct store *s)
 
 /* ------------------------------------------------------------------ list */
 
+/* The re-checks of r for 'list --json': each one done, and the next due. */
+static void
+rechecks_json(const struct record *r, const struct recheck_plan *p, int64_t now,
+    struct buf *out)
+{
+	struct recheck_next n;
+	char at[STAMP_TIME_SIZE];
+	size_t b;
+
+	buf_puts(out, ",\"rechecks\":[");
+	for (b = 0; b < r->nblocks; b++) {
+		struct recheck x;
+		if (recheck_read(r, b, &x, NULL) != 0)
+			continue;
+		buf_puts(out, b ? ",{\"time\":" : "{\"time\":");
+		buf_put_json_str(out, x.time, strlen(x.time));
+		if (p->applies && x.time_ok)
+			buf_printf(out, ",\"day\":%ld", recheck_day_of(p, x.at));
+		buf_printf(out, ",\"state\":\"%s\",\"verdict\":", x.sealed ? "sealed" : "open");
+		buf_put_json_or_null(out, x.verdict);
+		buf_putc(out, '}');
+	}
+	buf_puts(out, "],\"next_recheck\":");
+	if (recheck_next(p, now, &n) && stamp_time(n.at, p->offset, at) == 0)
+		buf_printf(out, "{\"day\":%d,\"at\":\"%s\",\"due\":%s}", n.day, at,
+		    n.due ? "true" : "false");
+	else
+		buf_puts(out, "null");
+}
+
 static int
 run_list(struct cli *c, int argc, char **argv)
 {
@@ -57,6 +90,7 @@ run_list(struct cli *c, int argc, char **argv)
 	struct opt o;
 	size_t i, n = 0;
 	int k, json = 0, status = EXIT_OK;
+	int64_t now = (int64_t)cli_now();
 
 	(void)c;
 	if (opt_init(&o, argc, argv) != 0) {
@@ -93,11 +127,14 @@ run_list(struct cli *c, int argc, char **argv)
 	else if (n == 0)
 		buf_printf(&out, "no saved checks in %s: start one with 'handover check'\n", s.dir);
 	else
-		buf_printf(&out, "%-20s %-8s %-8s %-16s %s\n", "ID", "STATE", "VERDICT", "IMEI", "PHONE");
+		buf_printf(&out, "%-20s %-8s %-8s %-16s %-26s %s\n", "ID", "STATE", "VERDICT", "IMEI",
+		    "PHONE", "RECHECK");
 	for (i = 0; i < n; i++) {
+		struct recheck_plan plan;
 		struct record r;
 		enum record_seal seal;
 		char phone[160];
+		struct buf rc;
 
 		if (store_load(&s, ents[i].id, &r, &seal, &e) != 0) {
 			cli_error("%s", e.msg);
@@ -105,6 +142,9 @@ run_list(struct cli *c, int argc, char **argv)
 			continue;
 		}
 		snprintf(phone, sizeof phone, "%s %s", get(&r, "listing.brand"), get(&r, "listing.model"));
+		recheck_plan(&r, &plan);
+		if (seal != RECORD_INTACT)
+			plan.applies = 0;
 		if (json) {
 			buf_puts(&out, i ? ",\n {\"id\":" : "\n {\"id\":");
 			buf_put_json_str(&out, ents[i].id, strlen(ents[i].id));
@@ -120,16 +160,25 @@ run_list(struct cli *c, int argc, char **argv)
 			buf_put_json_or_null(&out, record_get(&r, "listing.model"));
 			buf_puts(&out, ",\"updated\":");
 			buf_put_json_or_null(&out, record_get(&r, "updated"));
+			rechecks_json(&r, &plan, now, &out);
 			buf_puts(&out, "}");
 		} else {
 			/* a record's values are shown, never obeyed (lib/term.h) */
 			char st[64], vd[64], im[96], ph[640];
-			buf_printf(&out, "%-20s %-8s %-8s %-16s %s\n", ents[i].id,
+			buf_init_mem(&rc);
+			recheck_status(&r, &plan, now, &rc);
+			buf_printf(&out, "%-20s %-8s %-8s %-16s %-26s ", ents[i].id,
 			    term_safe(seal == RECORD_INTACT ? get(&r, "state") : seal_word(seal),
 			    st, sizeof st),
 			    term_safe(record_get(&r, "verdict") ? get(&r, "verdict") : "-", vd, sizeof vd),
 			    term_safe(record_get(&r, "identity.imei1") ? get(&r, "identity.imei1") : "-",
 			    im, sizeof im), term_safe(phone, ph, sizeof ph));
+			if (rc.err)
+				buf_putc(&out, '-');
+			else
+				buf_put_term(&out, rc.mem, rc.len);	/* a re-check's verdict too */
+			buf_putc(&out, '\n');
+			buf_release(&rc);
 		}
 		record_release(&r);
 	}
@@ -275,6 +324,11 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 		buf_puts_term(out, cl->files[i].name);
 		buf_putc(out, '\n');
 	}
+	export_rechecks_text(r, w, out);	/* its values as export --text's */
+	if (r->nblocks && r->check_seal[0]) {
+		buf_puts(out, "\nsha256 of the check at the sale: ");
+		buf_puts_term(out, r->check_seal);
+	}
 	if (r->seal[0]) {
 		buf_puts(out, "\nsha256 (seal): ");
 		buf_puts_term(out, r->seal);
@@ -379,10 +433,16 @@ const struct command command_list = {
 	"\n"
 	"Lists the checks saved in $XDG_DATA_HOME/handover/ (default\n"
 	"~/.local/share/handover/), newest first: id, state (open or sealed, or\n"
-	"ALTERED when a record no longer matches its seal), verdict, IMEI, phone.\n"
+	"ALTERED when a record no longer matches its seal), verdict, IMEI, phone,\n"
+	"and the re-checks after the sale: each one done as 'd<day> <verdict>'\n"
+	"(d1 GO: one day after the check was sealed, GO), then the next one due,\n"
+	"'d1 2026-11-24' (on that day, 24 hours after the sale) or 'd7 due' (now).\n"
+	"Re-checks are due 24 hours and 7 days after the check was sealed.\n"
 	"\n"
 	"options:\n"
-	"  --json   the same as a JSON array\n"
+	"  --json   the same as a JSON array; each check has \"rechecks\" (time,\n"
+	"           day, state, verdict) and \"next_recheck\" ({day, at, due}, or\n"
+	"           null when none is left)\n"
 	"\n"
 	"exit status: 0 ok, 2 usage error, 3 input/output error\n"
 };
@@ -393,12 +453,14 @@ const struct command command_show = {
 	"usage: handover show [--json] [--lang LL] ID|FILE\n"
 	"\n"
 	"Prints a saved check: its verdict and the reasons with what to do, every\n"
-	"answer under its section, attachments and the record's seal.  ID is as\n"
+	"answer under its section, attachments, the re-checks after the sale with\n"
+	"their answers, verdicts and seals, and the record's seal.  ID is as\n"
 	"'handover list' shows it; FILE a record file anywhere.\n"
 	"\n"
 	"options:\n"
 	"  --json     the record as JSON: {\"format\", \"fields\": [[key, value], ...],\n"
-	"             \"sha256\"}\n"
+	"             \"sha256\"}, and \"blocks\" (the re-checks, each {\"fields\",\n"
+	"             \"sha256\"}) when it has grown\n"
 	"  --lang LL  the language to show the answers and reasons in\n"
 	"\n"
 	"exit status: 0 ok, 1 the record was changed or is not sealed,\n"

@@ -72,12 +72,13 @@ parse_options(struct scan_run *r, struct opt *op, const char **tacdb)
 	/* --X-column options carry O_COLUMN + the role they name */
 	enum { O_INPUT_FORMAT, O_OUTPUT, O_ONLY_FLAGGED, O_KEYED, O_THREADS, O_TACDB,
 	    O_QUIET, O_DELIMITER, O_ENCODING, O_NO_TEXT_OK, O_INCLUDE, O_EXCEL, O_CONFIG,
-	    O_SEEN, O_SEEN_DAYS, O_SEEN_MAX, O_SUMMARY, O_REPORT, O_COLUMN };
+	    O_SEEN, O_SEEN_DAYS, O_SEEN_MAX, O_SUMMARY, O_REPORT, O_ONE_PASS, O_COLUMN };
 	static const struct opt_spec specs[] = {
 		{"input-format", 0, 1, O_INPUT_FORMAT}, {"output", 0, 1, O_OUTPUT},
 		{"format", 0, 1, O_OUTPUT}, {"only-flagged", 0, 0, O_ONLY_FLAGGED},
 		{"keyed", 0, 0, O_KEYED}, {"threads", 0, 1, O_THREADS}, {"tac-db", 0, 1, O_TACDB},
 		{"quiet", 'q', 0, O_QUIET}, {"delimiter", 0, 1, O_DELIMITER},
+		{"one-pass", 0, 0, O_ONE_PASS},
 		{"encoding", 0, 1, O_ENCODING}, {"no-text-ok", 0, 0, O_NO_TEXT_OK},
 		{"include-columns", 0, 1, O_INCLUDE}, {"excel", 0, 0, O_EXCEL},
 		{"config", 0, 1, O_CONFIG}, {"seen", 0, 1, O_SEEN},
@@ -138,6 +139,7 @@ parse_options(struct scan_run *r, struct opt *op, const char **tacdb)
 			break;
 		case O_TACDB: *tacdb = op->arg; break;
 		case O_QUIET: r->quiet = 1; break;
+		case O_ONE_PASS: r->one_pass = 1; break;
 		case O_DELIMITER:
 			if (parse_delimiter(op->arg, &r->delim) != 0)
 				return cli_usage("scan", "--delimiter takes one character (',' ';' '|') "
@@ -235,7 +237,9 @@ reserve_imeis(struct scan_run *r)
 	if (bytes <= 0)
 		return;
 	n = (size_t)(bytes / SCAN_BYTES_PER_IMEI);
-	(void)dupset_reserve(&r->seen, n < SCAN_RESERVE_IMEIS ? n : SCAN_RESERVE_IMEIS);
+	n = n < SCAN_RESERVE_IMEIS ? n : SCAN_RESERVE_IMEIS;
+	(void)dupset_reserve(&r->seen, n);
+	(void)groups_reserve(&r->groups, n);
 }
 
 /* How an exit status ranks when several inputs give several. */
@@ -271,13 +275,74 @@ run_status(const struct scan_run *r)
 	return flagged ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/* 1 when every input is a regular file (stdin too, redirected from one),
+ * so that it can be read twice; then *start is where stdin starts. */
+static int
+all_regular(const struct scan_run *r, off_t *start)
+{
+	struct stat st;
+	size_t i;
+
+	*start = -1;
+	for (i = 0; i < r->nfiles; i++) {
+		if (r->files[i].path ? stat(r->files[i].path, &st) != 0 :
+		    fstat(STDIN_FILENO, &st) != 0)
+			return 0;
+		if (!S_ISREG(st.st_mode))
+			return 0;
+		if (!r->files[i].path && (*start = lseek(STDIN_FILENO, 0, SEEK_CUR)) < 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The first of two passes over regular files: what listings share (IMEIs,
+ * sellers, prices by model), noted quietly; the files' counts are the
+ * second pass's.  A file this pass cannot read keeps its status (its
+ * message is out) and is not read again.  Returns 0, or -1 when memory
+ * failed. */
+static int
+first_pass(struct scan_run *r, off_t start)
+{
+	int quiet = r->quiet;
+	size_t i;
+
+	r->pass = 1;
+	r->quiet = 1;
+	for (i = 0; i < r->nfiles; i++) {
+		struct scan_file keep = r->files[i];
+		int st;
+
+		r->file = &r->files[i];
+		st = scan_input_read(r);
+		r->files[i] = keep;
+		r->files[i].status = st;
+		if (r->nomem)
+			break;
+	}
+	r->quiet = quiet;
+	if (start >= 0 && lseek(STDIN_FILENO, start, SEEK_SET) < 0) {
+		cli_error("cannot read stdin again: %s", strerror(errno));
+		return -1;
+	}
+	if (r->nomem) {
+		cli_error("out of memory");
+		return -1;
+	}
+	groups_seal(&r->groups);
+	r->pass = 2;
+	r->ordinal = 0;
+	return 0;
+}
+
 /* Scans every input in turn, then writes what the run made.  Returns the
  * exit status. */
 static int
 scan_all(struct scan_run *r)
 {
+	off_t start = -1;
 	size_t i;
-	int status;
+	int status, two;
 
 	r->t0 = scan_now();
 	for (i = 0; i < r->nfiles; i++) {
@@ -285,11 +350,22 @@ scan_all(struct scan_run *r)
 
 		r->files[i].seen_no = no < 0 ? 0 : no;
 	}
+	/* Regular files are read twice: first what listings share, then each
+	 * listing judged with all of it.  A stream is read once, each listing
+	 * judged against the ones before it. */
+	two = r->outfmt != SCAN_OUT_KEYED && !r->one_pass && all_regular(r, &start);
+	if (two)
+		groups_init(&r->groups, GROUPS_TWO_PASS);	/* nothing held yet */
+	reserve_imeis(r);
+	if (two && first_pass(r, start) != 0)
+		return EXIT_IO;
 	if (r->outfmt == SCAN_OUT_CSV)
 		scanfmt_csv_header(&r->out, &r->fmt);
 	else if (r->outfmt == SCAN_OUT_LONG)
 		scanfmt_long_header(&r->out, &r->fmt);
 	for (i = 0; i < r->nfiles && !r->out.err; i++) {
+		if (r->files[i].status != EXIT_OK)
+			continue;	/* the first pass could not read it */
 		r->file = &r->files[i];
 		r->file->status = scan_input_read(r);
 		if (r->file->status == EXIT_IO && (r->out.err || r->nomem))
@@ -327,7 +403,6 @@ run_scan(struct cli *c, int argc, char **argv)
 	    (status = list_files(r, &op)) < 0) {
 		if ((status = scan_run_load(r, tacdb)) == EXIT_OK) {
 			if (scan_seen_load(r) == 0) {
-				reserve_imeis(r);
 				status = scan_all(r);
 			} else {
 				status = EXIT_IO;
@@ -353,8 +428,7 @@ const struct command command_scan = {
 	"with --encoding.  Columns and keys (nested: seller.id) take a role from\n"
 	"their name as sites write it (ad_title, subject, judul, user_id...);\n"
 	"all but dates, links and counts are searched for phrases.  stderr says\n"
-	"first which column took which role.  An IMEI an earlier listing of any\n"
-	"input showed is flagged on the later ones.\n"
+	"first which column took which role.\n"
 	"\n"
 	"options:\n"
 	"  --input-format F   csv, jsonl or json (default: from the content)\n"
@@ -368,6 +442,7 @@ const struct command command_scan = {
 	"                     digit runs (IMEIs) as =\"...\" so they stay text\n"
 	"  --include-columns A,B  carry these columns into each finding\n"
 	"  --only-flagged     leave out listings whose risk is ok\n"
+	"  --one-pass         read files once, as a pipe\n"
 	"  --keyed            write IMEI<TAB>listing<TAB>seller lines for\n"
 	"                     'handover dups' instead of findings (exit 0)\n"
 	"  --threads N        threads, 1-16; the output keeps the input order\n"
@@ -391,14 +466,14 @@ const struct command command_scan = {
 	"                     for several; not in the header: exit 2\n"
 	"\n"
 	"reasons and their risk:\n"
-	"  stop:    placeholder_imei, duplicate_imei_other_seller, phrase_lock,\n"
-	"           phrase_bypass, phrase_theft\n"
+	"  stop:    placeholder_imei, duplicate_imei_other_seller, stolen_pattern,\n"
+	"           phrase_lock, phrase_bypass, phrase_theft\n"
 	"  caution: malformed_row, invalid_imei, missing_check_digit,\n"
 	"           scientific_notation, tac_brand_mismatch,\n"
 	"           duplicate_imei_same_seller, phrase_financing, phrase_no_proof,\n"
-	"           weak_phrase\n"
-	"An IMEI column a spreadsheet turned into E-notation is one finding for\n"
-	"the file (on stderr and in the summaries), not a caution per listing.\n"
+	"           weak_phrase, phrase_advance_payment, price_far_below,\n"
+	"           limit_reached;  ok: repost\n"
+	"An IMEI column in E-notation is one finding for the file, not per listing.\n"
 	"\n"
 	"CSV and TSV output: a cell that starts with = + - @ TAB or CR (or their\n"
 	"fullwidth forms) gets a leading ' so a spreadsheet shows it as text.\n"

@@ -486,8 +486,11 @@ progress(struct scan_run *r, int done)
 	if (t - r->last_progress < 0.25)
 		return;
 	r->last_progress = t;
-	fprintf(stderr, "\rhandover scan: %3d%%",
-	    (int)(r->in.bytes * 100 / (r->in.size > 0 ? r->in.size : 1)));
+	/* two passes over a file: each is half of the way */
+	fprintf(stderr, "\rhandover scan: %3d%%", r->pass == 0 ?
+	    (int)(r->in.bytes * 100 / (r->in.size > 0 ? r->in.size : 1)) :
+	    (int)(((r->pass == 2 ? r->in.size : 0) + r->in.bytes) * 50 /
+	    (r->in.size > 0 ? r->in.size : 1)));
 }
 
 static int
@@ -694,6 +697,20 @@ fill_csv(struct scan_run *r, struct pipeline_batch *b)
 	return 0;
 }
 
+/* The index after the '[' at p[at] of the key (p, n), bounded by n (keys
+ * are not NUL-terminated, and one may hold a '[' of its own); -1 when
+ * there is no number there. */
+static long
+index_at(const char *p, size_t n, size_t at)
+{
+	long v = -1;
+	size_t i;
+
+	for (i = at + 1; i < n && p[i] >= '0' && p[i] <= '9' && v < 100000000; i++)
+		v = (v < 0 ? 0 : v * 10) + (p[i] - '0');
+	return v;
+}
+
 /* An API's envelope, {"items": [{"title": ...}, {"title": ...}]}: the
  * first object's title or text comes under one array at two indices, and
  * nowhere else (a listing with its own title may have variants[0].title).
@@ -715,7 +732,8 @@ envelope_key(const char *const *p, const size_t *n, const enum scan_role *role, 
 		for (k = i + 1; k < count; k++)
 			if ((role[k] == SCAN_TITLE || role[k] == SCAN_TEXT) && n[k] > at &&
 			    memcmp(p[k], p[i], at + 1) == 0 &&
-			    strtol(p[k] + at + 1, NULL, 10) != strtol(p[i] + at + 1, NULL, 10))
+			    index_at(p[i], n[i], at) >= 0 &&
+			    index_at(p[k], n[k], at) != index_at(p[i], n[i], at))
 				break;
 		if (k == count)
 			continue;
@@ -849,8 +867,9 @@ run_pipe(struct scan_run *r, int skip_first)
 		r->rd.jsonl.stream = f->fmt == SCAN_IN_JSON;
 	}
 	st.fill = fill;
-	st.prepare = scan_output_prepare;
-	st.finish = scan_output_finish;
+	st.prepare = r->pass == 1 ? scan_output_prepare1 : scan_output_prepare;
+	st.finish = r->pass == 1 ? scan_output_finish1 : scan_output_finish;
+	st.identifiers_only = r->pass == 1;
 	st.ctx = r;
 	stopped = pipeline_run(&r->scan, r->threads, &st) != 0;
 	if (f->fmt == SCAN_IN_CSV)

@@ -72,6 +72,12 @@ listing_of(const struct scan_run *r, const struct pipeline_batch *b,
 		l->sellerlen = f->len;
 	}
 	l->reasons = rec->res.reasons & rec->mask;
+	l->strong = rec->res.strong;
+	l->price = rec->res.price;
+	l->currency = rec->res.currency;
+	l->median = rec->res.median;
+	l->nprices = rec->res.nprices;
+	l->strong = rec->res.strong;
 	l->ids = b->found + rec->res.first_id;
 	l->nids = rec->res.nids;
 	l->hits = b->hits + rec->res.first_hit;
@@ -134,6 +140,20 @@ format(const struct scan_run *r, struct buf *out, const struct scanfmt_listing *
 		scanfmt_json(out, &r->fmt, l);
 }
 
+/* The keys the ordered steps read, eight to a cache line (they may run on
+ * another thread). */
+static int
+keep_keys(struct pipeline_batch *b)
+{
+	size_t i;
+
+	if (grow_array(&b->keys, &b->capkeys, b->nfound, sizeof *b->keys) != 0)
+		return -1;
+	for (i = 0; i < b->nfound; i++)
+		b->keys[i] = b->found[i].key;
+	return 0;
+}
+
 int
 scan_output_prepare(void *ctx, struct pipeline_batch *b)
 {
@@ -141,17 +161,25 @@ scan_output_prepare(void *ctx, struct pipeline_batch *b)
 	char why[96];
 	size_t i;
 
-	/* the keys the ordered duplicate check reads, eight to a cache line
-	 * (it may run on another thread) */
-	if (grow_array(&b->keys, &b->capkeys, b->nfound, sizeof *b->keys) != 0)
+	if (keep_keys(b) != 0)
 		return -1;
-	for (i = 0; i < b->nfound; i++)
-		b->keys[i] = b->found[i].key;
-
 	for (i = 0; i < b->nrec; i++) {
 		struct pipeline_rec *rec = &b->rec[i];
 		struct scanfmt_listing l;
 
+		/* the second of two passes: the export's medians are known,
+		 * and read by every thread */
+		if (r->pass == 2 && !rec->bad) {
+			struct groups_price_seen ps;
+			unsigned v = groups_price(&r->groups, rec->res.model_key, rec->res.currency,
+			    rec->res.price, &ps);
+
+			if (v) {
+				rec->res.median = ps.median;
+				rec->res.nprices = ps.listings;
+			}
+			rec->res.reasons = scan_combine(rec->res.reasons | v, rec->res.signals);
+		}
 		rules_of(r, b, rec);
 		listing_of(r, b, rec, &l, why, sizeof why);
 		rec->seller_hash = l.seller ? dupset_hash(l.seller, l.sellerlen) : 0;
@@ -204,28 +232,143 @@ first_of_ref(const struct scan_run *r, uint32_t ref, struct scanfmt_first *out)
 	out->day = e.first_day;
 }
 
-/* Duplicates across listings, in input order so the output does not
- * depend on threads: marks the IMEIs seen before, notes where a new one
- * is first shown, and returns the reasons they add. */
 #define PREFETCH_AHEAD 12	/* IMEIs whose slots are being loaded */
 
+/* What the groups need of the listing rec. */
+static void
+groups_listing_of(struct scan_run *r, const struct pipeline_batch *b,
+    const struct pipeline_rec *rec, struct groups_listing *gl)
+{
+	const struct scan_field *f = b->sf + rec->first, *x;
+
+	memset(gl, 0, sizeof *gl);
+	gl->ordinal = r->ordinal;
+	gl->line = rec->line;
+	if ((x = first_of(f, rec->nf, SCAN_ID)) != NULL) {
+		gl->id = x->p;
+		gl->idlen = x->len;
+	}
+	if ((x = first_of(f, rec->nf, SCAN_SELLER)) != NULL) {
+		gl->seller = x->p;
+		gl->sellerlen = x->len;
+	}
+	gl->model_key = rec->res.model_key;
+	gl->price = rec->res.price;
+	gl->currency = rec->res.currency;
+	gl->keys = b->keys + rec->res.first_id;
+	gl->nkeys = rec->res.nids;
+}
+
+/* Starts loading the slots of the first IMEIs of a batch; prefetch_ahead
+ * the rest, a few keys ahead of the one looked up. */
+static void
+prefetch_first(struct scan_run *r, const struct pipeline_batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nfound && i < PREFETCH_AHEAD; i++)
+		if (b->keys[i]) {
+			groups_prefetch(&r->groups, b->keys[i]);
+			if (r->pass != 1)
+				dupset_prefetch(&r->seen, b->keys[i]);
+		}
+}
+
+static void
+prefetch_ahead(struct scan_run *r, const struct pipeline_batch *b,
+    const struct pipeline_rec *rec)
+{
+	size_t i, k = rec->res.first_id + PREFETCH_AHEAD;
+
+	for (i = 0; i < rec->res.nids; i++, k++)
+		if (k < b->nfound && b->keys[k]) {
+			groups_prefetch(&r->groups, b->keys[k]);
+			if (r->pass != 1)
+				dupset_prefetch(&r->seen, b->keys[k]);
+		}
+}
+
+int
+scan_output_prepare1(void *ctx, struct pipeline_batch *b)
+{
+	(void)ctx;
+	return keep_keys(b);
+}
+
+int
+scan_output_finish1(void *ctx, struct pipeline_batch *b)
+{
+	struct scan_run *r = ctx;
+	size_t i;
+
+	prefetch_first(r, b);
+	for (i = 0; i < b->nrec; i++, r->ordinal++) {
+		const struct pipeline_rec *rec = &b->rec[i];
+		struct groups_listing gl;
+
+		if (rec->bad || (!rec->res.nids && !rec->res.model_key))
+			continue;
+		prefetch_ahead(r, b, rec);
+		groups_listing_of(r, b, rec, &gl);
+		if (groups_note(&r->groups, &gl) != 0)
+			return r->nomem = -1;
+	}
+	return 0;
+}
+
+/* This run's duplicates (and, on a stream, prices), in input order so the
+ * output does not depend on threads: the reasons they add, and r->gseen
+ * for the listing's identifiers; *grouped when one is in a group. */
 static unsigned
-check_dups(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_rec *rec,
+cross_listings(struct scan_run *r, struct pipeline_batch *b, struct pipeline_rec *rec,
+    int *grouped)
+{
+	struct groups_listing gl;
+	struct groups_price_seen ps;
+	unsigned add;
+	size_t k;
+
+	*grouped = 0;
+	for (k = 0; k < rec->res.nids && k < SCAN_MAX_IDS; k++)
+		r->gseen[k].listings = 1;
+	if (!rec->res.nids && (r->pass == 2 || !rec->res.model_key))
+		return 0;
+	groups_listing_of(r, b, rec, &gl);
+	add = groups_judge(&r->groups, &gl, r->gseen, &ps);
+	if (r->groups.nomem)
+		r->nomem = 1;
+	for (k = 0; k < rec->res.nids; k++)
+		if (gl.keys[k] && r->gseen[k].listings > 1) {
+			b->found[rec->res.first_id + k].duplicate = 1;
+			*grouped = 1;
+		}
+	if (add & (1u << SCAN_PRICE_FAR_BELOW)) {
+		rec->res.median = ps.median;
+		rec->res.nprices = ps.listings;
+	}
+	return add;
+}
+
+/* The --seen store: notes where each IMEI was first shown, fills firsts[]
+ * for the listing's duplicate identifiers, and returns the reasons an IMEI
+ * of an earlier run adds (this run's groups judge its own duplicates,
+ * sellers compared exactly: cross_listings). */
+static unsigned
+check_seen(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_rec *rec,
     struct scanfmt_first *firsts)
 {
 	const uint64_t *keys = b->keys + rec->res.first_id;
 	const struct scan_field *f = b->sf + rec->first, *id = NULL, *seller = NULL;
 	unsigned add = 0;
-	size_t i, ahead = rec->res.first_id + PREFETCH_AHEAD;
+	size_t i;
 	int looked = 0, day = r->seen_path ? r->today : 0;
 
-	for (i = 0; i < rec->res.nids; i++, ahead++) {
+	for (i = 0; i < rec->res.nids; i++) {
+		int grouped = r->gseen[i].listings > 1;
 		size_t slot;
 		uint32_t ref;
 		int d;
 
-		if (ahead < b->nfound && b->keys[ahead])
-			dupset_prefetch(&r->seen, b->keys[ahead]);
 		if (!keys[i])
 			continue;
 		d = dupset_add(&r->seen, keys[i], rec->seller_hash, &slot);
@@ -240,6 +383,8 @@ check_dups(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_r
 			ref = seen_add(&r->first, r->file->seen_no, rec->row, id ? id->p : "",
 			    id ? id->len : 0, seller ? seller->p : "", seller ? seller->len : 0, day);
 			dupset_set_ref(&r->seen, slot, ref);
+			if (grouped)	/* the first of its group: first shown here */
+				first_of_ref(r, ref, &firsts[i]);
 			continue;
 		}
 		if (d < DUPSET_NEW)
@@ -249,8 +394,9 @@ check_dups(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_r
 			seen_touch(&r->first, ref, day, d == DUPSET_OTHER_SELLER);
 		first_of_ref(r, ref, &firsts[i]);
 		b->found[rec->res.first_id + i].duplicate = 1;
-		add |= 1u << (d == DUPSET_OTHER_SELLER ? SCAN_DUP_OTHER_SELLER :
-		    SCAN_DUP_SAME_SELLER);
+		if (!grouped)
+			add |= 1u << (d == DUPSET_OTHER_SELLER ? SCAN_DUP_OTHER_SELLER :
+			    SCAN_DUP_SAME_SELLER);
 	}
 	return add;
 }
@@ -263,31 +409,35 @@ scan_output_finish(void *ctx, struct pipeline_batch *b)
 	size_t i, from = 0;	/* prepared output not yet written */
 	char why[96];
 
-	if (r->outfmt != SCAN_OUT_KEYED)	/* the first ones; check_dups the rest */
-		for (i = 0; i < b->nfound && i < PREFETCH_AHEAD; i++)
-			if (b->keys[i])
-				dupset_prefetch(&r->seen, b->keys[i]);
-	for (i = 0; i < b->nrec; i++) {
+	if (r->outfmt != SCAN_OUT_KEYED)	/* the first ones; prefetch_ahead the rest */
+		prefetch_first(r, b);
+	for (i = 0; i < b->nrec; i++, r->ordinal++) {
 		struct pipeline_rec *rec = &b->rec[i];
-		unsigned add = 0;
+		unsigned reasons = rec->res.reasons, add = 0;
+		int grouped = 0;
 
 		if (rec->bad) {
 			r->file->malformed++;
 			count(r, b, rec, 1u << SCAN_MALFORMED_ROW);
 			continue;
 		}
-		if (r->outfmt != SCAN_OUT_KEYED)
-			add = check_dups(r, b, rec, firsts);
-		count(r, b, rec, (rec->res.reasons | add) & rec->mask);
-		if (add) {
-			/* a duplicate: this one is written anew */
+		if (r->outfmt != SCAN_OUT_KEYED) {
+			prefetch_ahead(r, b, rec);
+			add = cross_listings(r, b, rec, &grouped);
+			add |= check_seen(r, b, rec, firsts);
+			reasons = scan_combine(reasons | add, rec->res.signals);
+		}
+		count(r, b, rec, reasons & rec->mask);
+		if (reasons != rec->res.reasons || grouped || add) {
+			/* a duplicate, a price: this one is written anew */
 			struct scanfmt_listing l;
 
 			buf_put(&r->out, b->out.mem + from, rec->out_off - from);
 			from = rec->out_off + rec->out_len;
-			rec->res.reasons |= add;
+			rec->res.reasons = reasons;
 			listing_of(r, b, rec, &l, why, sizeof why);
 			l.first = firsts;
+			l.groups = grouped ? r->gseen : NULL;
 			format(r, &r->out, &l);
 		}
 	}

@@ -40,6 +40,7 @@ scan_run_init(struct scan_run *r, struct cli *c)
 	fd_buf_init(&r->out, STDOUT_FILENO);
 	tacload_init(&r->tl, c, NULL);
 	dupset_init(&r->seen);
+	groups_init(&r->groups, GROUPS_STREAM);
 	seen_init(&r->first);
 	r->seen_days = SCAN_SEEN_DAYS;
 	r->seen_max = SCAN_SEEN_MAX;
@@ -175,6 +176,8 @@ merge_phrases(struct scan_run *r)
 		r->phrases[n].phrase = c->phrases[i].phrase;
 		r->phrases[n].language = c->phrases[i].language;
 		r->phrases[n].category = c->phrases[i].category;
+		r->phrases[n].cues = "";	/* negation only, as an older phrases.tsv */
+		r->phrases[n].form_of = "";
 		r->phrases[n++].weight = c->phrases[i].weight;
 		used++;
 	}
@@ -246,6 +249,7 @@ scan_run_release(struct scan_run *r)
 	columns_release(&r->cols);
 	config_release(&r->cfg);
 	dupset_release(&r->seen);
+	groups_release(&r->groups);
 	seen_release(&r->first);
 	for (i = 0; i < r->nhdr; i++)
 		free(r->hdr[i]);

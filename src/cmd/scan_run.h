@@ -22,6 +22,7 @@
 #include "scan/config.h"
 #include "scan/dupset.h"
 #include "scan/format.h"
+#include "scan/groups.h"
 #include "scan/pipeline.h"
 #include "scan/scan.h"
 #include "scan/seen.h"
@@ -94,7 +95,12 @@ struct scan_run {
 	struct scanfmt fmt;
 	struct columns cols;
 	struct config cfg;
-	struct dupset seen;	/* the IMEIs met */
+	struct dupset seen;	/* the IMEIs met, for the --seen store */
+	struct groups groups;	/* this run's IMEI groups and prices by model */
+	struct groups_seen gseen[SCAN_MAX_IDS];	/* groups_judge of one listing */
+	uint64_t ordinal;	/* listings met in this pass */
+	int pass;		/* 0: one pass; 1, 2: two over regular files */
+	int one_pass;		/* --one-pass */
 	struct seen first;	/* where each was first shown */
 	struct scan_stats stats;
 	struct buf out;
@@ -160,6 +166,10 @@ int scan_input_read(struct scan_run *r);
  * counts and writing. */
 int scan_output_prepare(void *ctx, struct pipeline_batch *b);
 int scan_output_finish(void *ctx, struct pipeline_batch *b);
+/* The first of two passes: identifiers only, noting in input order what
+ * listings share (groups_note). */
+int scan_output_prepare1(void *ctx, struct pipeline_batch *b);
+int scan_output_finish1(void *ctx, struct pipeline_batch *b);
 /* The summary on stderr (unless r->quiet). */
 void scan_output_summary(struct scan_run *r, double secs);
 /* --seen: loads the store (0, or -1 after a message); saves it (0, or -1

@@ -28,13 +28,21 @@ static const char help[] =
 "check without handover: head -n -1 FILE | sha256sum (GNU), or\n"
 "sed '$d' FILE | shasum -a 256 (macOS).\n"
 "\n"
+"A record that grew by re-checks after the sale has a seal line after each\n"
+"block (the check, then each re-check), each over every byte above it.\n"
+"Every seal is checked in order; the first that does not match names the\n"
+"block that was changed, and each block is listed with its lines.  By\n"
+"hand: grep -n '^sha256: ' FILE, then head -n $((N - 1)) FILE | sha256sum\n"
+"for each seal line N.\n"
+"\n"
 "For an intact record, every attached file is looked for by its name under\n"
 "DIR (with --attachments) and then next to the record, and hashed again.\n"
 "Attached files are only hashed, never copied or sent anywhere.\n"
 "\n"
 "record:\n"
 "  intact        exactly as it was sealed\n"
-"  altered       changed after it was sealed\n"
+"  altered       changed after it was sealed (for a record that grew: in\n"
+"                which block)\n"
 "  unsealed      no seal line: unfinished, truncated or not made by handover\n"
 "  not a record  not a handover record; the wrong line is named\n"
 "attachment:\n"
@@ -330,25 +338,104 @@ content(struct verify *v, const struct record *r)
 	}
 }
 
+/* What block k of a grown record is, in words, from its first line:
+ * "the check" or "the re-check of <time>". */
 static void
-verify_text(struct verify *v, const char *file, const char *text, size_t len)
+block_name(struct buf *b, const char *text, const struct record_sealed *s, size_t k)
+{
+	const char *p = text + s->start;
+	size_t n = 0, pre = sizeof RECORD_BLOCK_KEY ": " - 1;
+
+	if (k == 0) {
+		buf_puts(b, "the check");
+		return;
+	}
+	if (s->seal - s->start > pre && memcmp(p, RECORD_BLOCK_KEY ": ", pre) == 0)
+		while (n < 32 && pre + n < s->seal - s->start &&
+		    ((p[pre + n] >= '0' && p[pre + n] <= '9') || p[pre + n] == '-' ||
+		    p[pre + n] == ':' || p[pre + n] == '+' || p[pre + n] == 'T' ||
+		    p[pre + n] == 'Z'))
+			n++;
+	if (n > 0 && p[pre + n] == '\n')
+		buf_printf(b, "the re-check of %.*s", (int)n, p + pre);
+	else
+		buf_puts(b, "a re-check");
+}
+
+/* Each block of a grown record and its seal: as sealed, changed, or not
+ * judged (its seal also covers the changed block above it). */
+static void
+blocks(struct verify *v, const char *text, const struct record_sealed *s, size_t n,
+    size_t bad)
+{
+	size_t k;
+
+	if (v->json)
+		buf_puts(v->out, ",\"blocks\":[");
+	for (k = 0; k < n; k++) {
+		const char *res = k < bad ? "intact" : k == bad ? "altered" : "not judged";
+		struct buf name;
+
+		buf_init_mem(&name);
+		block_name(&name, text, &s[k], k);
+		if (v->json) {
+			buf_printf(v->out, "%s{\"block\":%zu,\"what\":", k ? "," : "", k + 1);
+			buf_put_json_str(v->out, buf_str(&name), name.len);
+			buf_printf(v->out, ",\"lines\":[%ld,%ld],\"result\":\"%s\",\"computed\":\"%s\"}",
+			    s[k].first_line, s[k].seal_line, res, s[k].computed);
+		} else {
+			buf_printf(v->out, "  block %zu, %s, lines %ld-%ld: ", k + 1, buf_str(&name),
+			    s[k].first_line, s[k].seal_line);
+			if (k < bad)
+				buf_printf(v->out, "as sealed, sha256 %s\n", s[k].computed);
+			else if (k == bad)
+				buf_printf(v->out, "CHANGED: its seal on line %ld does not match "
+				    "the lines above it, which hash to %s\n", s[k].seal_line,
+				    s[k].computed);
+			else
+				buf_puts(v->out, "not judged: its seal covers the changed block\n");
+		}
+		buf_release(&name);
+	}
+	if (v->json)
+		buf_putc(v->out, ']');
+}
+
+static void
+verify_text(struct verify *v, const char *text, size_t len, const char *file)
 {
 	char hex[SHA256_HEX_SIZE];
-	enum record_seal seal = record_check_seal(text, len, hex);
+	struct record_sealed *s = NULL;
+	size_t n = 0, bad;
+	enum record_seal seal;
 	struct record r;
 	struct error err;
-	int parsed = record_parse_opts(text, len, &r, &err,
-	    RECORD_ALLOW_UNSEALED) == 0;
+	int parsed;
 
+	if (record_seals(text, len, &seal, &s, &n) != 0) {
+		buf_flush(v->out);
+		cli_error("out of memory checking '%s'", file);
+		v->io_error = 1;
+		return;
+	}
+	for (bad = 0; bad < n && s[bad].ok; bad++)
+		;
+	if (seal == RECORD_UNSEALED)
+		sha256_hex_of(text, len, hex);
+	else
+		memcpy(hex, s[n - 1].computed, sizeof hex);
+	parsed = record_parse_opts(text, len, &r, &err, RECORD_ALLOW_UNSEALED) == 0;
 	if (!parsed && error_is_nomem(&err)) {	/* not a finding about the file */
 		buf_flush(v->out);
 		cli_error("out of memory reading '%s'", file);
 		v->io_error = 1;
+		free(s);
 		return;
 	}
 	/* A file that is not even a record, whatever its last line says */
 	if (!parsed && err.line <= 1 && seal == RECORD_UNSEALED) {
 		not_a_record(v, file, &err);
+		free(s);
 		return;
 	}
 	if (seal == RECORD_UNSEALED) {
@@ -360,6 +447,25 @@ verify_text(struct verify *v, const char *file, const char *text, size_t len)
 			buf_puts(v->out, "}\n");
 		} else
 			buf_puts(v->out, ": no seal line 'sha256: ...' at the end (unfinished or truncated)\n");
+	} else if (seal == RECORD_ALTERED && n > 1) {
+		struct buf name;
+
+		v->findings = 1;
+		report_head(v, file, "altered");
+		buf_init_mem(&name);
+		block_name(&name, text, &s[bad], bad);
+		if (v->json) {
+			buf_printf(v->out, ",\"block\":%zu,\"computed\":\"%s\"", bad + 1,
+			    s[bad].computed);
+			blocks(v, text, s, n, bad);
+			buf_puts(v->out, "}\n");
+		} else {
+			buf_printf(v->out, ": block %zu of %zu, %s (lines %ld-%ld), was changed "
+			    "after it was sealed\n", bad + 1, n, buf_str(&name),
+			    s[bad].first_line, s[bad].seal_line);
+			blocks(v, text, s, n, bad);
+		}
+		buf_release(&name);
 	} else if (seal == RECORD_ALTERED) {
 		v->findings = 1;
 		report_head(v, file, "altered");
@@ -375,17 +481,22 @@ verify_text(struct verify *v, const char *file, const char *text, size_t len)
 		report_head(v, file, "intact");
 		if (v->json) {
 			buf_printf(v->out, ",\"sha256\":\"%s\"", hex);
+			if (n > 1)
+				blocks(v, text, s, n, n);
 			content(v, &r);
 			attachments(v, file, &r);
 			buf_puts(v->out, "}\n");
 		} else {
 			buf_putc(v->out, '\n');
+			if (n > 1)
+				blocks(v, text, s, n, n);
 			content(v, &r);
 			attachments(v, file, &r);
 		}
 	}
 	if (parsed)
 		record_release(&r);
+	free(s);
 }
 
 static int
@@ -446,7 +557,7 @@ run(struct cli *c, int argc, char **argv)
 			v.io_error = 1;
 			continue;
 		}
-		verify_text(&v, file, text, len);
+		verify_text(&v, text, len, file);
 		free(text);
 	}
 	opt_release(&o);

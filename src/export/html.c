@@ -510,6 +510,11 @@ record_section(struct buf *b, const struct export_model *m)
 	row_start(b, m, "bill.seal_row");
 	hash(b, m->src->rec->seal);
 	BUF_LIT(b, "</td></tr>\n");
+	if (m->src->rec->nblocks) {
+		row_start(b, m, "bill.check_seal_row");
+		hash(b, m->src->rec->check_seal);
+		BUF_LIT(b, "</td></tr>\n");
+	}
 	buf_init_mem(&t);
 	export_qr_payload(m->src->rec, &t);
 	if (t.err && !b->err)
@@ -549,6 +554,7 @@ export_html(const struct export_src *s, struct buf *out, struct error *e)
 	sale(out, &m);
 	BUF_LIT(out, "</div>\n");
 	verdict(out, &m);
+	export_rechecks_html(s->rec, s->words, out);
 	checks(out, &m);
 	proof(out, &m);
 	declaration(out, &m);

@@ -261,6 +261,8 @@ record_part(struct buf *b, const struct export_model *m)
 	if (meta->version[0])
 		line(b, "handover", meta->version);
 	line_words(b, m, "bill.seal_row", m->src->rec->seal);
+	if (m->src->rec->nblocks)
+		line_words(b, m, "bill.check_seal_row", m->src->rec->check_seal);
 	buf_init_mem(&t);
 	export_qr_payload(m->src->rec, &t);
 	if (t.err && !b->err)
@@ -307,6 +309,7 @@ export_text(const struct export_src *s, struct buf *out, struct error *e)
 	if (m.sc->cl.challenge[0])
 		line_words(out, &m, "bill.challenge_row", m.sc->cl.challenge);
 	verdict(out, &m);
+	export_rechecks_text(s->rec, s->words, out);
 	checks(out, &m);
 	proof(out, &m);
 	declaration(out, &m);

@@ -300,14 +300,26 @@ ident_parse_line(const struct ident_tables *t, const char *s, size_t n,
 				goto next;
 			}
 		}
-		/* "IMEI 2: ..." - a slot number after a label. */
+		/* "IMEI 2: ..." - a slot number after a label; also "IMEI 1
+		 * 354...", when the digits after it make an identifier alone. */
 		if (after_label && wlen == 1 && word[0] >= '1' && word[0] <= '9') {
-			size_t j = i, cl;
+			size_t j = i, cl, nd = 0;
 			char aa;
 			enum cls cc = C_WEAK;
 			while (j < n && (cc = classify_char(s, n, j, &cl, &aa)) == C_WEAK && s[j] == ' ')
 				j += cl;
 			if (j >= n || cc == C_STRONG) {
+				after_label = 0;
+				goto next;
+			}
+			for (; j < n; j += cl) {
+				cc = classify_char(s, n, j, &cl, &aa);
+				if (cc == C_DIGIT)
+					nd++;
+				else if (cc != C_WEAK && cc != C_IGNORE)
+					break;
+			}
+			if (nd >= 14) {
 				after_label = 0;
 				goto next;
 			}
@@ -363,43 +375,174 @@ label_before(const char *s, size_t i)
 	return 0;
 }
 
-static size_t
-emit_groups(const struct ident_tables *t, const char *digits, struct group *gr,
-    size_t ng, struct ident *out, size_t count, size_t max)
-{
-	size_t s = 0;
+/* What the words just before a run of digits say it is. */
+enum run_label {
+	LAB_NONE,
+	LAB_IMEI,	/* imei, imeisv, sv, meid, esn: an identifier follows */
+	LAB_SLOT,	/* sim, slot: "SIM 2 354...", the 2 names the slot */
+	LAB_OTHER	/* order, invoice, tracking, phone: not an identifier */
+};
 
-	while (s < ng && count < max) {
-		size_t e, sum = 0, best_e = 0, best_rank = 0;
-		for (e = s; e < ng; e++) {
-			size_t rank = 0;
-			sum += gr[e].len;
-			if (sum > 16)
+static const struct {
+	const char *word;
+	enum run_label label;
+} run_words[] = {
+	{ "imei", LAB_IMEI }, { "imeisv", LAB_IMEI }, { "sv", LAB_IMEI },
+	{ "meid", LAB_IMEI }, { "esn", LAB_IMEI },
+	{ "sim", LAB_SLOT }, { "slot", LAB_SLOT },
+	/* order and invoice numbers, keys, tracking codes (not "phone": "phone
+	 * 35..." is an IMEI far more often than a 15-digit phone number) */
+	{ "order", LAB_OTHER }, { "orders", LAB_OTHER }, { "pedido", LAB_OTHER },
+	{ "orden", LAB_OTHER }, { "commande", LAB_OTHER }, { "invoice", LAB_OTHER },
+	{ "factura", LAB_OTHER }, { "fatura", LAB_OTHER }, { "facture", LAB_OTHER },
+	{ "nota", LAB_OTHER }, { "nf", LAB_OTHER }, { "nfe", LAB_OTHER },
+	{ "chave", LAB_OTHER }, { "acesso", LAB_OTHER }, { "receipt", LAB_OTHER },
+	{ "recibo", LAB_OTHER }, { "tracking", LAB_OTHER }, { "awb", LAB_OTHER },
+	{ "transaction", LAB_OTHER }, { "txn", LAB_OTHER }, { "ref", LAB_OTHER },
+	{ "reference", LAB_OTHER },
+};
+
+/* Words passed over between a label and its number ("order ID", "IMEI
+ * number", "pedido Amazon"). */
+static const char *const run_fillers[] = {
+	"no", "nr", "num", "number", "numero", "id", "de", "do", "da", "du", "of",
+	"my", "the", "amazon", "flipkart", "daraz", "shopee", "lazada", "jumia",
+	"mercado", "libre", "tokopedia",
+};
+
+static int
+word_is(const char *w, size_t n, const char *lit)
+{
+	return strlen(lit) == n && memcmp(w, lit, n) == 0;
+}
+
+/* The label of the digits that start at s[i]: the nearest of the three
+ * ASCII words before them that is a label, with only fillers between
+ * (a slot digit glued to a label as in "imei1" dropped), within the clause (a
+ * comma or any other character but blanks, ':', '-', '#', '.', '=', '('
+ * between the words ends the look). */
+static enum run_label
+run_label(const char *s, size_t i)
+{
+	size_t j = i, k, wl, words, sep, w;
+	char word[16];
+
+	for (words = 0; words < 3; words++) {
+		for (sep = 0; j > 0 && sep < 4 && strchr(" \t:-#.=(", s[j - 1]) &&
+		    s[j - 1] != '\0'; sep++)
+			j--;
+		for (k = j; k > 0 && j - k < 16 && (((s[k - 1] | 32) >= 'a' &&
+		    (s[k - 1] | 32) <= 'z') || (s[k - 1] >= '0' && s[k - 1] <= '9')); k--)
+			;
+		if (k == j || (k > 0 && (unsigned char)s[k - 1] >= 0x80))
+			return LAB_NONE;
+		for (wl = 0; wl < j - k; wl++)
+			word[wl] = (char)(s[k + wl] | (s[k + wl] >= 'A' && s[k + wl] <= 'Z' ? 32 : 0));
+		while (wl > 1 && word[wl - 1] >= '0' && word[wl - 1] <= '9')
+			wl--;	/* imei1 */
+		for (w = 0; w < sizeof run_words / sizeof run_words[0]; w++)
+			if (word_is(word, wl, run_words[w].word))
+				return run_words[w].label;
+		for (w = 0; w < sizeof run_fillers / sizeof run_fillers[0]; w++)
+			if (word_is(word, wl, run_fillers[w]))
 				break;
+		if (w == sizeof run_fillers / sizeof run_fillers[0])
+			return LAB_NONE;	/* a word that is neither */
+		j = k;
+	}
+	return LAB_NONE;
+}
+
+/* 1 when s[i] lies in a web address: its word (up to white space, at
+ * most 512 bytes back) begins with "www." or holds "://". */
+static int
+in_url(const char *s, size_t i)
+{
+	size_t k = i, j;
+
+	while (k > 0 && i - k < 512 && s[k - 1] != ' ' && s[k - 1] != '\n' &&
+	    s[k - 1] != '\t' && s[k - 1] != '\r')
+		k--;
+	if (i - k >= 4 && (s[k] | 32) == 'w' && (s[k + 1] | 32) == 'w' &&
+	    (s[k + 2] | 32) == 'w' && s[k + 3] == '.')
+		return 1;
+	for (j = k; j + 3 <= i; j++)
+		if (s[j] == ':' && s[j + 1] == '/' && s[j + 2] == '/')
+			return 1;
+	return 0;
+}
+
+static int
+luhn_ok(const char *d)
+{
+	return ident_luhn(d, 14) == d[14] - '0';
+}
+
+static size_t
+emit_span(const struct ident_tables *t, const char *digits, const struct group *gr,
+    size_t a, size_t b, enum ident_kind hint, struct ident *out, size_t count)
+{
+	struct ident *id = &out[count];
+	size_t len = gr[b].off + gr[b].len - gr[a].off;
+
+	ident_classify(t, digits + gr[a].off, len, hint, id);
+	id->start = gr[a].start;
+	id->len = gr[b].end - gr[a].start;
+	return count + 1;
+}
+
+/*
+ * The identifiers in one run of digit groups (gr[0..ng), joined by single
+ * separators), labelled lab.  A run of 14 or 15 digits is one identifier;
+ * one of 16 only when labelled or written as 14 and 2 (an IMEISV);
+ * a longer run only when its groups make IMEIs of 15 digits one after the
+ * other, else only the Luhn-valid IMEIs of 15 whole groups inside it
+ * ("price 500 35 417803 685978 9"), so that an order number (3-7-7), an
+ * invoice key (44 digits in fours) or a card number is never read as one.
+ */
+static size_t
+emit_run(const struct ident_tables *t, const char *digits, const struct group *gr,
+    size_t ng, enum run_label lab, struct ident *out, size_t count, size_t max)
+{
+	size_t total = 0, a, b, sum, k;
+	enum ident_kind hint = lab == LAB_IMEI ? IDENT_IMEI : IDENT_UNKNOWN;
+
+	for (k = 0; k < ng; k++)
+		total += gr[k].len;
+	if (total < 14)
+		return count;
+	if (total <= 16) {
+		if (total < 16 || lab == LAB_IMEI || (ng > 1 && gr[ng - 1].len == 2))
+			return emit_span(t, digits, gr, 0, ng - 1, hint, out, count);
+	} else {
+		/* IMEIs one after the other, each of whole groups */
+		for (a = 0, sum = 0, k = 0; k < ng; k++) {
+			sum += gr[k].len;
 			if (sum == 15)
-				rank = ident_luhn(digits + gr[s].off, 14) ==
-				    digits[gr[s].off + 14] - '0' ? 4 : 2;
-			else if (sum == 16)
-				rank = 3;
-			else if (sum == 14)
-				rank = 1;
-			if (rank > best_rank) {
-				best_rank = rank;
-				best_e = e;
+				sum = 0;
+			else if (sum > 15)
+				break;
+		}
+		if (k == ng && sum == 0) {
+			for (a = 0, sum = 0, k = 0; k < ng && count < max; k++) {
+				sum += gr[k].len;
+				if (sum == 15) {
+					count = emit_span(t, digits, gr, a, k, hint, out, count);
+					a = k + 1;
+					sum = 0;
+				}
 			}
+			return count;
 		}
-		if (best_rank == 0) {
-			s++;
+	}
+	/* Luhn-valid IMEIs of whole groups inside the run */
+	for (a = 0; a < ng && count < max; a++) {
+		for (sum = 0, b = a; b < ng && sum < 15; b++)
+			sum += gr[b].len;
+		if (sum != 15 || !luhn_ok(digits + gr[a].off))
 			continue;
-		}
-		{
-			struct ident *id = &out[count++];
-			size_t len = gr[best_e].off + gr[best_e].len - gr[s].off;
-			ident_classify(t, digits + gr[s].off, len, IDENT_UNKNOWN, id);
-			id->start = gr[s].start;
-			id->len = gr[best_e].end - gr[s].start;
-		}
-		s = best_e + 1;
+		count = emit_span(t, digits, gr, a, b - 1, hint, out, count);
+		a = b - 1;
 	}
 	return count;
 }
@@ -445,7 +588,8 @@ ident_find_in_text(const struct ident_tables *t, const char *s, size_t n,
 		if (s[i] < '0' || s[i] > '9') {
 			unsigned char u = (unsigned char)s[i];
 
-			if (u < 0xD9 || (u != 0xDB && u != 0xE0 && u != 0xEF && u != 0xD9)) {
+			if (u < 0xD9 || (u != 0xDB && u != 0xE0 && u != 0xE1 && u != 0xEF &&
+			    u != 0xD9)) {
 				/* neither a digit nor the first byte of one (the
 				 * next code point is at a later byte anyway) */
 				i = skip_plain(s, n, i + 1);
@@ -521,8 +665,20 @@ ident_find_in_text(const struct ident_tables *t, const char *s, size_t n,
 			if (ng >= MAX_CHUNKS || nd >= sizeof digits)
 				break;
 		}
-		if (ng > 0 && nd >= 14)
-			count = emit_groups(t, digits, gr, ng, out, count, max);
+		if (ng > 0 && nd >= 14) {
+			enum run_label lab = run_label(s, gr[0].start);
+			size_t first = 0;
+
+			/* "IMEI 1 354...", "SIM 2 354...": the lone digit names
+			 * the slot */
+			if (ng > 1 && gr[0].len == 1 && (lab == LAB_IMEI || lab == LAB_SLOT)) {
+				first = 1;
+				lab = LAB_IMEI;
+			}
+			if (lab != LAB_OTHER && !in_url(s, gr[0].start))
+				count = emit_run(t, digits, gr + first, ng - first, lab, out,
+				    count, max);
+		}
 		i = j > i ? j : i + 1;
 	}
 	return count;

@@ -82,6 +82,11 @@ static const struct kb_col lender_cols[] = {
 };
 static const struct kb_col phrase_cols[] = {	/* weight is read apart */
 	COL(kb_phrase, phrase), COL(kb_phrase, language), COL(kb_phrase, category),
+	OPT(kb_phrase, cues), OPT(kb_phrase, form_of), { NULL, 0, 0 }
+};
+static const struct kb_col cue_cols[] = {
+	COL(kb_cue, cue), COL(kb_cue, language), COL(kb_cue, kind),
+	COL(kb_cue, position), COL(kb_cue, reach), COL(kb_cue, applies_to),
 	{ NULL, 0, 0 }
 };
 static const struct kb_col brand_cols[] = {
@@ -115,9 +120,12 @@ static const struct kb_table tables[] = {
 	{ "country-languages.tsv", sizeof(struct kb_lang), offsetof(struct kb_lang, fact), lang_cols },
 	{ "registry-replies.tsv", sizeof(struct kb_reply), offsetof(struct kb_reply, fact),
 	    reply_cols },
+	{ "negation-cues.tsv", sizeof(struct kb_cue), offsetof(struct kb_cue, fact), cue_cols },
+	{ "completion-cues.tsv", sizeof(struct kb_cue), offsetof(struct kb_cue, fact), cue_cols },
+	{ "context-cues.tsv", sizeof(struct kb_cue), offsetof(struct kb_cue, fact), cue_cols },
 };
 enum { T_CHECKS, T_SYSTEMS, T_APPS, T_LENDERS, T_PHRASES, T_BRANDS, T_LANGS, T_REPLIES,
-	T_COUNT };
+	T_NEGATION, T_COMPLETION, T_CONTEXT, T_COUNT };
 
 /* ---------------------------------------------------------------- loading */
 
@@ -395,6 +403,29 @@ find_key(const struct kb_app_key *a, size_t count, const char *p, size_t n)
 	return -1;
 }
 
+/* The three cue tables as one array (consumes the three). */
+static int
+join_cues(struct kb *kb, void **arr, const size_t *cnt)
+{
+	size_t n = cnt[0] + cnt[1] + cnt[2], k, at = 0;
+
+	kb->ncues = 0;
+	kb->cues = n ? malloc(n * sizeof *kb->cues) : NULL;
+	if (n && !kb->cues) {
+		for (k = 0; k < 3; k++)
+			free(arr[k]);
+		return -1;
+	}
+	for (k = 0; k < 3; k++) {
+		if (cnt[k])
+			memcpy(kb->cues + at, arr[k], cnt[k] * sizeof *kb->cues);
+		at += cnt[k];
+		free(arr[k]);
+	}
+	kb->ncues = n;
+	return 0;
+}
+
 int
 kb_load(struct kb *kb, kb_getter get, void *ctx, struct error *e)
 {
@@ -412,8 +443,9 @@ kb_load(struct kb *kb, kb_getter get, void *ctx, struct error *e)
 		size_t len;
 
 		if (get(ctx, tables[t].file, &data, &len) != 0) {
-			if (t == T_LANGS)	/* optional: phrases are then not shown by country */
-				continue;
+			if (t == T_LANGS || t >= T_NEGATION)
+				continue;	/* optional: phrases are then not shown
+						 * by country; the scan uses no cues */
 			error_set(e, 0, 0, "%s: cannot read it", tables[t].file);
 			goto fail;
 		}
@@ -436,6 +468,10 @@ kb_load(struct kb *kb, kb_getter get, void *ctx, struct error *e)
 	kb->nreplies = cnt[T_REPLIES];
 	pv->langs = arr[T_LANGS];
 	pv->nlangs = cnt[T_LANGS];
+	if (join_cues(kb, arr + T_NEGATION, cnt + T_NEGATION) != 0) {
+		kb_release(kb);
+		return error_set(e, 0, 0, "out of memory");
+	}
 	if (group_rows(kb->checks, kb->nchecks, sizeof *kb->checks,
 	    offsetof(struct kb_check, code)) != 0 ||
 	    group_rows(kb->replies, kb->nreplies, sizeof *kb->replies,
@@ -473,6 +509,7 @@ kb_release(struct kb *kb)
 	free(kb->apps);
 	free(kb->lenders);
 	free(kb->phrases);
+	free(kb->cues);
 	free(kb->brands);
 	free(kb->replies);
 	memset(kb, 0, sizeof *kb);

@@ -59,6 +59,23 @@ struct kb_lender {		/* lenders.tsv */
 struct kb_phrase {		/* phrases.tsv */
 	const char *phrase, *language, *category;
 	int weight;		/* 1-3 */
+	const char *cues;	/* cue kinds that may cancel it, ';'-joined, or
+				 * "none"; "" in an older file */
+	const char *form_of;	/* the phrase this row is a written form of,
+				 * or "" */
+	struct kb_fact fact;
+};
+
+/* negation-cues.tsv, completion-cues.tsv, context-cues.tsv: words around a
+ * phrase that change what it means (docs/data-sources.md). */
+struct kb_cue {
+	const char *cue;	/* as written; "\\n" a line break, "\\s" a space */
+	const char *language;	/* ISO 639-1, or "*" */
+	const char *kind;	/* negation, boundary, completion, offer,
+				 * accessory, included, person */
+	const char *position;	/* before, after, either, over, - */
+	const char *reach;	/* Nw, Nc, clause, listing, title, - */
+	const char *applies_to;	/* categories ';'-joined, *, - */
 	struct kb_fact fact;
 };
 
@@ -81,6 +98,9 @@ struct kb {
 	size_t nlenders;
 	struct kb_phrase *phrases;
 	size_t nphrases;
+	struct kb_cue *cues;	/* the three cue tables in that order (each is
+				 * optional: an older --data folder lacks them) */
+	size_t ncues;
 	struct kb_brand *brands;
 	size_t nbrands;
 	struct kb_reply *replies;	/* grouped by country, file order */

@@ -185,6 +185,8 @@ casefold_simple(uint32_t cp)
 
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+	if (cp >= 0x0400 && cp < 0x0460)	/* Cyrillic, the common case */
+		return cp < 0x0410 ? cp + 80 : cp < 0x0430 ? cp + 32 : cp;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const struct fold_range *f = &folds[mid];
@@ -264,8 +266,10 @@ casefold_is_space(uint32_t cp)
 	return cp >= 0x2000 && cp <= 0x200A;
 }
 
-int
-casefold_range_is_plain(uint32_t lo, uint32_t hi)
+/* 1 when every code point in [lo, hi] folds to itself (casefold_full)
+ * and none is white space. */
+static int
+range_folds_to_self(uint32_t lo, uint32_t hi)
 {
 	uint64_t cp;
 	size_t i;
@@ -288,5 +292,178 @@ casefold_range_is_plain(uint32_t lo, uint32_t hi)
 	for (cp = lo; cp <= hi; cp++)
 		if (casefold_is_space((uint32_t)cp))
 			return 0;
+	return 1;
+}
+
+/* ------------------------------------------------- folding for matching */
+
+/* Default_Ignorable_Code_Point, DerivedCoreProperties.txt (Unicode 15.0),
+ * https://www.unicode.org/Public/15.0.0/ucd/DerivedCoreProperties.txt */
+static const struct range ignorables[] = {
+	{ 0x00AD, 0x00AD }, { 0x034F, 0x034F }, { 0x061C, 0x061C },
+	{ 0x115F, 0x1160 }, { 0x17B4, 0x17B5 }, { 0x180B, 0x180F },
+	{ 0x200B, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x206F },
+	{ 0x3164, 0x3164 }, { 0xFE00, 0xFE0F }, { 0xFEFF, 0xFEFF },
+	{ 0xFFA0, 0xFFA0 }, { 0xFFF0, 0xFFF8 }, { 0x1BCA0, 0x1BCA3 },
+	{ 0x1D173, 0x1D17A }, { 0xE0000, 0xE0FFF },
+};
+
+static int
+in_ranges(const struct range *r, size_t n, uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < r[mid].lo)
+			hi = mid;
+		else if (cp > r[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int
+casefold_is_ignorable(uint32_t cp)
+{
+	if (cp < 0x115F)	/* the common case: no search */
+		return cp == 0x00AD || cp == 0x034F || cp == 0x061C;
+	return in_ranges(ignorables, sizeof ignorables / sizeof ignorables[0], cp);
+}
+
+/*
+ * Cyrillic and Greek letters that look like one Latin letter, after case
+ * folding, from confusables.txt (UTS #39, Unicode security data,
+ * https://www.unicode.org/Public/security/latest/confusables.txt): the
+ * lines whose source is the small letter, or its capital, and whose target
+ * is a single Latin letter.  Where the small and the capital letter point
+ * at different Latin letters (Greek ν -> v, Ν -> N) the small letter's
+ * target is kept.  Indexed from U+03B1.
+ */
+#define CONF_LO 0x03B1
+#define CONF_HI 0x051D
+static const char confusables[CONF_HI - CONF_LO + 1] = {
+	[0x03B1 - CONF_LO] = 'a', [0x03B2 - CONF_LO] = 'b', [0x03B3 - CONF_LO] = 'y',
+	[0x03B5 - CONF_LO] = 'e', [0x03B6 - CONF_LO] = 'z', [0x03B7 - CONF_LO] = 'h',
+	[0x03B9 - CONF_LO] = 'i', [0x03BA - CONF_LO] = 'k', [0x03BC - CONF_LO] = 'm',
+	[0x03BD - CONF_LO] = 'v', [0x03BF - CONF_LO] = 'o', [0x03C0 - CONF_LO] = 'n',
+	[0x03C1 - CONF_LO] = 'p', [0x03C3 - CONF_LO] = 'o', [0x03C4 - CONF_LO] = 't',
+	[0x03C5 - CONF_LO] = 'u', [0x03C7 - CONF_LO] = 'x', [0x03F2 - CONF_LO] = 'c',
+	[0x03F3 - CONF_LO] = 'j',
+	[0x0430 - CONF_LO] = 'a', [0x0432 - CONF_LO] = 'b', [0x0433 - CONF_LO] = 'r',
+	[0x0435 - CONF_LO] = 'e', [0x043A - CONF_LO] = 'k', [0x043C - CONF_LO] = 'm',
+	[0x043D - CONF_LO] = 'h', [0x043E - CONF_LO] = 'o', [0x043F - CONF_LO] = 'n',
+	[0x0440 - CONF_LO] = 'p', [0x0441 - CONF_LO] = 'c', [0x0442 - CONF_LO] = 't',
+	[0x0443 - CONF_LO] = 'y', [0x0445 - CONF_LO] = 'x', [0x0446 - CONF_LO] = 'u',
+	[0x044C - CONF_LO] = 'b', [0x0455 - CONF_LO] = 's', [0x0456 - CONF_LO] = 'i',
+	[0x0458 - CONF_LO] = 'j', [0x0475 - CONF_LO] = 'v', [0x04AF - CONF_LO] = 'y',
+	[0x04BB - CONF_LO] = 'h', [0x04BD - CONF_LO] = 'e', [0x04CF - CONF_LO] = 'i',
+	[0x0501 - CONF_LO] = 'd', [0x051B - CONF_LO] = 'q', [0x051D - CONF_LO] = 'w',
+};
+
+uint32_t
+casefold_confusable(uint32_t cp)
+{
+	if (cp < CONF_LO || cp > CONF_HI)
+		return 0;
+	return (uint32_t)(unsigned char)confusables[cp - CONF_LO];
+}
+
+int
+casefold_is_latin(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	return (cp >= 0x00C0 && cp <= 0x024F && cp != 0x00D7 && cp != 0x00F7) ||
+	    (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	    (cp >= 0xFF41 && cp <= 0xFF5A);
+}
+
+int
+casefold_is_nospace(uint32_t cp)
+{
+	return (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+	    (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x19E0 && cp <= 0x19FF);
+}
+
+/* The ASCII letter or digit a mathematical alphanumeric symbol
+ * (U+1D400-1D7FF) stands for under NFKC, or 0 (Greek and the holes). */
+static uint32_t
+math_alnum(uint32_t cp)
+{
+	if (cp >= 0x1D400 && cp <= 0x1D6A3) {
+		uint32_t k = (cp - 0x1D400) % 52;
+
+		return k < 26 ? 'a' + k : 'a' + (k - 26);
+	}
+	if (cp >= 0x1D7CE && cp <= 0x1D7FF)
+		return '0' + (cp - 0x1D7CE) % 10;
+	return 0;
+}
+
+size_t
+casefold_match(uint32_t cp, uint32_t out[2])
+{
+	uint32_t a;
+
+	if (cp < 0x80) {
+		out[0] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		return 1;
+	}
+	if (casefold_is_ignorable(cp))
+		return 0;
+	if (cp >= 0xFF01 && cp <= 0xFF5E) {		/* fullwidth ASCII */
+		a = cp - 0xFF01 + 0x21;
+		out[0] = a >= 'A' && a <= 'Z' ? a + 32 : a;
+		return 1;
+	}
+	if (cp >= 0x24B6 && cp <= 0x24E9) {		/* circled letters */
+		out[0] = 'a' + (cp - 0x24B6) % 26;
+		return 1;
+	}
+	if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) {
+		out[0] = '0' + (cp & 0xF);	/* both blocks start at ...0 */
+		return 1;
+	}
+	if (cp >= 0x1D400 && cp <= 0x1D7FF && (a = math_alnum(cp)) != 0) {
+		out[0] = a;
+		return 1;
+	}
+	return casefold_full(cp, out);
+}
+
+/* The ranges casefold_match maps besides casefold_full. */
+static const struct range compat[] = {
+	{ 0x0660, 0x0669 }, { 0x06F0, 0x06F9 }, { 0x24B6, 0x24E9 },
+	{ 0xFF01, 0xFF5E }, { 0x1D400, 0x1D7FF },
+};
+
+static int
+overlaps(const struct range *r, size_t n, uint32_t lo, uint32_t hi)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (r[i].lo <= hi && r[i].hi >= lo)
+			return 1;
+	return 0;
+}
+
+int
+casefold_range_is_plain(uint32_t lo, uint32_t hi)
+{
+	uint32_t cp;
+
+	if (!range_folds_to_self(lo, hi) ||
+	    overlaps(ignorables, sizeof ignorables / sizeof ignorables[0], lo, hi) ||
+	    overlaps(compat, sizeof compat / sizeof compat[0], lo, hi))
+		return 0;
+	if (lo <= 0x051D && hi >= 0x03B1)
+		for (cp = lo; cp <= hi; cp++)
+			if (casefold_confusable(cp))
+				return 0;
 	return 1;
 }

@@ -48,9 +48,45 @@ int casefold_is_word(uint32_t cp);
  * U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
 int casefold_is_space(uint32_t cp);
 
-/* 1 when every code point in [lo, hi] folds to itself (casefold_full
- * gives the code point alone) and none is white space: text in such a
- * range can be matched byte for byte as written. */
+/*
+ * Folding for matching text as people type it: casefold_full, and also
+ *   Default_Ignorable_Code_Point (DerivedCoreProperties.txt: soft hyphen,
+ *     zero-width space and joiners, bidi controls, variation selectors,
+ *     tags, ...) -> nothing (returns 0);
+ *   the compatibility forms NFKC turns into ASCII letters and digits:
+ *     fullwidth ASCII (U+FF01-FF5E), circled letters (U+24B6-24E9) and
+ *     the mathematical alphanumeric symbols (U+1D400-1D7FF);
+ *   Arabic-Indic and Eastern Arabic-Indic digits -> ASCII digits.
+ * Writes 0 to 2 code points to out and returns how many.  White space is
+ * returned as itself (the caller collapses it).
+ */
+size_t casefold_match(uint32_t cp, uint32_t out[2]);
+
+/* 1 for a Default_Ignorable_Code_Point (Unicode 15). */
+int casefold_is_ignorable(uint32_t cp);
+
+/*
+ * The Latin letter (a-z) a Cyrillic or Greek letter looks like, from
+ * Unicode's confusables.txt (UTS #39): the entries that map the letter,
+ * or its capital, to one Latin letter, taken after folding (so Cyrillic
+ * "о" and "О" both give 'o'); 0 for any other code point.  cp is folded
+ * (casefold_simple) by the caller.
+ */
+uint32_t casefold_confusable(uint32_t cp);
+
+/* 1 for a Latin letter: ASCII, Latin-1, Latin Extended-A/B, Latin
+ * Extended Additional (Vietnamese), fullwidth Latin. */
+int casefold_is_latin(uint32_t cp);
+
+/* 1 for the letters of the scripts written without spaces between words
+ * that are word characters here: Thai, Lao, Myanmar, Khmer (CJK and kana
+ * are no word characters at all). */
+int casefold_is_nospace(uint32_t cp);
+
+/* 1 when every code point in [lo, hi] reads as itself under
+ * casefold_match (one code point, the same) and none is white space or a
+ * look-alike casefold_confusable maps: text in such a range can be
+ * matched byte for byte as written. */
 int casefold_range_is_plain(uint32_t lo, uint32_t hi);
 
 #endif

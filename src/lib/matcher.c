@@ -24,7 +24,8 @@ matcher_release(struct matcher *m)
 {
 	free(m->phrases);
 	free(m->folded);
-	free(m->delta);
+	free(m->d16);
+	free(m->d32);
 	free(m->out_first);
 	free(m->out_list);
 	memset(m, 0, sizeof *m);
@@ -34,10 +35,12 @@ int
 matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
     struct error *err)
 {
+	const unsigned char *t = (const unsigned char *)p;
 	struct matcher_phrase *ph;
-	size_t i = 0, start, k, j, nf;
-	uint32_t cp, f[2], first = 0, last = 0;
+	size_t i = 0, start, k, len, nf;
+	uint32_t first = 0, last = 0, cp;
 	int pending_space = 0;
+	unsigned char f[8];
 	char *o;
 
 	if (m->compiled)
@@ -55,8 +58,12 @@ matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
 	o = m->folded + start;
 	k = 0;
 	while (i < n) {
-		i += utf8_decode(p + i, n - i, &cp);
-		if (casefold_is_space(cp)) {
+		nf = matcher_fold_at(t, n, i, f, &len);
+		utf8_decode(p + i, n - i, &cp);
+		i += len;
+		if (nf == 0)
+			continue;	/* invisible */
+		if (f[0] == ' ') {
 			pending_space = k > 0;
 			continue;
 		}
@@ -66,9 +73,8 @@ matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
 		if (k == 0)
 			first = cp;
 		last = cp;
-		nf = casefold_full(cp, f);
-		for (j = 0; j < nf; j++)
-			k += utf8_encode(f[j], o + k);
+		memcpy(o + k, f, nf);
+		k += nf;
 	}
 	if (k == 0)
 		return error_set(err, 0, 0, "phrase %zu is only white space",
@@ -76,8 +82,11 @@ matcher_add(struct matcher *m, const char *p, size_t n, unsigned flags,
 	ph = &m->phrases[m->nphrases++];
 	ph->off = start;
 	ph->len = k;
-	ph->word_left = (flags & MATCHER_WORD) && casefold_is_word(first);
-	ph->word_right = (flags & MATCHER_WORD) && casefold_is_word(last);
+	ph->word_left = (flags & MATCHER_WORD) && casefold_is_word(first) &&
+	    !casefold_is_nospace(first);
+	ph->word_right = (flags & MATCHER_WORD) && casefold_is_word(last) &&
+	    !casefold_is_nospace(last);
+	ph->affix = (flags & MATCHER_AFFIX) != 0;
 	m->folded_len += k;
 	return 0;
 }
@@ -121,10 +130,12 @@ matcher_compile(struct matcher *m, struct error *err)
 	if (m->compiled)
 		return error_set(err, 0, 0, "matcher compiled twice");
 	/* what a failed attempt may have left */
-	free(m->delta);
+	free(m->d16);
+	free(m->d32);
 	free(m->out_first);
 	free(m->out_list);
-	m->delta = NULL;
+	m->d16 = NULL;
+	m->d32 = NULL;
 	m->out_first = m->out_list = NULL;
 	memset(m->cls, 0, sizeof m->cls);
 	for (i = 0; i < m->folded_len; i++)
@@ -143,11 +154,13 @@ matcher_compile(struct matcher *m, struct error *err)
 		char enc[8];
 
 		if (!casefold_is_space(c)) {
-			for (k = casefold_full(c, f), u = 0; u < k; u++)
+			for (k = casefold_match(c, f), u = 0; u < k; u++)
 				nb += utf8_encode(f[u], enc + nb);
 			for (v = 0, u = nb; u-- > 0;)
 				v = (v << 8) | (unsigned char)enc[u];
 			v |= (uint32_t)nb << 24;
+			if (k == 1 && casefold_confusable(f[0]) && nb == 2)
+				v |= FOLD2_CONTEXT | casefold_confusable(f[0]) << 16;
 		}
 		m->fold2[c - 0x80] = v;
 	}
@@ -157,7 +170,7 @@ matcher_compile(struct matcher *m, struct error *err)
 		    casefold_range_is_plain(c << 6, (c << 6) | 63))
 			m->plain3[c >> 6] |= (uint64_t)1 << (c & 63);
 	maxst = (uint32_t)m->folded_len + 1;
-	if ((size_t)maxst * ncls * sizeof *m->delta > MATCHER_MAX_TABLE) {
+	if ((size_t)maxst * ncls * sizeof *m->d32 > MATCHER_MAX_TABLE) {
 		error_set(err, 0, 0, "too many phrases: the table would pass %u MB",
 		    MATCHER_MAX_TABLE >> 20);
 		goto out;
@@ -265,13 +278,27 @@ matcher_compile(struct matcher *m, struct error *err)
 		}
 		m->out_list[nlist++] = NONE;
 	}
-	/* the final table holds row addresses */
-	if (!(m->delta = malloc((size_t)nst * ncls * sizeof *m->delta))) {
+	/* the final table: rows of 1 << shift entries, as narrow as the
+	 * number of states allows */
+	for (m->shift = 0; (1u << m->shift) < ncls; m->shift++)
+		;
+	if (nst <= 0xFFFF)
+		m->d16 = calloc((size_t)nst << m->shift, sizeof *m->d16);
+	else
+		m->d32 = calloc((size_t)nst << m->shift, sizeof *m->d32);
+	if (!m->d16 && !m->d32) {
 		error_set(err, 0, 0, "out of memory");
 		goto out;
 	}
-	for (i = 0; i < (size_t)nst * ncls; i++)
-		m->delta[i] = (uintptr_t)(m->delta + (size_t)d[i] * ncls);
+	for (s = 0; s < nst; s++)
+		for (c = 0; c < ncls; c++) {
+			size_t at = ((size_t)s << m->shift) | c;
+
+			if (m->d16)
+				m->d16[at] = (uint16_t)d[(size_t)s * ncls + c];
+			else
+				m->d32[at] = d[(size_t)s * ncls + c];
+		}
 	m->ncls = ncls;
 	m->nstates = nst;
 	m->out_first_state = nst - nout;

@@ -15,16 +15,26 @@
  * class (the bytes that occur in the folded phrases get a class each, every
  * other byte shares class 0), so a text byte costs two table loads.
  *
- * Folding: casefold_full (so "STRASSE" matches "straße" and the Turkish
- * i's match each other).  Space: a phrase is trimmed and each run of white
+ * Folding: casefold_match (so "STRASSE" matches "straße", the Turkish i's
+ * match each other, fullwidth "ＫＧ" matches "kg", and a soft hyphen or a
+ * zero-width space inside a word is not there), and a Cyrillic or Greek
+ * letter that looks like a Latin one reads as that Latin letter when it
+ * stands beside Latin letters ("lоcked" with a Cyrillic о is "locked";
+ * Russian words stay Russian).  matcher_fold gives the text as the
+ * automaton reads it.  Space: a phrase is trimmed and each run of white
  * space in it becomes one space; in the text, every run of white space
  * (casefold_is_space: newlines, tabs, NBSP, ...) counts as one space, so
  * "pay later" matches "Pay\n  later".  Invalid UTF-8 in the text never
  * matches anything (it separates words).
  *
  * Whole word (MATCHER_WORD): a match counts only when the code point before
- * it and the one after it are not word characters (casefold_is_word), on
- * each side where the phrase itself begins or ends with a word character.
+ * it and the one after it (invisible characters passed over) are not word
+ * characters (casefold_is_word), on each side where the phrase itself
+ * begins or ends with a word character.  Scripts written without spaces
+ * (Thai, Lao, Myanmar, Khmer: casefold_is_nospace) have no word
+ * boundaries: a phrase that begins or ends in one is matched inside text
+ * on that side, and their letters next to a phrase of another script
+ * count as a boundary.
  * Devanagari phrases are matched as written (no folding); their vowel signs
  * and virama are word characters, so a whole-word phrase does not match
  * inside a longer word.
@@ -35,7 +45,10 @@
  * reported twice for the same span when the text has a sharp s there.
  */
 
-enum { MATCHER_WORD = 1 };		/* phrase flag: whole words only */
+/* phrase flags: whole words only; with MATCHER_AFFIX too, a match glued to
+ * word characters is reported all the same, with matcher_match.glued
+ * saying on which side, for the caller to judge (affixes). */
+enum { MATCHER_WORD = 1, MATCHER_AFFIX = 2 };
 
 #define MATCHER_MAX_PHRASE 1024		/* bytes of one phrase */
 #define MATCHER_MAX_TABLE (64u << 20)	/* bytes of the transition table */
@@ -44,6 +57,8 @@ struct matcher_match {
 	size_t phrase;		/* index passed to matcher_add */
 	size_t off, len;	/* the match in the original text, bytes */
 	size_t text;		/* matcher_run_many: index of the text */
+	unsigned glued;		/* MATCHER_AFFIX: 1 a word character before it,
+				 * 2 one after it; else 0 */
 };
 
 /* One of the texts given to matcher_run_many. */
@@ -64,9 +79,12 @@ struct matcher {
 	char *folded;		/* folded phrase bytes, back to back */
 	size_t folded_len, folded_cap;
 	/* compiled */
-	/* transitions: rows of ncls entries; row[cls] is the address of the
-	 * next state's row, so that a step is a single dependent load */
-	uintptr_t *delta;
+	/* transitions: entry (state << shift) | class is the next state, in
+	 * 16 bits when there are fewer than 65536 states (d16), else in 32
+	 * (d32): a small table, so that the states text visits stay cached */
+	uint16_t *d16;
+	uint32_t *d32;
+	unsigned shift;		/* bits of a class: 1 << shift >= ncls */
 	uint32_t ncls, nstates;
 	uint32_t out_first_state;	/* states from here on have output */
 	uint32_t *out_first;	/* per output state: into out_list */
@@ -76,11 +94,12 @@ struct matcher {
 	 * first (white space is a space), other bytes are folded already */
 	uint8_t bcls[256];
 	/* U+0080-U+07FF (two-byte UTF-8): the folded bytes, first in the
-	 * low byte, and their count in the top byte (white space: " ") */
+	 * low byte, their count (0 for an invisible one) in bits 24-25, and
+	 * a flag for a look-alike read by its context (matcher_priv.h) */
 	uint32_t fold2[0x780];
-	/* U+0800-U+FFFF: bit cp >> 6 set when those 64 code points fold to
-	 * themselves and hold no white space (Devanagari, CJK, ...), so their
-	 * three bytes go through the automaton as written */
+	/* U+0800-U+FFFF: bit cp >> 6 set when those 64 code points read as
+	 * themselves (casefold_range_is_plain: Devanagari, CJK, ...), so
+	 * their three bytes go through the automaton as written */
 	uint64_t plain3[16];
 	int compiled;
 };
@@ -122,6 +141,14 @@ int matcher_run(const struct matcher *m, const char *p, size_t n,
  */
 int matcher_run_many(const struct matcher *m, const struct matcher_text *t,
     size_t ntexts, matcher_fn fn, void *ctx);
+
+/*
+ * The text (p, n) as the automaton reads it, into out (room for 3 * n
+ * bytes): each code point folded as above, invisible ones left out, each
+ * run of white space one space, an invalid byte 0xFF.  Returns the length.
+ * For tests and for callers that compare text the way the matcher does.
+ */
+size_t matcher_fold(const char *p, size_t n, char *out);
 
 /* Frees everything the matcher holds; it can be initialised again. */
 void matcher_release(struct matcher *m);

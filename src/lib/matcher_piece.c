@@ -9,6 +9,24 @@
 #include "lib/matcher_priv.h"
 #include "lib/utf8.h"
 
+/* The reading of the look-alike at t[i] (two bytes): whether its word
+ * holds a Latin letter, known once per word. */
+static int
+latin_word(struct lane *l, const unsigned char *t, size_t n, size_t i)
+{
+	size_t end;
+	int whole, latin;
+
+	if (l->word_valid && l->word_text == l->text && i < l->word_end)
+		return l->word_latin;
+	latin = matcher_word_latin(t, n, i, 2, &end, &whole);
+	l->word_valid = whole;
+	l->word_text = l->text;
+	l->word_end = end;
+	l->word_latin = latin;
+	return latin;
+}
+
 void
 matcher_lane_init(const struct matcher *m, struct lane *l,
     const struct matcher_text *t, size_t ntexts, size_t *next)
@@ -19,42 +37,9 @@ matcher_lane_init(const struct matcher *m, struct lane *l,
 	l->text = l->off = 0;
 	l->have = 0;
 	l->len = l->pos = l->nseg = 0;
-	l->row = m->delta;
-}
-
-/* Folds the code point at t (n bytes left, not ASCII, not a two-byte
- * sequence) into out; returns the bytes written, and its length in *len. */
-static size_t
-fold_other(const struct matcher *m, const unsigned char *t, size_t n,
-    unsigned char *out, size_t *len)
-{
-	uint32_t cp, f[2];
-	size_t k, j, e;
-
-	if ((t[0] & 0xF0) == 0xE0 && n > 2 && (t[1] & 0xC0) == 0x80 &&
-	    (t[2] & 0xC0) == 0x80) {
-		/* three bytes in a block that folds to itself: as written (the
-		 * bitmap leaves out overlong forms and surrogates) */
-		cp = ((t[0] & 0x0Fu) << 12) | ((t[1] & 0x3Fu) << 6) | (t[2] & 0x3Fu);
-		if (m->plain3[cp >> 12] >> ((cp >> 6) & 63) & 1) {
-			*len = 3;
-			memcpy(out, t, 3);
-			return 3;
-		}
-	}
-	*len = utf8_decode((const char *)t, n, &cp);
-	if (cp == 0xFFFD && *len == 1) {
-		out[0] = 0xFF;	/* no phrase spans an invalid byte */
-		return 1;
-	}
-	if (casefold_is_space(cp)) {
-		out[0] = ' ';
-		return 1;
-	}
-	k = casefold_full(cp, f);
-	for (e = 0, j = 0; j < k; j++)
-		e += utf8_encode(f[j], (char *)out + e);
-	return e;
+	l->state = 0;
+	(void)m;
+	l->word_valid = 0;
 }
 
 /* The index of the first byte of w (as loaded from memory) with its high
@@ -117,7 +102,9 @@ fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 	uint16_t *end = l->end, e;
 	uint64_t w;
 
-	while (i < n && j < room) {
+	/* (end[] holds 16 bits: a run of invisible characters, which add no
+	 * bytes to the piece, ends a segment in time) */
+	while (i < n && j < room && i - from < 0xF000) {
 		unsigned c = t[i];
 
 		if (c < 0x80) {
@@ -139,16 +126,23 @@ fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 		}
 		if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (t[i + 1] & 0xC0) == 0x80) {
 			/* two-byte UTF-8: folded by table, three bytes
-			 * stored, the count kept */
+			 * stored, the count kept (a look-alike: by its
+			 * context, below) */
 			uint32_t v = m->fold2[(((c & 0x1Fu) << 6) | (t[i + 1] & 0x3Fu)) - 0x80];
 
+			if ((v & FOLD2_CONTEXT) && latin_word(l, t, n, i)) {
+				i += 2;
+				o[j] = (unsigned char)(v >> 16);
+				end[j++] = (uint16_t)(i - from);
+				continue;
+			}
 			i += 2;
 			e = (uint16_t)(i - from);
 			o[j] = (unsigned char)v;
 			o[j + 1] = (unsigned char)(v >> 8);
 			o[j + 2] = (unsigned char)(v >> 16);
 			end[j] = end[j + 1] = end[j + 2] = e;
-			j += v >> 24;
+			j += FOLD2_COUNT(v);
 			continue;
 		}
 		if ((c & 0xF0) == 0xE0 && i + 2 < n && (t[i + 1] & 0xC0) == 0x80 &&
@@ -169,7 +163,7 @@ fold_run(const struct matcher *m, struct lane *l, size_t j, size_t room)
 				continue;
 			}
 		}
-		k = fold_other(m, t + i, n - i, o + j, &len);
+		k = matcher_fold_at(t, n, i, o + j, &len);
 		i += len;
 		e = (uint16_t)(i - from);
 		while (k-- > 0)

@@ -15,6 +15,7 @@
 struct matcher_phrase {
 	size_t off, len;	/* folded bytes in m->folded */
 	unsigned char word_left, word_right;	/* boundary checks to make */
+	unsigned char affix;	/* MATCHER_AFFIX: report glued matches */
 };
 
 enum {
@@ -47,13 +48,42 @@ struct lane {
 	size_t text, off;	/* the text being read, and how far */
 	int have;		/* text is being read */
 	size_t len, pos;	/* bytes in the piece; how many went through */
-	const uintptr_t *row;	/* the state, as the address of its row */
+	uint32_t state;		/* the automaton's state */
+	size_t word_text, word_end;	/* the word whose look-alikes' reading is
+					 * known: text, and where it ends */
+	int word_latin, word_valid;
 	size_t nseg;
 	struct segment seg[MAXSEG];
 	unsigned char buf[PIECE + 8];	/* a code point adds at most 6 */
 	uint16_t end[PIECE + 8];	/* folded: where the code point of step k
 					 * ends, from its segment's from */
 };
+
+/* fold2[] entries: the folded bytes in the low 24 bits, their count in
+ * bits 24-25, and FOLD2_CONTEXT for a look-alike whose reading depends on
+ * its neighbours: its two folded bytes, and in bits 16-23 the Latin letter
+ * it reads as beside Latin letters (matcher_latin_beside decides). */
+#define FOLD2_COUNT(v) (((v) >> 24) & 3u)
+#define FOLD2_CONTEXT (1u << 26)
+
+/* The code point that ends at pos (pos > 0) in *cp, and where it starts;
+ * a byte that is not part of a valid sequence stands alone as U+FFFD. */
+size_t matcher_prev_cp(const unsigned char *t, size_t pos, uint32_t *cp);
+
+/* 1 when the word around t[i..i+len) of a text of n bytes (word
+ * characters and invisible ones, up to 64 code points each way) holds a
+ * Latin letter: a look-alike in it reads as Latin.  *end is where the
+ * word ends, *whole 0 when the look stopped at the limit (the answer then
+ * holds for position i only). */
+int matcher_word_latin(const unsigned char *t, size_t n, size_t i, size_t len,
+    size_t *end, int *whole);
+
+/* The code point at t[i] of a text of n bytes as the automaton reads it:
+ * its folded bytes in out (room for 8), how many (0 for an invisible
+ * one) as the result, and the bytes it takes in the text in *len.  White
+ * space gives " ", an invalid byte SEP. */
+size_t matcher_fold_at(const unsigned char *t, size_t n, size_t i, unsigned char *out,
+    size_t *len);
 
 /* Starts a lane over the texts; next (shared by the lanes) is the next
  * text to take. */

@@ -8,78 +8,77 @@
 #include "lib/matcher_priv.h"
 #include "lib/utf8.h"
 
-/* The start of the code point that ends at pos (pos > 0) and the code
- * point itself; a byte that is not part of a valid sequence stands alone
- * as U+FFFD. */
-static size_t
-prev_cp(const unsigned char *t, size_t pos, uint32_t *cp)
-{
-	size_t q = pos - 1;
-
-	while (q > 0 && pos - q < 4 && (t[q] & 0xC0) == 0x80)
-		q--;
-	if (q + utf8_decode((const char *)t + q, pos - q, cp) == pos)
-		return q;
-	*cp = 0xFFFD;
-	return pos - 1;
-}
-
-/* Bytes of the folded form of cp. */
-static size_t
-folded_len(uint32_t cp)
-{
-	uint32_t f[2];
-	char tmp[4];
-	size_t k = casefold_full(cp, f), n = 0, i;
-
-	for (i = 0; i < k; i++)
-		n += utf8_encode(f[i], tmp);
-	return n;
-}
-
 /* Where a match of need folded bytes that ends at end begins: walks back
- * over code points, a run of white space counting as one byte. */
+ * over code points as matcher_fold_at reads them (n: the text's length,
+ * for a look-alike's context), a run of white space counting as one byte
+ * and an invisible character as none. */
 static size_t
-match_start(const unsigned char *t, size_t end, size_t need)
+match_start(const struct matcher *m, const unsigned char *t, size_t n, size_t end,
+    size_t need)
 {
-	size_t pos = end, q, fl;
+	size_t pos = end, q, fl, len;
+	unsigned char f[8];
 	uint32_t cp;
 
 	while (need > 0 && pos > 0) {
-		if (t[pos - 1] < 0x80) {
+		if (t[pos - 1] < 0x80 && !casefold_is_space(t[pos - 1])) {
 			/* ASCII folds to one byte */
-			q = pos - 1;
-			cp = t[q];
-		} else {
-			q = prev_cp(t, pos, &cp);
+			pos--;
+			need--;
+			continue;
 		}
-		if (casefold_is_space(cp)) {
+		q = matcher_prev_cp(t, pos, &cp);
+		if (pos - q == 2 && cp >= 0x80 && cp < 0x800 && !casefold_is_space(cp)) {
+			/* two bytes: the fold table says how many */
+			uint32_t v = m->fold2[cp - 0x80];
+
+			size_t wend;
+			int whole;
+
+			fl = (v & FOLD2_CONTEXT) && matcher_word_latin(t, n, q, 2, &wend, &whole) ?
+			    1 : FOLD2_COUNT(v);
 			pos = q;
+			if (fl)
+				need = fl >= need ? 0 : need - fl;
+			continue;
+		}
+		if (pos - q == 3 && (m->plain3[cp >> 12] >> ((cp >> 6) & 63) & 1)) {
+			pos = q;
+			need = need > 3 ? need - 3 : 0;
+			continue;
+		}
+		fl = matcher_fold_at(t, n, q, f, &len);
+		pos = q;
+		if (fl == 0)
+			continue;	/* invisible */
+		if (f[0] == ' ') {
 			while (pos > 0) {
-				q = prev_cp(t, pos, &cp);
-				if (!casefold_is_space(cp))
+				q = matcher_prev_cp(t, pos, &cp);
+				if (!casefold_is_space(cp) && !casefold_is_ignorable(cp))
 					break;
 				pos = q;
 			}
 			need--;
 			continue;
 		}
-		fl = cp < 0x80 ? 1 : folded_len(cp);
 		need = fl >= need ? 0 : need - fl;
-		pos = q;
 	}
 	return pos;
 }
 
+/* 1 when a word character stands right before pos (invisible characters
+ * passed over); letters of scripts without spaces make no word here. */
 static int
 word_before(const unsigned char *t, size_t pos)
 {
 	uint32_t cp;
 
-	if (pos == 0)
-		return 0;
-	prev_cp(t, pos, &cp);
-	return casefold_is_word(cp);
+	while (pos > 0) {
+		pos = matcher_prev_cp(t, pos, &cp);
+		if (!casefold_is_ignorable(cp))
+			return casefold_is_word(cp) && !casefold_is_nospace(cp);
+	}
+	return 0;
 }
 
 static int
@@ -87,10 +86,12 @@ word_after(const unsigned char *t, size_t n, size_t pos)
 {
 	uint32_t cp;
 
-	if (pos >= n)
-		return 0;
-	utf8_decode((const char *)t + pos, n - pos, &cp);
-	return casefold_is_word(cp);
+	while (pos < n) {
+		pos += utf8_decode((const char *)t + pos, n - pos, &cp);
+		if (!casefold_is_ignorable(cp))
+			return casefold_is_word(cp) && !casefold_is_nospace(cp);
+	}
+	return 0;
 }
 
 /* Reports the phrases that end with step q of the lane's piece, in the
@@ -99,13 +100,14 @@ static int
 report(const struct matcher *m, const struct lane *l, size_t q,
     matcher_fn fn, void *ctx)
 {
-	size_t state = (size_t)(l->row - m->delta) / m->ncls, lo = 0, hi = l->nseg, end;
+	size_t state = l->state, lo = 0, hi = l->nseg, end;
 	const uint32_t *o = m->out_list +
 	    m->out_first[state - m->out_first_state];
 	const struct segment *g;
 	const unsigned char *t;
 	struct matcher_match mm;
-	int r;
+	size_t last_len = 0, last_off = 0;
+	int r, after = -1;	/* word_after(end), once known */
 
 	while (hi - lo > 1) {	/* the last segment that starts at or before q */
 		size_t mid = lo + (hi - lo) / 2;
@@ -123,46 +125,71 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 		const struct matcher_phrase *ph = &m->phrases[*o];
 
 		mm.phrase = *o;
-		mm.off = match_start(t, end, ph->len);
+		/* phrases that read the same (a cue in three languages) end
+		 * here with the same length: one walk back */
+		if (ph->len != last_len) {
+			last_off = match_start(m, t, l->texts[g->text].n, end, ph->len);
+			last_len = ph->len;
+		}
+		mm.off = last_off;
 		mm.len = end - mm.off;
-		if (ph->word_left && word_before(t, mm.off))
-			continue;
-		if (ph->word_right && word_after(t, l->texts[g->text].n, end))
-			continue;
+		mm.glued = 0;
+		if (ph->word_left && word_before(t, mm.off)) {
+			if (!ph->affix)
+				continue;
+			mm.glued |= 1;
+		}
+		if (ph->word_right && (after >= 0 ? after :
+		    (after = word_after(t, l->texts[g->text].n, end)))) {
+			if (!ph->affix)
+				continue;
+			mm.glued |= 2;
+		}
 		if ((r = fn(ctx, &mm)) != 0)
 			return r;
 	}
 	return 0;
 }
 
+/* The next state: one load from the table of its width. */
+#define NEXT(tab, st, cls) ((uint32_t)(tab)[((size_t)(st) << shift) | (cls)])
+
 /* Runs one lane until no text is left. */
+#define RUN_ONE(tab) do {						\
+	for (;;) {							\
+		uint32_t st = l->state;					\
+		size_t q;						\
+									\
+		if (l->pos == l->len) {					\
+			matcher_fill(m, l);				\
+			if (l->len == 0)				\
+				return 0;				\
+		}							\
+		for (q = l->pos; q < l->len; q++) {			\
+			st = NEXT(tab, st, bcls[l->buf[q]]);		\
+			if (st >= out) {				\
+				l->state = st;				\
+				if ((r = report(m, l, q, fn, ctx)) != 0)	\
+					return r;			\
+			}						\
+		}							\
+		l->state = st;						\
+		l->pos = l->len;					\
+	}								\
+} while (0)
+
 static int
 run_one(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 {
 	const uint8_t *bcls = m->bcls;
-	const uintptr_t *out = m->delta + (size_t)m->out_first_state * m->ncls;
+	const uint32_t out = m->out_first_state;
+	const unsigned shift = m->shift;
 	int r;
 
-	for (;;) {
-		const uintptr_t *row = l->row;
-		size_t q;
-
-		if (l->pos == l->len) {
-			matcher_fill(m, l);
-			if (l->len == 0)
-				return 0;
-		}
-		for (q = l->pos; q < l->len; q++) {
-			row = (const uintptr_t *)row[bcls[l->buf[q]]];
-			if (row >= out) {
-				l->row = row;
-				if ((r = report(m, l, q, fn, ctx)) != 0)
-					return r;
-			}
-		}
-		l->row = row;
-		l->pos = l->len;
-	}
+	if (m->d16)
+		RUN_ONE(m->d16);
+	else
+		RUN_ONE(m->d32);
 }
 
 int
@@ -178,53 +205,61 @@ matcher_run(const struct matcher *m, const char *p, size_t n,
 
 /* The four lanes in lock step, each making a new piece when it has used
  * up its own, until one runs out of texts. */
+#define RUN_LANES(tab) do {						\
+	for (;;) {							\
+		const unsigned char *c0, *c1, *c2, *c3;			\
+		uint32_t s0, s1, s2, s3;				\
+		size_t j, k, x;						\
+									\
+		for (k = SIZE_MAX, x = 0; x < LANES; x++) {		\
+			if (l[x].pos == l[x].len) {			\
+				matcher_fill(m, &l[x]);			\
+				if (l[x].len == 0)			\
+					return 0;			\
+			}						\
+			if (l[x].len - l[x].pos < k)			\
+				k = l[x].len - l[x].pos;		\
+		}							\
+		c0 = l[0].buf + l[0].pos, s0 = l[0].state;		\
+		c1 = l[1].buf + l[1].pos, s1 = l[1].state;		\
+		c2 = l[2].buf + l[2].pos, s2 = l[2].state;		\
+		c3 = l[3].buf + l[3].pos, s3 = l[3].state;		\
+		for (j = 0; j < k; j++) {				\
+			s0 = NEXT(tab, s0, bcls[c0[j]]);		\
+			s1 = NEXT(tab, s1, bcls[c1[j]]);		\
+			s2 = NEXT(tab, s2, bcls[c2[j]]);		\
+			s3 = NEXT(tab, s3, bcls[c3[j]]);		\
+			if ((s0 >= out) | (s1 >= out) | (s2 >= out) | (s3 >= out)) { \
+				const uint32_t sts[LANES] = { s0, s1, s2, s3 }; \
+									\
+				for (x = 0; x < LANES; x++) {		\
+					if (sts[x] < out)		\
+						continue;		\
+					l[x].state = sts[x];		\
+					if ((r = report(m, &l[x], l[x].pos + j, fn, ctx)) != 0) \
+						return r;		\
+				}					\
+			}						\
+		}							\
+		l[0].pos += k, l[0].state = s0;				\
+		l[1].pos += k, l[1].state = s1;				\
+		l[2].pos += k, l[2].state = s2;				\
+		l[3].pos += k, l[3].state = s3;				\
+	}								\
+} while (0)
+
 static int
 run_lanes(const struct matcher *m, struct lane *l, matcher_fn fn, void *ctx)
 {
 	const uint8_t *bcls = m->bcls;
-	const uintptr_t *out = m->delta + (size_t)m->out_first_state * m->ncls;
+	const uint32_t out = m->out_first_state;
+	const unsigned shift = m->shift;
 	int r;
 
-	for (;;) {
-		const unsigned char *c0, *c1, *c2, *c3;
-		const uintptr_t *r0, *r1, *r2, *r3;
-		size_t j, k, x;
-
-		for (k = SIZE_MAX, x = 0; x < LANES; x++) {
-			if (l[x].pos == l[x].len) {
-				matcher_fill(m, &l[x]);
-				if (l[x].len == 0)
-					return 0;
-			}
-			if (l[x].len - l[x].pos < k)
-				k = l[x].len - l[x].pos;
-		}
-		c0 = l[0].buf + l[0].pos, r0 = l[0].row;
-		c1 = l[1].buf + l[1].pos, r1 = l[1].row;
-		c2 = l[2].buf + l[2].pos, r2 = l[2].row;
-		c3 = l[3].buf + l[3].pos, r3 = l[3].row;
-		for (j = 0; j < k; j++) {
-			r0 = (const uintptr_t *)r0[bcls[c0[j]]];
-			r1 = (const uintptr_t *)r1[bcls[c1[j]]];
-			r2 = (const uintptr_t *)r2[bcls[c2[j]]];
-			r3 = (const uintptr_t *)r3[bcls[c3[j]]];
-			if ((r0 >= out) | (r1 >= out) | (r2 >= out) | (r3 >= out)) {
-				const uintptr_t *rows[LANES] = { r0, r1, r2, r3 };
-
-				for (x = 0; x < LANES; x++) {
-					if (rows[x] < out)
-						continue;
-					l[x].row = rows[x];
-					if ((r = report(m, &l[x], l[x].pos + j, fn, ctx)) != 0)
-						return r;
-				}
-			}
-		}
-		l[0].pos += k, l[0].row = r0;
-		l[1].pos += k, l[1].row = r1;
-		l[2].pos += k, l[2].row = r2;
-		l[3].pos += k, l[3].row = r3;
-	}
+	if (m->d16)
+		RUN_LANES(m->d16);
+	else
+		RUN_LANES(m->d32);
 }
 
 int

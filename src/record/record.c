@@ -7,11 +7,8 @@
 
 #include "lib/grow.h"
 #include "record/record.h"
+#include "record/record_priv.h"
 #include "lib/utf8.h"
-
-#define SEAL_PREFIX "sha256:"
-#define SEAL_PREFIX_LEN 7
-#define SEAL_LINE_LEN (SEAL_PREFIX_LEN + 1 + 64)	/* without the newline */
 
 static const char hexdigits[] = "0123456789abcdef";
 
@@ -58,7 +55,7 @@ hexval(char c)
  * of a valid UTF-8 sequence, so a record is always valid UTF-8 text with
  * one field per line.
  */
-static void
+void
 escape_value(struct buf *b, const char *v)
 {
 	size_t n = strlen(v), i = 0, run = 0;
@@ -164,6 +161,7 @@ record_release(struct record *r)
 		free(r->fields[i].value);
 	}
 	free(r->fields);
+	free(r->blocks);
 	record_init(r);
 }
 
@@ -209,6 +207,26 @@ append_owned(struct record *r, char *key, char *value)
 	return 0;
 }
 
+/* Where a key may stand: 0 anywhere in the check, 1 "recheck" (a
+ * block's first line), 2 "recheck.*" (inside a block). */
+static int
+key_scope(const char *key, size_t n)
+{
+	size_t k = sizeof RECORD_BLOCK_KEY - 1;
+
+	if (n < k || memcmp(key, RECORD_BLOCK_KEY, k) != 0)
+		return 0;
+	if (n == k)
+		return 1;
+	return key[k] == '.' ? 2 : 0;
+}
+
+size_t
+record_check_nfields(const struct record *r)
+{
+	return r->nblocks ? r->blocks[0].first : r->nfields;
+}
+
 static int
 check_field(const char *key, const char *value)
 {
@@ -223,8 +241,10 @@ check_field(const char *key, const char *value)
 	return 0;
 }
 
-int
-record_add(struct record *r, const char *key, const char *value)
+/* Appends a field, copying key and value; the key's scope is the
+ * caller's to check. */
+static int
+add_copy(struct record *r, const char *key, const char *value)
 {
 	char *k, *v;
 
@@ -238,7 +258,44 @@ record_add(struct record *r, const char *key, const char *value)
 		errno = ENOMEM;
 		return -1;
 	}
-	return append_owned(r, k, v);
+	if (append_owned(r, k, v) != 0)
+		return -1;
+	if (r->nblocks)
+		r->blocks[r->nblocks - 1].nfields++;
+	return 0;
+}
+
+int
+record_add(struct record *r, const char *key, const char *value)
+{
+	int scope = key ? key_scope(key, strlen(key)) : 0;
+
+	if (scope == 1 || (scope == 2) != (r->nblocks > 0)) {
+		errno = EINVAL;
+		return -1;
+	}
+	return add_copy(r, key, value);
+}
+
+int
+record_begin_block(struct record *r, const char *value)
+{
+	struct record_block *b;
+
+	if (check_field(RECORD_BLOCK_KEY, value) != 0)
+		return -1;
+	if (grow_array(&r->blocks, &r->blocks_cap, r->nblocks + 1, sizeof *r->blocks) != 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	b = &r->blocks[r->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->first = r->nfields;
+	if (add_copy(r, RECORD_BLOCK_KEY, value) != 0) {
+		r->nblocks--;
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -296,12 +353,19 @@ record_count(const struct record *r, const char *key)
 size_t
 record_remove(struct record *r, const char *key)
 {
-	size_t i, j = 0, gone = 0;
+	size_t i, j = 0, gone = 0, b = 0;
 
+	if (key_scope(key, strlen(key)) == 1)
+		return 0;
 	for (i = 0; i < r->nfields; i++) {
+		/* the blocks from here on start one field earlier per removal */
+		while (b < r->nblocks && r->blocks[b].first == i)
+			r->blocks[b++].first = j;
 		if (strcmp(r->fields[i].key, key) == 0) {
 			free(r->fields[i].key);
 			free(r->fields[i].value);
+			if (b > 0)
+				r->blocks[b - 1].nfields--;
 			gone++;
 			continue;
 		}
@@ -311,33 +375,52 @@ record_remove(struct record *r, const char *key)
 	return gone;
 }
 
+void
+put_field_line(struct buf *b, const struct record_field *f)
+{
+	buf_puts(b, f->key);
+	buf_putc(b, ':');
+	if (f->value[0] != '\0') {
+		buf_putc(b, ' ');
+		escape_value(b, f->value);
+	}
+	buf_putc(b, '\n');
+}
+
+void
+put_seal_line(struct buf *b)
+{
+	char hex[SHA256_HEX_SIZE];
+
+	if (!b->err && b->len + SEAL_LINE_LEN + 1 > RECORD_MAX_SIZE)
+		b->err = E2BIG;
+	if (b->err)
+		return;
+	sha256_hex_of(b->mem, b->len, hex);
+	buf_puts(b, SEAL_PREFIX " ");
+	buf_put(b, hex, 64);
+	buf_putc(b, '\n');
+}
+
 int
 record_serialize(const struct record *r, struct buf *out)
 {
-	char hex[SHA256_HEX_SIZE];
 	struct buf body;
-	size_t i;
+	size_t i, b = 0;
 	int err;
 
 	buf_init_mem(&body);
 	buf_put(&body, RECORD_HEADER "\n", sizeof RECORD_HEADER);
 	for (i = 0; i < r->nfields; i++) {
-		buf_puts(&body, r->fields[i].key);
-		buf_putc(&body, ':');
-		if (r->fields[i].value[0] != '\0') {
-			buf_putc(&body, ' ');
-			escape_value(&body, r->fields[i].value);
+		if (b < r->nblocks && r->blocks[b].first == i) {
+			put_seal_line(&body);
+			b++;
 		}
-		buf_putc(&body, '\n');
+		put_field_line(&body, &r->fields[i]);
 	}
-	if (!body.err && body.len + SEAL_LINE_LEN + 1 > RECORD_MAX_SIZE)
-		body.err = E2BIG;
+	put_seal_line(&body);
 	if ((err = body.err) == 0) {
-		sha256_hex_of(body.mem, body.len, hex);
 		buf_put(out, body.mem, body.len);
-		buf_puts(out, SEAL_PREFIX " ");
-		buf_put(out, hex, 64);
-		buf_putc(out, '\n');
 		err = out->err;
 	}
 	buf_release(&body);
@@ -461,6 +544,43 @@ parse_field(const char *p, size_t n, long line, struct record *out,
 	return 0;
 }
 
+/* Checks where the field just parsed stands: the check's keys before the
+ * first seal, "recheck: ..." right after a seal (it begins a block),
+ * "recheck.*" keys inside a block.  after_seal: the line before was a
+ * seal line.  Returns 0 or -1 with err. */
+static int
+place_field(struct record *out, int after_seal, long line, struct error *err)
+{
+	const char *key = out->fields[out->nfields - 1].key;
+	int scope = key_scope(key, strlen(key));
+	struct record_block *b;
+
+	if (after_seal && scope != 1)
+		return error_set(err, line, 1, "text after the seal line: only a "
+		    "re-check block, 'recheck: <time>', may follow a seal");
+	if (scope == 1 && !after_seal)
+		return error_set(err, line, 1, "'recheck:' begins a block and must "
+		    "come right after a seal line");
+	if (scope == 0 && out->nblocks > 0)
+		return error_set(err, line, 1, "'%s' in a re-check block: its keys "
+		    "all start with 'recheck.'", key);
+	if (scope == 2 && out->nblocks == 0)
+		return error_set(err, line, 1, "'%s' belongs in a re-check block, "
+		    "after the check's seal", key);
+	if (scope == 1) {
+		if (grow_array(&out->blocks, &out->blocks_cap, out->nblocks + 1,
+		    sizeof *out->blocks) != 0)
+			return error_set(err, line, 0, "out of memory");
+		b = &out->blocks[out->nblocks++];
+		memset(b, 0, sizeof *b);
+		b->first = out->nfields - 1;
+		b->line = line;
+	}
+	if (out->nblocks > 0)
+		out->blocks[out->nblocks - 1].nfields++;
+	return 0;
+}
+
 int
 record_parse_opts(const char *text, size_t len, struct record *out,
     struct error *err, unsigned flags)
@@ -496,20 +616,30 @@ record_parse_opts(const char *text, size_t len, struct record *out,
 			    "no newline at the end: the file looks truncated");
 			goto fail;
 		}
-		if (sealed) {
-			error_set(err, line, 1, "text after the seal line");
-			goto fail;
-		}
 		if (line == 1) {
 			if (parse_header(p, n, len, err) != 0)
 				goto fail;
 		} else if (n >= SEAL_PREFIX_LEN &&
 		    memcmp(p, SEAL_PREFIX, SEAL_PREFIX_LEN) == 0) {
+			if (sealed) {
+				error_set(err, line, 1, "text after the seal line: "
+				    "two seal lines in a row");
+				goto fail;
+			}
 			if (parse_seal(p, n, line, out, err) != 0)
 				goto fail;
+			if (out->nblocks == 0)
+				memcpy(out->check_seal, out->seal, sizeof out->seal);
+			else
+				memcpy(out->blocks[out->nblocks - 1].seal, out->seal,
+				    sizeof out->seal);
 			sealed = 1;
-		} else if (parse_field(p, n, line, out, err) != 0)
-			goto fail;
+		} else {
+			if (parse_field(p, n, line, out, err) != 0 ||
+			    place_field(out, sealed, line, err) != 0)
+				goto fail;
+			sealed = 0;
+		}
 		pos += n + 1;
 	}
 	if (!sealed && !(flags & RECORD_ALLOW_UNSEALED)) {
@@ -517,6 +647,8 @@ record_parse_opts(const char *text, size_t len, struct record *out,
 		    "no seal line 'sha256: ...' at the end: unsealed or truncated");
 		goto fail;
 	}
+	if (!sealed)
+		out->seal[0] = '\0';
 	return 0;
 fail:
 	record_release(out);
@@ -528,28 +660,4 @@ record_parse(const char *text, size_t len, struct record *out,
     struct error *err)
 {
 	return record_parse_opts(text, len, out, err, 0);
-}
-
-enum record_seal
-record_check_seal(const char *text, size_t len,
-    char expected_hex[SHA256_HEX_SIZE])
-{
-	size_t end = len, start;
-	const char *p;
-
-	if (len > 0 && text[len - 1] == '\n')
-		end = len - 1;
-	start = end;
-	while (start > 0 && text[start - 1] != '\n')
-		start--;
-	p = text + start;
-	if (end - start < SEAL_PREFIX_LEN || memcmp(p, SEAL_PREFIX, SEAL_PREFIX_LEN) != 0) {
-		sha256_hex_of(text, len, expected_hex);
-		return RECORD_UNSEALED;
-	}
-	sha256_hex_of(text, start, expected_hex);
-	if (end == len || end - start != SEAL_LINE_LEN || p[SEAL_PREFIX_LEN] != ' ' ||
-	    memcmp(p + SEAL_PREFIX_LEN + 1, expected_hex, 64) != 0)
-		return RECORD_ALTERED;
-	return RECORD_INTACT;
 }

@@ -22,6 +22,18 @@ civil(int64_t days, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* A proleptic Gregorian date to days since 1970-01-01 (Howard Hinnant's
+ * days_from_civil, restated): civil's inverse. */
+static int64_t
+days_of(int y, int m, int d)
+{
+	int64_t yy = y - (m <= 2), era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t yoe = yy - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
 /* v (>= 0) as n decimal digits at out. */
 static void
 digits(char *out, int v, int n)
@@ -81,6 +93,52 @@ stamp_date(int64_t t, int offset_min, char out[STAMP_DATE_SIZE])
 	digits(out, f[0], 4);
 	digits(out + 5, f[1], 2);
 	digits(out + 8, f[2], 2);
+	return 0;
+}
+
+/* n decimal digits at s into *v; -1 unless all are digits. */
+static int
+read_digits(const char *s, int n, int *v)
+{
+	int i;
+
+	for (*v = 0, i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+int
+stamp_parse(const char *s, int64_t *t, int *offset_min)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, mo, d, h, mi, se, oh = 0, om = 0, sign = 1, leap;
+	int64_t v;
+
+	if (read_digits(s, 4, &y) || s[4] != '-' || read_digits(s + 5, 2, &mo) ||
+	    s[7] != '-' || read_digits(s + 8, 2, &d) || s[10] != 'T' ||
+	    read_digits(s + 11, 2, &h) || s[13] != ':' || read_digits(s + 14, 2, &mi) ||
+	    s[16] != ':' || read_digits(s + 17, 2, &se))
+		return -1;
+	if (s[19] == 'Z' && s[20] == '\0')
+		sign = 1;
+	else if ((s[19] == '+' || s[19] == '-') && !read_digits(s + 20, 2, &oh) &&
+	    s[22] == ':' && !read_digits(s + 23, 2, &om) && s[25] == '\0')
+		sign = s[19] == '-' ? -1 : 1;
+	else
+		return -1;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] + (mo == 2 && leap) ||
+	    h > 23 || mi > 59 || se > 59 || oh > 23 || om > 59)
+		return -1;
+	v = days_of(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
+	    (int64_t)sign * (oh * 60 + om) * 60;
+	if (v < 0 || v > 253402300799LL)
+		return -1;
+	*t = v;
+	*offset_min = sign * (oh * 60 + om);
 	return 0;
 }
 

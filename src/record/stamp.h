@@ -17,6 +17,11 @@
 int stamp_time(int64_t t, int offset_min, char out[STAMP_TIME_SIZE]);
 /* The local date of the same moment: "YYYY-MM-DD". */
 int stamp_date(int64_t t, int offset_min, char out[STAMP_DATE_SIZE]);
+/* Reads a time as stamp_time writes it, "2026-11-27T07:30:46+05:30" ('Z'
+ * also stands for +00:00), into *t, seconds since 1970 UTC, and
+ * *offset_min.  Returns 0, or -1 when s is not exactly that form, names
+ * no real date or time, or lies outside what stamp_time writes. */
+int stamp_parse(const char *s, int64_t *t, int *offset_min);
 /* Six characters of Crockford's base 32 (no I, L, O, U) from six random
  * bytes: a code nobody mistypes. */
 void stamp_code(const unsigned char rnd[6], char out[STAMP_CODE_SIZE]);

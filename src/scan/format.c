@@ -39,6 +39,8 @@ scanfmt_init(struct scanfmt *f, const struct scan *s)
 		buf_put_json_str(&t, p->category, strlen(p->category));
 		BUF_LIT(&t, ",\"language\":");
 		buf_put_json_str(&t, p->language, strlen(p->language));
+		BUF_LIT(&t, ",\"form_of\":");
+		buf_put_json_or_null(&t, p->form_of);
 		BUF_LIT(&t, ",\"field\":");
 		f->phrase_len[i] = t.len - f->phrase_at[i];
 	}
@@ -244,6 +246,40 @@ put_json_first(struct buf *b, const struct scanfmt_first *s)
 	buf_putc(b, '}');
 }
 
+/* An identifier's group: how many listings and sellers show it, and the
+ * other listings by id and line. */
+static void
+put_group(struct buf *b, const struct groups_seen *g)
+{
+	size_t k;
+
+	BUF_LIT(b, "{\"listings\":");
+	buf_put_long(b, (long)g->listings);
+	BUF_LIT(b, ",\"sellers\":");
+	buf_put_long(b, (long)g->sellers);
+	BUF_LIT(b, ",\"others\":[");
+	for (k = 0; k < g->nothers; k++) {
+		if (k)
+			buf_putc(b, ',');
+		BUF_LIT(b, "{\"id\":");
+		put_json_or_null(b, g->others[k].id, g->others[k].idlen);
+		BUF_LIT(b, ",\"line\":");
+		buf_put_long(b, g->others[k].line);
+		buf_putc(b, '}');
+	}
+	BUF_LIT(b, "]}");
+}
+
+/* An amount: whole when it is, else with two decimals. */
+static void
+put_amount(struct buf *b, double v)
+{
+	if (v == (double)(long long)v && v < 9e15)
+		buf_printf(b, "%lld", (long long)v);
+	else
+		buf_printf(b, "%.2f", v);
+}
+
 static void
 put_json_ids(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing *l)
 {
@@ -286,6 +322,11 @@ put_json_ids(struct buf *b, const struct scanfmt *f, const struct scanfmt_listin
 		} else {
 			BUF_LIT(b, ",\"duplicate\":false,\"first_seen\":null");
 		}
+		BUF_LIT(b, ",\"group\":");
+		if (l->groups && l->groups[i].listings > 1)
+			put_group(b, &l->groups[i]);
+		else
+			BUF_LIT(b, "null");
 		buf_putc(b, '}');
 	}
 }
@@ -326,6 +367,10 @@ put_json_hits(struct buf *b, const struct scanfmt *f, const struct scanfmt_listi
 		buf_put_json_str(b, fl->p + h->off, h->off + h->len <= fl->len ? h->len : 0);
 		BUF_LIT(b, ",\"context\":");
 		put_json_context(b, fl, h);
+		BUF_LIT(b, ",\"status\":\"");
+		buf_puts(b, scan_hit_status_name((enum scan_hit_status)h->status));
+		BUF_LIT(b, "\",\"cue\":");
+		buf_put_json_or_null(b, h->cue != UINT32_MAX ? f->scan->cue[h->cue].text : NULL);
 		buf_putc(b, '}');
 	}
 }
@@ -351,7 +396,9 @@ scanfmt_json(struct buf *b, const struct scanfmt *f, const struct scanfmt_listin
 	put_json_or_null(b, l->seller, l->sellerlen);
 	BUF_LIT(b, ",\"risk\":\"");
 	buf_puts(b, scan_risk_name(scan_risk_of(l->reasons)));
-	BUF_LIT(b, "\",\"reasons\":[");
+	BUF_LIT(b, "\",\"score\":");
+	buf_put_long(b, scan_score(l->reasons, l->strong));
+	BUF_LIT(b, ",\"reasons\":[");
 	put_reasons(b, f, l->reasons, 1, 0, NULL);
 	BUF_LIT(b, "],\"why\":[");
 	put_reasons(b, f, l->reasons, 1, 1, NULL);
@@ -363,7 +410,21 @@ scanfmt_json(struct buf *b, const struct scanfmt *f, const struct scanfmt_listin
 	put_json_ids(b, f, l);
 	BUF_LIT(b, "],\"phrases\":[");
 	put_json_hits(b, f, l);
-	BUF_LIT(b, "],\"columns\":{");
+	BUF_LIT(b, "],\"price\":");
+	if ((l->reasons & (1u << SCAN_PRICE_FAR_BELOW)) && l->median > 0) {
+		BUF_LIT(b, "{\"amount\":");
+		put_amount(b, l->price);
+		BUF_LIT(b, ",\"currency\":");
+		buf_put_json_or_null(b, l->currency && *l->currency ? l->currency : NULL);
+		BUF_LIT(b, ",\"median\":");
+		put_amount(b, l->median);
+		BUF_LIT(b, ",\"listings\":");
+		buf_put_long(b, (long)l->nprices);
+		buf_putc(b, '}');
+	} else {
+		BUF_LIT(b, "null");
+	}
+	BUF_LIT(b, ",\"columns\":{");
 	for (i = 0; i < f->ninclude; i++) {
 		if (i)
 			buf_putc(b, ',');
@@ -477,7 +538,7 @@ scanfmt_csv_header(struct buf *b, const struct scanfmt *f)
 	if (f->excel)
 		BUF_LIT(b, "\xEF\xBB\xBF");
 	BUF_LIT(b, "file,line,row,id,seller,risk,reasons,why,identifiers,phrases,context,"
-	    "first_seen");
+	    "first_seen,score");
 	put_include_header(b, f);
 }
 
@@ -509,8 +570,11 @@ scanfmt_csv(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing
 	buf_putc(b, ',');
 	for (i = 0; i < l->nhits; i++) {
 		const struct scan_phrase *p = &s->ph[l->hits[i].phrase];
-		buf_printf(&m, "%s%s (%s, %s)", i ? ";" : "", p->phrase, p->category,
-		    p->language);
+		int st = l->hits[i].status;
+
+		buf_printf(&m, "%s%s (%s, %s%s%s)", i ? ";" : "", p->phrase, p->category,
+		    p->language, st == SCAN_HIT_COUNTED ? "" : ", ",
+		    st == SCAN_HIT_COUNTED ? "" : scan_hit_status_name((enum scan_hit_status)st));
 	}
 	put_cell_buf(b, f, &m);
 	buf_putc(b, ',');
@@ -533,6 +597,7 @@ scanfmt_csv(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing
 		put_first_text(&m, &l->first[i]);
 	}
 	put_cell_buf(b, f, &m);
+	buf_printf(b, ",%d", scan_score(l->reasons, l->strong));
 	buf_release(&m);
 	put_include(b, f, l);
 }
@@ -575,7 +640,10 @@ evidence(const struct scanfmt *f, const struct scanfmt_listing *l, int r, struct
 	for (i = 0; i < l->nhits; i++) {
 		const struct scan_hit *h = &l->hits[i];
 
-		if (s->ph[h->phrase].reason != r)
+		/* a phrase a cue cancelled is no evidence; weight-1 words are
+		 * weak_phrase's */
+		if (h->status == SCAN_HIT_COUNTED ? s->ph[h->phrase].reason != r :
+		    h->status != SCAN_HIT_WEAK || r != SCAN_WEAK_PHRASE)
 			continue;
 		if (any++) {
 			BUF_LIT(ev, "; ");

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "lib/buf.h"
+#include "scan/groups.h"
 #include "scan/scan.h"
 
 #define SCANFMT_SCHEMA 2	/* the "schema" of every finding */
@@ -40,6 +41,11 @@ struct scanfmt_listing {
 						 * flag says which), or NULL */
 	const struct scan_hit *hits;
 	size_t nhits;
+	int strong;		/* counted phrases of weight 3 (the score) */
+	const struct groups_seen *groups;	/* per identifier, or NULL */
+	double price, median;	/* price_far_below: the price and the median */
+	const char *currency;
+	uint32_t nprices;	/* listings the median is of */
 	const char *error;	/* a malformed row: what is wrong, else NULL */
 	const char *allowed;	/* why reasons were set aside ("seller ..."), or NULL */
 	const struct scan_field *include[SCANFMT_MAX_INCLUDE];	/* NULL: not there */
@@ -70,17 +76,23 @@ int scanfmt_file(struct scanfmt *f, const char *name);
 void scanfmt_release(struct scanfmt *f);
 
 /*
- * {"schema":2,"file","line","row","id","seller","risk","reasons","why",
- * "allowed","error","identifiers","phrases","columns"} and a newline;
- * every field always there (null, [] or {} when empty).  Identifiers
- * carry value, kind, valid, problem, explain (the words of "handover
- * imei"), brand, field, duplicate and first_seen; phrases carry phrase,
- * category, language, field, offset (bytes), match and context.
+ * {"schema":2,"file","line","row","id","seller","risk","score","reasons",
+ * "why","allowed","error","identifiers","phrases","price","columns"} and a
+ * newline; every field always there (null, [] or {} when empty).
+ * Identifiers carry value, kind, valid, problem, explain (the words of
+ * "handover imei"), brand, field, duplicate, first_seen and group
+ * {listings, sellers, others: [{id, line}]} when other listings of this
+ * export show it; phrases carry phrase, category, language, form_of,
+ * field, offset (bytes), match, context, status (counted, weak, negated,
+ * ...) and cue (the cue that cancelled it).  "score" is 0-100, to sort a
+ * queue by; "price" {amount, currency, median, listings} comes with
+ * price_far_below.
  */
 void scanfmt_json(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing *l);
 
 /* The wide CSV: file, line, row, id, seller, risk, reasons, why,
- * identifiers, phrases, context, first_seen, then the included columns.
+ * identifiers, phrases (a phrase not counted says its status after its
+ * language), context, first_seen, score, then the included columns.
  * A byte order mark first with excel. */
 void scanfmt_csv_header(struct buf *b, const struct scanfmt *f);
 void scanfmt_csv(struct buf *b, const struct scanfmt *f, const struct scanfmt_listing *l);

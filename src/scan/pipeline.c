@@ -196,6 +196,13 @@ keep_result(void *ctx, size_t listing, const struct scan_result *res)
 	    sizeof *b->hits) != 0)
 		return -1;
 	r->res.reasons = res->reasons;
+	r->res.signals = res->signals;
+	r->res.strong = res->strong;
+	r->res.price = res->price;
+	memcpy(r->res.currency, res->currency, sizeof r->res.currency);
+	r->res.model_key = res->model_key;
+	r->res.median = 0;
+	r->res.nprices = 0;
 	r->res.first_id = b->nfound;
 	r->res.nids = res->nids;
 	r->res.first_hit = b->nhits;
@@ -209,7 +216,8 @@ keep_result(void *ctx, size_t listing, const struct scan_result *res)
 
 /* Scans every good record of b, keeping the results in b. */
 static int
-scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scratch *w)
+scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scratch *w,
+    int identifiers_only)
 {
 	struct keep_ctx k;
 	size_t i, n = 0;
@@ -230,6 +238,15 @@ scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scrat
 	}
 	k.b = b;
 	k.rec_of = w->rec_of;
+	if (identifiers_only) {
+		for (i = 0; i < n; i++) {
+			scan_identifiers_light(s, &w->listings[i], w->res);
+			scan_finish_result(w->res);
+			if (keep_result(&k, i, w->res) != 0)
+				return -1;
+		}
+		return 0;
+	}
 	return scan_many(s, &w->many, w->listings, n, keep_result, &k, w->res) != 0 ? -1 : 0;
 }
 
@@ -342,7 +359,7 @@ work(void *arg)
 			pthread_mutex_unlock(&p->mu);
 			break;
 		}
-		b->failed = b->nomem || scan_batch(p->scan, b, w) != 0 ||
+		b->failed = b->nomem || scan_batch(p->scan, b, w, p->st->identifiers_only) != 0 ||
 		    p->st->prepare(p->st->ctx, b) != 0;
 		pthread_mutex_lock(&p->mu);
 		finish_turns(p, b);

@@ -20,8 +20,14 @@ struct pipeline_rec {
 	size_t msg_off, msg_len;	/* a malformed row's message, in bytes */
 	int bad;
 	struct scan_result_ref {
-		unsigned reasons;
+		unsigned reasons, signals;
+		int strong;
 		size_t first_id, nids, first_hit, nhits;
+		double price;
+		char currency[8];
+		uint64_t model_key;
+		double median;		/* the model's, when price_far_below */
+		uint32_t nprices;
 	} res;
 	/* what the prepare step leaves for the finish step */
 	uint32_t seller_hash;	/* dupset_hash of the seller, or 0 */
@@ -86,6 +92,8 @@ struct pipeline_steps {
 	int (*fill)(void *ctx, struct pipeline_batch *b);
 	int (*prepare)(void *ctx, struct pipeline_batch *b);
 	int (*finish)(void *ctx, struct pipeline_batch *b);
+	int identifiers_only;	/* scan_identifiers only, no phrases (a
+				 * first pass that collects what listings share) */
 	void *ctx;
 };
 

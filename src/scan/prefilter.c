@@ -8,37 +8,36 @@
 #include <emmintrin.h>
 #endif
 
+#include "lib/utf8.h"
 #include "scan/scan_priv.h"
 
+/* 1 when a digit of another script than ASCII starts at s[i]. */
+static int
+other_digit_at(const char *s, size_t n, size_t i)
+{
+	uint32_t cp;
+
+	return i + 1 < n && utf8_decode(s + i, n - i, &cp) > 1 && utf8_digit(cp) >= 0;
+}
+
 /* 0 when find_in_text cannot find anything in (p, n): fewer than 14
- * digits (ASCII, Arabic-Indic, Devanagari, fullwidth, as the identifier
- * engine reads them) and no E-notation.  Most descriptions are skipped
- * this way at the cost of one light pass. */
+ * digits (ASCII and every script utf8_digit reads, as the identifier
+ * engine does) and no E-notation.  Most descriptions are skipped this way
+ * at the cost of one light pass. */
 int
 scan_may_hold_id_exact(const char *s, size_t n)
 {
-	/* 1: an ASCII digit, 2: e or E, 4: a byte that may start a non-ASCII
-	 * digit */
-	static const unsigned char tab[256] = {
-		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
-		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-		['e'] = 2, ['E'] = 2, [0xD9] = 4, [0xDB] = 4, [0xE0] = 4, [0xEF] = 4
-	};
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i, d = 0;
-	unsigned t, prev = 0;
 
 	for (i = 0; i < n; i++) {
-		t = tab[p[i]];
-		d += t & 1;
-		if ((t & 2) && (prev & 1))
+		unsigned c = p[i], dig = c - '0' < 10u;
+
+		if (dig && i + 1 < n && (p[i + 1] | 0x20) == 'e')
 			return 1;	/* maybe E-notation */
-		if ((t & 4) && ((i + 1 < n && ((p[i] == 0xD9 && p[i + 1] - 0xA0u < 10u) ||
-		    (p[i] == 0xDB && p[i + 1] - 0xB0u < 10u))) ||
-		    (i + 2 < n && ((p[i] == 0xE0 && p[i + 1] == 0xA5 && p[i + 2] - 0xA6u < 10u) ||
-		    (p[i] == 0xEF && p[i + 1] == 0xBC && p[i + 2] - 0x90u < 10u)))))
+		d += dig;
+		if (c >= 0xD9 && other_digit_at(s, n, i))
 			d++;
-		prev = t;
 	}
 	return d >= 14;
 }
@@ -81,21 +80,32 @@ may_hold_id_all(const char *s, size_t n)
 		__m128i v2 = _mm_loadu_si128((const __m128i *)(p + i + 2));
 		__m128i dig = in_range(v0, '0', 10);
 		__m128i e = _mm_cmpeq_epi8(_mm_or_si128(v1, lower), _mm_set1_epi8('e'));
+		__m128i e0 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE0));
+		__m128i e1 = _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE1));
+		/* Indic digits: E0, an odd byte A5-B5, A6-AF; Thai and Lao:
+		 * E0, B9 or BB, 90-99; Myanmar E1 81 80-89; Khmer E1 9F A0-A9 */
+		__m128i indic = _mm_and_si128(_mm_and_si128(e0, in_range(v1, 0xA5, 17)),
+		    _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v1, _mm_set1_epi8(1)),
+		    _mm_set1_epi8(1)), in_range(v2, 0xA6, 10)));
+		__m128i thai = _mm_and_si128(_mm_and_si128(e0, _mm_or_si128(
+		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xB9)),
+		    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBB)))), in_range(v2, 0x90, 10));
+		__m128i sea = _mm_and_si128(e1, _mm_or_si128(
+		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x81)),
+			in_range(v2, 0x80, 10)),
+		    _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0x9F)),
+			in_range(v2, 0xA0, 10))));
 		__m128i other = _mm_or_si128(
 		    _mm_or_si128(
 			_mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xD9)),
 			    in_range(v1, 0xA0, 10)),
 			_mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xDB)),
 			    in_range(v1, 0xB0, 10))),
-		    _mm_or_si128(
-			_mm_and_si128(_mm_and_si128(
-			    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xE0)),
-			    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xA5))),
-			    in_range(v2, 0xA6, 10)),
+		    _mm_or_si128(_mm_or_si128(indic, thai), _mm_or_si128(sea,
 			_mm_and_si128(_mm_and_si128(
 			    _mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xEF)),
 			    _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBC))),
-			    in_range(v2, 0x90, 10))));
+			    in_range(v2, 0x90, 10)))));
 
 		if (_mm_movemask_epi8(_mm_and_si128(dig, e)))
 			return 1;	/* maybe E-notation */
@@ -108,12 +118,7 @@ may_hold_id_all(const char *s, size_t n)
 			d++;
 			if (i + 1 < n && (p[i + 1] | 0x20) == 'e')
 				return 1;
-		} else if (i + 1 < n && ((p[i] == 0xD9 && p[i + 1] - 0xA0u < 10u) ||
-		    (p[i] == 0xDB && p[i + 1] - 0xB0u < 10u))) {
-			d++;
-		} else if (i + 2 < n && ((p[i] == 0xE0 && p[i + 1] == 0xA5 &&
-		    p[i + 2] - 0xA6u < 10u) || (p[i] == 0xEF && p[i + 1] == 0xBC &&
-		    p[i + 2] - 0x90u < 10u))) {
+		} else if (p[i] >= 0xD9 && other_digit_at(s, n, i)) {
 			d++;
 		}
 	}

@@ -4,165 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/casefold.h"
+#include "lib/utf8.h"
+#include "scan/affix.h"
+#include "scan/price.h"
 #include "scan/scan_priv.h"
 
 #define BRAND_NAME_MAX 64
-
-/* One row of phrases.tsv, for sorting rows into groups of the same text
- * and category. */
-struct ph_key {
-	const char *phrase, *category;
-	size_t row;		/* kb->phrases[row]; then the group's rank */
-};
-
-static int
-by_text(const void *a, const void *b)
-{
-	const struct ph_key *x = a, *y = b;
-	int c = strcmp(x->phrase, y->phrase);
-
-	if (c == 0)
-		c = strcmp(x->category, y->category);
-	return c ? c : x->row < y->row ? -1 : x->row > y->row;
-}
-
-static int
-by_row(const void *a, const void *b)
-{
-	const struct ph_key *x = a, *y = b;
-
-	return x->row < y->row ? -1 : x->row > y->row;
-}
-
-/* Phrases the kb has in several languages ("payjoy" in en and es) become
- * one, with languages "en;es" (in row order) and the highest weight; the
- * distinct phrases keep the order of their first rows.  Sorting keeps
- * this O(n log n): a --data table of 60,000 rows took 25 s when each row
- * was compared with every phrase before it. */
-static int
-merge_phrases(struct scan *s, size_t *uniq, int *weight, size_t room)
-{
-	const struct kb *kb = s->kb;
-	size_t n = kb->nphrases, i, j, k, used = 0;
-	struct ph_key *key, *first;
-
-	if (n == 0)
-		return 0;
-	key = malloc(n * sizeof *key);
-	first = malloc(n * sizeof *first);
-	if (!key || !first) {
-		free(key);
-		free(first);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		key[i].phrase = kb->phrases[i].phrase;
-		key[i].category = kb->phrases[i].category;
-		key[i].row = i;
-	}
-	qsort(key, n, sizeof *key, by_text);
-	/* the first row of each group, then the groups in that order */
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && strcmp(key[j].phrase, key[i].phrase) == 0 &&
-		    strcmp(key[j].category, key[i].category) == 0; j++)
-			;
-		first[s->nph] = key[i];
-		s->nph++;
-	}
-	qsort(first, s->nph, sizeof *first, by_row);
-	for (k = 0; k < s->nph; k++) {
-		uniq[first[k].row] = k;		/* a group's first row names it */
-		s->ph[k].phrase = first[k].phrase;
-		s->ph[k].category = first[k].category;
-		weight[k] = 0;
-	}
-	for (i = 0; i < n; i = j) {		/* every row gets its group's rank */
-		size_t g = uniq[key[i].row];
-		for (j = i; j < n && (j == i || (strcmp(key[j].phrase, key[i].phrase) == 0 &&
-		    strcmp(key[j].category, key[i].category) == 0)); j++) {
-			uniq[key[j].row] = g;
-			if (kb->phrases[key[j].row].weight > weight[g])
-				weight[g] = kb->phrases[key[j].row].weight;
-		}
-	}
-	/* languages: each group's rows are consecutive in key, in row order */
-	for (i = 0; i < n; i = j) {
-		size_t g = uniq[key[i].row];
-		s->ph[g].language = s->langs + used;
-		for (j = i; j < n && uniq[key[j].row] == g; j++) {
-			const char *lang = kb->phrases[key[j].row].language;
-			size_t m = strlen(lang);
-			if (used + m + 2 > room)
-				goto fail;
-			if (j > i)
-				s->langs[used - 1] = ';';
-			memcpy(s->langs + used, lang, m + 1);
-			used += m + 1;
-		}
-	}
-	free(key);
-	free(first);
-	return 0;
-fail:
-	free(key);
-	free(first);
-	return -1;
-}
-
-int
-scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
-    const struct tac_db *tac, struct error *e)
-{
-	size_t i, room = 2, *uniq = NULL, n = kb->nphrases ? kb->nphrases : 1;
-	int *weight = NULL;
-
-	memset(s, 0, sizeof *s);
-	s->kb = kb;
-	s->ids = ids;
-	s->tac = tac;
-	matcher_init(&s->m);
-	for (i = 0; i < kb->nphrases; i++)
-		room += strlen(kb->phrases[i].language) + 1;
-	s->ph = calloc(n, sizeof *s->ph);
-	weight = calloc(n, sizeof *weight);
-	uniq = calloc(n, sizeof *uniq);
-	s->langs = malloc(room);
-	if (!s->ph || !weight || !uniq || !s->langs || merge_phrases(s, uniq, weight, room)) {
-		error_set(e, 0, 0, "out of memory");
-		goto fail;
-	}
-	for (i = 0; i < s->nph; i++) {
-		s->ph[i].reason = scan_reason_for_phrase(s->ph[i].category, weight[i]);
-		if (s->ph[i].reason < 0) {
-			error_set(e, 0, 0, "phrases.tsv: unknown category '%s'", s->ph[i].category);
-			goto fail;
-		}
-		if (matcher_add(&s->m, s->ph[i].phrase, strlen(s->ph[i].phrase),
-		    MATCHER_WORD, e) != 0)
-			goto fail;
-	}
-	if (matcher_compile(&s->m, e) != 0)
-		goto fail;
-	free(weight);
-	free(uniq);
-	return 0;
-fail:
-	free(weight);
-	free(uniq);
-	scan_release(s);
-	return -1;
-}
-
-void
-scan_release(struct scan *s)
-{
-	matcher_release(&s->m);
-	free(s->ph);
-	free(s->langs);
-	s->ph = NULL;
-	s->langs = NULL;
-	s->nph = 0;
-}
 
 /* The kb brand a name or a text names, or NULL (the generic "android"
  * row counts as none). */
@@ -202,20 +50,27 @@ claimed_brand(const struct scan *s, const struct scan_listing *in)
 	return NULL;
 }
 
+/* 1 when (p, n) holds a digit of any script the identifier engine reads
+ * (a fullwidth or Devanagari IMEI is an IMEI, "n/a" is none). */
 static int
 has_digit(const char *p, size_t n)
 {
 	size_t i;
+	uint32_t cp;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (p[i] >= '0' && p[i] <= '9')
 			return 1;
+		if ((unsigned char)p[i] >= 0xD9 &&
+		    utf8_decode(p + i, n - i, &cp) > 1 && utf8_digit(cp) >= 0)
+			return 1;
+	}
 	return 0;
 }
 
 static void
 add_found(const struct scan *s, const struct scan_field *f, size_t field,
-    const struct ident *id, struct scan_result *out)
+    const struct ident *id, struct scan_result *out, int light)
 {
 	struct scan_found *d;
 	const char *v = id->normalized;
@@ -251,7 +106,7 @@ add_found(const struct scan *s, const struct scan_field *f, size_t field,
 	for (i = 0; i + 1 < out->nids; i++)	/* an IMEI and its IMEISV: one phone */
 		if (out->ids[i].key == d->key)
 			d->key = 0;
-	if (id->tac[0] && s->tac) {
+	if (id->tac[0] && s->tac && !light) {
 		size_t cnt;
 		const struct tac_entry *te = tac_db_find(s->tac, id->tac, &cnt);
 		if (te)
@@ -260,9 +115,10 @@ add_found(const struct scan *s, const struct scan_field *f, size_t field,
 }
 
 static void
-find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result *out)
+find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result *out,
+    int light)
 {
-	struct ident ids[SCAN_MAX_IDS];
+	struct ident ids[SCAN_MAX_IDS + 1];	/* one more: a field with too many */
 	size_t i, k, n;
 
 	for (i = 0; i < in->nf; i++) {
@@ -272,19 +128,23 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 		case SCAN_IMEI:
 			if (!has_digit(f->p, f->len))
 				continue;
-			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
+			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS + 1);
 			break;
 		case SCAN_OTHER: case SCAN_TITLE: case SCAN_TEXT: case SCAN_MODEL:
 		case SCAN_DATA:
 			if (!scan_may_hold_id(f->p, f->len))
 				continue;
-			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS);
+			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS + 1);
 			break;
 		default:
 			continue;
 		}
+		if (n > SCAN_MAX_IDS) {
+			n = SCAN_MAX_IDS;
+			out->more = 1;
+		}
 		for (k = 0; k < n; k++)
-			add_found(s, f, i, &ids[k], out);
+			add_found(s, f, i, &ids[k], out, light);
 	}
 }
 
@@ -311,37 +171,93 @@ check_tac_brand(const struct scan *s, const struct scan_listing *in, struct scan
 	}
 }
 
-void
-scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
-    const struct matcher_match *m)
+/* The model column as a key: its letters and digits, folded, hashed
+ * (FNV-1a, 64 bits), so "Galaxy A54" and "galaxy  a54" group together;
+ * 0 when there is none. */
+static uint64_t
+model_key(const struct scan_listing *in)
 {
-	uint32_t phrase = (uint32_t)m->phrase;
+	uint64_t h = 14695981039346656037ull;
+	size_t i, k, len;
+	uint32_t cp;
+	int any = 0;
+
+	for (i = 0; i < in->nf && !any; i++) {
+		const struct scan_field *f = &in->f[i];
+
+		if (f->role != SCAN_MODEL)
+			continue;
+		for (k = 0; k < f->len; k += len) {
+			char enc[4];
+			size_t e, m;
+			unsigned char c = (unsigned char)f->p[k];
+
+			if (c < 0x80) {		/* ASCII: letters and digits, lower case */
+				len = 1;
+				if ((c | 32) >= 'a' && (c | 32) <= 'z')
+					c |= 32;
+				else if (c < '0' || c > '9')
+					continue;
+				h ^= c;
+				h *= 1099511628211ull;
+				any = 1;
+				continue;
+			}
+			len = utf8_decode(f->p + k, f->len - k, &cp);
+			if (!casefold_is_word(cp))
+				continue;
+			e = utf8_encode(casefold_simple(cp), enc);
+			for (m = 0; m < e; m++) {
+				h ^= (unsigned char)enc[m];
+				h *= 1099511628211ull;
+			}
+			any = 1;
+		}
+	}
+	return any ? h | 1 : 0;
+}
+
+/* What both scan_identifiers and scan_identifiers_light do; light leaves
+ * out the TAC brand. */
+static void
+identifiers(const struct scan *s, const struct scan_listing *in, struct scan_result *out,
+    int light)
+{
 	size_t i;
 
-	for (i = 0; i < out->nhits; i++)
-		if (out->hits[i].phrase == phrase && out->hits[i].field == field)
-			return;
-	if (out->nhits == SCAN_MAX_HITS) {
-		out->more = 1;
-		return;
-	}
-	out->hits[out->nhits].phrase = phrase;
-	out->hits[out->nhits].field = field;
-	out->hits[out->nhits].off = (uint32_t)m->off;
-	out->hits[out->nhits].len = (uint32_t)m->len;
-	out->nhits++;
-	out->reasons |= 1u << s->ph[phrase].reason;
+	out->reasons = 0;
+	out->nids = out->nhits = 0;
+	out->more = 0;
+	out->signals = 0;
+	out->strong = 0;
+	out->price = 0;
+	out->currency[0] = '\0';
+	find_ids(s, in, out, light);
+	if (!light)
+		check_tac_brand(s, in, out);
+	/* a case's price says nothing of the phone's: neither judged nor
+	 * part of the model's median */
+	for (i = 0; i < in->nf; i++)
+		if (in->f[i].role == SCAN_PRICE && in->f[i].len &&
+		    !scan_accessory_category(in) &&
+		    scan_price_parse(in->f[i].p, in->f[i].len, &out->price,
+		    out->currency) == 0)
+			break;
+	out->model_key = model_key(in);
 }
 
 void
 scan_identifiers(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out)
 {
-	out->reasons = 0;
-	out->nids = out->nhits = 0;
-	out->more = 0;
-	find_ids(s, in, out);
-	check_tac_brand(s, in, out);
+	identifiers(s, in, out, 0);
+}
+
+void
+scan_identifiers_light(const struct scan *s, const struct scan_listing *in,
+    struct scan_result *out)
+{
+	identifiers(s, in, out, 1);
 }
 
 int
@@ -350,34 +266,90 @@ scan_role_has_phrases(enum scan_role role)
 	return role == SCAN_TITLE || role == SCAN_TEXT || role == SCAN_OTHER;
 }
 
-struct hit_ctx {
+struct one_ctx {
 	const struct scan *s;
-	struct scan_result *out;
+	const struct scan_field *f;
+	struct scan_ev *ev;
+	size_t n, cap;
 	uint32_t field;
+	const struct scan_cueset *cues;	/* the cues matched, or NULL: phrases */
 };
 
 static int
 on_match(void *ctx, const struct matcher_match *m)
 {
-	struct hit_ctx *h = ctx;
+	struct one_ctx *c = ctx;
+	uint32_t r;
 
-	scan_add_hit(h->s, h->out, h->field, m);
+	if (!c->cues && (m->glued ? !scan_affix_glued_ok(c->s->ph[m->phrase].affixes,
+	    c->f->p, c->f->len, m->off, m->len, m->glued) : c->s->ph[m->phrase].affix_only))
+		return 0;
+	if (!c->cues) {
+		if (c->n == c->cap)
+			return 0;
+		c->ev[c->n].idx = (uint32_t)m->phrase;
+		c->ev[c->n].field = c->field;
+		c->ev[c->n].off = (uint32_t)m->off;
+		c->ev[c->n].len = (uint32_t)m->len;
+		c->n++;
+		return 0;
+	}
+	for (r = c->cues->at[m->phrase]; r < c->cues->at[m->phrase + 1] && c->n < c->cap; r++) {
+		c->ev[c->n].idx = c->cues->rows[r];
+		c->ev[c->n].field = c->field;
+		c->ev[c->n].off = (uint32_t)m->off;
+		c->ev[c->n].len = (uint32_t)m->len;
+		c->n++;
+	}
 	return 0;
+}
+
+/* Runs one matcher over the listing's phrase fields (titles only with
+ * titles) into ev from n on; returns the new count. */
+static size_t
+match_fields(const struct scan *s, const struct matcher *m, const struct scan_listing *in,
+    struct scan_ev *ev, size_t n, size_t cap, const struct scan_cueset *cues, int titles)
+{
+	struct one_ctx c;
+	size_t i;
+
+	c.s = s;
+	c.ev = ev;
+	c.n = n;
+	c.cap = cap;
+	c.cues = cues;
+	for (i = 0; i < in->nf; i++) {
+		if (!scan_role_has_phrases(in->f[i].role) ||
+		    (titles && in->f[i].role != SCAN_TITLE))
+			continue;
+		c.f = &in->f[i];
+		c.field = (uint32_t)i;
+		matcher_run(m, in->f[i].p, in->f[i].len, on_match, &c);
+	}
+	return c.n;
 }
 
 void
 scan_listing(const struct scan *s, const struct scan_listing *in, struct scan_result *out)
 {
-	struct hit_ctx h;
-	size_t i;
+	enum { CAP = 4096 };
+	struct scan_ev *ph = malloc(CAP * sizeof *ph), *cue = malloc(CAP * sizeof *cue);
+	size_t nph, ncue = 0;
 
 	scan_identifiers(s, in, out);
-	h.s = s;
-	h.out = out;
-	for (i = 0; i < in->nf; i++) {
-		if (!scan_role_has_phrases(in->f[i].role))
-			continue;
-		h.field = (uint32_t)i;
-		matcher_run(&s->m, in->f[i].p, in->f[i].len, on_match, &h);
+	if (!ph || !cue) {
+		out->more = 1;	/* not judged */
+		out->reasons |= 1u << SCAN_LIMIT;
+		goto out;
 	}
+	nph = match_fields(s, &s->m, in, ph, 0, CAP, NULL, 0);
+	if (nph > 0) {
+		ncue = match_fields(s, &s->cm.m, in, cue, 0, CAP, &s->cm, 0);
+		ncue = match_fields(s, &s->ca.m, in, cue, ncue, CAP, &s->ca, 1);
+	}
+	scan_judge(s, in, ph, nph, cue, ncue, out);
+	scan_finish_result(out);
+out:
+	free(ph);
+	free(cue);
 }

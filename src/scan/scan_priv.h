@@ -12,22 +12,66 @@
 #include "lib/matcher.h"
 #include "scan/scan.h"
 
-/* scan_listing in two parts: the identifiers and the TAC brand check
- * (out is reset first), then each phrase match (m->phrase at m->off,
- * m->len in field), which counts once per phrase and field. */
+/* scan_listing in parts: the identifiers, the TAC brand check, the price
+ * and model (out is reset first); then the phrase matches of the listing's
+ * texts and the cue matches around them, judged by the cue rules
+ * (judge.c). */
 void scan_identifiers(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out);
-void scan_add_hit(const struct scan *s, struct scan_result *out, uint32_t field,
-    const struct matcher_match *m);
+/* The same without the TAC brands (no tac_brand_mismatch): what a first
+ * pass that collects IMEIs, models and prices needs. */
+void scan_identifiers_light(const struct scan *s, const struct scan_listing *in,
+    struct scan_result *out);
+
+/* A match in one of a listing's fields. */
+struct scan_ev {
+	uint32_t idx;		/* phrase or cue */
+	uint32_t field;
+	uint32_t off, len;
+};
+
+/* The reasons a result's own findings add at the end (a limit reached). */
+void scan_finish_result(struct scan_result *out);
+
+/* 1 when the listing's category column names accessories or SIM cards, in
+ * the languages of the markets (and a few words stores use): only bypass and
+ * theft phrases count there, and its price is no phone's price.  Pure. */
+int scan_accessory_category(const struct scan_listing *in);
+
+/* Judges the phrase matches ph (nph, in any order) with the cue matches
+ * (ncue) of the same listing: fills out's hits, their status, reasons and
+ * signals.  ph and cue are scratch: reordered.  Pure. */
+void scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *ph,
+    size_t nph, struct scan_ev *cue, size_t ncue, struct scan_result *out);
+
+
+/* Matches of many texts, sorted by text (many.c). */
+struct scan_many_hits {
+	struct scan_many_hit { uint32_t text, idx, off, len; } *hits, *sorted;
+	size_t *first;			/* per text: its first sorted hit */
+	size_t nhits, caphits, capsorted, capfirst;
+};
 
 /* Scratch space for scan_many, kept from one call to the next. */
 struct scan_many {
 	struct matcher_text *texts;	/* the title and text fields */
 	struct scan_text_at { size_t listing; uint32_t field; } *where;
-	struct scan_many_hit { uint32_t text, phrase, off, len; } *hits, *sorted;
-	size_t *first;			/* per text: its first sorted hit */
-	size_t ntexts, nhits;
-	size_t captexts, capwhere, caphits, capsorted, capfirst;
+	size_t *listing_first;		/* per listing: its first text */
+	struct scan_many_hits ph;	/* phrase matches of every text */
+	struct matcher_text *texts2;	/* the texts of listings with a phrase */
+	uint32_t *text2_of;		/* texts2 -> texts */
+	size_t *first2;			/* per text: its first texts2, or SIZE_MAX */
+	struct scan_many_hits cue;	/* cue matches of texts2 */
+	struct matcher_text *texts3;	/* the titles among texts2 */
+	uint32_t *text3_of;		/* texts3 -> texts */
+	size_t *first3;			/* per text: its first texts3, or SIZE_MAX */
+	struct scan_many_hits acc;	/* accessory cue matches of texts3 */
+	struct scan_ev *ev, *evc;	/* one listing's, for scan_judge */
+	const struct scan *scan;	/* while collecting */
+	size_t ntexts, ntexts2, ntexts3;
+	size_t captexts, capwhere, caplfirst, captexts2, captext2_of, capfirst2;
+	size_t captexts3, captext3_of, capfirst3;
+	size_t capev, capevc;
 	int nomem;
 };
 
@@ -52,7 +96,7 @@ int scan_many(const struct scan *s, struct scan_many *w, const struct scan_listi
  * (p, n) cannot hold an identifier (fewer than 14 digits in any script
  * the engine reads, and no E-notation).  The _exact one looks byte by
  * byte; the other, eight bytes at a time, must never say 0 where the
- * exact one says 1 (the unit tests hold them to that). */
+ * exact one says 1.  (the unit tests hold them to that). */
 int scan_may_hold_id(const char *p, size_t n);
 int scan_may_hold_id_exact(const char *p, size_t n);
 

@@ -23,7 +23,8 @@ static const char *const sentences[SCAN_NREASONS] = {
 	[SCAN_DUP_OTHER_SELLER] =
 	    "Another seller listed a phone with the same IMEI: one of them does not hold it.",
 	[SCAN_DUP_SAME_SELLER] =
-	    "The same seller listed this IMEI before: most often a relisting.",
+	    "The same seller shows this IMEI in another listing (of another model, or "
+	    "of an earlier run), or no seller column tells who.",
 	[SCAN_PHRASE_LOCK] =
 	    "The listing says the phone is locked (an account, carrier or lender lock).",
 	[SCAN_PHRASE_BYPASS] =
@@ -36,7 +37,22 @@ static const char *const sentences[SCAN_NREASONS] = {
 	[SCAN_PHRASE_NO_PROOF] =
 	    "The seller has no bill or other proof of purchase.",
 	[SCAN_WEAK_PHRASE] =
-	    "A word that hints at a problem, common in clean listings too.",
+	    "Words that hint at problems of two kinds (each alone is common in clean "
+	    "listings).",
+	[SCAN_PHRASE_ADVANCE] =
+	    "The seller asks for money before the buyer has seen the phone: the "
+	    "commonest way a listing takes money for nothing.",
+	[SCAN_PRICE_FAR_BELOW] =
+	    "The price is far below what the same model sells for in this export: "
+	    "ask why before anything else.",
+	[SCAN_STOLEN_PATTERN] =
+	    "Far below the price, no bill and no box together: how stolen phones "
+	    "are sold.",
+	[SCAN_REPOST] =
+	    "The same seller listed the same phone again: shown, not a problem.",
+	[SCAN_LIMIT] =
+	    "The listing holds more identifiers or phrases than are judged: the "
+	    "rest was not looked at.",
 };
 
 const char *

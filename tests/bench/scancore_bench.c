@@ -208,7 +208,7 @@ bench_matcher(size_t n, const char *dir)
 		printf("%s text, %d phrases: %u states x %u classes (%.1f MB), "
 		    "built in %.1f ms\n", adv ? "adversarial" : "listing-like",
 		    NPHRASES, m.nstates, m.ncls,
-		    (double)m.nstates * m.ncls * sizeof *m.delta / 1e6,
+		    (double)((size_t)m.nstates << m.shift) * (m.d16 ? 2 : 4) / 1e6,
 		    (t1 - t0) * 1e3);
 		printf("  one run over %.0f MB: %.0f MB/s", n / 1e6,
 		    time_matcher(&m, text, n, n));

@@ -189,8 +189,10 @@ sed 's/^listing.price: 11000 INR$/listing.price: 11001 INR/' "$rec" > "$SCRATCH/
 "$BIN" verify "$SCRATCH/altered.record" > /dev/null 2>&1
 if [ $? = 1 ]; then ok; else fail "verify accepts a record changed by one byte"; fi
 
-# Every reason code the rules can raise is some scenario's.
-codes=$(sed -n 's/^reason\.\([a-z_]*\)\.todo\t.*/\1/p' data/words-en.tsv)
+# Every reason code the rules can raise is some scenario's.  (The
+# re-check's reasons, recheck_*, come from a re-check after the sale, not
+# from the checklist: test_recheck checks their words.)
+codes=$(sed -n 's/^reason\.\([a-z_]*\)\.todo\t.*/\1/p' data/words-en.tsv | grep -v '^recheck_')
 for c in $codes; do
 	if cat tests/check/scenarios/*.expect | grep -qx "$c"; then ok; else
 		fail "no scenario gives the reason '$c'"

@@ -28,9 +28,9 @@ start() {	# start NAME COLOR-ENV ARGS...
 screen() {	# screen NAME [-e]
 	$T capture-pane -p -J -S -200 $2 -t "$1"
 }
-wait_for() {	# wait_for NAME TEXT: up to 10 s
+wait_for() {	# wait_for NAME TEXT: up to 30 s (a loaded machine is slow)
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt 300 ]; do
 		screen "$1" | grep -qF -- "$2" && return 0
 		sleep 0.1
 		i=$((i + 1))

@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: MIT
 # run.sh BIN [--regen]: the golden CLI tests.  Each tests/cli/cases/NAME.args
 # holds the arguments, one per line; NAME.stdin (optional) is the input;
+# NAME.env (optional) holds NAME=VALUE lines set for that case only;
 # NAME.out, NAME.err and NAME.status are what must come back (a missing
 # .err means empty, a missing .status means 0).  Run from the repository
 # top with LC_ALL=C, NO_COLOR, and a scratch XDG_DATA_HOME.
@@ -15,11 +16,17 @@ for a in tests/cli/cases/*.args; do
 	in=/dev/null
 	[ -f "$n.stdin" ] && in=$n.stdin
 	set --
+	if [ -f "$n.env" ]; then
+		while IFS= read -r line || [ -n "$line" ]; do
+			set -- "$@" "$line"
+		done < "$n.env"
+	fi
+	set -- "$@" "$BIN"
 	while IFS= read -r line || [ -n "$line" ]; do
 		set -- "$@" "$line"
 	done < "$a"
 	rm -rf "$XDG_DATA_HOME"
-	"$BIN" "$@" < "$in" > "$SCRATCH/out" 2> "$SCRATCH/err"
+	env "$@" < "$in" > "$SCRATCH/out" 2> "$SCRATCH/err"
 	st=$?
 	if [ "$REGEN" = --regen ]; then
 		cp "$SCRATCH/out" "$n.out"

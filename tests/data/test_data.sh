@@ -100,7 +100,7 @@ check_tsv() {
 		for (i = 1; i <= n; i++) langset[a[i]] = 1
 		n = split(lockids, a, " ")
 		for (i = 1; i <= n; i++) if (a[i] != "") lockset[a[i]] = 1
-		split("financing lock theft no_proof bypass", a, " ")
+		split("financing lock theft no_proof bypass advance_payment", a, " ")
 		for (i in a) catset[a[i]] = 1
 		split("negation completion offer accessory person", a, " ")
 		for (i in a) cueset[a[i]] = 1

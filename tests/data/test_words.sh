@@ -84,8 +84,12 @@ check_lang() {
 COUNTRIES=$(grep -v '^#' "$DATA/countries.tsv" | cut -f1 | sed 1d | sort -u | tr '\n' ' ')
 BRANDS=$(grep -v '^#' "$DATA/brands.tsv" | cut -f1 | sed 1d | tr '\n' ' ')
 BRAND_FIELDS='imei_path admin_apps_path accounts_path find_device_path reset_path account_lock financing_signals'
-# Every step and choice: "listing.mode.remote ..." from check --steps.
-ANSWERS=$("$BIN" check --steps | awk 'NF == 0 { exit } $2 == "choice" { n = split($3, a, "|"); for (i = 1; i <= n; i++) printf "%s.%s ", $1, a[i] }')
+# Every step and choice: "listing.mode.remote ..." from check --steps and
+# recheck --steps.
+choices_of() {
+	"$BIN" "$1" --steps | awk 'NF == 0 { exit } $2 == "choice" { n = split($3, a, "|"); for (i = 1; i <= n; i++) printf "%s.%s ", $1, a[i] }'
+}
+ANSWERS="$(choices_of check) $(choices_of recheck)"
 
 EN=$DATA/words-en.tsv
 for f in "$DATA"/words-*.tsv; do
@@ -118,9 +122,9 @@ case $out in *"country.MX"*|*"brand.samsung.reset_path"*) fail "a known country 
 case $out in *"country.XX: no such country"*) ok ;; *) fail "an unknown country key is not caught" "$out" ;; esac
 case $out in *"brand.nosuch.reset_path: not brand"*"brand.samsung.colour: not brand"*) ok ;; *) fail "an unknown brand key is not caught" "$out" ;; esac
 case $out in *"coverage 0 "*) ok ;; *) fail "optional keys are counted in the coverage" "$out" ;; esac
-printf 'key\ttext\nregistry.IN.1.how\tx\nanswer.proof.kind.receipt\tx\nregistry.XX.1.how\tx\nregistry.IN.1.colour\tx\nanswer.proof.kind.cheque\tx\n' > "$SCRATCH/words-zz.tsv"
+printf 'key\ttext\nregistry.IN.1.how\tx\nanswer.proof.kind.receipt\tx\nanswer.recheck.apps.no\tx\nregistry.XX.1.how\tx\nregistry.IN.1.colour\tx\nanswer.proof.kind.cheque\tx\n' > "$SCRATCH/words-zz.tsv"
 out=$(check_lang "$EN" "$SCRATCH/words-zz.tsv")
-case $out in *"registry.IN.1.how"*|*"answer.proof.kind.receipt"*) fail "a country's check or a step's answer words are refused" "$out" ;; *) ok ;; esac
+case $out in *"registry.IN.1.how"*|*"answer.proof.kind.receipt"*|*"answer.recheck.apps.no"*) fail "a country's check or a step's answer words are refused" "$out" ;; *) ok ;; esac
 case $out in *"registry.XX.1.how: not"*"registry.IN.1.colour: not"*"answer.proof.kind.cheque: not"*) ok ;;
 *) fail "an unknown registry or answer key is not caught" "$out" ;; esac
 finish

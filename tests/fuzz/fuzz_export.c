@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_export: any record that parses renders as HTML and as text without
  * a crash, and the page holds only the tags the renderer writes: a value
- * that reached the page unescaped would show as another tag. */
+ * that reached the page unescaped would show as another tag.  Its
+ * re-check reminders, when it has them, keep RFC 5545's line rules, and
+ * its evidence pack (of the record sealed again) is whole tar blocks. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export/export.h"
+#include "lib/utf8.h"
 #include "../unit/testdata.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -36,6 +39,25 @@ check_tags(const char *page)
 				break;
 		if (!tags[i])
 			abort();
+	}
+}
+
+/* Every line ends in CRLF, has at most 75 octets and is UTF-8 by itself;
+ * no other CR or LF; a continuation starts with a space. */
+static void
+check_ics(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *e = memchr(p + i, '\r', n - i);
+		size_t len;
+		if (!e || (size_t)(e - p) + 1 >= n || e[1] != '\n')
+			abort();
+		len = (size_t)(e - (p + i));
+		if (len > 75 || memchr(p + i, '\n', len) || !utf8_valid(p + i, len))
+			abort();
+		i += len + 2;
 	}
 }
 
@@ -70,6 +92,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	buf_release(&b);
 	buf_init_mem(&b);
 	export_text(&src, &b, &err);
+	buf_release(&b);
+	buf_init_mem(&b);
+	if (export_ics(&src, 1795430000, &b, &err) == 0)
+		check_ics(b.mem, b.len);
+	buf_release(&b);
+	buf_init_mem(&b);
+	if (record_serialize(&r, &b) == 0) {
+		struct evidence_src es;
+		struct buf pack;
+
+		memset(&es, 0, sizeof es);
+		es.text = b.mem;
+		es.len = b.len;
+		es.bill = &src;
+		es.now = 1796083200;
+		buf_init_mem(&pack);
+		if (export_evidence(&es, &pack, &err) == 0 && pack.len % 512 != 0)
+			abort();
+		buf_release(&pack);
+	}
 	buf_release(&b);
 	record_release(&r);
 	return 0;

@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_matcher: the first lines of the input are phrases (a leading '!'
  * makes one whole-word), the rest is the text; every match must lie
- * inside the text.  The text is also cut into texts at 0x1E bytes and run
- * through matcher_run_many: each text must get exactly the matches, in
- * the same order, that matcher_run gives it alone. */
+ * inside the text, and a text of at most 4 KB without a sharp s must get
+ * exactly the matches of the slow reference (tests/unit/matcher_ref.h:
+ * folding, invisible characters, look-alikes, word boundaries).  The text
+ * is also cut into texts at 0x1E bytes and run through matcher_run_many:
+ * each text must get exactly the matches, in the same order, that
+ * matcher_run gives it alone. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/matcher.h"
+#include "../unit/matcher_ref.h"
 
 #define MAX_TEXTS 64
 #define MAX_HITS 4096
@@ -42,6 +46,49 @@ keep(void *ctx, const struct matcher_match *m)
 	return 0;
 }
 
+static int
+has_bytes(const char *p, size_t n, const char *b, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(p + i, b, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* The matches of the text (p, n) against the slow reference: the same
+ * set (the matcher gives them in the order they end). */
+static void
+check_reference(const char *p, size_t n, const char *const *php, const size_t *phn,
+    const unsigned *phf, size_t nph, const struct hits *one)
+{
+	static struct ref_hit want[MAX_HITS], got[MAX_HITS];
+	struct ref_text c;
+	size_t i, nwant = 0;
+
+	if (ref_cut(p, n, &c) != 0)
+		abort();
+	for (i = 0; i < nph; i++)
+		if (ref_find(&c, php[i], phn[i], phf[i], i, want, MAX_HITS, &nwant) != 0)
+			nwant = MAX_HITS;	/* not judged */
+	ref_text_free(&c);
+	if (nwant >= MAX_HITS)
+		return;
+	for (i = 0; i < one->n; i++) {
+		got[i].phrase = one->phrase[i];
+		got[i].off = one->off[i];
+		got[i].len = one->len[i];
+	}
+	qsort(got, one->n, sizeof got[0], ref_cmp_hit);
+	qsort(want, nwant, sizeof want[0], ref_cmp_hit);
+	if (nwant != one->n)
+		abort();
+	for (i = 0; i < nwant; i++)
+		if (ref_cmp_hit(&got[i], &want[i]) != 0)
+			abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -52,14 +99,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct matcher_text t[MAX_TEXTS];
 	struct matcher m;
 	struct error e;
-	size_t nt = 0, k, i, j;
+	const char *php[8];
+	size_t phn[8], nph = 0, nt = 0, k, i, j;
+	unsigned phf[8];
 
 	matcher_init(&m);
 	for (k = 0; k < 8 && (nl = memchr(p, '\n', (size_t)(end - p))); k++) {
 		int word = nl > p && *p == '!';
 
-		matcher_add(&m, p + word, (size_t)(nl - p) - (size_t)word,
-		    word ? MATCHER_WORD : 0, &e);
+		php[nph] = p + word;
+		phn[nph] = (size_t)(nl - p) - (size_t)word;
+		phf[nph] = word ? MATCHER_WORD : 0;
+		if (matcher_add(&m, php[nph], phn[nph], phf[nph], &e) == 0)
+			nph++;
 		p = nl + 1;
 	}
 	if (matcher_compile(&m, &e) != 0) {
@@ -69,6 +121,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&one, 0, sizeof one);
 	one.n1 = (size_t)(end - p);
 	matcher_run(&m, p, one.n1, keep, &one);
+	if (!one.full && one.n1 <= 4096 && !has_bytes(p, one.n1, "\xC3\x9F", 2) &&
+	    !has_bytes(p, one.n1, "\xE1\xBA\x9E", 3))
+		check_reference(p, one.n1, php, phn, phf, nph, &one);
 	/* the same bytes as several texts, side by side */
 	for (q = p; nt < MAX_TEXTS; q = nl + 1) {
 		nl = memchr(q, 0x1E, (size_t)(end - q));

@@ -8,8 +8,10 @@
 # are exactly the IMEIs the in-process scan flags as duplicates; its
 # findings (a map-only job) equal the single-process scan's, listing by
 # listing, once the two things a partition cannot know are set aside: the
-# line and row within the whole file, and duplicates across partitions
-# (which the reduce gives).  SKIP when Dask is missing (Debian:
+# line and row within the whole file, and what needs the whole export:
+# duplicates and groups across partitions (which the reduce gives), the
+# model's median price (price_far_below, stolen_pattern, "price") and the
+# score these move.  SKIP when Dask is missing (Debian:
 # python3-distributed).
 BIN=$1
 . tests/lib.sh
@@ -77,16 +79,17 @@ fi
 # 2. the findings, listing by listing
 "$PY" - "$SCRATCH/one.findings" "$SCRATCH/cluster.findings" <<'EOF' > "$SCRATCH/cmp.out" 2>&1
 import json, sys
-DUPS = {"duplicate_imei_other_seller", "duplicate_imei_same_seller"}
+WHOLE = {"duplicate_imei_other_seller", "duplicate_imei_same_seller", "repost",
+         "price_far_below", "stolen_pattern"}
 def load(path):
     out = {}
     for line in open(path, encoding="utf-8"):
         f = json.loads(line)
-        for k in ("file", "line", "row", "risk", "why"):
+        for k in ("file", "line", "row", "risk", "why", "score", "price"):
             f.pop(k)
-        f["reasons"] = [r for r in f["reasons"] if r not in DUPS]
+        f["reasons"] = [r for r in f["reasons"] if r not in WHOLE]
         for i in f["identifiers"]:
-            i.pop("duplicate"), i.pop("first_seen")
+            i.pop("duplicate"), i.pop("first_seen"), i.pop("group")
         key = f["id"]
         assert key not in out, "two findings for %s" % key
         out[key] = f

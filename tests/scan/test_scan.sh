@@ -81,10 +81,14 @@ if grep -q '^handover scan: [0-9]* listings, [0-9]* flagged ([0-9]* stop, [0-9]*
 	fail "summary" "$(cat "$SCRATCH/sum")"
 fi
 
-# peak KB of a command when GNU time is there, else empty
+# peak KB of a command when GNU time is there, else empty.  Under
+# AddressSanitizer (make sanitize) freed memory waits in a quarantine of
+# 256 MB by default and counts as held; 8 MB keeps the figure the
+# program's own (other builds ignore ASAN_OPTIONS).
 peak() {
 	if [ -x /usr/bin/time ] && /usr/bin/time -f %M true > /dev/null 2>&1; then
-		/usr/bin/time -f %M -o "$SCRATCH/peak" "$@"
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=8" \
+		    /usr/bin/time -f %M -o "$SCRATCH/peak" "$@"
 		st=$?
 		tail -n 1 "$SCRATCH/peak" > "$SCRATCH/peak.kb"
 		return $st
@@ -114,7 +118,7 @@ check_peak() {	# NAME
 peak "$BIN" scan --quiet "$SCRATCH/big.csv" > "$SCRATCH/big.out"
 st=$?
 if [ "$st" -eq 8 ] && [ "$(wc -l < "$SCRATCH/big.out")" -eq 3 ] &&
-    sed -n 2p "$SCRATCH/big.out" | grep -q '"line":3,"row":3,.*"risk":"caution","reasons":\["malformed_row"\],.*"error":"record is longer than' &&
+    sed -n 2p "$SCRATCH/big.out" | grep -q '"line":3,"row":3,.*"risk":"caution","score":[0-9]*,"reasons":\["malformed_row"\],.*"error":"record is longer than' &&
     sed -n 3p "$SCRATCH/big.out" | grep -q '"id":"3"'; then ok; else
 	fail "100 MB row: exit $st" "$(cut -c 1-200 "$SCRATCH/big.out")"
 fi

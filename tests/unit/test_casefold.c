@@ -197,7 +197,8 @@ plain_slow(uint32_t lo, uint32_t hi)
 	uint32_t f[2], cp;
 
 	for (cp = lo; cp <= hi; cp++)
-		if (casefold_is_space(cp) || casefold_full(cp, f) != 1 || f[0] != cp)
+		if (casefold_is_space(cp) || casefold_match(cp, f) != 1 || f[0] != cp ||
+		    casefold_confusable(cp))
 			return 0;
 	return 1;
 }
@@ -232,6 +233,40 @@ test_range_is_plain(void)
 	CHECK(!casefold_range_is_plain(0x0400, 0x043F));	/* Cyrillic capitals */
 }
 
+/* Folding for matching: invisible characters, compatibility forms,
+ * digits, look-alikes (the context rule is the matcher's). */
+static void
+test_match_fold(void)
+{
+	uint32_t f[2];
+
+	CHECK_INT(casefold_match(0x00AD, f), 0);	/* soft hyphen */
+	CHECK_INT(casefold_match(0x200B, f), 0);	/* zero-width space */
+	CHECK_INT(casefold_match(0x200D, f), 0);	/* ZWJ */
+	CHECK_INT(casefold_match(0xFEFF, f), 0);
+	CHECK_INT(casefold_match(0xE0041, f), 0);	/* tag A */
+	CHECK(casefold_match(0xFF2B, f) == 1 && f[0] == 'k');	/* fullwidth K */
+	CHECK(casefold_match(0xFF47, f) == 1 && f[0] == 'g');	/* fullwidth g */
+	CHECK(casefold_match(0xFF10, f) == 1 && f[0] == '0');
+	CHECK(casefold_match(0x0663, f) == 1 && f[0] == '3');	/* Arabic-Indic */
+	CHECK(casefold_match(0x06F7, f) == 1 && f[0] == '7');	/* Persian */
+	CHECK(casefold_match(0x24C0, f) == 1 && f[0] == 'k');	/* circled K */
+	CHECK(casefold_match(0x1D41A, f) == 1 && f[0] == 'a');	/* bold a */
+	CHECK(casefold_match(0x1D7D9, f) == 1 && f[0] == '1');	/* double-struck 1 */
+	CHECK(casefold_match(0x00DF, f) == 2 && f[0] == 's' && f[1] == 's');
+	CHECK(casefold_match(0x0411, f) == 1 && f[0] == 0x0431);	/* Б -> б */
+	CHECK(casefold_match(0x0966, f) == 1 && f[0] == 0x0966);	/* Devanagari 0 */
+	CHECK_INT(casefold_confusable(0x043E), 'o');	/* о */
+	CHECK_INT(casefold_confusable(0x0430), 'a');
+	CHECK_INT(casefold_confusable(0x0456), 'i');	/* і */
+	CHECK_INT(casefold_confusable(0x03BF), 'o');	/* Greek ο */
+	CHECK_INT(casefold_confusable(0x043B), 0);	/* л */
+	CHECK_INT(casefold_confusable('o'), 0);
+	CHECK(casefold_is_latin('Q') && casefold_is_latin(0x1EA1) && !casefold_is_latin(0x043E));
+	CHECK(casefold_is_nospace(0x0E01) && casefold_is_nospace(0x1780) &&
+	    !casefold_is_nospace(0x0915));
+}
+
 int
 main(void)
 {
@@ -246,5 +281,6 @@ main(void)
 	RUN(test_invalid_utf8);
 	RUN(test_word_and_space);
 	RUN(test_range_is_plain);
+	RUN(test_match_fold);
 	return h_done();
 }

@@ -331,6 +331,71 @@ test_find_in_text(void)
 	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
 }
 
+/* Numbers that are not IMEIs stay out; labels next to IMEIs are labels. */
+static void
+test_find_not_imeis(void)
+{
+	struct ident id[8];
+	const char *s;
+
+	/* an Amazon order number (3-7-7), with or without its label */
+	s = "Order ID 402-8836151-4729950 from Amazon";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+	s = "see 402-8836151-4729950 from Amazon";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+	/* a labelled order number of 15 digits */
+	s = "Daraz order number 187654321098765 ka invoice";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+	s = "N\xc3\xbamero do pedido Amazon 701-4567890-1234567, nota";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+	/* a Brazilian invoice key: 44 digits in fours */
+	s = "chave 3523 1012 3456 7800 0199 5500 2000 0789 1210 0056 7890, "
+	    "IMEI 866349051668253";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	CHECK_STR(id[0].normalized, "866349051668253");
+	s = "3524 0398 7654 3200 0145 5500 1000 0456 7810 0098 7654";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+	/* a card-like 16 digits: an IMEISV only labelled or written 14+2 */
+	s = "ref 4111 1111 1111 1111 ok";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+	s = "3541 7803 6859 7801 ok";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+	s = "35 417803 685978 01 ok";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	CHECK_INT(id[0].kind, IDENT_IMEISV);
+	s = "IMEISV 3541780368597801";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	CHECK_INT(id[0].kind, IDENT_IMEISV);
+	/* the slot number after IMEI/SIM is a label */
+	s = "IMEI 1 860910062679260, IMEI 2 359412717227007.";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 2);
+	CHECK_STR(id[0].normalized, "860910062679260");
+	CHECK_INT(id[0].problem, IDENT_OK);
+	CHECK_STR(id[1].normalized, "359412717227007");
+	s = "SIM 2 35 417803 685978 9";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	CHECK_STR(id[0].normalized, "354178036859789");
+	/* digits in a web address */
+	s = "pics https://shop.example/item/354178036859789 and www.x.in/354178036859789";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 0);
+	/* two IMEIs in one run of groups; a price before one */
+	s = "354178036859789 354178036859797";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 2);
+	s = "Rs 15000 354178036859789";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	CHECK_STR(id[0].normalized, "354178036859789");
+	/* digits of other scripts: Bengali, Thai */
+	s = "IMEI \xe0\xa7\xa9\xe0\xa7\xab\xe0\xa7\xaa\xe0\xa7\xa7\xe0\xa7\xad"
+	    "\xe0\xa7\xae\xe0\xa7\xa6\xe0\xa7\xa9\xe0\xa7\xac\xe0\xa7\xae"
+	    "\xe0\xa7\xab\xe0\xa7\xaf\xe0\xa7\xad\xe0\xa7\xae\xe0\xa7\xaf";
+	CHECK_INT(ident_find_in_text(&T, s, strlen(s), id, 8), 1);
+	CHECK_STR(id[0].normalized, "354178036859789");
+	/* the IMEI column: "IMEI 1 354..." is slot 1 */
+	CHECK_INT(ident_parse_line(&T, "IMEI 1 354178036859789", 22, id, 8), 1);
+	CHECK_STR(id[0].normalized, "354178036859789");
+	CHECK_INT(id[0].problem, IDENT_OK);
+}
+
 static void
 test_imei_key(void)
 {
@@ -428,6 +493,7 @@ main(void)
 	RUN(test_esn);
 	RUN(test_eid);
 	RUN(test_find_in_text);
+	RUN(test_find_not_imeis);
 	RUN(test_imei_key);
 	RUN(test_parse_digits);
 	RUN(test_check_line);

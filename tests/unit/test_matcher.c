@@ -11,6 +11,7 @@
 #include "lib/casefold.h"
 #include "lib/utf8.h"
 #include "lib/matcher.h"
+#include "matcher_ref.h"
 #include "harness.h"
 
 struct phrase {
@@ -149,6 +150,57 @@ test_scripts(void)
 	    "\xE4\xBB\x98\xE6\xAC\xBE"), "6@6+6 ");		/* CJK: no word breaks */
 }
 
+/* What people type to slip past a filter reads as the words it hides. */
+static void
+test_normalised(void)
+{
+	static const struct phrase ph[] = {
+		{ "kg locked", MATCHER_WORD },				/* 0 */
+		{ "icloud", MATCHER_WORD },				/* 1 */
+		{ "\xD0\xB7\xD0\xB0\xD0\xB1\xD0\xBB\xD0\xBE\xD0\xBA"
+		    "\xD0\xB8\xD1\x80\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD",
+		    MATCHER_WORD },					/* 2 заблокирован */
+		{ "\xE0\xB8\x95\xE0\xB8\xB4\xE0\xB8\x94\xE0\xB8\xA5"
+		    "\xE0\xB9\x87\xE0\xB8\xAD\xE0\xB8\x84",
+		    MATCHER_WORD },					/* 3 ติดล็อค */
+		{ "emi", MATCHER_WORD },				/* 4 */
+	};
+
+	/* zero-width space, soft hyphen, word joiner inside the phrase */
+	CHECK_STR(run(ph, N(ph), "KG lo\xE2\x80\x8B" "cked"), "0@0+12 ");
+	CHECK_STR(run(ph, N(ph), "kg lo\xC2\xAD" "cked!"), "0@0+11 ");
+	CHECK_STR(run(ph, N(ph), "k\xE2\x81\xA0g locked"), "0@0+12 ");
+	/* ... but they do not split a word: "un<ZWSP>locked" is one word */
+	CHECK_STR(run(ph, N(ph), "kg un\xE2\x80\x8Blocked"), "");
+	/* Cyrillic о and О inside Latin words; Russian stays Russian */
+	CHECK_STR(run(ph, N(ph), "kg l\xD0\xBE" "cked"), "0@0+10 ");
+	CHECK_STR(run(ph, N(ph), "ICL\xD0\x9EUD"), "1@0+7 ");
+	CHECK_STR(run(ph, N(ph), "\xD1\x96" "cl\xD0\xBEud"), "1@0+8 ");	/* іclоud */
+	CHECK_STR(run(ph, N(ph), "\xD0\xA2\xD0\xB5\xD0\xBB\xD0\xB5\xD1\x84\xD0\xBE"
+	    "\xD0\xBD \xD0\xB7\xD0\xB0\xD0\xB1\xD0\xBB\xD0\xBE\xD0\xBA\xD0\xB8"
+	    "\xD1\x80\xD0\xBE\xD0\xB2\xD0\xB0\xD0\xBD"), "2@15+24 ");
+	/* fullwidth letters (NFKC) and mathematical bold */
+	CHECK_STR(run(ph, N(ph), "\xEF\xBC\xA9\xEF\xBD\x83\xEF\xBD\x8C\xEF\xBD\x8F"
+	    "\xEF\xBD\x95\xEF\xBD\x84 locked"), "1@0+18 ");
+	CHECK_STR(run(ph, N(ph), "\xF0\x9D\x90\x9E\xF0\x9D\x90\xA6\xF0\x9D\x90\xA2"), "4@0+12 ");
+	/* Thai has no spaces between words: matched inside text, and a Latin
+	 * word touching Thai letters is a word of its own */
+	CHECK_STR(run(ph, N(ph), "\xE0\xB9\x80\xE0\xB8\x84\xE0\xB8\xA3\xE0\xB8\xB7"
+	    "\xE0\xB9\x88\xE0\xB8\xAD\xE0\xB8\x87\xE0\xB8\x95\xE0\xB8\xB4\xE0\xB8\x94"
+	    "\xE0\xB8\xA5\xE0\xB9\x87\xE0\xB8\xAD\xE0\xB8\x84\xE0\xB8\x84\xE0\xB9\x88"
+	    "\xE0\xB8\xB0"), "3@21+21 ");	/* เครื่องติดล็อคค่ะ */
+	CHECK_STR(run(ph, N(ph), "\xE0\xB8\x95\xE0\xB8\xB4\xE0\xB8\x94" "icloud"
+	    "\xE0\xB8\x84\xE0\xB9\x88\xE0\xB8\xB0"), "1@9+6 ");	/* ติดicloudค่ะ */
+	/* the matcher's own reading of a text */
+	{
+		char out[64];
+		size_t n = matcher_fold("KG l\xD0\xBE\xC2\xAD" "cked \t x", 17, out);
+
+		out[n] = '\0';
+		CHECK_STR(out, "kg locked x");
+	}
+}
+
 static void
 test_text_edges(void)
 {
@@ -279,9 +331,12 @@ test_long_random_text(void)
 	matcher_release(&m);
 }
 
-/* Random text over a mixed-script alphabet with case, spaces and NBSP,
- * against a naive matcher that folds and compares at every code point.
- * Every (phrase, offset, length) must agree. */
+/* Random text over a mixed-script alphabet with case, spaces, NBSP,
+ * invisible characters, look-alikes and compatibility forms, against a
+ * naive matcher: each code point folded in its context as the matcher
+ * reads it (matcher_fold_at), every run of code points compared at every
+ * start, word boundaries checked on the code points around.  Every
+ * (phrase, offset, length) must agree. */
 static const char *const alphabet[] = {
 	"a", "A", "b", "B", " ", " ", "\n", "\xC2\xA0",
 	"\xCF\x83", "\xCE\xA3", "\xCF\x82",		/* σ Σ ς */
@@ -289,7 +344,15 @@ static const char *const alphabet[] = {
 	"\xE0\xA4\x95", "\xE0\xA4\xBF",			/* क ि */
 	"\xC8\xBA", "\xE2\xB1\xA5",			/* Ⱥ ⱥ (2 -> 3 bytes) */
 	"\xC4\xB0", "i", "\xC4\xB1",			/* İ i ı */
+	"\xE2\x80\x8B", "\xC2\xAD",			/* ZWSP, soft hyphen */
+	"\xD0\xBE", "\xD0\x9E", "\xD0\xB0",		/* Cyrillic о О а */
+	"\xEF\xBC\xA1", "\xEF\xBD\x82",			/* fullwidth Ａ ｂ */
+	"\xF0\x9D\x90\x9A",				/* mathematical bold a */
+	"\xE0\xB8\x81", "\xE0\xB9\x88",			/* Thai ก and a tone mark */
+	"\xD9\xA1", "1", ".",				/* Arabic-Indic one, 1, . */
 };
+
+#define NATOMS (sizeof alphabet / sizeof alphabet[0])
 
 struct hit {
 	size_t phrase, off, len;
@@ -326,31 +389,9 @@ cmp_hit(const void *a, const void *b)
 	return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
 }
 
-/* Folds (p, n) and turns every run of white space into one space. */
-static size_t
-fold_collapse(const char *p, size_t n, char *out)
-{
-	size_t i = 0, o = 0, len;
-	uint32_t cp;
-	int sp = 0;
-
-	while (i < n) {
-		len = utf8_decode(p + i, n - i, &cp);
-		if (casefold_is_space(cp)) {
-			if (!sp)
-				out[o++] = ' ';
-			sp = 1;
-		} else {
-			sp = 0;
-			o += casefold_utf8(p + i, len, out + o);
-		}
-		i += len;
-	}
-	return o;
-}
-
 /* A phrase of one to four atoms of the alphabet, not starting or ending
- * with white space; returns its length (out has room for 4 atoms). */
+ * with white space or an invisible character; returns its length (out has
+ * room for 4 atoms). */
 static size_t
 random_phrase(char *out)
 {
@@ -360,9 +401,10 @@ random_phrase(char *out)
 		const char *c;
 
 		do
-			c = alphabet[next_rand() % (sizeof alphabet / sizeof alphabet[0])];
+			c = alphabet[next_rand() % NATOMS];
 		while ((k == 0 || k == w - 1) && (c[0] == ' ' || c[0] == '\n' ||
-		    c[0] == '\xC2'));
+		    (c[0] == '\xC2' && (c[1] == '\xA0' || c[1] == '\xAD')) ||
+		    (c[0] == '\xE2' && c[1] == '\x80')));
 		memcpy(out + len, c, strlen(c));
 		len += strlen(c);
 	}
@@ -371,71 +413,66 @@ random_phrase(char *out)
 }
 
 static void
-test_differential_unicode(void)
+differential(unsigned long seed, int words)
 {
 	enum { NPH = 40, TLEN = 20000 };
-	static char text[TLEN * 4], ph[NPH][64], fph[NPH][200], buf[400];
-	static struct hits got, want;
-	size_t n = 0, i, a, b, fl[NPH];
+	static char text[TLEN * 4], ph[NPH][64];
+	static struct hits got;
+	static struct ref_hit want[20000];
+	struct ref_text c;
+	size_t n = 0, i, nwant = 0;
+	unsigned flags[NPH];
 	struct matcher m;
 	struct error e;
 	int bad = 0;
 
-	rng = 424242;
-	printf("seed %llu\n", (unsigned long long)rng);
+	rng = seed;
+	printf("seed %llu%s\n", (unsigned long long)rng,
+	    words ? " (whole words)" : "");
 	while (n < TLEN) {
-		const char *c = alphabet[next_rand() % (sizeof alphabet /
-		    sizeof alphabet[0])];
+		const char *a = alphabet[next_rand() % NATOMS];
 
-		memcpy(text + n, c, strlen(c));
-		n += strlen(c);
+		memcpy(text + n, a, strlen(a));
+		n += strlen(a);
 	}
 	matcher_init(&m);
 	for (i = 0; i < NPH; i++) {
 		size_t len = random_phrase(ph[i]);
-		CHECK_INT(matcher_add(&m, ph[i], len, 0, &e), 0);
-		fl[i] = fold_collapse(ph[i], len, fph[i]);
+
+		flags[i] = words && i % 2 ? MATCHER_WORD : 0;
+		CHECK_INT(matcher_add(&m, ph[i], len, flags[i], &e), 0);
 	}
 	CHECK_INT(matcher_compile(&m, &e), 0);
 	got.n = 0;
 	matcher_run(&m, text, n, add_hit, &got);
-	/* naive: every code point start a, every end b after it */
-	want.n = 0;
-	for (a = 0; a < n; a += utf8_valid_prefix(text + a, n - a)) {
-		uint32_t cp;
-
-		utf8_decode(text + a, n - a, &cp);
-		if (casefold_is_space(cp))
-			continue;
-		for (b = a; b < n && b - a < 60;) {
-			size_t fn;
-
-			b += utf8_valid_prefix(text + b, n - b);
-			fn = fold_collapse(text + a, b - a, buf);
-			for (i = 0; i < NPH; i++)
-				if (fn == fl[i] && memcmp(buf, fph[i], fn) == 0 &&
-				    want.n < sizeof want.h / sizeof want.h[0]) {
-					want.h[want.n].phrase = i;
-					want.h[want.n].off = a;
-					want.h[want.n].len = b - a;
-					want.n++;
-				}
-		}
-	}
+	CHECK_INT(ref_cut(text, n, &c), 0);
+	for (i = 0; i < NPH; i++)
+		CHECK_INT(ref_find(&c, ph[i], strlen(ph[i]), flags[i], i, want,
+		    sizeof want / sizeof want[0], &nwant), 0);
+	ref_text_free(&c);
 	qsort(got.h, got.n, sizeof got.h[0], cmp_hit);
-	qsort(want.h, want.n, sizeof want.h[0], cmp_hit);
-	printf("%zu matches\n", want.n);
-	CHECK(want.n > 100);
-	CHECK_INT(got.n, want.n);
-	for (i = 0; i < got.n && i < want.n && !bad; i++)
-		if (cmp_hit(&got.h[i], &want.h[i]) != 0) {
+	qsort(want, nwant, sizeof want[0], ref_cmp_hit);
+	printf("%zu matches\n", nwant);
+	CHECK(nwant > 100);
+	CHECK_INT(got.n, nwant);
+	for (i = 0; i < got.n && i < nwant && !bad; i++)
+		if (got.h[i].phrase != want[i].phrase || got.h[i].off != want[i].off ||
+		    got.h[i].len != want[i].len) {
 			printf("  first difference: got %zu@%zu+%zu, want %zu@%zu+%zu\n",
 			    got.h[i].phrase, got.h[i].off, got.h[i].len,
-			    want.h[i].phrase, want.h[i].off, want.h[i].len);
+			    want[i].phrase, want[i].off, want[i].len);
 			bad = 1;
 		}
 	CHECK(!bad);
 	matcher_release(&m);
+}
+
+static void
+test_differential_unicode(void)
+{
+	differential(424242, 0);
+	differential(9001, 1);
+	differential(31337, 1);
 }
 
 /* One match of matcher_run_many, with its text. */
@@ -508,8 +545,7 @@ test_run_many(void)
 
 		while (n < want) {
 			const char *c = ascii && next_rand() % 8 ?
-			    &"aAbB ab"[next_rand() % 7] : alphabet[next_rand() %
-			    (sizeof alphabet / sizeof alphabet[0])];
+			    &"aAbB ab"[next_rand() % 7] : alphabet[next_rand() % NATOMS];
 			size_t cl = ascii && c[0] < 0x7F && c[1] != '\0' ? 1 : strlen(c);
 
 			memcpy(text[k] + n, c, cl);
@@ -560,6 +596,7 @@ main(void)
 	RUN(test_overlaps);
 	RUN(test_spaces);
 	RUN(test_scripts);
+	RUN(test_normalised);
 	RUN(test_text_edges);
 	RUN(test_api_errors);
 	RUN(test_long_random_text);

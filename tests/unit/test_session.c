@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/recheck.h"
 #include "check/saved.h"
 #include "check/session.h"
 #include "harness.h"
@@ -332,6 +333,102 @@ test_record_roundtrip(void)
 	record_release(&rec);
 }
 
+/* A re-check of the sealed check: only the re-check's steps, in the
+ * same session; its block appended keeps the check's seal; an unfinished
+ * block goes on; a check not sealed is refused. */
+static void
+test_recheck(void)
+{
+	static struct session s;
+	static struct saved_check sc;
+	struct session_reply r;
+	struct record rec, blk, grown;
+	struct buf text, out;
+	struct error e;
+	struct cl_reason reasons[CL_MAX_REASONS];
+	size_t n;
+	char said[4096];
+
+	start(&s);
+	session_reply_init(&r);
+	session_answers_file(&s, old_file, sizeof old_file - 1, &r);
+	session_reply_release(&r);
+	CHECK_INT(session_record(&s, 1, "2026-11-27T10:05:00+05:30", &rec), 0);
+	buf_init_mem(&text);
+	CHECK_INT(record_serialize(&rec, &text), 0);
+	record_release(&rec);
+	CHECK_INT(record_parse(buf_str(&text), text.len, &rec, &e), 0);
+	CHECK_INT(saved_check_read(&sc, &rec, &KB, &T, &EN, &e), 0);
+	/* day 1 (a day and an hour later): a Redmi in India, no Knox */
+	CHECK_INT(session_recheck(&s, &ENV, &sc, &rec, "2026-11-28T11:05:00+05:30", &e), 0);
+	CHECK_INT(s.cl.recheck_day, 1);
+	CHECK(!session_recheck_resumed(&s));
+	CHECK_INT(session_current(&s), STEP_RECHECK_APPS);
+	CHECK_STR(session_section(&s), "recheck");
+	CHECK_INT(type(&s, "?", said, sizeof said), SESSION_AGAIN);
+	CHECK(strstr(said, "Lender locks install") != NULL);
+	CHECK_INT(type(&s, "perhaps", said, sizeof said), SESSION_AGAIN);
+	CHECK_INT(type(&s, "2", said, sizeof said), SESSION_NEXT);
+	CHECK_STR(cl_get(&s.cl, STEP_RECHECK_APPS), "no");
+	/* a notice: STOP said at once, with what to do */
+	CHECK_INT(type(&s, "yes", said, sizeof said), SESSION_NEXT);
+	CHECK(strstr(said, "Contact the seller and the marketplace now") != NULL);
+	CHECK_INT(session_current(&s), STEP_RECHECK_NOTICE_TEXT);
+	/* quit: the open block keeps what was answered */
+	CHECK_INT(type(&s, "quit", said, sizeof said), SESSION_QUIT);
+	CHECK_INT(session_recheck_block(&s, 0, &blk, &e), 0);
+	buf_init_mem(&out);
+	CHECK_INT(record_append_block(buf_str(&text), text.len, &blk, RECORD_REPLACE_OPEN, &out,
+	    &e), 0);
+	record_release(&blk);
+	CHECK(out.len > text.len && memcmp(out.mem, buf_str(&text), text.len) == 0);
+	{
+		char hex[SHA256_HEX_SIZE];
+		CHECK_INT(record_check_seal(buf_str(&out), out.len, hex), RECORD_INTACT);
+	}
+	CHECK_INT(record_parse(buf_str(&out), out.len, &grown, &e), 0);
+	CHECK_INT(grown.nblocks, 1);
+	CHECK_STR(record_get(&grown, "recheck.state"), "open");
+	/* the same check read from the grown record: its answers, not the block's */
+	CHECK_INT(saved_check_read(&sc, &grown, &KB, &T, &EN, &e), 0);
+	CHECK_STR(sc.verdict, "GO");
+	/* go on, later: the same time, the answers kept */
+	CHECK_INT(session_recheck(&s, &ENV, &sc, &grown, "2026-11-28T12:00:00+05:30", &e), 0);
+	CHECK(session_recheck_resumed(&s));
+	CHECK_STR(s.began, "2026-11-28T11:05:00+05:30");
+	CHECK_STR(cl_get(&s.cl, STEP_RECHECK_NOTICE), "yes");
+	CHECK_INT(session_current(&s), STEP_RECHECK_NOTICE_TEXT);
+	/* the STOP told before is not told again */
+	CHECK_INT(type(&s, "Device provided by PayJoy", said, sizeof said), SESSION_NEXT);
+	CHECK(strstr(said, "Contact the seller") == NULL);
+	CHECK_INT(type(&s, "clean", said, sizeof said), SESSION_NEXT);
+	CHECK_INT(type(&s, "CEIR ok", said, sizeof said), SESSION_NEXT);
+	CHECK_INT(type(&s, "yes", said, sizeof said), SESSION_NEXT);
+	CHECK_INT(session_current(&s), -1);
+	CHECK_INT(session_verdict(&s, reasons, &n), CL_STOP);
+	CHECK_INT(n, 1);
+	CHECK_STR(reasons[0].code, "recheck_notice");
+	CHECK_STR(reasons[0].detail, "Device provided by PayJoy");
+	CHECK_INT(session_recheck_block(&s, 1, &blk, &e), 0);
+	CHECK_STR(record_get(&blk, "recheck.verdict"), "STOP");
+	CHECK_STR(record_get(&blk, "recheck.reason"), "STOP recheck_notice Device provided by PayJoy");
+	CHECK(record_get(&blk, "recheck.knox") == NULL);
+	record_release(&blk);
+	record_release(&grown);
+	buf_release(&out);
+	/* less than a day after the sale: allowed, and CAUTION says so */
+	CHECK_INT(session_recheck(&s, &ENV, &sc, &rec, "2026-11-27T18:00:00+05:30", &e), 0);
+	CHECK_INT(s.cl.recheck_day, 0);
+	CHECK_INT(session_verdict(&s, reasons, &n), CL_CAUTION);
+	CHECK_STR(reasons[0].code, "recheck_too_early");
+	/* a check not sealed is refused */
+	sc.meta.sealed = 0;
+	CHECK_INT(session_recheck(&s, &ENV, &sc, &rec, "2026-11-28T11:05:00+05:30", &e), -1);
+	CHECK(strstr(e.msg, "not finished") != NULL);
+	record_release(&rec);
+	buf_release(&text);
+}
+
 int
 main(void)
 {
@@ -346,6 +443,7 @@ main(void)
 	RUN(test_remote);
 	RUN(test_answers_file);
 	RUN(test_record_roundtrip);
+	RUN(test_recheck);
 	words_release(&EN);
 	kb_release(&KB);
 	ident_tables_release(&T);

@@ -38,6 +38,13 @@ set(struct checklist *cl, enum cl_id i, const char *v)
 static void
 make_asked(struct checklist *cl, enum cl_id i)
 {
+	if (cl_steps[i].flags & CL_RECHECK) {
+		/* a re-check on day 1, of a Samsung bought in India */
+		set(cl, STEP_LISTING_COUNTRY, "IN");
+		set(cl, STEP_LISTING_BRAND, "Samsung");
+		cl->recheck = 1;
+		cl->recheck_day = 1;
+	}
 	switch (i) {
 	case STEP_LISTING_CHALLENGE:
 		set(cl, STEP_LISTING_MODE, "remote");
@@ -290,6 +297,92 @@ test_other(void)
 	expect(&cl, CL_STOP, "imei_settings_differ box_imei_differs ");
 }
 
+/* A re-check: only the re-check's steps are asked and judged; the
+ * check's answers count for what is asked, not for the verdict. */
+static void
+test_recheck(void)
+{
+	struct checklist cl;
+
+	fresh(&cl);
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_APPS));
+	CHECK(!cl_in_session(&cl, STEP_RECHECK_APPS));
+	CHECK(cl_in_session(&cl, STEP_LISTING_COUNTRY));
+	set(&cl, STEP_LISTING_COUNTRY, "IN");
+	set(&cl, STEP_LISTING_BRAND, "Redmi");
+	set(&cl, STEP_IDENTITY_SETTINGS_MATCH, "no");	/* a STOP at the sale */
+	cl.recheck = 1;
+	cl.recheck_day = 7;
+	/* the check's steps are not asked again; their answers still count */
+	CHECK(!cl_in_session(&cl, STEP_LISTING_COUNTRY));
+	CHECK(cl_get(&cl, STEP_LISTING_COUNTRY) != NULL);
+	CHECK_INT(cl_next_open(&cl, 0), STEP_RECHECK_APPS);	/* no Knox: not Samsung */
+	CHECK(cl_is_asked(&cl, STEP_RECHECK_REGISTRY));	/* India has CEIR */
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_NOTICE_TEXT));
+	expect(&cl, CL_GO, "");
+	set(&cl, STEP_RECHECK_APPS, "no");
+	set(&cl, STEP_RECHECK_NOTICE, "no");
+	set(&cl, STEP_RECHECK_REGISTRY, "clean");
+	set(&cl, STEP_RECHECK_SIM_WORKS, "yes");
+	expect(&cl, CL_GO, "");
+	/* not sure, skipped, or the registry not run: one reason, by step */
+	set(&cl, STEP_RECHECK_APPS, "unsure");
+	cl_skip(&cl, STEP_RECHECK_SIM_WORKS);
+	set(&cl, STEP_RECHECK_REGISTRY, "no-check");
+	expect(&cl, CL_CAUTION, "recheck_not_checked ");
+	{
+		struct cl_reason r[CL_MAX_REASONS];
+		size_t n;
+		cl_verdict(&cl, r, CL_MAX_REASONS, &n);
+		CHECK_STR(r[0].detail, "recheck.apps, recheck.registry, recheck.sim_works");
+	}
+	/* a notice on day 7, with its words: STOP, the words in the reason */
+	fresh(&cl);
+	set(&cl, STEP_LISTING_COUNTRY, "IN");
+	cl.recheck = 1;
+	cl.recheck_day = 7;
+	set(&cl, STEP_RECHECK_NOTICE, "yes");
+	CHECK(cl_is_asked(&cl, STEP_RECHECK_NOTICE_TEXT));
+	set(&cl, STEP_RECHECK_NOTICE_TEXT, "Device provided by PayJoy");
+	set(&cl, STEP_RECHECK_SIM_WORKS, "no");
+	expect(&cl, CL_STOP, "recheck_notice recheck_sim_fails ");
+	{
+		struct cl_reason r[CL_MAX_REASONS];
+		size_t n;
+		cl_verdict(&cl, r, CL_MAX_REASONS, &n);
+		CHECK_STR(r[0].detail, "Device provided by PayJoy");
+	}
+	/* a registry block names its reference */
+	fresh(&cl);
+	set(&cl, STEP_LISTING_COUNTRY, "IN");
+	cl.recheck = 1;
+	cl.recheck_day = 1;
+	set(&cl, STEP_RECHECK_REGISTRY, "blocked");
+	set(&cl, STEP_RECHECK_REGISTRY_REFERENCE, "CEIR 2026-11-30");
+	expect(&cl, CL_STOP, "recheck_registry_blocked ");
+	/* a country without a public check: the registry is not asked */
+	fresh(&cl);
+	set(&cl, STEP_LISTING_COUNTRY, "PH");
+	cl.recheck = 1;
+	cl.recheck_day = 1;
+	CHECK(!cl_country_has_check(&cl));
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_REGISTRY));
+	/* less than a day after the sale: CAUTION, whatever the answers */
+	fresh(&cl);
+	cl.recheck = 1;
+	cl.recheck_day = 0;
+	expect(&cl, CL_CAUTION, "recheck_too_early ");
+	/* Knox on a Samsung: the TAC's brand is enough */
+	fresh(&cl);
+	cl.recheck = 1;
+	cl.recheck_day = 1;
+	CHECK(!cl_is_asked(&cl, STEP_RECHECK_KNOX));
+	snprintf(cl.tac_brand, sizeof cl.tac_brand, "%s", "Samsung");
+	CHECK(cl_is_asked(&cl, STEP_RECHECK_KNOX));
+	set(&cl, STEP_RECHECK_KNOX, "active");
+	expect(&cl, CL_STOP, "recheck_knox_enrolled ");
+}
+
 /* Every code the rules can raise has its words. */
 static void
 test_codes_have_words(void)
@@ -316,6 +409,7 @@ main(void)
 	RUN(test_financing);
 	RUN(test_accounts);
 	RUN(test_other);
+	RUN(test_recheck);
 	RUN(test_codes_have_words);
 	words_release(&EN);
 	kb_release(&KB);

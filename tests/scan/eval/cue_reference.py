@@ -8,7 +8,8 @@ engine; it exists so the data can be judged on the evaluation set.
     python3 tests/scan/eval/cue_reference.py > /tmp/ref.jsonl
     python3 tests/scan/eval/evaluate.py --findings /tmp/ref.jsonl
 
-It reads data/phrases.tsv, phrases-advance.tsv and the three cue tables,
+It reads data/phrases.tsv (phrases-advance.tsv too, in an older data folder)
+and the three cue tables,
 runs BIN scan for the identifier findings (IMEIs, duplicates, placeholders),
 and writes one JSON line per listing: id, risk, reasons, phrases.  On top
 of the cue rules it sketches what the engine is asked for besides: text

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: MIT */
+/* price: amounts as sellers type them, with their currency. */
+#include <string.h>
+
+#include "lib/casefold.h"
+#include "lib/utf8.h"
+#include "scan/price.h"
+
+#define NUM_MAX 40	/* digits of an amount kept */
+
+/* Currency signs and words, lower case, and the code each stands for
+ * (the sign itself, in capitals, where it stands for several: Rs, $). */
+static const struct {
+	const char *sign, *code;
+} currencies[] = {
+	{ "\xE2\x82\xB9", "INR" }, { "inr", "INR" }, { "rs", "RS" }, { "rs.", "RS" },
+	{ "rupees", "RS" }, { "\xE2\x82\xA8", "RS" }, { "pkr", "PKR" },
+	{ "r$", "BRL" }, { "brl", "BRL" }, { "reais", "BRL" },
+	{ "us$", "USD" }, { "usd", "USD" }, { "$", "$" },
+	{ "\xE2\x82\xAC", "EUR" }, { "eur", "EUR" }, { "\xC2\xA3", "GBP" }, { "gbp", "GBP" },
+	{ "\xC2\xA5", "JPY" }, { "\xE5\x86\x86", "JPY" }, { "jpy", "JPY" }, { "yen", "JPY" },
+	{ "\xE2\x82\xB1", "PHP" }, { "php", "PHP" }, { "\xE2\x82\xA6", "NGN" }, { "ngn", "NGN" },
+	{ "naira", "NGN" }, { "\xE2\x82\xAB", "VND" }, { "vnd", "VND" }, { "\xC4\x91", "VND" },
+	{ "vn\xC4\x91", "VND" }, { "dong", "VND" }, { "\xE0\xB8\xBF", "THB" }, { "thb", "THB" },
+	{ "baht", "THB" }, { "\xE2\x82\xBA", "TRY" }, { "try", "TRY" }, { "tl", "TRY" },
+	{ "\xE2\x82\xBD", "RUB" }, { "rub", "RUB" }, { "\xD1\x80\xD1\x83\xD0\xB1", "RUB" },
+	{ "\xD1\x80.", "RUB" }, { "\xE0\xA7\xB3", "BDT" }, { "bdt", "BDT" }, { "tk", "BDT" },
+	{ "taka", "BDT" }, { "rp", "IDR" }, { "idr", "IDR" }, { "ksh", "KES" }, { "kes", "KES" },
+	{ "tsh", "TZS" }, { "tzs", "TZS" }, { "ush", "UGX" }, { "ugx", "UGX" },
+	{ "fcfa", "FCFA" }, { "cfa", "FCFA" }, { "xof", "XOF" }, { "xaf", "XAF" },
+	{ "aed", "AED" }, { "sar", "SAR" }, { "egp", "EGP" }, { "cop", "COP" }, { "mxn", "MXN" },
+	{ "\xE2\x82\xA9", "KRW" },
+};
+
+/* Multipliers after an amount, lower case. */
+static const struct {
+	const char *word;
+	double times;
+} multipliers[] = {
+	{ "k", 1e3 }, { "m", 1e6 }, { "mn", 1e6 }, { "million", 1e6 }, { "mio", 1e6 },
+	{ "lakh", 1e5 }, { "lakhs", 1e5 }, { "lac", 1e5 }, { "lacs", 1e5 }, { "l", 1e5 },
+	{ "cr", 1e7 }, { "crore", 1e7 }, { "crores", 1e7 }, { "mil", 1e3 },
+	{ "rb", 1e3 }, { "ribu", 1e3 }, { "jt", 1e6 }, { "juta", 1e6 },
+	{ "tr", 1e6 }, { "tri\xE1\xBB\x87u", 1e6 }, { "trieu", 1e6 },
+	{ "ngh\xC3\xACn", 1e3 }, { "nghin", 1e3 }, { "ng\xC3\xA0n", 1e3 }, { "ngan", 1e3 },
+	{ "bin", 1e3 }, { "\xD1\x82\xD1\x8B\xD1\x81", 1e3 }, { "\xE5\x8D\x83", 1e3 },
+	{ "\xE4\xB8\x87", 1e4 },
+};
+
+/* The digit value at p[i] (any script), its length in *len; -1 if none. */
+static int
+digit_at(const char *p, size_t n, size_t i, size_t *len)
+{
+	uint32_t cp;
+
+	if (p[i] >= '0' && p[i] <= '9') {
+		*len = 1;
+		return p[i] - '0';
+	}
+	if ((unsigned char)p[i] < 0x80) {
+		*len = 1;
+		return -1;
+	}
+	*len = utf8_decode(p + i, n - i, &cp);
+	return utf8_digit(cp);
+}
+
+/* A separator inside an amount at p[i]: '.', ',' (also the Arabic ones),
+ * or '\'' / a space / NBSP (thousands only); its kind in *kind ('.', ',',
+ * ' '), its length in *len; 0 when none. */
+static int
+separator_at(const char *p, size_t n, size_t i, char *kind, size_t *len)
+{
+	uint32_t cp;
+
+	*len = 1;
+	if (p[i] == '.' || p[i] == ',') {
+		*kind = p[i];
+		return 1;
+	}
+	if (p[i] == ' ' || p[i] == '\'') {
+		*kind = ' ';
+		return 1;
+	}
+	if ((unsigned char)p[i] < 0x80)
+		return 0;
+	*len = utf8_decode(p + i, n - i, &cp);
+	if (cp == 0x066B) {		/* Arabic decimal separator */
+		*kind = '.';
+		return 1;
+	}
+	if (cp == 0x066C || cp == 0x00A0 || cp == 0x202F || cp == 0x2009) {
+		*kind = ' ';
+		return 1;
+	}
+	return 0;
+}
+
+/* The word of letters (and '$', '.', signs) at p[i..), lower case, into
+ * w (room for 24); returns its length in the text. */
+static size_t
+word_at(const char *p, size_t n, size_t i, char *w, size_t *wl)
+{
+	size_t k = i, len;
+	uint32_t cp;
+
+	*wl = 0;
+	while (k < n) {
+		len = utf8_decode(p + k, n - k, &cp);
+		if (casefold_is_space(cp) || (cp >= '0' && cp <= '9') || utf8_digit(cp) >= 0 ||
+		    cp == ',' || cp == '/' || cp == '-' || cp == '(' || cp == ')')
+			break;
+		if (*wl + len < 24) {
+			memcpy(w + *wl, p + k, len);
+			if (len == 1 && w[*wl] >= 'A' && w[*wl] <= 'Z')
+				w[*wl] = (char)(w[*wl] + 32);
+			*wl += len;
+		}
+		k += len;
+	}
+	w[*wl] = '\0';
+	return k - i;
+}
+
+/* 1 when w is one of the currency signs and words of the table. */
+static int
+sign_of(const char *w)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof currencies / sizeof currencies[0]; k++)
+		if (strcmp(w, currencies[k].sign) == 0)
+			return 1;
+	return 0;
+}
+
+/* The currency of the word w into out (room for SCAN_CURRENCY_MAX): its
+ * code, or a word of two to four ASCII letters in capitals (an ISO code
+ * this table lacks); 0 when it is none. */
+static int
+currency_of(const char *w, char *out)
+{
+	size_t k, n = strlen(w);
+
+	for (k = 0; k < sizeof currencies / sizeof currencies[0]; k++)
+		if (strcmp(w, currencies[k].sign) == 0) {
+			strcpy(out, currencies[k].code);
+			return 1;
+		}
+	if (n < 2 || n > 4)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (w[k] < 'a' || w[k] > 'z')
+			return 0;
+	for (k = 0; k < n; k++)
+		out[k] = (char)(w[k] - 32);
+	out[n] = '\0';
+	return 1;
+}
+
+/* The currency just before the amount ("INR 44000", "R$1.200",
+ * "Rs.45000"): the word that ends there. */
+static int
+currency_before(const char *p, size_t start, char *out)
+{
+	char w[24];
+	size_t a = start, wl, k;
+
+	while (a > 0 && (p[a - 1] == ' ' || p[a - 1] == '\t'))
+		a--;
+	for (k = a; k > 0 && a - k < 12 && p[k - 1] != ' ' && p[k - 1] != '\t'; k--)
+		;
+	if (k == a)
+		return 0;
+	word_at(p, a, k, w, &wl);
+	return currency_of(w, out);
+}
+
+int
+scan_price_parse(const char *p, size_t n, double *amount, char *currency)
+{
+	char digits[NUM_MAX + 1], w[24], kind, last = 0;
+	size_t i = 0, nd = 0, len, slen, after = 0, wl, k;
+	int d, seps = 0, dots = 0, commas = 0, dec = -1;	/* digits before the mark */
+	size_t group = 0;
+	int cur;
+	double v = 0, frac = 0, scale = 1;
+
+	*amount = 0;
+	currency[0] = '\0';
+	while (i < n && digit_at(p, n, i, &len) < 0)
+		i += len;
+	if (i == n)
+		return -1;
+	cur = currency_before(p, i, currency);
+	/* the digits and separators of the amount */
+	while (i < n) {
+		if ((d = digit_at(p, n, i, &len)) >= 0) {
+			if (nd < NUM_MAX)
+				digits[nd++] = (char)('0' + d);
+			group++;
+			i += len;
+			continue;
+		}
+		if (!separator_at(p, n, i, &kind, &slen) || i + slen >= n ||
+		    digit_at(p, n, i + slen, &len) < 0)
+			break;
+		if (kind == ' ') {
+			/* a space splits thousands only: three digits follow */
+			for (k = i + slen, d = 0; k < n && digit_at(p, n, k, &len) >= 0 && d < 4;
+			    k += len)
+				d++;
+			if (d != 3)
+				break;
+		}
+		seps++;
+		dots += kind == '.';
+		commas += kind == ',';
+		last = kind;
+		after = nd;
+		group = 0;
+		i += slen;
+	}
+	digits[nd] = '\0';
+	/* which mark, if any, is the decimal one */
+	if (last == '.' || last == ',') {
+		int once = (last == '.' ? dots : commas) == 1;
+
+		if ((dots && commas) || (once && group != 3))
+			dec = (int)after;
+	}
+	for (k = 0; k < nd; k++) {
+		if (dec >= 0 && (int)k >= dec) {
+			scale /= 10;
+			frac += (digits[k] - '0') * scale;
+		} else {
+			v = v * 10 + (digits[k] - '0');
+		}
+	}
+	v += frac;
+	/* a multiplier and a currency after it */
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	if (i < n) {
+		size_t used = word_at(p, n, i, w, &wl);
+
+		for (k = 0; k < sizeof multipliers / sizeof multipliers[0]; k++) {
+			size_t ml = strlen(multipliers[k].word);
+
+			if (strncmp(w, multipliers[k].word, ml) != 0)
+				continue;
+			if (w[ml] != '\0') {
+				/* glued to a currency sign: "3万円", "45k₹" */
+				if (!sign_of(w + ml))
+					continue;
+				memmove(w, w + ml, strlen(w + ml) + 1);
+			} else {
+				i += used;
+				while (i < n && (p[i] == ' ' || p[i] == '\t'))
+					i++;
+				if (i < n)
+					word_at(p, n, i, w, &wl);
+				else
+					w[0] = '\0';
+			}
+			v *= multipliers[k].times;
+			break;
+		}
+		if (!cur)
+			cur = currency_of(w, currency);
+	}
+	(void)seps;
+	if (v <= 0) {
+		currency[0] = '\0';
+		return -1;
+	}
+	*amount = v;
+	return 0;
+}

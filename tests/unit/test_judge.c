@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: MIT */
+/* test_judge: the cue rules over the embedded data, one listing at a time:
+ * negation and completion in each of the sixteen languages, word forms and
+ * affixes, clause boundaries, scripts without spaces, text that hides a
+ * phrase, shop offers, accessory and SIM listings, given names, and the
+ * names of lenders and lock systems. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb/blob.h"
+#include "harness.h"
+#include "scan/scan_priv.h"
+
+static struct ident_tables T;
+static struct kb K;
+static struct tac_db D;
+static struct scan S;
+static struct scan_result R;
+
+static void
+load(void)
+{
+	const struct blob *rb = blob_find("reporting-bodies.tsv");
+	const struct blob *ph = blob_find("imei-placeholders.tsv");
+	struct error e;
+
+	tac_db_init(&D);
+	tac_db_finish(&D);
+	if (!rb || !ph ||
+	    ident_tables_load(&T, rb->data, rb->len, ph->data, ph->len, &e) != 0 ||
+	    kb_load(&K, blob_get, NULL, &e) != 0 || scan_init(&S, &K, &T, &D, &e) != 0) {
+		printf("cannot load the tables\n");
+		exit(1);
+	}
+}
+
+/* Judges a listing of a title, a description and a category. */
+static const struct scan_result *
+judge3(const char *title, const char *text, const char *category)
+{
+	struct scan_field f[3] = {
+		{ "title", 5, title, strlen(title), SCAN_TITLE },
+		{ "description", 11, text, strlen(text), SCAN_TEXT },
+		{ "category", 8, category, strlen(category), SCAN_CATEGORY },
+	};
+	struct scan_listing in;
+
+	in.f = f;
+	in.nf = 3;
+	scan_listing(&S, &in, &R);
+	return &R;
+}
+
+static const struct scan_result *
+judge(const char *text)
+{
+	return judge3("", text, "");
+}
+
+/* The phrases as "phrase:status " items, in the result's order. */
+static const char *
+got(const struct scan_result *r)
+{
+	static char out[2048];
+	size_t i, n = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < r->nhits && n < sizeof out - 200; i++)
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s:%s ",
+		    S.ph[r->hits[i].phrase].phrase,
+		    scan_hit_status_name((enum scan_hit_status)r->hits[i].status));
+	return out;
+}
+
+#define RISK(r) scan_risk_name(scan_risk_of((r)->reasons))
+
+/* Honest sellers say what is not wrong, before or after the word. */
+static void
+test_negation(void)
+{
+	CHECK_STR(got(judge("Phone is not on EMI, bill available")), "on emi:negated ");
+	CHECK_STR(got(judge("EMI nahi hai, cash liya")), "emi:negated ");		/* hi */
+	CHECK_STR(got(judge("\xE0\xA4\x88\xE0\xA4\x8F\xE0\xA4\xAE\xE0\xA4\x86\xE0\xA4\x88 "
+	    "\xE0\xA4\xA8\xE0\xA4\xB9\xE0\xA5\x80\xE0\xA4\x82 \xE0\xA4\xB9\xE0\xA5\x88")),
+	    "\xE0\xA4\x88\xE0\xA4\x8F\xE0\xA4\xAE\xE0\xA4\x86\xE0\xA4\x88:negated ");	/* ईएमआई नहीं है */
+	CHECK_STR(got(judge("\xD9\x82\xD8\xB3\xD8\xB7\xD9\x88\xDA\xBA \xD9\xBE\xD8\xB1 "
+	    "\xD9\x86\xDB\x81\xDB\x8C\xDA\xBA \xDB\x81\xDB\x92")),
+	    "\xD9\x82\xD8\xB3\xD8\xB7\xD9\x88\xDA\xBA \xD9\xBE\xD8\xB1:negated ");	/* ur */
+	CHECK_STR(got(judge("\xE0\xA6\x95\xE0\xA6\xBF\xE0\xA6\xB8\xE0\xA7\x8D\xE0\xA6\xA4"
+	    "\xE0\xA6\xBF \xE0\xA6\xA8\xE0\xA7\x87\xE0\xA6\x87")),
+	    "\xE0\xA6\x95\xE0\xA6\xBF\xE0\xA6\xB8\xE0\xA7\x8D\xE0\xA6\xA4\xE0\xA6\xBF:negated ");	/* bn */
+	CHECK_STR(got(judge("Hindi hulugan, cash ko binili")), "hulugan:negated ");	/* tl */
+	CHECK_STR(got(judge("Tidak kredit, beli cash")), "kredit:negated ");		/* id */
+	CHECK_STR(got(judge("Si ya mkopo, nimelipa cash")), "ya mkopo:negated ");	/* sw */
+	CHECK_STR(got(judge("No est\xC3\xA1 a cuotas")), "a cuotas:negated ");	/* es */
+	CHECK_STR(got(judge("N\xC3\xA3o \xC3\xA9 parcelado")), "parcelado:negated ");	/* pt */
+	CHECK_STR(got(judge("Kh\xC3\xB4ng tr\xE1\xBA\xA3 g\xC3\xB3p")),
+	    "tr\xE1\xBA\xA3 g\xC3\xB3p:negated ");					/* vi */
+	CHECK_STR(got(judge("\xE0\xB9\x84\xE0\xB8\xA1\xE0\xB9\x88\xE0\xB8\xA1\xE0\xB8\xB5"
+	    "\xE0\xB8\x9C\xE0\xB9\x88\xE0\xB8\xAD\xE0\xB8\x99")),
+	    "\xE0\xB8\x9C\xE0\xB9\x88\xE0\xB8\xAD\xE0\xB8\x99:negated ");		/* th ไม่มีผ่อน */
+	CHECK_STR(got(judge("\xD9\x84\xD9\x8A\xD8\xB3 \xD8\xA8\xD8\xA7\xD9\x84\xD8\xAA\xD9\x82"
+	    "\xD8\xB3\xD9\x8A\xD8\xB7")),
+	    "\xD8\xA8\xD8\xA7\xD9\x84\xD8\xAA\xD9\x82\xD8\xB3\xD9\x8A\xD8\xB7:negated ");	/* ar */
+	CHECK_STR(got(judge("Taksitli de\xC4\x9Fil")), "taksitli:negated ");		/* tr */
+	CHECK_STR(got(judge("\xE5\x88\x86\xE5\x89\xB2\xE6\x89\x95\xE3\x81\x84\xE3\x81\xA7\xE3"
+	    "\x81\xAF\xE3\x81\x82\xE3\x82\x8A\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93")),
+	    "\xE5\x88\x86\xE5\x89\xB2\xE6\x89\x95\xE3\x81\x84:negated ");		/* ja */
+	CHECK_STR(got(judge("\xD0\x9D\xD0\xB5 \xD0\xB2 \xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD1\x80"
+	    "\xD0\xBE\xD1\x87\xD0\xBA\xD1\x83")),
+	    "\xD0\xB2 \xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD1\x80\xD0\xBE\xD1\x87\xD0\xBA\xD1\x83:negated ");
+	CHECK_STR(RISK(judge("Tidak kredit, beli cash")), "ok");
+	/* a question answered at once; a denial after "but" */
+	CHECK_STR(got(judge("Stolen? No.")), "stolen:negated ");
+	CHECK_STR(got(judge("Nakaw daw, pero hindi!")), "nakaw:negated ");
+	CHECK_STR(got(judge("Stolen they say, but no.")), "stolen:negated ");
+	/* a phrase that is itself an absence stays a flag */
+	CHECK_STR(got(judge("Sin factura, no robado")), "sin factura:counted robado:negated ");
+	CHECK_STR(RISK(judge("Sin factura, no robado")), "caution");
+	CHECK_STR(got(judge("Belum lunas")), "belum lunas:counted ");
+	CHECK_STR(got(judge("EMI not completed")), "emi not completed:counted ");
+	/* a lock taken off, a stolen phone taken back */
+	CHECK_STR(got(judge("Pas bloqu\xC3\xA9, compte Google retir\xC3\xA9")),
+	    "bloqu\xC3\xA9:negated compte google:negated ");			/* fr */
+	CHECK_STR(RISK(judge("Google account removed, reset done")), "ok");
+	CHECK_STR(got(judge("Na-snatch dati tapos nabawi ko")), "na-snatch:negated ");	/* tl */
+	/* a carrier lock said openly is a weak word, not a stop */
+	CHECK_STR(got(judge("Capado por Telcel")), "capado:weak ");
+	CHECK_STR(RISK(judge("Separa con un anticipo por Nequi")), "caution");
+}
+
+/* A negation reaches only its own clause. */
+static void
+test_boundaries(void)
+{
+	CHECK_STR(got(judge("Not stolen but blacklisted")), "stolen:negated blacklisted:counted ");
+	CHECK_STR(got(judge("Not my phone. EMI running")), "emi running:counted ");
+	CHECK_STR(got(judge("No, this is on EMI")), "on emi:counted ");
+	CHECK_STR(got(judge("No box, but on EMI still")), "no box:weak on emi:counted ");
+	/* "Rs. 15.000": a '.' between digits ends no clause */
+	CHECK_STR(got(judge("Rs. 15.000 only, no EMI")), "emi:negated ");
+	/* Thai: a space ends a clause, words touch */
+	CHECK_STR(got(judge("\xE0\xB8\x9C\xE0\xB9\x88\xE0\xB8\xAD\xE0\xB8\x99 "
+	    "\xE0\xB9\x84\xE0\xB8\xA1\xE0\xB9\x88\xE0\xB8\xA1\xE0\xB8\xB5")),
+	    "\xE0\xB8\x9C\xE0\xB9\x88\xE0\xB8\xAD\xE0\xB8\x99:weak ");		/* ผ่อน ไม่มี */
+	CHECK_STR(got(judge("\xE0\xB8\x95\xE0\xB8\xB4\xE0\xB8\x94\xE0\xB8\x9C\xE0\xB9\x88\xE0"
+	    "\xB8\xAD\xE0\xB8\x99")), "\xE0\xB8\x95\xE0\xB8\xB4\xE0\xB8\x94\xE0\xB8\x9C\xE0\xB9"
+	    "\x88\xE0\xB8\xAD\xE0\xB8\x99:counted ");					/* ติดผ่อน */
+}
+
+/* Finished payments: strong statements reach the listing; a negated one
+ * is none. */
+static void
+test_completion(void)
+{
+	CHECK_STR(got(judge("EMI khatam ho gayi, NOC hai")), "emi:paid_off ");
+	CHECK_STR(got(judge("Was on EMI last year, now fully paid")), "on emi:paid_off ");
+	CHECK_STR(got(judge("Cicilan sudah lunas")), "cicilan:paid_off ");
+	CHECK_STR(got(judge("\xC4\x90\xC3\xA3 t\xE1\xBA\xA5t to\xC3\xA1n tr\xE1\xBA\xA3 g\xC3\xB3p")),
+	    "tr\xE1\xBA\xA3 g\xC3\xB3p:paid_off ");					/* vi */
+	CHECK_STR(got(judge("\xE6\xAE\x8B\xE5\x82\xB5\xE3\x81\xAA\xE3\x81\x97")),
+	    "\xE6\xAE\x8B\xE5\x82\xB5:paid_off ");					/* 残債なし */
+	CHECK_STR(got(judge("Not fully paid, EMI running")), "emi running:counted ");
+	CHECK_STR(RISK(judge("Not fully paid yet, still on EMI")), "caution");
+	CHECK_STR(RISK(judge("Home Credit paid off, receipt available")), "ok");
+}
+
+/* Written forms and affixes on borrowed words. */
+static void
+test_word_forms(void)
+{
+	CHECK_STR(got(judge("Hape diblock operator")), "block:counted ");	/* id */
+	CHECK_STR(got(judge("iPhone nablock na")), "block:counted ");		/* tl */
+	CHECK_STR(got(judge("Simu imeflashiwa")), "flash:counted ");		/* sw */
+	CHECK_STR(got(judge("HP udah ngebypass")), "bypass:counted ");		/* id */
+	CHECK_STR(RISK(judge("Imeblockiwa na kampuni")), "stop");		/* a form_of row */
+	/* Arabic and: و glued to مقفل بحساب */
+	CHECK_STR(RISK(judge("\xD9\x87\xD8\xA7\xD8\xAA\xD9\x81 \xD9\x88\xD9\x85\xD9\x82\xD9\x81"
+	    "\xD9\x84 \xD8\xA8\xD8\xAD\xD8\xB3\xD8\xA7\xD8\xA8")), "stop");
+	/* no affix: a word of its own kind */
+	CHECK_STR(got(judge("Gadget block party, unlocked and relocked")), "");
+}
+
+/* What hides a phrase from a filter: invisible characters, look-alikes,
+ * fullwidth letters. */
+static void
+test_normalised(void)
+{
+	CHECK_STR(got(judge("Kg lo\xE2\x80\x8B" "cked, cheap")), "kg locked:counted ");
+	CHECK_STR(got(judge("FRP by\xC2\xAD" "pass done")), "frp bypass:counted ");
+	CHECK_STR(got(judge("\xEF\xBD\x89\xEF\xBD\x83\xEF\xBD\x8C\xEF\xBD\x8F\xEF\xBD\x95"
+	    "\xEF\xBD\x84 \xEF\xBD\x8C\xEF\xBD\x8F\xEF\xBD\x83\xEF\xBD\x8B\xEF\xBD\x85\xEF\xBD\x84")),
+	    "icloud locked:counted ");
+	CHECK_STR(got(judge("icloud l\xD0\xBE" "cked")), "icloud locked:counted ");
+	CHECK_STR(RISK(judge("icloud l\xD0\xBE" "cked")), "stop");
+}
+
+/* Context: a shop's offer, an accessory listing, a given name. */
+static void
+test_context(void)
+{
+	CHECK_STR(got(judge("No cost EMI on all cards, visit our store")), "emi:shop_offer ");
+	CHECK_STR(got(judge("EMI available hai")), "emi:shop_offer ");
+	CHECK_STR(got(judge3("Samsung A54 case", "Back case, EMI not needed", "")),
+	    "emi:accessory ");
+	/* a phone sold with a case is a phone */
+	CHECK_STR(got(judge3("Samsung A54 with free case", "On EMI, 2 left", "")),
+	    "on emi:counted ");
+	/* the category column: accessories and SIM cards count only bypass
+	 * and theft */
+	CHECK_STR(got(judge3("Cover", "On EMI, locked design", "Accessories")),
+	    "on emi:category locked:category ");
+	CHECK_STR(RISK(judge3("SIM card", "Blocked SIM", "SIM Cards")), "stop");
+	CHECK_STR(RISK(judge3("Simple phone", "On EMI, 3 left", "Mobile Phones")), "caution");
+	/* Emi the person */
+	CHECK_STR(got(judge("Contact Emi for details")), "emi:name ");
+	CHECK_STR(got(judge("Ye phone meri behen Emi ka hai, deal karegi")), "emi:name ");
+	CHECK_STR(got(judge("Contact EMI details")), "emi:counted ");
+}
+
+/* Every lender and lock system by name. */
+static void
+test_names(void)
+{
+	const struct scan_result *r = judge("Phone on Samsung Knox Guard, Bajaj Finserv loan");
+
+	CHECK(strstr(got(r), "samsung knox guard:counted") != NULL);
+	CHECK(strstr(got(r), "bajaj finserv:counted") != NULL);
+	CHECK_STR(RISK(r), "stop");
+	/* a name of one plain word weighs 1 */
+	CHECK_STR(got(judge("Salmon pink colour")), "salmon:weak ");
+	CHECK_STR(RISK(judge("Salmon pink colour")), "ok");
+	CHECK_STR(got(judge("Watu Simu bado nalipia")), "watu simu:counted bado nalipia:counted ");
+}
+
+/* Weight-1 words: one alone, or several of one kind, is no finding; two
+ * kinds together are worth a look, and never a stop. */
+static void
+test_weak(void)
+{
+	const struct scan_result *r = judge("Locked, no box");
+
+	CHECK_STR(got(r), "locked:weak no box:weak ");
+	CHECK_INT(r->reasons, 1u << SCAN_WEAK_PHRASE);
+	CHECK_STR(RISK(r), "caution");
+	r = judge("Loan balance left");
+	CHECK_STR(got(r), "loan:weak balance:weak ");
+	CHECK_INT(r->reasons, 0);
+	/* a denied weak word is not one of the two */
+	CHECK_STR(RISK(judge("Not locked, no box")), "ok");
+}
+
+/* An accessory's price is no phone's price: it is neither judged against
+ * the phone's median nor part of it. */
+static void
+test_accessory_price(void)
+{
+	struct scan_field f[3] = {
+		{ "title", 5, "Case for Galaxy A15", 19, SCAN_TITLE },
+		{ "price", 5, "KES 500", 7, SCAN_PRICE },
+		{ "category", 8, "Phone cases", 11, SCAN_CATEGORY },
+	};
+	struct scan_listing in = { f, 3 };
+
+	scan_identifiers(&S, &in, &R);
+	CHECK(R.price == 0);
+	f[2].p = "Mobile Phones";
+	f[2].len = 13;
+	scan_identifiers(&S, &in, &R);
+	CHECK(R.price == 500);
+	CHECK_STR(R.currency, "KES");
+}
+
+int
+main(void)
+{
+	load();
+	RUN(test_negation);
+	RUN(test_boundaries);
+	RUN(test_completion);
+	RUN(test_word_forms);
+	RUN(test_normalised);
+	RUN(test_context);
+	RUN(test_names);
+	RUN(test_weak);
+	RUN(test_accessory_price);
+	scan_release(&S);
+	tac_db_release(&D);
+	kb_release(&K);
+	ident_tables_release(&T);
+	return h_done();
+}
