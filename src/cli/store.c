@@ -453,6 +453,37 @@ store_read_file(const char *path, char **text, size_t *len, struct error *err)
 	return read_record_file(path, 0, text, len, err);
 }
 
+/* The record of id in the folder: a file there, never a link out of it;
+ * a stray (a link, a folder) is named with what to do. */
+static int
+read_saved(const char *path, char **text, size_t *len, struct error *err)
+{
+	if (read_record_file(path, FILE_NOFOLLOW, text, len, err) != 0) {
+		if (errno == ELOOP || errno == EISDIR || errno == EINVAL) {
+			/* a stray in the records folder: say what to do with it */
+			struct stat st;
+			int e = errno;
+			error_set(err, 0, 0, "'%s' is %s, not a record: move it out of the records "
+			    "folder", path, lstat(path, &st) == 0 ? file_kind(st.st_mode) :
+			    "not a file");
+			errno = e;
+		}
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_read_saved(const struct store *s, const char *id, char **text, size_t *len,
+    struct error *err)
+{
+	char path[STORE_PATH_MAX];
+
+	if (store_path(s, id, path, sizeof path, err) != 0)
+		return -1;
+	return read_saved(path, text, len, err);
+}
+
 int
 store_load(const struct store *s, const char *id_or_path, struct record *out,
     enum record_seal *seal, struct error *err)
@@ -474,18 +505,9 @@ store_load(const struct store *s, const char *id_or_path, struct record *out,
 	} else {
 		flags = FILE_NOFOLLOW;	/* a record in the folder is a file there */
 	}
-	if (read_record_file(path, flags, &text, &len, err) != 0) {
-		if (flags && (errno == ELOOP || errno == EISDIR || errno == EINVAL)) {
-			/* a stray in the records folder: say what to do with it */
-			struct stat st;
-			int e = errno;
-			error_set(err, 0, 0, "'%s' is %s, not a record: move it out of the records "
-			    "folder", path, lstat(path, &st) == 0 ? file_kind(st.st_mode) :
-			    "not a file");
-			errno = e;
-		}
+	if ((flags ? read_saved(path, &text, &len, err) :
+	    read_record_file(path, 0, &text, &len, err)) != 0)
 		return -1;
-	}
 	if (seal)
 		*seal = record_check_seal(text, len, hex);
 	rc = record_parse(text, len, out, &perr);

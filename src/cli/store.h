@@ -120,6 +120,11 @@ int store_save(const struct store *s, const struct record *r,
 int store_read_file(const char *path, char **text, size_t *len,
     struct error *err);
 
+/* Reads the record of id in the folder as store_read_file does, except
+ * that a symbolic link there is refused (as store_load by id). */
+int store_read_saved(const struct store *s, const char *id, char **text, size_t *len,
+    struct error *err);
+
 /* Loads a record by id, or by path when id_or_path holds a '/' or ends
  * in ".record"; by id, a symbolic link in the folder is refused, and so is
  * a record whose "id" field is not that id (renamed or copied by hand).

@@ -309,8 +309,11 @@ checkrun_recheck(struct check_run *r, const char *id)
 		    r->store.dir);
 		return EXIT_USAGE;
 	}
+	/* the same lock as check's: a re-check writes the same record */
+	if ((rc = lock_check(r, id)) != EXIT_OK)
+		return rc;
 	if (store_path(&r->store, id, path, sizeof path, &e) != 0 ||
-	    store_read_file(path, &r->text, &r->len, &e) != 0) {
+	    store_read_saved(&r->store, id, &r->text, &r->len, &e) != 0) {
 		cli_error("%s: 'handover list' shows the saved checks", e.msg);
 		return EXIT_IO;
 	}

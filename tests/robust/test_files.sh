@@ -145,6 +145,16 @@ has "show: the link is named, with what to do" "is a symbolic link, not a record
 run "list: a record that is a symbolic link" 3 "$BIN" list
 has "list: the link is named" "2026-01-01-LINKED.record' is a symbolic link"
 rm "$R/2026-01-01-LINKED.record"
+# recheck writes the record it reads: never through a link out of the folder
+cp tests/cli/fixtures/sample.record "$H/sealed.record"
+cp "$H/sealed.record" "$H/sealed.before"
+ln -s "$H/sealed.record" "$R/2026-11-23-VZR0PZ.record"
+run "recheck: a record that is a symbolic link" 3 "$BIN" recheck 2026-11-23-VZR0PZ < /dev/null
+has "recheck: the link is named, with what to do" "is a symbolic link, not a record: move it out of the records folder"
+if cmp -s "$H/sealed.record" "$H/sealed.before" && [ -L "$R/2026-11-23-VZR0PZ.record" ]; then ok; else
+	fail "recheck wrote through the link or replaced it" "$(ls -l "$R")"
+fi
+rm "$R/2026-11-23-VZR0PZ.record"
 mkdir "$R/2026-01-01-FOLDER.record"
 run "list: a folder named like a record" 3 "$BIN" list
 has "list: the folder is named, with what to do" "2026-01-01-FOLDER.record' is a folder, not a record: move it out"

@@ -12,6 +12,10 @@ BIN=$1
 H=$SCRATCH/h
 D=$XDG_DATA_HOME/handover
 mkdir -p "$H"
+# input in a file, not a pipe: run in a pipeline is a subshell, whose
+# ok and fail would not count
+echo quit > "$H/quit"
+printf 'IN\n' > "$H/in"
 run() {		# run NAME WANT CMD...
 	n=$1
 	want=$2
@@ -84,7 +88,7 @@ has "export: renamed" "renamed or edited by hand"
 run "list with a renamed check" 3 "$BIN" list
 has "list: renamed" "says its id is '$ID'"
 has "list: the others still listed" "$ID"
-echo quit | run "resume a renamed check" 3 "$BIN" check --resume 2026-01-01-RENAME
+run "resume a renamed check" 3 "$BIN" check --resume 2026-01-01-RENAME < "$H/quit"
 rm "$D/2026-01-01-RENAME.record"
 
 # 5. check --resume: a record from elsewhere naming a saved sealed check's
@@ -94,15 +98,15 @@ rm "$D/2026-01-01-RENAME.record"
 	printf 'created: x\nupdated: x\nstate: open\nlisting.brand: Forged\n'
 } > "$H/fr.body"
 reseal "$H/fr.body" "$H/foreign.record"
-echo quit | run "resume a foreign record file" 2 "$BIN" check --resume "$H/foreign.record"
-echo quit | run "resume a sealed check" 2 "$BIN" check --resume "$ID"
+run "resume a foreign record file" 2 "$BIN" check --resume "$H/foreign.record" < "$H/quit"
+run "resume a sealed check" 2 "$BIN" check --resume "$ID" < "$H/quit"
 has "resume sealed: said" "is finished and sealed"
 if cmp -s "$R" "$H/saved"; then ok; else fail "the sealed record was changed" "$(diff "$H/saved" "$R")"; fi
 # 6. Privacy: a whole ID number typed where the last 4 characters belong is
 # refused, and never echoed into a piped transcript nor kept anywhere.
 grep -v '^seller.id_last4\|^seller.declaration' tests/check/base.answers > "$H/p.answers"
-printf '1234 5678 9012\n9012\nquit\n' | run "a whole ID number piped" 6 \
-    "$BIN" check --answers "$H/p.answers"
+printf '1234 5678 9012\n9012\nquit\n' > "$H/p.in"
+run "a whole ID number piped" 6 "$BIN" check --answers "$H/p.answers" < "$H/p.in"
 has "the ID number refused" "handover never keeps a whole ID number"
 hasnt "the ID number not in the transcript" "5678"
 has "the last 4 taken" "> 9012"
