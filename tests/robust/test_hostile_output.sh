@@ -4,7 +4,8 @@
 # lines and answers files written to take over a terminal (clear it, set
 # its title, erase and forge lines, colour, C1 CSI, bidi overrides) are
 # shown, never obeyed, by list, show, export --text, verify, scan (CSV and
-# keyed lines), imei, info, apps, dups, check
+# keyed lines), imei, info, apps, dups, recheck (and the re-checks that
+# list, show and export --text print from a record that grew), check
 # (its questions, the TAC model it names, the piped answers it echoes) and every
 # error message.  Checked twice: no such byte reaches stdout or stderr,
 # and, under tmux, the screen after printing them shows no effect.
@@ -61,6 +62,34 @@ sed -n '1,/^identity.imei1/p' tests/check/base.answers > "$H/part.answers"
 # Piped answers to check carrying an escape sequence and a C1 CSI.
 printf 'IN\nSam\302\2332Jsung\nSamsung\nA\033[2J14\nA14\n' > "$H/piped"
 
+# A record that grew by a re-check block whose verdict, reason and
+# answers carry controls, in the records folder (list, show and export
+# --text print its re-checks); and one whose unfinished re-check's
+# answers do, for recheck to go on from, in a folder of its own.
+grown() {	# grown STATE OUT
+	cp tests/cli/fixtures/sample.record "$H/grown.body"
+	cat >> "$H/grown.body" <<REC
+recheck: 2026-11-30T09:10:00+00:00
+recheck.handover-version: 0.1.0
+recheck.state: $1
+recheck.knox: completed
+recheck.apps: no
+recheck.notice: yes
+recheck.notice_text: Pay\x1b]0;PWNED-TITLE\x07\x1b[2J now\nINJECTED: ok
+recheck.registry: clean
+recheck.registry_reference: REF\x1b[31mX
+recheck.sim_works: yes
+REC
+	if [ "$1" = sealed ]; then
+		printf 'recheck.verdict: GO\\x1b[1A\\x1b[2KFAKE LINE\302\233\n' >> "$H/grown.body"
+		printf 'recheck.reason: STOP recheck_notice \\x1b[31mEvil\342\200\256\n' >> "$H/grown.body"
+	fi
+	seal "$H/grown.body" "$2"
+}
+grown sealed "$XDG_DATA_HOME/handover/2026-11-23-VZR0PZ.record"
+mkdir -p "$H/xdg3/handover"
+chmod 700 "$H/xdg3/handover"
+grown open "$H/xdg3/handover/2026-11-23-VZR0PZ.record"
 # An Osmocom TAC database whose brand and model carry controls.
 printf 'licence\ntac,name,name,aka\n35417803,"Evil\033]0;PWNED-TITLE\007\033[31mBrand","Model\033[2J\302\233H",x\n' > "$H/tacdb.csv"
 # A data folder whose lender name carries them.
@@ -94,6 +123,9 @@ run_all() {
 	"$BIN" export --text "$H/shown.record"
 	"$BIN" check --tac-db "$H/tacdb.csv" --answers "$H/part.answers" < /dev/null
 	"$BIN" check < "$H/piped"
+	"$BIN" show 2026-11-23-VZR0PZ
+	"$BIN" export --text 2026-11-23-VZR0PZ
+	XDG_DATA_HOME=$H/xdg3 "$BIN" recheck 2026-11-23-VZR0PZ < /dev/null
 }
 
 # 1. Bytes: nothing a terminal obeys in any output (ESC, BEL, CSI as C1,
@@ -117,7 +149,8 @@ for want in 'A14\x1b]0;PWNED-TITLE\x07\x1b[2J' 'photo\nINJECTED: ok' 'abc<U+202E
     'invoice\nINJECTED: ok\x1b[31m' 'differs from the phone being sold (Evil\x1b[1A\x1b[2KFAKE LINE)' \
     'names Evil\x1b]0;PWNED-TITLE\x07\x1b[31mBrand Model\x1b[2J<U+009B>H' \
     '> Sam<U+009B>2Jsung' '> A\x1b[2J14' 'L1\x1b]0;PWNED-TITLE\x07\x1b[2J' \
-    "'=HYPERLINK(\"x\")\\x1b[31m<U+009B>"; do
+    "'=HYPERLINK(\"x\")\\x1b[31m<U+009B>" 'd7 GO\x1b[1A\x1b[2KFAKE LINE<U+009B>' \
+    'GO\u001b[1A\u001b[2KFAKE LINE\u009b'; do
 	if grep -qF -- "$want" "$H/out"; then ok; else
 		fail "the control is not shown visibly: '$want'" "$(cat -v "$H/out" | head -n 40)"
 	fi
@@ -152,7 +185,7 @@ run_all 2>&1
 echo AFTER-MARK
 sleep 60
 SH
-$T new-session -d -s h -x 200 -y 300 "sh '$H/run.sh'"
+$T new-session -d -s h -x 200 -y 1000 "sh '$H/run.sh'"
 i=0
 while [ $i -lt 100 ] && ! $T capture-pane -p -t h | grep -q AFTER-MARK; do sleep 0.1; i=$((i + 1)); done
 $T capture-pane -p -t h > "$H/screen"
