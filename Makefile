@@ -60,7 +60,7 @@ all: $(B)/handover
 run:
 	@echo "building handover..."
 	@$(MAKE) -s $(B)/handover > /dev/null
-	@./$(B)/handover check || [ $$? -ge 4 ]
+	@$(B)/handover check || [ $$? -ge 4 ]
 
 $(B)/handover: src/main.c $(B)/libhandover.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ src/main.c $(B)/libhandover.a $(ALL_LDFLAGS)
@@ -79,7 +79,7 @@ $(B)/embed: src/gen/embed.c | $(B)/obj
 HOST_CC ?= $(CC)
 
 $(B)/gen/data_blob.c: $(B)/embed $(DATA) | $(B)/obj
-	./$(B)/embed $@ $(DATA)
+	$(B)/embed $@ $(DATA)
 
 $(B)/obj/data_blob.o: $(B)/gen/data_blob.c
 	$(CC) $(ALL_CPPFLAGS) $(CFLAGS) -c -o $@ $<

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* jsonl: lines from a sliding window, each checked as a JSON object by a
- * small recursive-descent parser that unescapes strings in place. */
+/* jsonl: lines from a sliding window, each checked as a JSON object
+ * (lib/json.c) and flattened into its members; JSON arrays of objects
+ * read as records too. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -8,262 +9,9 @@
 #include <string.h>
 
 #include "lib/grow.h"
+#include "lib/json_priv.h"
 #include "lib/jsonl.h"
 #include "lib/utf8.h"
-
-/* One line being parsed. */
-struct jp {
-	char *s;
-	size_t n, i;
-	long line;
-	struct error *err;
-};
-
-/* A byte that ends a plain run inside a string: a quote, a backslash, a
- * control character, or the start of a multi-byte sequence to check. */
-#define STR_STOP(c) ((unsigned char)((c) - 0x20) >= 0x60 || (c) == '"' || \
-	(c) == '\\')
-
-static int
-jp_fail(struct jp *j, const char *what)
-{
-	return error_set(j->err, j->line, (long)j->i + 1, "%s", what);
-}
-
-static void
-skip_ws(struct jp *j)
-{
-	while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' ||
-	    j->s[j->i] == '\r' || j->s[j->i] == '\n'))
-		j->i++;
-}
-
-static int
-hex4(const char *p, uint32_t *v)
-{
-	int k;
-
-	*v = 0;
-	for (k = 0; k < 4; k++) {
-		unsigned char c = (unsigned char)p[k];
-
-		*v <<= 4;
-		if (c >= '0' && c <= '9')
-			*v |= c - '0';
-		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
-			*v |= (c | 32) - 'a' + 10;
-		else
-			return -1;
-	}
-	return 0;
-}
-
-/* The escape after the backslash at j->i - 1; writes its UTF-8 at *w
- * (never past the input consumed) when write is set. */
-static int
-escape(struct jp *j, size_t *w, int write)
-{
-	uint32_t cp, lo;
-	char c;
-
-	if (j->i >= j->n)
-		return jp_fail(j, "line ends inside a string");
-	c = j->s[j->i++];
-	switch (c) {
-	case '"': case '\\': case '/': cp = (unsigned char)c; break;
-	case 'b': cp = '\b'; break;
-	case 'f': cp = '\f'; break;
-	case 'n': cp = '\n'; break;
-	case 'r': cp = '\r'; break;
-	case 't': cp = '\t'; break;
-	case 'u':
-		if (j->n - j->i < 4 || hex4(j->s + j->i, &cp))
-			return jp_fail(j, "\\u needs four hex digits");
-		j->i += 4;
-		if (cp >= 0xD800 && cp <= 0xDBFF && j->n - j->i >= 6 &&
-		    j->s[j->i] == '\\' && j->s[j->i + 1] == 'u' &&
-		    hex4(j->s + j->i + 2, &lo) == 0 &&
-		    lo >= 0xDC00 && lo <= 0xDFFF) {
-			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-			j->i += 6;
-		} else if (cp >= 0xD800 && cp <= 0xDFFF) {
-			cp = 0xFFFD;	/* a lone surrogate */
-		}
-		break;
-	default:
-		j->i--;
-		return jp_fail(j, "unknown escape in a string");
-	}
-	if (write)
-		*w += utf8_encode(cp, j->s + *w);
-	return 0;
-}
-
-/* The string at j->i (its opening quote); when write, unescapes it in
- * place and sets *out and *len. */
-static int
-string(struct jp *j, int write, const char **out, size_t *len)
-{
-	size_t w, k;
-	unsigned char c;
-
-	j->i++;
-	w = j->i;
-	if (write)
-		*out = j->s + w;
-	for (;;) {
-		size_t st = j->i;
-
-		while (j->i < j->n && !STR_STOP((unsigned char)j->s[j->i]))
-			j->i++;
-		if (write && w != st)
-			memmove(j->s + w, j->s + st, j->i - st);
-		w += j->i - st;
-		if (j->i >= j->n)
-			return jp_fail(j, "line ends inside a string");
-		c = (unsigned char)j->s[j->i];
-		if (c == '"') {
-			j->i++;
-			break;
-		}
-		if (c == '\\') {
-			j->i++;
-			if (escape(j, &w, write))
-				return -1;
-			if (!write)
-				w = j->i;
-		} else if (c < 0x20) {
-			return jp_fail(j, "control character in a string: escape it");
-		} else {
-			if ((k = utf8_valid_prefix(j->s + j->i, j->n - j->i)) == 0)
-				return jp_fail(j, "invalid UTF-8 in a string");
-			if (write && w != j->i)
-				memmove(j->s + w, j->s + j->i, k);
-			w += k;
-			j->i += k;
-		}
-	}
-	if (write)
-		*len = w - (size_t)(*out - j->s);
-	return 0;
-}
-
-static int
-digits(struct jp *j)
-{
-	size_t st = j->i;
-
-	while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
-		j->i++;
-	return j->i > st ? 0 : jp_fail(j, "a number needs a digit here");
-}
-
-static int
-number(struct jp *j)
-{
-	if (j->i < j->n && j->s[j->i] == '-')
-		j->i++;
-	if (j->i < j->n && j->s[j->i] == '0')
-		j->i++;
-	else if (digits(j))
-		return -1;
-	if (j->i < j->n && j->s[j->i] == '.') {
-		j->i++;
-		if (digits(j))
-			return -1;
-	}
-	if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
-		j->i++;
-		if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
-			j->i++;
-		if (digits(j))
-			return -1;
-	}
-	return 0;
-}
-
-static int
-literal(struct jp *j, const char *word, size_t len)
-{
-	if (j->n - j->i < len || memcmp(j->s + j->i, word, len) != 0)
-		return jp_fail(j, "unexpected text: not a JSON value");
-	j->i += len;
-	return 0;
-}
-
-/* Any value at j->i, checked but not unescaped; depth counts the
- * containers it is in. */
-static int
-value(struct jp *j, int depth, enum jsonl_type *type)
-{
-	char c, close;
-	int first = 1;
-
-	skip_ws(j);
-	if (j->i >= j->n)
-		return jp_fail(j, "line ends where a value should be");
-	c = j->s[j->i];
-	switch (c) {
-	case '"':
-		*type = JSONL_STRING;
-		return string(j, 0, NULL, NULL);
-	case 't':
-		*type = JSONL_TRUE;
-		return literal(j, "true", 4);
-	case 'f':
-		*type = JSONL_FALSE;
-		return literal(j, "false", 5);
-	case 'n':
-		*type = JSONL_NULL;
-		return literal(j, "null", 4);
-	case '{':
-	case '[':
-		break;
-	default:
-		*type = JSONL_NUMBER;
-		if (c != '-' && (c < '0' || c > '9'))
-			return jp_fail(j, "unexpected character: not a JSON value");
-		return number(j);
-	}
-	*type = c == '{' ? JSONL_OBJECT : JSONL_ARRAY;
-	close = c == '{' ? '}' : ']';
-	if (depth + 1 > JSONL_MAX_DEPTH)
-		return jp_fail(j, "nested deeper than 64 levels");
-	j->i++;
-	for (;;) {
-		enum jsonl_type t;
-
-		skip_ws(j);
-		if (j->i < j->n && j->s[j->i] == close && first) {
-			j->i++;
-			return 0;
-		}
-		if (c == '{') {
-			if (j->i >= j->n || j->s[j->i] != '"')
-				return jp_fail(j, "expected a key in quotes");
-			if (string(j, 0, NULL, NULL))
-				return -1;
-			skip_ws(j);
-			if (j->i >= j->n || j->s[j->i] != ':')
-				return jp_fail(j, "expected ':' after the key");
-			j->i++;
-		}
-		if (value(j, depth + 1, &t))
-			return -1;
-		skip_ws(j);
-		if (j->i < j->n && j->s[j->i] == ',') {
-			j->i++;
-			first = 0;
-			continue;
-		}
-		if (j->i < j->n && j->s[j->i] == close) {
-			j->i++;
-			return 0;
-		}
-		return jp_fail(j, c == '{' ? "expected ',' or '}'" :
-		    "expected ',' or ']'");
-	}
-}
 
 /* Keeps a member; its key is in the line, or (koff != NO_KEY) in
  * r->keys, whose address is known only when the object is done. */
@@ -289,7 +37,7 @@ static int
 path_add(struct jsonl_reader *r, struct jp *j, const char *p, size_t n)
 {
 	if (r->pathlen + n > JSONL_MAX_PATH)
-		return jp_fail(j, "a key path longer than 256 bytes");
+		return json_fail(j, "a key path longer than 256 bytes");
 	memcpy(r->path + r->pathlen, p, n);
 	r->pathlen += n;
 	return 0;
@@ -321,28 +69,28 @@ flatten(struct jsonl_reader *r, struct jp *j, int depth)
 	char close, num[24];
 	int rc, n;
 
-	skip_ws(j);
+	json_skip_ws(j);
 	if (j->i >= j->n)
-		return jp_fail(j, "line ends where a value should be");
+		return json_fail(j, "line ends where a value should be");
 	st = j->i;
 	if (j->s[j->i] == '"') {
 		m.type = JSONL_STRING;
-		if (string(j, 1, &m.val, &m.vallen))
+		if (json_string(j, 1, &m.val, &m.vallen))
 			return -1;
 		return add_leaf(r, j, &m);
 	}
 	if (j->s[j->i] != '{' && j->s[j->i] != '[') {
-		if (value(j, depth, &m.type))
+		if (json_value(j, depth, &m.type))
 			return -1;
 		m.val = j->s + st;
 		m.vallen = j->i - st;
 		return add_leaf(r, j, &m);
 	}
 	if (depth + 1 > JSONL_MAX_DEPTH)
-		return jp_fail(j, "nested deeper than 64 levels");
+		return json_fail(j, "nested deeper than 64 levels");
 	close = j->s[j->i] == '{' ? '}' : ']';
 	j->i++;
-	skip_ws(j);
+	json_skip_ws(j);
 	if (j->i < j->n && j->s[j->i] == close) {
 		j->i++;
 		return 0;	/* empty: nothing to search */
@@ -353,16 +101,16 @@ flatten(struct jsonl_reader *r, struct jp *j, int depth)
 			const char *k;
 			size_t kn;
 
-			skip_ws(j);
+			json_skip_ws(j);
 			if (j->i >= j->n || j->s[j->i] != '"')
-				return jp_fail(j, "expected a key in quotes");
-			if (string(j, 1, &k, &kn))
+				return json_fail(j, "expected a key in quotes");
+			if (json_string(j, 1, &k, &kn))
 				return -1;
 			if (path_add(r, j, ".", 1) || path_add(r, j, k, kn))
 				return -1;
-			skip_ws(j);
+			json_skip_ws(j);
 			if (j->i >= j->n || j->s[j->i] != ':')
-				return jp_fail(j, "expected ':' after the key");
+				return json_fail(j, "expected ':' after the key");
 			j->i++;
 		} else {
 			n = snprintf(num, sizeof num, "[%zu]", idx++);
@@ -371,7 +119,7 @@ flatten(struct jsonl_reader *r, struct jp *j, int depth)
 		}
 		if ((rc = flatten(r, j, depth + 1)) != 0)
 			return rc;
-		skip_ws(j);
+		json_skip_ws(j);
 		if (j->i < j->n && j->s[j->i] == ',') {
 			j->i++;
 			continue;
@@ -381,7 +129,7 @@ flatten(struct jsonl_reader *r, struct jp *j, int depth)
 			r->pathlen = base;
 			return 0;
 		}
-		return jp_fail(j, close == '}' ? "expected ',' or '}'" :
+		return json_fail(j, close == '}' ? "expected ',' or '}'" :
 		    "expected ',' or ']'");
 	}
 }
@@ -396,27 +144,27 @@ object(struct jsonl_reader *r, struct jp *j)
 
 	r->nmem = 0;
 	r->keylen = 0;
-	skip_ws(j);
+	json_skip_ws(j);
 	if (j->i >= j->n || j->s[j->i] != '{')
-		return jp_fail(j, r->stream ? "expected a JSON object" :
+		return json_fail(j, r->stream ? "expected a JSON object" :
 		    "a line must hold one JSON object");
 	j->i++;
-	skip_ws(j);
+	json_skip_ws(j);
 	if (j->i < j->n && j->s[j->i] == '}') {
 		j->i++;
 		goto end;
 	}
 	for (;;) {
-		skip_ws(j);
+		json_skip_ws(j);
 		if (j->i >= j->n || j->s[j->i] != '"')
-			return jp_fail(j, "expected a key in quotes");
-		if (string(j, 1, &m.key, &m.keylen))
+			return json_fail(j, "expected a key in quotes");
+		if (json_string(j, 1, &m.key, &m.keylen))
 			return -1;
-		skip_ws(j);
+		json_skip_ws(j);
 		if (j->i >= j->n || j->s[j->i] != ':')
-			return jp_fail(j, "expected ':' after the key");
+			return json_fail(j, "expected ':' after the key");
 		j->i++;
-		skip_ws(j);
+		json_skip_ws(j);
 		st = j->i;
 		if (r->flatten && j->i < j->n && (j->s[j->i] == '{' || j->s[j->i] == '[')) {
 			r->pathlen = 0;
@@ -427,10 +175,10 @@ object(struct jsonl_reader *r, struct jp *j)
 		} else {
 			if (j->i < j->n && j->s[j->i] == '"') {
 				m.type = JSONL_STRING;
-				if (string(j, 1, &m.val, &m.vallen))
+				if (json_string(j, 1, &m.val, &m.vallen))
 					return -1;
 			} else {
-				if (value(j, 1, &m.type))
+				if (json_value(j, 1, &m.type))
 					return -1;
 				m.val = j->s + st;
 				m.vallen = j->i - st;
@@ -438,7 +186,7 @@ object(struct jsonl_reader *r, struct jp *j)
 			if ((rc = add_member(r, j, &m, NO_KEY)) != 0)
 				return rc;
 		}
-		skip_ws(j);
+		json_skip_ws(j);
 		if (j->i < j->n && j->s[j->i] == ',') {
 			j->i++;
 			continue;
@@ -447,12 +195,12 @@ object(struct jsonl_reader *r, struct jp *j)
 			j->i++;
 			break;
 		}
-		return jp_fail(j, "expected ',' or '}'");
+		return json_fail(j, "expected ',' or '}'");
 	}
 end:
-	skip_ws(j);
+	json_skip_ws(j);
 	if (j->i < j->n)
-		return jp_fail(j, "text after the object");
+		return json_fail(j, "text after the object");
 	return 0;
 }
 

@@ -116,27 +116,38 @@ permute_rows(uint32_t *d, uint32_t ncls, uint32_t nstates,
 	}
 }
 
-int
-matcher_compile(struct matcher *m, struct error *err)
-{
-	uint32_t *d = NULL, *fail = NULL, *queue = NULL, *own = NULL;
-	uint32_t *pnext = NULL, *link = NULL, *perm = NULL, *inv = NULL;
-	unsigned char *sp = NULL, *done = NULL;
-	uint32_t ncls = 1, nst = 1, maxst, s, c, t, q, qh = 0, qt = 0;
-	uint32_t nout = 0, spc, x;
-	size_t i, j, nlist = 0, listcap = 0;
-	int rc = -1;
+/* What matcher_compile builds the table with, freed when it is done. */
+struct build {
+	uint32_t *d;		/* transitions, maxst rows of ncls */
+	uint32_t *fail, *queue, *own, *pnext, *link, *perm, *inv;
+	unsigned char *sp, *done;
+	uint32_t ncls, nst, nout, maxst;
+};
 
-	if (m->compiled)
-		return error_set(err, 0, 0, "matcher compiled twice");
-	/* what a failed attempt may have left */
-	free(m->d16);
-	free(m->d32);
-	free(m->out_first);
-	free(m->out_list);
-	m->d16 = NULL;
-	m->d32 = NULL;
-	m->out_first = m->out_list = NULL;
+static void
+build_free(struct build *b)
+{
+	free(b->d);
+	free(b->fail);
+	free(b->queue);
+	free(b->own);
+	free(b->link);
+	free(b->sp);
+	free(b->pnext);
+	free(b->perm);
+	free(b->inv);
+	free(b->done);
+}
+
+/* The byte classes of the phrases' bytes (0: a byte no phrase has), and
+ * the folding tables of the text's two- and three-byte characters.
+ * Returns the number of classes. */
+static uint32_t
+fold_tables(struct matcher *m)
+{
+	uint32_t ncls = 1, spc, c;
+	size_t i;
+
 	memset(m->cls, 0, sizeof m->cls);
 	for (i = 0; i < m->folded_len; i++)
 		m->cls[(unsigned char)m->folded[i]] = 1;
@@ -169,151 +180,205 @@ matcher_compile(struct matcher *m, struct error *err)
 		if ((c < 0xD800 >> 6 || c > 0xDFFF >> 6) &&
 		    casefold_range_is_plain(c << 6, (c << 6) | 63))
 			m->plain3[c >> 6] |= (uint64_t)1 << (c & 63);
-	maxst = (uint32_t)m->folded_len + 1;
-	if ((size_t)maxst * ncls * sizeof *m->d32 > MATCHER_MAX_TABLE) {
-		error_set(err, 0, 0, "too many phrases: the table would pass %u MB",
-		    MATCHER_MAX_TABLE >> 20);
-		goto out;
-	}
-	d = malloc((size_t)maxst * ncls * sizeof *d);
-	fail = calloc(maxst, sizeof *fail);
-	queue = malloc(maxst * sizeof *queue);
-	own = malloc(maxst * sizeof *own);
-	link = malloc(maxst * sizeof *link);
-	sp = calloc(maxst, 1);
-	pnext = malloc((m->nphrases + 1) * sizeof *pnext);
-	if (!d || !fail || !queue || !own || !link || !sp || !pnext) {
-		error_set(err, 0, 0, "out of memory");
-		goto out;
-	}
-	memset(d, 0xff, (size_t)maxst * ncls * sizeof *d);
-	memset(own, 0xff, maxst * sizeof *own);
-	/* the trie; own[s] heads a list of phrases through pnext, built
-	 * backwards so that each list is in ascending order */
+	return ncls;
+}
+
+/* The trie of the folded phrases; own[s] heads a list of phrases through
+ * pnext, built backwards so that each list is in ascending order. */
+static void
+build_trie(const struct matcher *m, struct build *b)
+{
+	uint32_t ncls = b->ncls, s, c;
+	size_t i, j;
+
+	memset(b->d, 0xff, (size_t)b->maxst * ncls * sizeof *b->d);
+	memset(b->own, 0xff, b->maxst * sizeof *b->own);
+	b->nst = 1;
 	for (i = m->nphrases; i-- > 0;) {
-		const unsigned char *f = (const unsigned char *)m->folded +
-		    m->phrases[i].off;
+		const unsigned char *f = (const unsigned char *)m->folded + m->phrases[i].off;
 
 		for (s = 0, j = 0; j < m->phrases[i].len; j++) {
 			c = m->cls[f[j]];
-			if (d[(size_t)s * ncls + c] == NONE) {
-				sp[nst] = f[j] == ' ';
-				d[(size_t)s * ncls + c] = nst++;
+			if (b->d[(size_t)s * ncls + c] == NONE) {
+				b->sp[b->nst] = f[j] == ' ';
+				b->d[(size_t)s * ncls + c] = b->nst++;
 			}
-			s = d[(size_t)s * ncls + c];
+			s = b->d[(size_t)s * ncls + c];
 		}
-		pnext[i] = own[s];
-		own[s] = (uint32_t)i;
+		b->pnext[i] = b->own[s];
+		b->own[s] = (uint32_t)i;
 	}
-	/* failure links and the full transition function, breadth first */
-	link[0] = NONE;
+}
+
+/* Failure links and the full transition function, breadth first; a run
+ * of spaces in the text reads as one space (class spc). */
+static void
+build_links(struct build *b, uint32_t spc)
+{
+	uint32_t ncls = b->ncls, *d = b->d, s, c, t, qh = 0, qt = 0;
+
+	b->link[0] = NONE;
 	for (c = 0; c < ncls; c++) {
 		t = d[c];
 		if (t == NONE) {
 			d[c] = 0;
 		} else {
-			fail[t] = 0;
-			queue[qt++] = t;
+			b->fail[t] = 0;
+			b->queue[qt++] = t;
 		}
 	}
 	while (qh < qt) {
-		s = queue[qh++];
-		link[s] = own[fail[s]] != NONE ? fail[s] : link[fail[s]];
+		s = b->queue[qh++];
+		b->link[s] = b->own[b->fail[s]] != NONE ? b->fail[s] : b->link[b->fail[s]];
 		for (c = 0; c < ncls; c++) {
 			uint32_t *e = &d[(size_t)s * ncls + c];
-			uint32_t via = d[(size_t)fail[s] * ncls + c];
+			uint32_t via = d[(size_t)b->fail[s] * ncls + c];
 
 			if (*e == NONE) {
 				*e = via;
 			} else {
-				fail[*e] = via;
-				queue[qt++] = *e;
+				b->fail[*e] = via;
+				b->queue[qt++] = *e;
 			}
 		}
 	}
-	/* a run of spaces in the text reads as one space */
 	if (spc)
-		for (s = 1; s < nst; s++)
-			if (sp[s])
+		for (s = 1; s < b->nst; s++)
+			if (b->sp[s])
 				d[(size_t)s * ncls + spc] = s;
-	/* renumber so that the states with output come last */
-	perm = malloc(nst * sizeof *perm);
-	inv = malloc(nst * sizeof *inv);
-	done = calloc(nst, 1);
-	if (!perm || !inv || !done) {
-		error_set(err, 0, 0, "out of memory");
-		goto out;
-	}
-	for (s = 0; s < nst; s++)
-		if (own[s] != NONE || link[s] != NONE)
-			nout++;
-	for (s = 0, q = 0, x = nst - nout; s < nst; s++)
-		perm[s] = (own[s] != NONE || link[s] != NONE) ? x++ : q++;
-	for (s = 0; s < nst; s++)
-		inv[perm[s]] = s;
-	for (i = 0; i < (size_t)nst * ncls; i++)
-		d[i] = perm[d[i]];
-	permute_rows(d, ncls, nst, inv, done, queue);
-	/* output lists: own phrases, then those of the dictionary links */
-	m->out_first = malloc((nout + 1) * sizeof *m->out_first);
-	if (!m->out_first) {
-		error_set(err, 0, 0, "out of memory");
-		goto out;
-	}
-	for (x = nst - nout; x < nst; x++) {
-		m->out_first[x - (nst - nout)] = (uint32_t)nlist;
-		for (t = inv[x]; t != NONE; t = link[t]) {
-			uint32_t ph;
+}
 
-			for (ph = own[t]; ph != NONE; ph = pnext[ph]) {
+/* Renumbers the states so that those with output come last.  Returns 0,
+ * or -1 when out of memory. */
+static int
+order_states(struct build *b)
+{
+	uint32_t nst = b->nst, s, q, x;
+	size_t i;
+
+	b->perm = malloc(nst * sizeof *b->perm);
+	b->inv = malloc(nst * sizeof *b->inv);
+	b->done = calloc(nst, 1);
+	if (!b->perm || !b->inv || !b->done)
+		return -1;
+	b->nout = 0;
+	for (s = 0; s < nst; s++)
+		if (b->own[s] != NONE || b->link[s] != NONE)
+			b->nout++;
+	for (s = 0, q = 0, x = nst - b->nout; s < nst; s++)
+		b->perm[s] = (b->own[s] != NONE || b->link[s] != NONE) ? x++ : q++;
+	for (s = 0; s < nst; s++)
+		b->inv[b->perm[s]] = s;
+	for (i = 0; i < (size_t)nst * b->ncls; i++)
+		b->d[i] = b->perm[b->d[i]];
+	permute_rows(b->d, b->ncls, nst, b->inv, b->done, b->queue);
+	return 0;
+}
+
+/* The output lists: a state's own phrases, then those of its dictionary
+ * links.  Returns 0, or -1 with err. */
+static int
+output_lists(struct matcher *m, const struct build *b, struct error *err)
+{
+	uint32_t first = b->nst - b->nout, x, t, ph;
+	size_t nlist = 0, listcap = 0;
+
+	m->out_first = malloc((b->nout + 1) * sizeof *m->out_first);
+	if (!m->out_first)
+		return error_set(err, 0, 0, "out of memory");
+	for (x = first; x < b->nst; x++) {
+		m->out_first[x - first] = (uint32_t)nlist;
+		for (t = b->inv[x]; t != NONE; t = b->link[t])
+			for (ph = b->own[t]; ph != NONE; ph = b->pnext[ph]) {
 				if (grow_array(&m->out_list, &listcap, nlist + 2,
-				    sizeof *m->out_list) ||
-				    nlist * 4 > MATCHER_MAX_TABLE) {
-					error_set(err, 0, 0, "too many phrases: "
+				    sizeof *m->out_list) || nlist * 4 > MATCHER_MAX_TABLE)
+					return error_set(err, 0, 0, "too many phrases: "
 					    "out of memory for the match lists");
-					goto out;
-				}
 				m->out_list[nlist++] = ph;
 			}
-		}
 		m->out_list[nlist++] = NONE;
 	}
-	/* the final table: rows of 1 << shift entries, as narrow as the
-	 * number of states allows */
-	for (m->shift = 0; (1u << m->shift) < ncls; m->shift++)
+	return 0;
+}
+
+/* The final table: rows of 1 << shift entries, as narrow as the number
+ * of states allows.  Returns 0, or -1 with err. */
+static int
+final_table(struct matcher *m, const struct build *b, struct error *err)
+{
+	uint32_t s, c;
+
+	for (m->shift = 0; (1u << m->shift) < b->ncls; m->shift++)
 		;
-	if (nst <= 0xFFFF)
-		m->d16 = calloc((size_t)nst << m->shift, sizeof *m->d16);
+	if (b->nst <= 0xFFFF)
+		m->d16 = calloc((size_t)b->nst << m->shift, sizeof *m->d16);
 	else
-		m->d32 = calloc((size_t)nst << m->shift, sizeof *m->d32);
-	if (!m->d16 && !m->d32) {
+		m->d32 = calloc((size_t)b->nst << m->shift, sizeof *m->d32);
+	if (!m->d16 && !m->d32)
+		return error_set(err, 0, 0, "out of memory");
+	for (s = 0; s < b->nst; s++)
+		for (c = 0; c < b->ncls; c++) {
+			size_t at = ((size_t)s << m->shift) | c;
+			uint32_t v = b->d[(size_t)s * b->ncls + c];
+
+			if (m->d16)
+				m->d16[at] = (uint16_t)v;
+			else
+				m->d32[at] = v;
+		}
+	m->ncls = b->ncls;
+	m->nstates = b->nst;
+	m->out_first_state = b->nst - b->nout;
+	return 0;
+}
+
+int
+matcher_compile(struct matcher *m, struct error *err)
+{
+	struct build b;
+	uint32_t maxst;
+	int rc = -1;
+
+	if (m->compiled)
+		return error_set(err, 0, 0, "matcher compiled twice");
+	/* what a failed attempt may have left */
+	free(m->d16);
+	free(m->d32);
+	free(m->out_first);
+	free(m->out_list);
+	m->d16 = NULL;
+	m->d32 = NULL;
+	m->out_first = m->out_list = NULL;
+	memset(&b, 0, sizeof b);
+	b.ncls = fold_tables(m);
+	b.maxst = maxst = (uint32_t)m->folded_len + 1;
+	if ((size_t)maxst * b.ncls * sizeof *m->d32 > MATCHER_MAX_TABLE) {
+		error_set(err, 0, 0, "too many phrases: the table would pass %u MB",
+		    MATCHER_MAX_TABLE >> 20);
+		goto out;
+	}
+	b.d = malloc((size_t)maxst * b.ncls * sizeof *b.d);
+	b.fail = calloc(maxst, sizeof *b.fail);
+	b.queue = malloc(maxst * sizeof *b.queue);
+	b.own = malloc(maxst * sizeof *b.own);
+	b.link = malloc(maxst * sizeof *b.link);
+	b.sp = calloc(maxst, 1);
+	b.pnext = malloc((m->nphrases + 1) * sizeof *b.pnext);
+	if (!b.d || !b.fail || !b.queue || !b.own || !b.link || !b.sp || !b.pnext) {
 		error_set(err, 0, 0, "out of memory");
 		goto out;
 	}
-	for (s = 0; s < nst; s++)
-		for (c = 0; c < ncls; c++) {
-			size_t at = ((size_t)s << m->shift) | c;
-
-			if (m->d16)
-				m->d16[at] = (uint16_t)d[(size_t)s * ncls + c];
-			else
-				m->d32[at] = d[(size_t)s * ncls + c];
-		}
-	m->ncls = ncls;
-	m->nstates = nst;
-	m->out_first_state = nst - nout;
+	build_trie(m, &b);
+	build_links(&b, m->cls[' ']);
+	if (order_states(&b) != 0) {
+		error_set(err, 0, 0, "out of memory");
+		goto out;
+	}
+	if (output_lists(m, &b, err) != 0 || final_table(m, &b, err) != 0)
+		goto out;
 	m->compiled = 1;
 	rc = 0;
 out:
-	free(d);
-	free(fail);
-	free(queue);
-	free(own);
-	free(link);
-	free(sp);
-	free(pnext);
-	free(perm);
-	free(inv);
-	free(done);
+	build_free(&b);
 	return rc;
 }

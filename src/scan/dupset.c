@@ -1,14 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* dupset: an open-addressing set of IMEI keys that grows by doubling. */
-#define _DEFAULT_SOURCE		/* MADV_HUGEPAGE, where there is one */
-#if defined(__linux__)
-#include <sys/mman.h>		/* a memory hint only: no I/O */
-#endif
-
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/hash.h"
+#include "lib/slots.h"
 #include "scan/dupset.h"
 
 #define DUPSET_MIN 1024
@@ -27,36 +23,6 @@ dupset_init(struct dupset *d)
 	d->n = 0;
 }
 
-static size_t
-slot_of(uint64_t key, size_t cap)
-{
-	/* Fibonacci hashing: IMEIs of one model share their leading digits */
-	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
-}
-
-#define HUGE_PAGE (2u << 20)
-
-/* n zeroed items of size bytes.  A large table is touched all over at
- * once, so where the system has them it asks for 2 MB pages: a few page
- * faults instead of one every 4 KB. */
-static void *
-alloc_zeroed(size_t n, size_t size)
-{
-#if defined(MADV_HUGEPAGE)
-	size_t bytes = n * size;
-	void *p;
-
-	if (bytes >= HUGE_PAGE) {
-		if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
-			return NULL;
-		(void)madvise(p, bytes, MADV_HUGEPAGE);	/* a hint only */
-		memset(p, 0, bytes);
-		return p;
-	}
-#endif
-	return calloc(n, size);
-}
-
 /* Moves everything into a table of cap slots (a power of two that holds
  * them). */
 static int
@@ -69,10 +35,10 @@ rehash(struct dupset *d, size_t cap)
 
 	if (cap > SIZE_MAX / sizeof *s)
 		return -1;
-	if (!(s = alloc_zeroed(cap, sizeof *s)))
+	if (!(s = slots_alloc(cap, sizeof *s)))
 		return -1;
-	more = alloc_zeroed(cap, sizeof *more);
-	ref = alloc_zeroed(cap, sizeof *ref);
+	more = slots_alloc(cap, sizeof *more);
+	ref = slots_alloc(cap, sizeof *ref);
 	if (!more || !ref) {
 		free(s);
 		free(more);
@@ -85,11 +51,11 @@ rehash(struct dupset *d, size_t cap)
 		/* the new slots are all over the table: ask for one a few
 		 * keys ahead, so that their loads overlap */
 		if (i + 8 < d->cap && d->slot[i + 8])
-			__builtin_prefetch(&s[slot_of(d->slot[i + 8] >> DUPSET_SELLER_BITS, cap)], 1);
+			__builtin_prefetch(&s[slots_of(d->slot[i + 8] >> DUPSET_SELLER_BITS, cap)], 1);
 #endif
 		if (!v)
 			continue;
-		for (j = slot_of(v >> DUPSET_SELLER_BITS, cap); s[j]; j = (j + 1) & (cap - 1))
+		for (j = slots_of(v >> DUPSET_SELLER_BITS, cap); s[j]; j = (j + 1) & (cap - 1))
 			;
 		s[j] = v;
 		more[j] = d->more[i];
@@ -135,7 +101,7 @@ dupset_add(struct dupset *d, uint64_t key, uint32_t seller, size_t *slot)
 		return DUPSET_BADKEY;
 	if ((d->n + 1) * 5 > d->cap * 4 && grow(d) != 0)
 		return DUPSET_NOMEM;
-	for (j = slot_of(key, d->cap); d->slot[j]; j = (j + 1) & (d->cap - 1)) {
+	for (j = slots_of(key, d->cap); d->slot[j]; j = (j + 1) & (d->cap - 1)) {
 		if (d->slot[j] >> DUPSET_SELLER_BITS != key)
 			continue;
 		*slot = j;
@@ -156,7 +122,7 @@ dupset_prefetch(const struct dupset *d, uint64_t key)
 {
 #if defined(__GNUC__) || defined(__clang__)
 	if (d->cap) {
-		size_t j = slot_of(key, d->cap);
+		size_t j = slots_of(key, d->cap);
 
 		__builtin_prefetch(&d->slot[j], 1);
 		__builtin_prefetch(&d->more[j], 1);

@@ -2,19 +2,15 @@
 /* groups: IMEIs several listings show, as whole groups with their sellers
  * compared byte for byte, and prices by model and currency with a median
  * kept sorted. */
-#define _DEFAULT_SOURCE		/* MADV_HUGEPAGE, where there is one */
-#if defined(__linux__)
-#include <sys/mman.h>		/* a memory hint only: no I/O */
-#endif
-
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/grow.h"
+#include "lib/slots.h"
 #include "scan/groups.h"
+#include "scan/groups_priv.h"
 #include "scan/scan.h"
 
-#define GROUPS_MIN_SLOTS 1024
 #define GROUPS_SELLERS 64	/* different sellers a group tells apart */
 #define NO_TEXT UINT32_MAX
 
@@ -48,14 +44,6 @@ struct groups_group {
 	int models_differ;
 	uint64_t model;		/* the first model met */
 	int have_model;
-};
-
-struct groups_model {
-	uint64_t model;
-	char cur[8];
-	uint32_t count;		/* listings with a price */
-	uint32_t n, cap;	/* samples kept, sorted */
-	float *v;
 };
 
 int
@@ -108,42 +96,12 @@ text_put(struct groups *g, const char *p, size_t n)
 
 /* ----------------------------------------------------------- the IMEIs */
 
-static size_t
-slot_of(uint64_t key, size_t cap)
-{
-	/* Fibonacci hashing: IMEIs of one model share their leading digits */
-	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
-}
-
-#define HUGE_PAGE (2u << 20)
-
-/* n zeroed items of size bytes.  A large table is touched all over at
- * random, so where the system has them it asks for 2 MB pages: fewer TLB
- * misses and page faults. */
-static void *
-alloc_zeroed(size_t n, size_t size)
-{
-#if defined(MADV_HUGEPAGE)
-	size_t bytes = n * size;
-	void *p;
-
-	if (bytes >= HUGE_PAGE) {
-		if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
-			return NULL;
-		(void)madvise(p, bytes, MADV_HUGEPAGE);	/* a hint only */
-		memset(p, 0, bytes);
-		return p;
-	}
-#endif
-	return calloc(n, size);
-}
-
 /* The slots (and on a stream their first listings) in a table of cap. */
 static int
 rehash(struct groups *g, size_t cap)
 {
-	uint64_t *s = alloc_zeroed(cap, sizeof *s);
-	uint32_t *r = g->mode == GROUPS_STREAM ? alloc_zeroed(cap, sizeof *r) : NULL;
+	uint64_t *s = slots_alloc(cap, sizeof *s);
+	uint32_t *r = g->mode == GROUPS_STREAM ? slots_alloc(cap, sizeof *r) : NULL;
 	size_t i, j;
 
 	if (!s || (g->mode == GROUPS_STREAM && !r)) {
@@ -154,7 +112,7 @@ rehash(struct groups *g, size_t cap)
 	for (i = 0; i < g->cap; i++) {
 		if (!g->slot[i])
 			continue;
-		for (j = slot_of(g->slot[i] >> 1, cap); s[j]; j = (j + 1) & (cap - 1))
+		for (j = slots_of(g->slot[i] >> 1, cap); s[j]; j = (j + 1) & (cap - 1))
 			;
 		s[j] = g->slot[i];
 		if (r)
@@ -246,7 +204,7 @@ find(struct groups *g, uint64_t key, size_t *j)
 		g->nomem = 1;
 		return -1;
 	}
-	for (*j = slot_of(key, g->cap); g->slot[*j]; *j = (*j + 1) & (g->cap - 1))
+	for (*j = slots_of(key, g->cap); g->slot[*j]; *j = (*j + 1) & (g->cap - 1))
 		if (g->slot[*j] >> 1 == key)
 			return 1;
 	return 0;
@@ -257,7 +215,7 @@ groups_prefetch(const struct groups *g, uint64_t key)
 {
 #if defined(__GNUC__) || defined(__clang__)
 	if (g->cap) {
-		size_t j = slot_of(key, g->cap);
+		size_t j = slots_of(key, g->cap);
 
 		__builtin_prefetch(&g->slot[j], 1);
 		if (g->ref)
@@ -364,164 +322,6 @@ is_member(const struct groups *g, const struct groups_group *gr, uint64_t ordina
 	return 0;
 }
 
-/* ----------------------------------------------------------- the prices */
-
-static uint64_t
-cur_hash(const char *c)
-{
-	uint64_t h = 14695981039346656037ull;
-
-	for (; *c; c++) {
-		h ^= (unsigned char)*c;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-static size_t
-pslot_of(uint64_t model, const char *cur, size_t cap)
-{
-	return (size_t)(((model ^ cur_hash(cur)) * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
-}
-
-static int
-pmatch(const struct groups_model *m, uint64_t model, const char *cur)
-{
-	return m->model == model && strncmp(m->cur, cur, sizeof m->cur) == 0;
-}
-
-static const struct groups_model *
-model_find(const struct groups *g, uint64_t model, const char *cur)
-{
-	size_t j;
-
-	if (!g->pcap)
-		return NULL;
-	for (j = pslot_of(model, cur, g->pcap); g->pslot[j]; j = (j + 1) & (g->pcap - 1))
-		if (pmatch(&g->pg[g->pslot[j] - 1], model, cur))
-			return &g->pg[g->pslot[j] - 1];
-	return NULL;
-}
-
-static int
-prehash(struct groups *g, size_t cap)
-{
-	uint32_t *s = calloc(cap, sizeof *s);
-	size_t i, j;
-
-	if (!s)
-		return -1;
-	for (i = 0; i < g->npg; i++) {
-		for (j = pslot_of(g->pg[i].model, g->pg[i].cur, cap); s[j]; j = (j + 1) & (cap - 1))
-			;
-		s[j] = (uint32_t)i + 1;
-	}
-	free(g->pslot);
-	g->pslot = s;
-	g->pcap = cap;
-	return 0;
-}
-
-/* The model and currency's prices, made when new; NULL when out of memory. */
-static struct groups_model *
-model_get(struct groups *g, uint64_t model, const char *cur)
-{
-	struct groups_model *m = (struct groups_model *)model_find(g, model, cur);
-	size_t j;
-
-	if (m)
-		return m;
-	if (((g->npg + 1) * 5 > g->pcap * 4 &&
-	    prehash(g, g->pcap ? g->pcap * 2 : GROUPS_MIN_SLOTS) != 0) ||
-	    g->npg >= UINT32_MAX - 1 ||
-	    grow_array(&g->pg, &g->cappg, g->npg + 1, sizeof *g->pg) != 0) {
-		g->nomem = 1;
-		return NULL;
-	}
-	m = &g->pg[g->npg];
-	memset(m, 0, sizeof *m);
-	m->model = model;
-	strncpy(m->cur, cur, sizeof m->cur - 1);
-	for (j = pslot_of(model, cur, g->pcap); g->pslot[j]; j = (j + 1) & (g->pcap - 1))
-		;
-	g->pslot[j] = (uint32_t)++g->npg;
-	return m;
-}
-
-/* A number from 0 to n - 1 that only the arguments decide. */
-static uint32_t
-pick(uint64_t a, uint64_t b, uint32_t n)
-{
-	uint64_t x = a * 0x9E3779B97F4A7C15ull ^ b;
-
-	x ^= x >> 31;
-	x *= 0xBF58476D1CE4E5B9ull;
-	x ^= x >> 29;
-	return (uint32_t)(x % n);
-}
-
-/* A price into the model's sorted sample: kept while there is room, then
- * in place of a sample picked at random one time in count/SAMPLE
- * (reservoir sampling), so the sample stays uniform. */
-static void
-price_add(struct groups *g, const struct groups_listing *l)
-{
-	struct groups_model *m;
-	float v = (float)l->price;
-	uint32_t i, r;
-
-	if (!l->model_key || l->price <= 0 || !(m = model_get(g, l->model_key, l->currency)))
-		return;
-	m->count++;
-	if (m->n == GROUPS_SAMPLE) {
-		if ((r = pick(m->count, m->model, m->count)) >= m->n)
-			return;
-		memmove(m->v + r, m->v + r + 1, (m->n - r - 1) * sizeof *m->v);
-		m->n--;
-	} else if (m->n == m->cap) {
-		uint32_t cap = m->cap ? m->cap * 2 : 4;
-		float *nv;
-
-		if (cap > GROUPS_SAMPLE)
-			cap = GROUPS_SAMPLE;
-		if (!(nv = realloc(m->v, cap * sizeof *nv))) {
-			g->nomem = 1;
-			return;
-		}
-		m->v = nv;
-		m->cap = cap;
-	}
-	for (i = m->n; i > 0 && m->v[i - 1] > v; i--)
-		m->v[i] = m->v[i - 1];
-	m->v[i] = v;
-	m->n++;
-}
-
-static unsigned
-price_verdict(const struct groups *g, uint64_t model, const char *cur, double amount,
-    struct groups_price_seen *ps)
-{
-	const struct groups_model *m;
-	double med;
-
-	ps->median = 0;
-	ps->listings = 0;
-	if (!model || amount <= 0 || !(m = model_find(g, model, cur)) || m->n == 0)
-		return 0;
-	med = m->n % 2 ? m->v[m->n / 2] : ((double)m->v[m->n / 2 - 1] + m->v[m->n / 2]) / 2;
-	ps->median = med;
-	ps->listings = m->count;
-	return m->count >= GROUPS_MIN_PRICES && amount < GROUPS_FAR_BELOW * med ?
-	    1u << SCAN_PRICE_FAR_BELOW : 0;
-}
-
-unsigned
-groups_price(const struct groups *g, uint64_t model_key, const char *currency,
-    double amount, struct groups_price_seen *price)
-{
-	return price_verdict(g, model_key, currency, amount, price);
-}
-
 /* ---------------------------------------------------------- the passes */
 
 int
@@ -548,7 +348,7 @@ groups_note(struct groups *g, const struct groups_listing *l)
 		}
 		add_member(g, gmap_get(g, key), l);
 	}
-	price_add(g, l);
+	groups_price_add(g, l);
 	return g->nomem ? -1 : 0;
 }
 
@@ -620,7 +420,7 @@ second_pass(struct groups *g, uint64_t key, const struct groups_listing *l)
 
 	if (!g->cap)
 		return NULL;
-	for (j = slot_of(key, g->cap); g->slot[j]; j = (j + 1) & (g->cap - 1))
+	for (j = slots_of(key, g->cap); g->slot[j]; j = (j + 1) & (g->cap - 1))
 		if (g->slot[j] >> 1 == key)
 			break;
 	if (!g->slot[j] || !(g->slot[j] & 1) || !(gr = gmap_get(g, key)))
@@ -691,8 +491,8 @@ groups_judge(struct groups *g, const struct groups_listing *l, struct groups_see
 			reasons |= verdict(g, gr, l->ordinal, &seen[k]);
 	}
 	if (g->mode == GROUPS_STREAM) {
-		price_add(g, l);
-		reasons |= price_verdict(g, l->model_key, l->currency, l->price, price);
+		groups_price_add(g, l);
+		reasons |= groups_price(g, l->model_key, l->currency, l->price, price);
 	} else if (price) {
 		price->median = 0;
 		price->listings = 0;

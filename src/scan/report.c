@@ -285,6 +285,24 @@ dup_groups(struct buf *b, const struct stats_group *groups, size_t ngroups)
 	    "</section>");
 }
 
+/* How many listings were priced far below the others of their model. */
+static void
+price_outliers(struct buf *b, const struct scan_stats *st)
+{
+	long long n = st->per_reason[SCAN_PRICE_FAR_BELOW];
+
+	BUF_LIT(b, "<section><h2>Price outliers</h2><p>");
+	if (n)
+		buf_printf(b, "%lld listing%s priced far below the median of the same model "
+		    "and currency in this export (reason <code>price_far_below</code> in the "
+		    "findings: a price too good to be true is a sign of a locked, financed "
+		    "or stolen phone).", n, n == 1 ? "" : "s");
+	else
+		BUF_LIT(b, "No listing was priced far below the others of its model in this "
+		    "export (a model needs several priced listings to be compared).");
+	BUF_LIT(b, "</p></section>");
+}
+
 void
 scan_report_html(struct buf *b, const struct scan_stats *st, const struct stats_file *files,
     size_t nfiles, const struct stats_group *groups, size_t ngroups, const char *date)
@@ -310,9 +328,7 @@ scan_report_html(struct buf *b, const struct scan_stats *st, const struct stats_
 	by_file(b, files, nfiles);
 	top_phrases(b, st);
 	dup_groups(b, groups, ngroups);
-	BUF_LIT(b, "<section><h2>Price outliers</h2><p class=\"note\">Not judged yet: the "
-	    "scan does not compare prices today.  When it does (listings priced far below "
-	    "others of the same model), they are listed here.</p></section>"
-	    "<p class=\"note\">Made by handover from the scan's counts; nothing on this page "
+	price_outliers(b, st);
+	BUF_LIT(b, "<p class=\"note\">Made by handover from the scan's counts; nothing on this page "
 	    "is loaded from anywhere.</p></main></body></html>\n");
 }

@@ -291,5 +291,6 @@ scan_stats_json(struct buf *b, const struct scan_stats *st, const struct stats_f
 			BUF_LIT(b, "null");
 		BUF_LIT(b, "}}");
 	}
-	BUF_LIT(b, "],\"prices\":null}\n");
+	buf_printf(b, "],\"prices\":{\"far_below\":%lld}}\n",
+	    st->per_reason[SCAN_PRICE_FAR_BELOW]);
 }

@@ -96,18 +96,25 @@ say_kind_name(enum say_kind k)
 	return (size_t)k < sizeof names / sizeof names[0] && names[k] ? names[k] : "info";
 }
 
+/* The messages of r as members of a list; first 0 puts a comma first. */
 void
-web_put_says(struct buf *b, const struct session_reply *r)
+web_put_say_items(struct buf *b, const struct session_reply *r, int first)
 {
 	size_t k;
 
-	BUF_LIT(b, "\"says\":[");
 	for (k = 0; k < r->nsays; k++) {
-		buf_puts(b, k ? ",{" : "{");
+		buf_puts(b, k || !first ? ",{" : "{");
 		web_kv(b, 1, "kind", say_kind_name(r->says[k].kind));
 		web_kv(b, 0, "text", session_say_text(r, k));
 		buf_putc(b, '}');
 	}
+}
+
+void
+web_put_says(struct buf *b, const struct session_reply *r)
+{
+	BUF_LIT(b, "\"says\":[");
+	web_put_say_items(b, r, 1);
 	buf_putc(b, ']');
 }
 

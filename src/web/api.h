@@ -63,8 +63,27 @@ int web_view(void);
 int web_help(void);
 /* {"says":[...]}: what is done and open; the recap of a resumed check. */
 int web_status(void);
-/* The record to keep now, sealed or open, as text. */
+/* The record to keep now, sealed or open, as text; for a re-check, the
+ * record it began from with the re-check's block appended (t and offset
+ * unused: the block's time is when the re-check began). */
 int web_record(double t, int offset, int seal);
+
+/* ---- a re-check after the sale (the one being made, as a check is) */
+
+/* Starts a re-check of a sealed record's text at the page's time, or
+ * goes on with the unfinished one that ends it; web_answer, web_view,
+ * web_help, web_status and web_record then drive it as a check:
+ * {"title", "says":[...], "day", "resumed", "view"}, or -1 with the
+ * reason (altered, not sealed, not a record). */
+int web_recheck(const char *text, size_t len, double t, int offset);
+/* The last re-check of a record: {"state": "sealed|open", "n", "title"
+ * (which re-check, its day and time), "verdict",
+ * "reasons":[{"level","text","todo"}]}, or null when it has
+ * none; -1 with the reason when it is altered or not a record. */
+int web_rechecked(const char *text, size_t len);
+/* The calendar reminders of the re-checks, as "handover export --ics"
+ * writes them at time t (the DTSTAMP). */
+int web_ics(const char *text, size_t len, double t);
 
 /* ---- files: hashed by the page, never kept */
 
@@ -79,7 +98,9 @@ int web_file(const char *path, const char *hex, double size);
 /* ---- records */
 
 /* {"seal": "intact|altered|unsealed", "id", "state", "verdict", "created",
- * "updated", "country", "brand", "model", "error"} of a record's text. */
+ * "updated", "country", "brand", "model", "imei1", "recheck" (the last
+ * re-check's state: "sealed", "open" or null), "recheck_verdict",
+ * "error"} of a record's text. */
 int web_saved(const char *text, size_t len);
 /* A sealed or open record read back by the one reader: {"id", "state",
  * "verdict", "level", "failed", "files", "reasons":[{"level","code","text",

@@ -104,8 +104,13 @@
 		return b;
 	}
 
-	/* [Unix seconds, minutes east of UTC]: now, or what options fix. */
+	/* A clock the tests fixed (handover.clock), or null. */
+	var fixed = null;
+
+	/* [Unix seconds, minutes east of UTC]: now, or what options (or the
+	 * tests) fix. */
 	function clock(o) {
+		o = o || fixed;
 		var ms = o && o.now !== undefined ? o.now : Date.now();
 		var off = o && o.offset !== undefined ? o.offset : -new Date(ms).getTimezoneOffset();
 		return [ms / 1000, off];
@@ -375,7 +380,7 @@
 
 	/* ================================================== the check made */
 
-	var cur = null;	/* {id, view, stops: [{text, todo}], photos} */
+	var cur = null;	/* {id, view, stops: [{text, todo}], photos, recheck: its title} */
 
 	function newCheck() {
 		var c = clock(), id;
@@ -393,11 +398,7 @@
 			throw new Error(result());
 		s = J("web_saved", L(text));
 		cur.record = text;
-		return store.put({
-			id: cur.id, record: text, state: s.state, verdict: s.verdict,
-			brand: s.brand, model: s.model, country: s.country, updated: s.updated,
-			savedAt: Date.now()
-		}).then(function () {
+		return store.put(entry(s, text)).then(function () {
 			cur.saved = true;
 			sayIn($("saved-note"), db ? "page.saved_here" : "page.not_saved");
 			if (!cur.persisted && navigator.storage && navigator.storage.persist) {
@@ -408,6 +409,15 @@
 		}).catch(function () {
 			sayIn($("saved-note"), "page.not_saved");
 		});
+	}
+
+	/* What the store keeps of a record (web_saved's s). */
+	function entry(s, text) {
+		return {
+			id: s.id, record: text, state: s.state, verdict: s.verdict, brand: s.brand,
+			model: s.model, country: s.country, updated: s.updated, recheck: s.recheck,
+			recheckVerdict: s.recheck_verdict, savedAt: Date.now()
+		};
 	}
 
 	function tag(kind) {
@@ -461,9 +471,11 @@
 		});
 	}
 
-	function button(text, cls, fn) {
+	function button(text, cls, fn, act) {
 		var b = el("button", cls, text);
 		b.type = "button";
+		if (act)
+			b.setAttribute("data-act", act);	/* for the tests */
 		b.addEventListener("click", guard(fn));
 		return b;
 	}
@@ -543,7 +555,10 @@
 			finish();
 			return;
 		}
-		sayIn($("check-id"), "page.check_id", { id: v.id });
+		if (cur.recheck)
+			$("check-id").textContent = cur.recheck;
+		else
+			sayIn($("check-id"), "page.check_id", { id: v.id });
 		sayIn($("progress-text"), "page.progress",
 		    { answered: String(v.answered), asked: String(v.asked) });
 		$("bar").style.width = Math.round(100 * (v.asked - v.open) / Math.max(1, v.asked)) + "%";
@@ -658,10 +673,18 @@
 
 	function showVerdict(record) {
 		var f = J("web_finished", L(record)), h = $("v-title"), list = clear($("v-reasons"));
-		var summary = f.summary.slice();
+		var summary = f.summary.slice(), re = J("web_rechecked", L(record));
 		shownRecord = { id: f.id, record: record, failed: f.failed };
+		if (re && re.state === "sealed") {
+			/* a record that grew: its last re-check's verdict, said as the
+			 * terminal's recheck says it */
+			f.verdict = re.verdict;
+			f.reasons = re.reasons;
+			summary = ["recheck.summary." + re.verdict.toLowerCase()];
+		}
 		h.className = "verdict " + f.verdict;
-		h.textContent = T("summary.title", { verdict: T("verdict." + f.verdict) });
+		h.textContent = T(re && re.state === "sealed" ? "recheck.summary.title" : "summary.title",
+		    { verdict: T("verdict." + f.verdict) });
 		$("v-summary").textContent = T(summary.shift());
 		f.reasons.forEach(function (r) {
 			var li = el("li");
@@ -673,7 +696,8 @@
 				li.appendChild(el("p", "todo", r.todo));
 			list.appendChild(li);
 		});
-		$("v-later").textContent = summary.map(function (k) { return T(k); }).join(" ");
+		$("v-later").textContent = re && re.state === "sealed" ? re.title :
+		    summary.map(function (k) { return T(k); }).join(" ");
 		sayIn($("v-bill"), f.failed ? "page.verdict.failed_bill" : "page.verdict.bill");
 		sayIn($("v-note"), "page.verdict.record_note", { file: f.id + ".record" });
 		$("v-share").hidden = !canShare(billFile());
@@ -712,6 +736,27 @@
 		a.click();
 		document.body.removeChild(a);
 		setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+	}
+
+	/* The calendar reminders of a sealed record's re-checks, downloaded. */
+	function downloadIcs(id, record) {
+		var ics = R("web_ics", L(record), clock()[0]);
+		if (ics === null)
+			throw new Error(result());
+		download(id + ".ics", ics, "text/calendar");
+	}
+
+	/* A re-check of a sealed record, or the unfinished one it ends with,
+	 * asked in the check's question view; the core says which day it is
+	 * and, too early, what that means. */
+	function recheck(record) {
+		var c = clock(), r = J("web_recheck", L(record), c[0], c[1]);
+		shownRecord = null;
+		cur = { id: r.view.id, view: r.view, stops: [], photos: 0, record: record, saved: true,
+		    recheck: r.title };
+		showQuestion(r.view, r.says);
+		focusQuestion();
+		return store.meta("current", cur.id);
 	}
 
 	function openBill() {
@@ -766,6 +811,9 @@
 				var title = [c.brand, c.model].filter(Boolean).join(" ") || c.id;
 				var state = c.state === "sealed" && c.verdict ? T("verdict." + c.verdict) :
 				    T("page.saved.state_open");
+				if (c.recheck)
+					state += " · " + T("recheck.summary.title", { verdict: c.recheck === "sealed" &&
+					    c.recheckVerdict ? T("verdict." + c.recheckVerdict) : T("page.saved.state_open") });
 				li.appendChild(el("p", "title", title));
 				/* id and time isolated, so that right to left they stay whole */
 				var sub = el("p", "sub");
@@ -773,11 +821,25 @@
 				sub.appendChild(document.createTextNode(" · " + state + " · "));
 				sub.appendChild(el("bdi", null, c.updated || ""));
 				li.appendChild(sub);
+				if (c.recheck === "open")
+					row.appendChild(button(T("page.saved.open"), "primary", function () {
+						return recheck(c.record);
+					}, "continue"));
 				row.appendChild(button(T(c.state === "sealed" ? "page.saved.show" : "page.saved.open"),
-				    "primary", function () { return openSaved(c); }));
+				    c.recheck === "open" ? "" : "primary", function () { return openSaved(c); },
+				    c.state === "sealed" ? "show" : "continue"));
+				if (c.state === "sealed") {
+					if (c.recheck !== "open")
+						row.appendChild(button(T("page.saved.recheck"), "", function () {
+							return recheck(c.record);
+						}, "recheck"));
+					row.appendChild(button(T("page.saved.ics"), "", function () {
+						downloadIcs(c.id, c.record);
+					}, "ics"));
+				}
 				row.appendChild(button(T("page.saved.download"), "", function () {
 					download(c.id + ".record", c.record, "text/plain");
-				}));
+				}, "download"));
 				row.appendChild(button(T("page.saved.delete"), "", function () {
 					if (!window.confirm(T("page.saved.delete_confirm", { id: c.id })))
 						return;
@@ -787,7 +849,7 @@
 							newCheck();
 						return renderSaved();
 					});
-				}));
+				}, "delete"));
 				li.appendChild(row);
 				list.appendChild(li);
 			});
@@ -837,10 +899,7 @@
 					sayIn(msg, "page.saved.kept", { id: s.id });
 					return;
 				}
-				return store.put({
-					id: s.id, record: text, state: s.state, verdict: s.verdict, brand: s.brand,
-					model: s.model, country: s.country, updated: s.updated, savedAt: Date.now()
-				}).then(function () {
+				return store.put(entry(s, text)).then(function () {
 					sayIn(msg, "page.saved.imported", { id: f.id });
 					return renderSaved();
 				});
@@ -1127,6 +1186,11 @@
 		setLang(code);
 		return lang;
 	};
+	/* Fixes the page's clock (ms since 1970, minutes east of UTC) for
+	 * what the buyer taps next; null gives it back. */
+	api.clock = function (now, offset) {
+		fixed = now === null || now === undefined ? null : { now: now, offset: offset || 0 };
+	};
 	api.systemCalls = function () {
 		return stubCalls;
 	};
@@ -1140,6 +1204,12 @@
 			store.meta("lang", lang).catch(function () {});
 			fillCountries();
 			if (shown === "check" && cur && cur.view && cur.view.step) {
+				if (cur.recheck) {
+					/* which re-check it is, in the new words, once saved */
+					var re = J("web_rechecked", L(cur.record));
+					if (re && re.state === "open")
+						cur.recheck = re.title;
+				}
 				showQuestion(J("web_view"), []);
 				renderStops();
 			} else if (shown === "verdict" && shownRecord) {
@@ -1216,6 +1286,12 @@
 		}));
 		$("v-bill").addEventListener("click", guard(openBill));
 		$("v-print").addEventListener("click", guard(printBill));
+		$("v-recheck").addEventListener("click", guard(function () {
+			return recheck(shownRecord.record);
+		}));
+		$("v-ics").addEventListener("click", guard(function () {
+			downloadIcs(shownRecord.id, shownRecord.record);
+		}));
 		$("v-share").addEventListener("click", guard(function () {
 			return navigator.share({ files: [billFile()], title: shownRecord.id }).catch(function () {});
 		}));
@@ -1264,10 +1340,13 @@
 		}).then(function (id) {
 			return id ? store.get(id) : null;
 		}).then(function (c) {
-			if (!c || c.state !== "open" || (cur && cur.saved))
+			if (!c || !(c.state === "open" || c.recheck === "open") || (cur && cur.saved))
 				return;
 			try {
-				resume(c.record);
+				if (c.recheck === "open")
+					recheck(c.record);
+				else
+					resume(c.record);
 			} catch (e) {
 				/* a record this version cannot resume: it stays in Saved */
 			}

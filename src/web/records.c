@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/recheck.h"
 #include "check/session.h"
 #include "export/export.h"
 #include "ident/json.h"
@@ -53,6 +54,13 @@ web_saved(const char *text, size_t len)
 	web_kv(b, 0, "brand", record_get(&rec, "listing.brand"));
 	web_kv(b, 0, "model", record_get(&rec, "listing.model"));
 	web_kv(b, 0, "imei1", record_get(&rec, "identity.imei1"));
+	{
+		/* the last re-check, finished or not */
+		struct recheck x;
+		int got = rec.nblocks > 0 && recheck_read(&rec, rec.nblocks - 1, &x, NULL) == 0;
+		web_kv(b, 0, "recheck", got ? x.sealed ? "sealed" : "open" : NULL);
+		web_kv(b, 0, "recheck_verdict", got ? x.verdict : NULL);
+	}
 	buf_putc(b, '}');
 	record_release(&rec);
 	return b->err ? -1 : 0;
@@ -82,8 +90,8 @@ open_record(const char *text, size_t len, struct record *rec)
 }
 
 /* The bill of sale's source: the record, in the page's language. */
-static void
-source_of(struct export_src *src, struct record *rec)
+void
+web_source_of(struct export_src *src, struct record *rec)
 {
 	src->rec = rec;
 	src->words = web_lang_words();
@@ -103,7 +111,7 @@ web_finished(const char *text, size_t len)
 
 	if (open_record(text, len, &rec) != 0)
 		return -1;
-	source_of(&src, &rec);
+	web_source_of(&src, &rec);
 	if (export_model_init(&m, &src, &e) != 0) {
 		record_release(&rec);
 		return web_fail(e.msg);
@@ -157,7 +165,7 @@ web_export(const char *text, size_t len)
 
 	if (open_record(text, len, &rec) != 0)
 		return -1;
-	source_of(&src, &rec);
+	web_source_of(&src, &rec);
 	rc = export_html(&src, web_out(), &e);
 	record_release(&rec);
 	return rc == 0 ? 0 : web_fail(e.msg);

@@ -117,7 +117,7 @@ web_put_view(struct buf *b, struct session *s)
 	struct buf t;
 
 	for (k = 0; k < CL_NSTEPS; k++)
-		if (cl_is_asked(&s->cl, (enum cl_id)k)) {
+		if (cl_in_session(&s->cl, (enum cl_id)k)) {	/* a re-check: its own */
 			asked++;
 			answered += s->cl.state[k] == CL_ANSWERED;
 			open += s->cl.state[k] == CL_OPEN;
@@ -166,7 +166,8 @@ web_put_view(struct buf *b, struct session *s)
 		buf_putc(b, '}');
 	}
 	buf_putc(b, ']');
-	if (i == STEP_REGISTRY_REPLY || i == STEP_REGISTRY_RESULT || i == STEP_REGISTRY_RESULT2)
+	if (i == STEP_REGISTRY_REPLY || i == STEP_REGISTRY_RESULT || i == STEP_REGISTRY_RESULT2 ||
+	    i == STEP_RECHECK_REGISTRY)
 		put_taps(b, s, i);
 	buf_putc(b, '}');
 }
@@ -342,6 +343,8 @@ web_record(double t, int offset, int seal)
 		return web_fail("no check is open");
 	if (web_stamps(t, offset, now, NULL) != 0)
 		return web_fail("the clock is out of range");
+	if (web.s.cl.recheck)
+		return web_recheck_record(seal, web_out());
 	rc = session_record(&web.s, seal, now, &rec);
 	b = web_out();
 	if (rc == 0)

@@ -15,6 +15,11 @@
 #define EXPORT(name) __attribute__((export_name(#name)))
 #else
 #define EXPORT(name)
+/* The bill of sale's source: the record, in the page's language. */
+struct export_src;
+struct record;
+void web_source_of(struct export_src *src, struct record *rec);
+
 #endif
 
 #define MAX_FILES 64
@@ -46,7 +51,9 @@ struct web_state {
 	struct words en, local;
 	int has_local;
 	struct session_env env;
-	struct session s;	/* the check being made */
+	struct session s;	/* the check being made, or a re-check */
+	char *base;		/* a re-check: the record as read, which it grows */
+	size_t base_len;
 	int live;
 	struct buf out;		/* the result of the last call */
 	struct sha256 sha;
@@ -76,6 +83,8 @@ void web_kv_long(struct buf *b, const char *key, long v);
 int web_stamps(double t, int offset, char now[STAMP_TIME_SIZE], char today[STAMP_DATE_SIZE]);
 
 void web_put_says(struct buf *b, const struct session_reply *r);
+/* The messages of r as members of a list; first 0 puts a comma first. */
+void web_put_say_items(struct buf *b, const struct session_reply *r, int first);
 
 /* A country's name in the buyer's words ("country.IN"), else the data's. */
 void web_country_name(const char *cc, const char *data_name, struct buf *out);
@@ -98,5 +107,15 @@ const char *web_data_lang(const struct web_data *b, char out[8]);
 
 /* The view of the current question of s. */
 void web_put_view(struct buf *b, struct session *s);
+
+/* The re-check being made as the grown record, into b: its block
+ * appended to the record it began from, as "handover recheck" saves it.
+ * Returns 0, or -1 with the reason as the result. */
+int web_recheck_record(int seal, struct buf *b);
+
+/* The bill of sale's source: the record, in the page's language. */
+struct export_src;
+struct record;
+void web_source_of(struct export_src *src, struct record *rec);
 
 #endif

@@ -32,7 +32,7 @@ allow_more() {
 		pthread_mutex_destroy pthread_mutex_lock pthread_mutex_unlock
 		pthread_cond_init pthread_cond_destroy pthread_cond_wait
 		pthread_cond_broadcast pthread_cond_signal' ;;	# threads, no I/O
-	scan/dupset.o|scan/groups.o) echo madvise ;;	# a memory hint
+	lib/slots.o) echo madvise ;;	# a memory hint
 	esac
 }
 

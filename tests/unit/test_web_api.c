@@ -3,7 +3,9 @@
  * natively so they run under the sanitizers too: the data handed in, the
  * words and their page wording, a check answered, resumed from its record
  * and sealed, the answers-file run of the test interface, identifiers,
- * the bill of sale, country information, hashing in slices. */
+ * the bill of sale, country information, hashing in slices; a re-check of
+ * a sealed record grown as the terminal grows it, and its reminders. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,6 +208,133 @@ test_sha_slices(void)
 	CHECK_INT(web_file("x", "not hex", 1), -1);
 }
 
+
+/* A whole file (a fixture of tests/cli), NUL-terminated; caller frees. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *s = malloc(1 << 16);
+
+	*len = f && s ? fread(s, 1, (1 << 16) - 1, f) : 0;
+	if (f)
+		fclose(f);
+	if (s)
+		s[*len] = '\0';
+	return s;
+}
+
+/* The first re-check of tests/cli/fixtures/grown.record made again from
+ * sample.record at its time, answered as it was: the same block, byte for
+ * byte, but the version of handover that wrote it (and so its seal); then
+ * quit midway and gone on with, as after a reload; refusals; the
+ * calendar file. */
+static void
+test_recheck(void)
+{
+	const double T1 = 1795545000.0;	/* 2026-11-24T18:30:00Z: day 1 */
+	size_t len, glen, k;
+	char *sample = slurp("tests/cli/fixtures/sample.record", &len);
+	char *grown = slurp("tests/cli/fixtures/grown.record", &glen);
+	char *open, *got, *want, *p;
+	static const char *const said[] = {"completed", "no", "no", "clean",
+	    "CEIR-2026-120031", "yes"};
+
+	CHECK(len > 0 && glen > len);
+	CHECK_INT(web_lang("en"), 0);
+	CHECK_INT(web_recheck(sample, len, T1, 0), 0);
+	CHECK(has("\"title\":\"Re-check 1: day 1 after the sale, 2026-11-24T18:30:00+00:00\""));
+	CHECK(has("\"resumed\":false") && has("\"step\":\"recheck.knox\""));
+	CHECK_INT(web_help(), 0);
+	CHECK(web_result_len() > 20);
+	for (k = 0; k < 2; k++)
+		CHECK_INT(web_answer(said[k]), 0);
+	CHECK(has("\"step\":\"recheck.notice\""));
+	CHECK_INT(web_record(T1 + 60, 0, 0), 0);	/* saved after an answer: open */
+	open = copy();
+	CHECK(strstr(open, "\nrecheck.state: open\n") != NULL);
+	CHECK(strncmp(open, sample, len) == 0);
+	CHECK_INT(web_saved(open, strlen(open)), 0);
+	CHECK(has("\"seal\":\"intact\"") && has("\"state\":\"sealed\"") &&
+	    has("\"recheck\":\"open\",\"recheck_verdict\":null"));
+	CHECK_INT(web_rechecked(open, strlen(open)), 0);
+	CHECK(has("\"state\":\"open\""));
+
+	/* a reload: the open block goes on, whenever that is */
+	CHECK_INT(web_recheck(open, strlen(open), T1 + 3600, 0), 0);
+	CHECK(has("\"resumed\":true") && has("Going on with the unfinished re-check"));
+	CHECK(has("\"step\":\"recheck.notice\""));
+	CHECK_INT(web_status(), 0);
+	for (k = 2; k < 6; k++)
+		CHECK_INT(web_answer(said[k]), 0);
+	CHECK(has("\"step\":null"));
+	CHECK_INT(web_record(T1 + 7200, 0, 1), 0);
+	got = copy();
+	/* the fixture's block, written by handover 0.1.0 */
+	want = malloc(glen + 16);
+	memcpy(want, grown, glen);
+	want[glen] = '\0';
+	p = strstr(want, "recheck: 2026-11-30");
+	CHECK(p != NULL);
+	if (p)
+		*p = '\0';
+	CHECK(strncmp(got, want, len) == 0);
+	p = strstr(got, "recheck.handover-version: ");
+	CHECK(p && strncmp(want + (p - got), "recheck.handover-version: 0.1.0\n", 32) == 0);
+	if (p && strchr(p, '\n')) {
+		const char *a = strchr(p, '\n'), *b = strchr(want + (p - got), '\n');
+		const char *as = strstr(a, "sha256: "), *bs = b ? strstr(b, "sha256: ") : NULL;
+		CHECK(as && bs && as - a == bs - b && strncmp(a, b, (size_t)(as - a)) == 0);
+	}
+	CHECK_INT(web_rechecked(got, strlen(got)), 0);
+	CHECK(has("\"state\":\"sealed\"") && has("\"verdict\":\"GO\"") && has("\"n\":1"));
+	CHECK(has("\"title\":\"Re-check 1: day 1 after the sale, 2026-11-24T18:30:00+00:00\""));
+	CHECK_INT(web_saved(got, strlen(got)), 0);
+	CHECK(has("\"recheck\":\"sealed\",\"recheck_verdict\":\"GO\""));
+	CHECK_INT(web_rechecked(sample, len), 0);
+	CHECK_STR(web_result(), "null");
+	CHECK_INT(web_finished(got, strlen(got)), 0);
+
+	/* a second one on day 7, a STOP: the first block stays as it was */
+	CHECK_INT(web_recheck(got, strlen(got), T1 + 6 * 86400.0, 0), 0);
+	CHECK(has("Re-check 2: day 7 after the sale"));
+	web_answer("active");
+	web_answer("no");
+	web_answer("yes");
+	web_answer("Device provided by Sharma Finance.");
+	web_answer("clean");
+	web_answer("skip");
+	CHECK_INT(web_answer("yes"), 0);
+	CHECK(has("\"step\":null"));
+	CHECK_INT(web_record(0, 0, 1), 0);
+	CHECK(strncmp(web_result(), got, strlen(got)) == 0);
+	free(open);
+	open = copy();
+	CHECK_INT(web_rechecked(open, strlen(open)), 0);
+	CHECK(has("\"verdict\":\"STOP\"") && has("Knox Guard now shows the phone enrolled"));
+
+	/* too early: said at the start, with what it means */
+	CHECK_INT(web_recheck(sample, len, 1795410188.0 + 3600, 0), 0);
+	CHECK(has("less than a day after the sale") && has("\"kind\":\"caution\""));
+
+	/* refused: altered, open, not a record */
+	open[len + 20] ^= 1;
+	CHECK_INT(web_recheck(open, strlen(open), T1, 0), -1);
+	CHECK_STR(web_result(), "altered");
+	CHECK_INT(web_rechecked(open, strlen(open)), -1);
+	CHECK_INT(web_recheck("hello\n", 6, T1, 0), -1);
+
+	/* the calendar: both reminders, CRLF lines */
+	CHECK_INT(web_ics(sample, len, T1), 0);
+	CHECK(has("BEGIN:VCALENDAR\r\n") && has("2026-11-23-VZR0PZ"));
+	CHECK_INT(web_ics("hello\n", 6, T1), -1);
+	free(open);
+	free(got);
+	free(want);
+	free(sample);
+	free(grown);
+}
+
 int
 main(void)
 {
@@ -215,5 +344,6 @@ main(void)
 	RUN(test_answers_file);
 	RUN(test_imei_info);
 	RUN(test_sha_slices);
+	RUN(test_recheck);
 	return h_done();
 }

@@ -7,6 +7,10 @@
 #     check --answers' gives; the identifiers of the repo's IMEI tests
 #     through handover.imei() equal 'handover imei --json'; the bill of
 #     sale equals 'handover export --html' byte for byte;
+#   - re-checks of a sealed record tapped through (tests/recheck scenarios,
+#     two in a row, one reloaded midway): the grown record equals
+#     'handover recheck --answers' at the same time, byte for byte, and
+#     verifies; the .ics download equals 'handover export --ics';
 #   - records move both ways: a page-made open record finished by
 #     'handover check --resume', a terminal's open record finished in the
 #     page;

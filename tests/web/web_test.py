@@ -583,7 +583,7 @@ def test_story(violations, problems):
         n = b.js("return document.querySelectorAll('#s-list li .row').length")
         b.js("var li = [].filter.call(document.querySelectorAll('#s-list li'), function (l) {"
              "  return l.textContent.indexOf(%s) >= 0; });"
-             "li[0].querySelectorAll('button')[2].click();" % json.dumps(oid))
+             "li[0].querySelector('button[data-act=delete]').click();" % json.dumps(oid))
         WebDriverWait(b.d, 5).until(lambda d: d.switch_to.alert)
         b.d.switch_to.alert.accept()
         wait(b, lambda: b.js("return document.querySelectorAll('#s-list li .row').length") == n - 1,
@@ -707,6 +707,212 @@ def test_no_storage():
         b.quit()
 
 
+# ------------------------------------------------------------ re-check
+
+SAMPLE = os.path.abspath("tests/cli/fixtures/sample.record")
+SALE = 1795410188  # the sample's "updated": 2026-11-23T05:03:08+00:00
+SAMPLE_ID = "2026-11-23-VZR0PZ"
+
+
+def native_rechecks(runs):
+    """The sample record re-checked natively by 'handover recheck
+    --answers' for each (scenario, seconds since 1970) in turn: its text."""
+    home = os.path.join(A.scratch, "recheck-native")
+    shutil.rmtree(home, ignore_errors=True)
+    d = os.path.join(home, "handover")
+    os.makedirs(d, mode=0o700)
+    rec = os.path.join(d, SAMPLE_ID + ".record")
+    shutil.copy(SAMPLE, rec)
+    os.chmod(rec, 0o600)
+    env = dict(os.environ, XDG_DATA_HOME=home, TZ="UTC", HANDOVER_LANG="en")
+    for name, t in runs:
+        env["HANDOVER_NOW"] = str(t)
+        subprocess.run([A.bin, "recheck", "--answers", scenario(name), SAMPLE_ID],
+                       stdin=subprocess.DEVNULL, capture_output=True, env=env)
+    return open(rec, encoding="utf-8").read()
+
+
+def scenario(name):
+    return os.path.abspath(os.path.join("tests/recheck/scenarios", name + ".answers"))
+
+
+def day_of(name):
+    for line in open(scenario(name), encoding="utf-8"):
+        if line.startswith("# day: "):
+            return int(line[7:])
+    return 7
+
+
+def at(day):
+    return SALE + day * 86400 + 3600
+
+
+def saved_row(b, act_name):
+    """Taps the button act_name (data-act) of the sample's row in Saved."""
+    tap(b, "#tabs button[data-view=saved]")
+    wait(b, lambda: b.js("return document.getElementById('s-list').textContent.indexOf(%s) >= 0"
+                         % json.dumps(SAMPLE_ID)), "the sample in Saved")
+    time.sleep(0.32)
+    b.js("var li = [].filter.call(document.querySelectorAll('#s-list li'), function (l) {"
+         "  return l.textContent.indexOf(%s) >= 0; });"
+         "li[0].querySelector('button[data-act=%s]').click();" % (json.dumps(SAMPLE_ID), act_name))
+
+
+def fresh_sample(b):
+    """The sample record, as sealed at the sale, into Saved (again)."""
+    tap(b, "#tabs button[data-view=saved]")
+    b.js("document.getElementById('s-msg').textContent = ''")
+    b.d.find_element(By.ID, "s-import").send_keys(SAMPLE)
+    wait(b, lambda: "added" in b.js("return document.getElementById('s-msg').textContent"),
+         "the import")
+
+
+def downloaded(b, tap_css, name):
+    for f in glob.glob(os.path.join(b.downloads, "*")):
+        os.remove(f)
+    if tap_css.startswith("#"):
+        tap(b, tap_css)
+    else:
+        saved_row(b, tap_css)
+    path = os.path.join(b.downloads, name)
+    wait(b, lambda: os.path.exists(path) and os.path.getsize(path) > 0, name)
+    time.sleep(0.2)
+    return open(path, encoding="utf-8", newline="").read(), path
+
+
+def recheck_through(b, names, shots=None, reload_after=None):
+    """Re-checks the sample in the page for each scenario in turn (the
+    first from Saved, the next from the verdict), at its day; returns the
+    grown record the verdict view downloads."""
+    for k, name in enumerate(names):
+        b.js("handover.clock(arguments[0], 0)", at(day_of(name)) * 1000)
+        if k == 0:
+            saved_row(b, "recheck")
+        else:
+            tap(b, "#v-recheck")
+        wait(b, lambda: (step(b) or "").startswith("recheck."), "the re-check's first question")
+        answers = parse_answers(scenario(name))
+        if shots:
+            b.shot(shots[0])
+        if reload_after:
+            for sid, v in answers[:reload_after]:
+                answer_step(b, step(b), dict(answers)[step(b)])
+            b.d.refresh()
+            check("the page reloads mid re-check", b.ready() == "ready")
+            wait(b, lambda: (step(b) or "").startswith("recheck."), "the re-check resumed")
+        drive(b, answers)
+        wait(b, lambda: b.js("return !document.getElementById('view-verdict').hidden"),
+             "the re-check's verdict")
+    text, _ = downloaded(b, "#v-download", SAMPLE_ID + ".record")
+    return text
+
+
+def block_of(text):
+    i = text.rfind("\nrecheck: ")
+    return text[i + 1:] if i >= 0 else ""
+
+
+def test_recheck(violations, problems):
+    b = Browser("recheck")
+    try:
+        check("the page loads (re-check)", b.open(A.page) == "ready")
+        runs = [["too_early"], ["notice"], ["registry_blocked"], ["clean_day1", "knox_enrolled"]]
+        for names in runs:
+            fresh_sample(b)
+            shots = ["17-recheck-question"] if names[-1] == "knox_enrolled" else None
+            got = recheck_through(b, names, shots=shots)
+            want = native_rechecks([(n, at(day_of(n))) for n in names])
+            check("re-check %s in the page: the record 'handover recheck --answers' grows, "
+                  "byte for byte" % " then ".join(names), got == want,
+                  diff(block_of(want).splitlines(), block_of(got).splitlines()))
+            path = os.path.join(b.downloads, SAMPLE_ID + ".record")
+            st, out, err = native("verify", path)
+            check("re-check %s: the grown record is accepted by 'handover verify'" % names[-1],
+                  st == 0 and "intact" in out, out, err)
+            check("re-check %s: every seal by head | sha256sum" % names[-1], sealed_ok(got) and
+                  got.count("\nrecheck.state: sealed\n") == len(names))
+        # the verdict of the last one, its reasons and what to do, at 360 px
+        v = b.js("return [document.getElementById('v-title').textContent,"
+                 " document.getElementById('v-reasons').textContent,"
+                 " document.getElementById('v-later').textContent]")
+        check("the re-check's verdict, reasons and what to do are shown",
+              v[0] == "Re-check: STOP" and "Knox Guard now shows the phone enrolled" in v[1] and
+              "Do not factory-reset" in v[1] and v[2].startswith("Re-check 2: day 7"), v)
+        b.js("window.scrollTo(0, 0)")
+        b.shot("18-recheck-verdict")
+        axe(b, "the re-check's verdict", violations)
+        layout(b, "the re-check's verdict", problems)
+        # the bill of sale shows the re-checks, as the terminal's
+        bill = b.js("return handover.billOfSale(arguments[0])", got)
+        st, want_bill, err = native("export", "--html", "--lang", "en", path)
+        check("the grown record's bill of sale shows the re-checks, as 'handover export --html'",
+              bill == want_bill and "After the sale: re-checks" in bill, err)
+
+        # a reload mid re-check: it goes on where it stopped
+        fresh_sample(b)
+        got = recheck_through(b, ["clean_day1"], reload_after=2)
+        check("a reload mid re-check goes on, and the record is the native one",
+              got == native_rechecks([("clean_day1", at(1))]),
+              diff(block_of(native_rechecks([("clean_day1", at(1))])).splitlines(),
+                   block_of(got).splitlines()))
+        # the re-check's question, in the view of the check's questions
+        fresh_sample(b)
+        b.js("handover.clock(arguments[0], 0)", at(1) * 1000)
+        saved_row(b, "recheck")
+        wait(b, lambda: step(b) == "recheck.knox", "the re-check's first question")
+        q = b.js("return [document.getElementById('check-id').textContent,"
+                 " document.getElementById('progress-text').textContent]")
+        check("the re-check says which one and which day", q[0].startswith("Re-check 1: day 1"), q)
+        tap(b, "#help-toggle")
+        check("the re-check's ? help opens", not b.js("return document.getElementById('q-help').hidden")
+              and len(b.js("return document.getElementById('q-help').textContent")) > 40)
+        axe(b, "a re-check question", violations)
+        layout(b, "a re-check question", problems)
+        answer_step(b, "recheck.knox", "completed")
+        act(b, lambda: tap(b, "#back"))
+        check("back in a re-check: its first question again", step(b) == "recheck.knox", step(b))
+        answer_step(b, "recheck.knox", "completed")
+        answer_step(b, "recheck.apps", "skip")
+        tap(b, "#status")
+        st_text = b.js("return document.getElementById('status-box').textContent")
+        check("status in a re-check says what is open", "recheck" in st_text.lower() or
+              len(st_text) > 20, st_text)
+        # the list: the re-check left open says so, and continues
+        tap(b, "#tabs button[data-view=saved]")
+        b.shot("19-recheck-saved")
+        layout(b, "Saved, with a re-check open", problems)
+        row = b.js("return document.getElementById('s-list').textContent")
+        check("Saved: a re-check not finished says so", "Re-check: not finished" in row, row)
+        saved_row(b, "continue")
+        wait(b, lambda: step(b) == "recheck.notice", "the open re-check to continue")
+        check("Continue: the re-check goes on where it stopped, and says so",
+              "Going on with the unfinished re-check" in says(b), says(b))
+
+        # too early, said as soon as it begins
+        fresh_sample(b)
+        b.js("handover.clock(arguments[0], 0)", (SALE + 600) * 1000)
+        saved_row(b, "recheck")
+        wait(b, lambda: step(b) == "recheck.knox", "an early re-check")
+        check("too early: the page says what that means when it begins",
+              "less than a day after the sale" in says(b) and "day 1 and on day 7" in says(b),
+              says(b))
+
+        # the calendar reminders: what 'handover export --ics' writes at that time
+        b.js("handover.clock(arguments[0], 0)", at(0) * 1000)
+        ics, _ = downloaded(b, "ics", SAMPLE_ID + ".ics")
+        r = subprocess.run([A.bin, "export", "--ics", "--lang", "en", SAMPLE],
+                           capture_output=True, env=dict(os.environ, HANDOVER_NOW=str(at(0)),
+                                                         TZ="UTC"))
+        want = r.stdout.decode()
+        check("the page's calendar file is 'handover export --ics', byte for byte",
+              r.returncode == 0 and ics == want, diff(want.splitlines(), ics.splitlines()))
+        b.no_network("the re-checks")
+        check("the core made no system call in the re-checks",
+              b.js("return handover.systemCalls()") == 0)
+    finally:
+        b.quit()
+
+
 def main():
     global A
     p = argparse.ArgumentParser()
@@ -723,7 +929,7 @@ def main():
               b.js("return handover.systemCalls()") == 0)
     finally:
         b.quit()
-    for t in (test_story, test_languages):
+    for t in (test_recheck, test_story, test_languages):
         try:
             t(violations, problems)
         except Exception as e:
