@@ -297,10 +297,13 @@ recheck_hello(struct check_run *r)
 int
 checkrun_recheck(struct check_run *r, const char *id)
 {
-	char path[STORE_PATH_MAX], hex[SHA256_HEX_SIZE], now[STAMP_TIME_SIZE];
+	char path[STORE_PATH_MAX], now[STAMP_TIME_SIZE];
+	struct record_sealed *seals;
+	enum record_seal seal;
 	struct record rec;
 	struct saved_check *sc = NULL;
 	struct error e;
+	size_t nseals;
 	int rc, status = EXIT_IO;
 
 	if (!store_id_valid(id)) {
@@ -317,7 +320,12 @@ checkrun_recheck(struct check_run *r, const char *id)
 		cli_error("%s: 'handover list' shows the saved checks", e.msg);
 		return EXIT_IO;
 	}
-	if (record_check_seal(r->text, r->len, hex) != RECORD_INTACT) {
+	if (record_seals(r->text, r->len, &seal, &seals, &nseals) != 0) {
+		cli_error("out of memory reading '%s'", path);
+		return EXIT_IO;
+	}
+	free(seals);
+	if (seal != RECORD_INTACT) {
 		cli_error("the record '%s' was changed since it was sealed, or never was: "
 		    "'%s verify %s' says which part; a re-check cannot vouch for it", id,
 		    r->prog, path);

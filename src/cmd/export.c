@@ -157,10 +157,19 @@ read_record(const char *arg, char **text, size_t *len, struct stat *src)
 static int
 open_record(const char *arg, const char *text, size_t len, struct record *r)
 {
-	char hex[SHA256_HEX_SIZE];
+	struct record_sealed *seals;
+	enum record_seal seal;
 	struct error err;
+	size_t n;
 
-	switch (record_check_seal(text, len, hex)) {
+	/* record_check_seal says altered when it runs out of memory: that is
+	 * no finding about the record, but exit 3 */
+	if (record_seals(text, len, &seal, &seals, &n) != 0) {
+		cli_error("out of memory reading '%s'", arg);
+		return EXIT_IO;
+	}
+	free(seals);
+	switch (seal) {
 	case RECORD_ALTERED:
 		cli_error("record '%s' was changed after it was sealed: "
 		    "'handover verify' says more", arg);
