@@ -4,7 +4,12 @@
 #   make run        build and start the buyer's checklist
 #   make test       build and run every test; last line "N passed, N failed"
 #   make sanitize   the same tests built with ASan + UBSan
+#   make test32     the same tests on a 32-bit build (gcc -m32; Debian's
+#                   gcc-multilib), the stand-in for 32-bit ARM phones
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make fuzz-long  the same for FUZZ_LONG_SECONDS each, corpora merged back
+#   make fault      every command with each allocation, write and file step
+#                   made to fail in turn (ASan, GNU ld; tests/fault)
 #   make bench      benchmarks against peers (needs the peers installed)
 #   make install    PREFIX=/usr/local DESTDIR= BINDIR= MANDIR=
 #   make web        build/handover.html: the page, the core in WebAssembly
@@ -27,7 +32,7 @@ ifeq ($(DEV),1)
 WARN += -Werror
 endif
 
-ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DHANDOVER_VERSION='"$(VERSION)"' \
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_FILE_OFFSET_BITS=64 -DHANDOVER_VERSION='"$(VERSION)"' \
                -Isrc -I$(B)/gen $(CPPFLAGS)
 ALL_CFLAGS   = $(CFLAGS) $(WARN) -pthread
 ALL_LDFLAGS  = $(LDFLAGS) -pthread
@@ -43,7 +48,8 @@ UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 
-.PHONY: all run test sanitize fuzz fuzz-build bench install uninstall clean regen web web-maybe
+.PHONY: all run test test32 sanitize fuzz fuzz-build fuzz-long fault fault-build bench install \
+	uninstall clean regen web web-maybe
 .SUFFIXES:
 
 all: $(B)/handover
@@ -161,6 +167,11 @@ sanitize:
 	  CFLAGS="-std=c11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
+# Every target a buyer has: the whole suite built for 32 bits (old phones
+# under Termux are 32-bit ARM), in build/m32.
+test32:
+	$(MAKE) B=build/m32 CC="$(CC) -m32" test
+
 # libFuzzer: clang with Debian's libclang-rt-14-dev.
 FUZZ_CC ?= clang
 FUZZ_B   = build/fuzz
@@ -176,6 +187,33 @@ fuzz-build:
 
 fuzz: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS)
+
+# Hours, not seconds: every target (or FUZZ_TARGETS="record csv") for
+# FUZZ_LONG_SECONDS each at nice 19, corpora minimised and merged back;
+# CPU seconds in build/fuzz/long.log.
+FUZZ_LONG_SECONDS ?= 1800
+fuzz-long: fuzz-build
+	@sh tests/fuzz/long.sh $(FUZZ_B) $(FUZZ_LONG_SECONDS) $(FUZZ_TARGETS)
+
+# Fault injection: handover with ASan + UBSan and its allocations, writes
+# and file-system steps routed through tests/fault/fault.c (-Wl,--wrap,
+# GNU ld), then every command's main paths run with each of them failing
+# in turn.  FAULT_STRIDE=K tries every Kth fault point only (quick runs).
+FAULT_B    = build/fault
+FAULT_WRAP = malloc calloc realloc strdup posix_memalign write fsync rename mkstemp \
+	     mkdir unlink fchmod chmod
+fault-build:
+	$(MAKE) B=$(FAULT_B) \
+	  CFLAGS="-std=c11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  $(FAULT_B)/libhandover.a
+	$(CC) $(ALL_CPPFLAGS) -I$(FAULT_B)/gen -std=c11 -O1 -g -fsanitize=address,undefined \
+	  -fno-sanitize-recover=all -fno-omit-frame-pointer -o $(FAULT_B)/handover src/main.c \
+	  tests/fault/fault.c $(FAULT_B)/libhandover.a -pthread \
+	  $(foreach f,$(FAULT_WRAP),-Wl,--wrap=$(f))
+
+fault: fault-build $(B)/handover
+	@sh tests/fault/test_faults.sh $(FAULT_B)/handover
+	@sh tests/fault/test_disk.sh $(B)/handover
 
 bench: $(B)/handover
 	@for s in tests/bench/bench_*.sh; do sh $$s $(B)/handover || exit 1; done

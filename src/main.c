@@ -1,13 +1,35 @@
 /* SPDX-License-Identifier: MIT */
 /* main: global options and dispatch through the command table. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cmd/commands.h"
+
+/* A standard stream started closed (prog <&- or >&-) is held by /dev/null
+ * opened the wrong way round, so that reading or writing it still fails
+ * (EBADF: "cannot read", "cannot write", exit 3) while no file handover
+ * opens later lands on it: a check run with stdout closed wrote its
+ * verdict into its own lock file and exited 0 having shown nothing. */
+static void
+hold_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		int got;
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		got = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+		if (got >= 0 && got != fd)	/* not the lowest free one: give up */
+			close(got);
+	}
+}
 
 static int
 usage(FILE *f)
@@ -75,8 +97,14 @@ main(int argc, char **argv)
 	const char *env = getenv("HANDOVER_DATA");
 	int status;
 
-	/* A closed pipe is an ordinary write error, reported as such. */
+	hold_std_fds();
+	/* A closed pipe is an ordinary write error, reported as such; so is
+	 * a file-size limit (ulimit -f): EFBIG, not death by SIGXFSZ with a
+	 * half-written output and no word. */
 	signal(SIGPIPE, SIG_IGN);
+#ifdef SIGXFSZ
+	signal(SIGXFSZ, SIG_IGN);
+#endif
 	c.argv0 = argv[0];
 	if (env && *env)
 		c.data_dir = env;

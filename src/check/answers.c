@@ -47,8 +47,11 @@ answers_parse(struct answers *out, const char *text, size_t len, struct error *e
 		v0 = (size_t)(eq - s);
 		while (v0 > k && (s[v0 - 1] == ' ' || s[v0 - 1] == '\t'))
 			v0--;
-		if (v0 == k || v0 - k >= sizeof a->id)
+		if (v0 == k)
 			return error_set(e, line, 0, "line %ld: no step id before '='", line);
+		if (v0 - k >= sizeof a->id)
+			return error_set(e, line, 0, "line %ld: the step id is longer than %zu bytes "
+			    "(see 'handover check --steps')", line, sizeof a->id - 1);
 		for (size_t i = k; i < v0; i++)
 			if (!key_char(s[i]))
 				return error_set(e, line, (long)i + 1,

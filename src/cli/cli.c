@@ -12,6 +12,8 @@
 
 #include "kb/blob.h"
 #include "cli/cli.h"
+#include "cli/file.h"
+#include "lib/term.h"
 
 const char *const cli_exit_words[] = {
 	[EXIT_OK] = "ok (check: GO)",
@@ -26,6 +28,35 @@ const char *const cli_exit_words[] = {
 	NULL
 };
 
+/* Writes the formatted message to stderr with every character a terminal
+ * would obey shown visibly (term.h): messages quote file names, step ids
+ * and values from files nobody has looked at. */
+static void
+say(const char *fmt, va_list ap)
+{
+	char msg[2048], out[512], esc[TERM_ESC_MAX];
+	size_t i = 0, o = 0, n;
+	int w = vsnprintf(msg, sizeof msg, fmt, ap);
+
+	n = w < 0 ? 0 : strlen(msg);
+	while (i < n) {
+		size_t len = term_char(msg + i, n - i, esc);
+		const char *p = esc[0] ? esc : msg + i;
+		size_t pl = esc[0] ? strlen(esc) : len;
+
+		if (o + pl > sizeof out) {
+			fwrite(out, 1, o, stderr);
+			o = 0;
+		}
+		memcpy(out + o, p, pl);
+		o += pl;
+		i += len;
+	}
+	fwrite(out, 1, o, stderr);
+	if (w >= (int)sizeof msg)
+		fputs("...", stderr);
+}
+
 void
 cli_error(const char *fmt, ...)
 {
@@ -34,7 +65,7 @@ cli_error(const char *fmt, ...)
 	fflush(stdout);
 	fputs("handover: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -46,7 +77,7 @@ cli_usage(const char *cmd, const char *fmt, ...)
 
 	fputs("handover: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
 	if (cmd)
 		fprintf(stderr, "\ntry 'handover %s --help'\n", cmd);
@@ -69,62 +100,7 @@ cli_help(const struct command *cmd)
 int
 cli_read_file(const char *path, size_t max, char **out, size_t *len)
 {
-	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-	size_t cap = 64 * 1024, n = 0;
-	char *data = NULL, *m;
-	struct stat st;
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		goto fail;
-	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		cap = (size_t)st.st_size + 1;
-	for (;;) {
-		ssize_t r;
-		if (n + 1 >= cap || !data) {
-			if (data)
-				cap *= 2;
-			if (cap > max + 1)
-				cap = max + 1;
-			m = realloc(data, cap);
-			if (!m) {
-				errno = ENOMEM;
-				goto fail;
-			}
-			data = m;
-		}
-		if (n + 1 >= cap) {
-			errno = EFBIG;
-			goto fail;
-		}
-		r = read(fd, data + n, cap - 1 - n);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	data[n] = '\0';
-	if (fd != STDIN_FILENO)
-		close(fd);
-	*out = data;
-	*len = n;
-	return 0;
-fail:
-	{
-		int saved = errno;
-		free(data);
-		if (fd != STDIN_FILENO)
-			close(fd);
-		errno = saved;
-	}
-	return -1;
+	return file_read_all(path, 0, max, out, len, NULL);
 }
 
 int
@@ -157,13 +133,15 @@ cli_data(struct cli *c, const char *name, const char **data, size_t *len)
 		char path[4096];
 		char *buf;
 		size_t n;
+		struct error e;
 		int w = snprintf(path, sizeof path, "%s/%s", c->data_dir, name);
 
 		if (w < 0 || (size_t)w >= sizeof path) {
 			cli_error("data folder path too long: '%s'", c->data_dir);
 			return -1;
 		}
-		if (cli_read_file(path, 256u << 20, &buf, &n) == 0) {
+		/* a table is a file in the folder: a link out of it is refused */
+		if (file_read_all(path, FILE_NOFOLLOW, 256u << 20, &buf, &n, &e) == 0) {
 			f = realloc(c->loaded, (c->nloaded + 1) * sizeof *f);
 			if (!f || !(name = strdup(name))) {
 				free(f ? NULL : buf);
@@ -182,7 +160,7 @@ cli_data(struct cli *c, const char *name, const char **data, size_t *len)
 			return 0;
 		}
 		if (errno != ENOENT) {
-			cli_error("cannot read '%s': %s", path, strerror(errno));
+			cli_error("%s", e.msg);
 			return -1;
 		}
 	}

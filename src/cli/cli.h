@@ -45,13 +45,15 @@ struct command {
 	const char *help;	/* the full "handover CMD --help" text */
 };
 
-/* "handover: <message>" on stderr. */
+/* "handover: <message>" on stderr, every character a terminal would obey
+ * shown visibly (lib/term.h), so quoting untrusted text is safe. */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
-/* A usage error: the message, a pointer to --help; returns EXIT_USAGE. */
+/* A usage error: the message (as cli_error shows it), a pointer to
+ * --help; returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((format(printf, 2, 3)))
@@ -69,7 +71,9 @@ int cli_data(struct cli *c, const char *name, const char **data, size_t *len);
 int cli_data_exists(const struct cli *c, const char *name);
 
 /* Reads a whole file ("-" is stdin) into memory; caller frees *out.
- * Returns 0 or -1 with errno set.  max caps the size (EFBIG past it). */
+ * Returns 0 or -1 with errno set.  max caps the size (EFBIG past it).
+ * A path must name a regular file (EISDIR for a folder, EINVAL for a
+ * FIFO, device or socket): file_read_all (cli/file.h) says which. */
 int cli_read_file(const char *path, size_t max, char **out, size_t *len);
 
 /* 1 when colour should be used on fd: a terminal, NO_COLOR unset, TERM

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "cli/prompt.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -54,6 +55,17 @@ prompt_interrupted(void)
 	return stop_signal != 0;
 }
 
+/* A line longer than the answer can hold is never cut: its start would be
+ * taken as an answer, and (past the buffer) its tail as the next one.  It
+ * is read to its end and reported once. */
+static void
+too_long(struct prompt *p, size_t cap)
+{
+	p->lineno++;
+	cli_error("line %ld of the input is longer than %zu bytes: it is not taken as an "
+	    "answer", p->lineno, cap - 1);
+}
+
 int
 prompt_read(struct prompt *p, char *out, size_t cap)
 {
@@ -64,18 +76,31 @@ prompt_read(struct prompt *p, char *out, size_t cap)
 		if (stop_signal)
 			return PROMPT_INTERRUPTED;
 		nl = memchr(p->buf + p->start, '\n', p->end - p->start);
-		if (nl || (p->eof && p->end > p->start) || p->end - p->start == sizeof p->buf) {
+		if (nl || (p->eof && (p->end > p->start || p->skipping))) {
 			size_t n = nl ? (size_t)(nl - (p->buf + p->start)) : p->end - p->start;
-			size_t keep = n < cap ? n : cap - 1;
-			memcpy(out, p->buf + p->start, keep);
-			if (keep > 0 && out[keep - 1] == '\r')
-				keep--;
-			out[keep] = '\0';
+			size_t keep = n;
+
 			p->start += n + (nl ? 1 : 0);
+			if (keep > 0 && p->buf[p->start - (nl ? 1 : 0) - 1] == '\r')
+				keep--;
+			if (p->skipping || keep >= cap) {
+				p->skipping = 0;
+				too_long(p, cap);
+				continue;
+			}
+			memcpy(out, p->buf + p->start - n - (nl ? 1 : 0), keep);
+			out[keep] = '\0';
+			p->lineno++;
 			return PROMPT_LINE;
 		}
 		if (p->eof)
 			return PROMPT_EOF;
+		if (p->end - p->start == sizeof p->buf) {
+			/* longer than the buffer: drop what we have, read on to
+			 * the end of the line */
+			p->skipping = 1;
+			p->start = p->end = 0;
+		}
 		if (p->start > 0) {
 			memmove(p->buf, p->buf + p->start, p->end - p->start);
 			p->end -= p->start;

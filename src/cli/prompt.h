@@ -16,13 +16,17 @@ struct prompt {
 	char buf[4096];
 	size_t start, end;
 	int eof;
+	int skipping;		/* inside a line longer than buf */
+	long lineno;		/* lines read so far */
 };
 
 /* Starts reading fd and catches the signals above. */
 void prompt_init(struct prompt *p, int fd);
-/* Reads one line (without "\n") into out; a longer line is cut to
- * cap - 1 bytes.  Returns PROMPT_LINE, PROMPT_EOF, PROMPT_ERROR or
- * PROMPT_INTERRUPTED. */
+/* Reads one line (without "\n", "\r\n") into out.  A line that does not
+ * fit in cap - 1 bytes is never cut: it is read to its end, reported once
+ * on stderr with its line number, and skipped, so the next line comes
+ * next (a piped answer's tail never answers the next question).  Returns
+ * PROMPT_LINE, PROMPT_EOF, PROMPT_ERROR or PROMPT_INTERRUPTED. */
 int prompt_read(struct prompt *p, char *out, size_t cap);
 /* 1 once a signal asked us to stop. */
 int prompt_interrupted(void);

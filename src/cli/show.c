@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/show.h"
+#include "lib/term.h"
 
 size_t
 cli_columns(const char *s, size_t n)
@@ -41,7 +42,7 @@ cli_wrap(struct buf *b, const char *text, size_t col, size_t indent, size_t widt
 			buf_putc(b, ' ');
 			col++;
 		}
-		buf_put(b, p, n);
+		buf_put_term(b, p, n);	/* data may come from --data: never obeyed */
 		col += w;
 		p += n;
 		first = 0;

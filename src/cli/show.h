@@ -11,7 +11,8 @@
 
 /* Writes text (one paragraph) word by word, breaking lines before width
  * columns; col is the column the cursor is at, indent the column later
- * lines start at.  Ends without a newline. */
+ * lines start at.  Ends without a newline.  Every word goes through the
+ * terminal sanitiser (lib/term.h). */
 void cli_wrap(struct buf *b, const char *text, size_t col, size_t indent, size_t width);
 
 /* The columns s[0..n) takes on a terminal, roughly: one per character

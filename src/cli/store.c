@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "lib/grow.h"
+#include "cli/file.h"
 #include "cli/store.h"
 
 /* Crockford's base32: no I, L, O, U. */
@@ -45,9 +46,14 @@ store_default_dir(const char *xdg, const char *home, char *out, size_t cap,
 {
 	if (xdg && xdg[0] == '/')
 		return join(out, cap, xdg, "/handover", "", err);
-	if (home && home[0] != '\0')
+	if (home && home[0] == '/')
 		return join(out, cap, home, "/.local/share/handover", "", err);
+	/* a relative HOME would put records (and read a TAC database) under
+	 * whatever folder handover runs in */
 	errno = ENOENT;
+	if (home && home[0] != '\0')
+		FAIL(err, "cannot find the records folder: HOME ('%s') is not an absolute path; "
+		    "set HOME or XDG_DATA_HOME to one", home);
 	FAIL(err, "cannot find the records folder: set HOME or XDG_DATA_HOME");
 }
 
@@ -110,7 +116,12 @@ store_open(struct store *s, const char *dir, struct error *err)
 		if (chmod(s->dir, 0700) != 0)
 			FAIL(err, "cannot make folder '%s' private (0700): %s", s->dir,
 			    strerror(errno));
-		s->tightened = 1;
+		/* some file systems (an SD card's FAT, some network and FUSE
+		 * mounts) say yes and change nothing: look again */
+		if (stat(s->dir, &st) == 0 && (st.st_mode & 077))
+			s->unprivate = 1;
+		else
+			s->tightened = 1;
 	}
 	return 0;
 }
@@ -233,6 +244,28 @@ faulty(const struct store *s, enum store_fault step)
 	return 1;
 }
 
+/* What to do when a save fails with e: room, permission, or nothing. */
+static const char *
+save_advice(int e)
+{
+	switch (e) {
+	case ENOSPC:
+#ifdef EDQUOT
+	case EDQUOT:
+#endif
+	case EFBIG:
+		return ": the disk is full (or a size limit was hit): make room, then go on "
+		    "with 'handover check --resume'";
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return ": the records folder cannot be written: make it writable, or set "
+		    "XDG_DATA_HOME to a folder that is";
+	default:
+		return "";
+	}
+}
+
 int
 store_write(const struct store *s, const char *id, const char *data,
     size_t len, struct error *err)
@@ -246,7 +279,8 @@ store_write(const struct store *s, const char *id, const char *data,
 	    join(tmp + strlen(tmp), sizeof tmp - strlen(tmp), ".tmp-XXXXXX", "", "", err) != 0)
 		return -1;
 	if (faulty(s, STORE_FAULT_CREATE) || (fd = mkstemp(tmp)) < 0)
-		FAIL(err, "cannot create a file in '%s': %s", s->dir, strerror(errno));
+		FAIL(err, "cannot create a file in '%s': %s%s", s->dir, strerror(errno),
+		    save_advice(errno));
 	what = "write";
 	if (faulty(s, STORE_FAULT_WRITE)) {
 		(void)write_all(fd, data, len / 2);
@@ -289,7 +323,95 @@ fail:
 		close(fd);
 	unlink(tmp);
 	errno = e;
-	FAIL(err, "cannot %s '%s': %s", what, tmp, strerror(e));
+	FAIL(err, "cannot %s '%s': %s%s", what, tmp, strerror(e), save_advice(e));
+}
+
+/* Removes the ".<id>.tmp-XXXXXX" files a save of id that was cut short
+ * (a crash, kill -9, a full disk) left: only once id's lock is held, so
+ * no save of it is running. */
+static void
+remove_stale_temps(const struct store *s, const char *id)
+{
+	char path[STORE_PATH_MAX];
+	size_t idlen = strlen(id);
+	struct dirent *de;
+	DIR *d;
+
+	if (!(d = opendir(s->dir)))
+		return;
+	while ((de = readdir(d)) != NULL) {
+		const char *n = de->d_name;
+
+		if (n[0] == '.' && strncmp(n + 1, id, idlen) == 0 &&
+		    strncmp(n + 1 + idlen, ".tmp-", 5) == 0 && strlen(n + 1 + idlen) == 11 &&
+		    join(path, sizeof path, s->dir, "/", n, NULL) == 0)
+			unlink(path);
+	}
+	closedir(d);
+}
+
+int
+store_lock(const struct store *s, const char *id, struct store_lock *l, struct error *err)
+{
+	struct flock fl;
+	struct stat a, b;
+	int tries, e;
+
+	l->held = 0;
+	l->fd = -1;
+	if (!store_id_valid(id)) {
+		errno = EINVAL;
+		FAIL(err, "'%s' is not a record id: see 'handover list'", id);
+	}
+	if (join(l->path, sizeof l->path, s->dir, "/.", id, err) != 0 ||
+	    join(l->path + strlen(l->path), sizeof l->path - strlen(l->path), ".lock", "", "",
+	    err) != 0)
+		return -1;
+	for (tries = 0; tries < 16; tries++) {
+		int fd = open(l->path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+		if (fd < 0)
+			FAIL(err, "cannot open '%s': %s%s", l->path, strerror(errno),
+			    save_advice(errno));
+		memset(&fl, 0, sizeof fl);
+		fl.l_type = F_WRLCK;
+		fl.l_whence = SEEK_SET;
+		if (fcntl(fd, F_SETLK, &fl) != 0) {
+			e = errno;
+			close(fd);
+			if (e == EAGAIN || e == EACCES) {
+				errno = EAGAIN;
+				FAIL(err, "check '%s' is open in another handover (another terminal "
+				    "or window): finish or quit it there first", id);
+			}
+			errno = e == ENOLCK || e == EOPNOTSUPP || e == ENOSYS || e == EINVAL ?
+			    ENOLCK : e;
+			FAIL(err, "cannot lock check '%s' in '%s': %s", id, s->dir, strerror(e));
+		}
+		/* held; but the holder before us may have removed the file
+		 * between our open and our lock: then lock the new one */
+		if (fstat(fd, &a) == 0 && lstat(l->path, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino) {
+			l->fd = fd;
+			l->held = 1;
+			remove_stale_temps(s, id);
+			return 0;
+		}
+		close(fd);
+	}
+	errno = EAGAIN;
+	FAIL(err, "cannot lock check '%s': its lock file keeps changing", id);
+}
+
+void
+store_unlock(struct store_lock *l)
+{
+	if (!l->held)
+		return;
+	unlink(l->path);	/* while held: whoever opens it next makes a new one */
+	close(l->fd);
+	l->held = 0;
+	l->fd = -1;
 }
 
 int
@@ -314,69 +436,52 @@ store_save(const struct store *s, const struct record *r, struct error *err)
 	return rc;
 }
 
+/* A record file, regular files only (file.h), at most RECORD_MAX_SIZE. */
+static int
+read_record_file(const char *path, int flags, char **text, size_t *len, struct error *err)
+{
+	if (file_read_all(path, flags, RECORD_MAX_SIZE, text, len, err) == 0)
+		return 0;
+	if (errno == EFBIG)
+		FAIL(err, "'%s' is larger than %u bytes: not a record", path, RECORD_MAX_SIZE);
+	return -1;
+}
+
 int
 store_read_file(const char *path, char **text, size_t *len, struct error *err)
 {
-	struct stat st;
-	size_t cap, n = 0;
-	char *data;
-	int fd;
+	return read_record_file(path, 0, text, len, err);
+}
 
-	if ((fd = open(path, O_RDONLY)) < 0)
-		FAIL(err, "cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
-		close(fd);
-		errno = e;
-		FAIL(err, "cannot read '%s': %s", path, strerror(e));
-	}
-	cap = S_ISREG(st.st_mode) && st.st_size < RECORD_MAX_SIZE ?
-	    (size_t)st.st_size + 2 : RECORD_MAX_SIZE + 2;
-	if (!(data = malloc(cap))) {
-		close(fd);
-		errno = ENOMEM;
-		FAIL(err, "out of memory reading '%s'", path);
-	}
-	for (;;) {
-		ssize_t r;
-		if (n + 1 == cap) {
-			char *m;
-			if (cap >= RECORD_MAX_SIZE + 2)
-				break;
-			cap = cap * 2 > RECORD_MAX_SIZE + 2 ? RECORD_MAX_SIZE + 2 : cap * 2;
-			if (!(m = realloc(data, cap))) {
-				free(data);
-				close(fd);
-				errno = ENOMEM;
-				FAIL(err, "out of memory reading '%s'", path);
-			}
-			data = m;
-		}
-		r = read(fd, data + n, cap - 1 - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
+/* The record of id in the folder: a file there, never a link out of it;
+ * a stray (a link, a folder) is named with what to do. */
+static int
+read_saved(const char *path, char **text, size_t *len, struct error *err)
+{
+	if (read_record_file(path, FILE_NOFOLLOW, text, len, err) != 0) {
+		if (errno == ELOOP || errno == EISDIR || errno == EINVAL) {
+			/* a stray in the records folder: say what to do with it */
+			struct stat st;
 			int e = errno;
-			free(data);
-			close(fd);
+			error_set(err, 0, 0, "'%s' is %s, not a record: move it out of the records "
+			    "folder", path, lstat(path, &st) == 0 ? file_kind(st.st_mode) :
+			    "not a file");
 			errno = e;
-			FAIL(err, "cannot read '%s': %s", path, strerror(e));
 		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
+		return -1;
 	}
-	close(fd);
-	if (n > RECORD_MAX_SIZE) {
-		free(data);
-		errno = EFBIG;
-		FAIL(err, "'%s' is larger than %u bytes: not a record", path,
-		    RECORD_MAX_SIZE);
-	}
-	data[n] = '\0';
-	*text = data;
-	*len = n;
 	return 0;
+}
+
+int
+store_read_saved(const struct store *s, const char *id, char **text, size_t *len,
+    struct error *err)
+{
+	char path[STORE_PATH_MAX];
+
+	if (store_path(s, id, path, sizeof path, err) != 0)
+		return -1;
+	return read_saved(path, text, len, err);
 }
 
 int
@@ -388,24 +493,53 @@ store_load(const struct store *s, const char *id_or_path, struct record *out,
 	struct error perr;
 	int rc;
 
+	int flags = 0;
+
 	record_init(out);
 	if (strchr(id_or_path, '/') ||
 	    (n > sl && strcmp(id_or_path + n - sl, STORE_SUFFIX) == 0)) {
 		if (join(path, sizeof path, id_or_path, "", "", err) != 0)
 			return -1;
-	} else if (store_path(s, id_or_path, path, sizeof path, err) != 0)
+	} else if (store_path(s, id_or_path, path, sizeof path, err) != 0) {
 		return -1;
-	if (store_read_file(path, &text, &len, err) != 0)
+	} else {
+		flags = FILE_NOFOLLOW;	/* a record in the folder is a file there */
+	}
+	if ((flags ? read_saved(path, &text, &len, err) :
+	    read_record_file(path, 0, &text, &len, err)) != 0)
 		return -1;
 	if (seal)
 		*seal = record_check_seal(text, len, hex);
 	rc = record_parse(text, len, out, &perr);
 	free(text);
+	if (rc != 0 && error_is_nomem(&perr)) {
+		errno = ENOMEM;
+		FAIL(err, "out of memory reading '%s'", path);
+	}
 	if (rc != 0) {
-		error_set(err, perr.line, perr.column, "'%s' line %ld: %s", path,
-		    perr.line, perr.msg);
+		if (perr.line == 1 && perr.column == 17)	/* another version */
+			error_set(err, perr.line, perr.column, "'%s' line 1: %s: it was written "
+			    "by a newer handover; upgrade handover to read it", path, perr.msg);
+		else
+			error_set(err, perr.line, perr.column, "'%s' line %ld: %s", path,
+			    perr.line, perr.msg);
 		errno = EINVAL;
 		return -1;
+	}
+	if (flags) {
+		/* a saved check is named by its id: one whose id differs was
+		 * renamed or edited by hand, and list, show and resume would
+		 * each call it something else */
+		const char *rid = record_get(out, "id");
+		if (!rid || strcmp(rid, id_or_path) != 0) {
+			error_set(err, 0, 0, "'%s' says its id is '%s': a saved check's file is named "
+			    "by its id, so this one was renamed or edited by hand; give its path to "
+			    "read it anyway", path, rid ? rid : "");
+			record_release(out);
+			record_init(out);
+			errno = EINVAL;
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -449,9 +583,11 @@ store_list(const struct store *s, struct store_entry **out, size_t *n,
 		}
 		memcpy(list[cnt].id, de->d_name, len - sl);
 		list[cnt].id[len - sl] = '\0';
+		/* every name that looks like a record is listed, whatever it is:
+		 * loading a link, a folder or a FIFO then says what to do */
 		if (!store_id_valid(list[cnt].id) ||
 		    join(path, sizeof path, s->dir, "/", de->d_name, NULL) != 0 ||
-		    stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		    lstat(path, &st) != 0)
 			continue;
 		list[cnt].mtime = st.st_mtime;
 		cnt++;
@@ -472,7 +608,7 @@ store_list(const struct store *s, struct store_entry **out, size_t *n,
 }
 
 int
-store_hash_file(const char *path, char hex[SHA256_HEX_SIZE], uint64_t *size,
+store_hash_path(const char *path, int flags, char hex[SHA256_HEX_SIZE], uint64_t *size,
     struct error *err)
 {
 	static const size_t chunk = 64 * 1024;
@@ -480,15 +616,10 @@ store_hash_file(const char *path, char hex[SHA256_HEX_SIZE], uint64_t *size,
 	struct sha256 h;
 	struct stat st;
 	uint64_t total = 0;
-	int fd;
+	int fd, e;
 
-	if ((fd = open(path, O_RDONLY)) < 0)
-		FAIL(err, "cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		FAIL(err, "cannot read '%s': %s", path, strerror(EISDIR));
-	}
+	if ((fd = file_open(path, flags, &st, err)) < 0)
+		return -1;
 	if (!(buf = malloc(chunk))) {
 		close(fd);
 		errno = ENOMEM;
@@ -496,27 +627,46 @@ store_hash_file(const char *path, char hex[SHA256_HEX_SIZE], uint64_t *size,
 	}
 	sha256_init(&h);
 	for (;;) {
-		ssize_t r = read(fd, buf, chunk);
+		ssize_t r;
+
+		if (file_progress(path, total, (uint64_t)st.st_size) != 0) {
+			e = EINTR;
+			error_set(err, 0, 0, "stopped hashing '%s': interrupted", path);
+			goto fail;
+		}
+		r = read(fd, buf, chunk);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			int e = errno;
-			free(buf);
-			close(fd);
-			errno = e;
-			FAIL(err, "cannot read '%s': %s", path, strerror(e));
+			e = errno;
+			error_set(err, 0, 0, "cannot read '%s': %s", path, strerror(e));
+			goto fail;
 		}
 		if (r == 0)
 			break;
 		sha256_update(&h, buf, (size_t)r);
 		total += (uint64_t)r;
 	}
+	file_progress(path, total, total);
 	free(buf);
 	close(fd);
 	sha256_final(&h, d);
 	sha256_hex(d, hex);
 	*size = total;
 	return 0;
+fail:
+	file_progress(path, total, total);
+	free(buf);
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+int
+store_hash_file(const char *path, char hex[SHA256_HEX_SIZE], uint64_t *size,
+    struct error *err)
+{
+	return store_hash_path(path, 0, hex, size, err);
 }
 
 int

@@ -33,7 +33,18 @@ enum store_fault {
 struct store {
 	char dir[STORE_PATH_MAX];	/* the records folder */
 	int tightened;		/* store_open set an existing folder to 0700 */
+	int unprivate;		/* its file system ignores permissions (chmod
+				 * changed nothing): others may read the
+				 * records; a front end should say so */
 	enum store_fault fault;	/* tests only; STORE_FAULT_NONE otherwise */
+};
+
+/* One check held open by this process (store_lock); all zero (e.g.
+ * calloc) means not held. */
+struct store_lock {
+	int held;
+	int fd;
+	char path[STORE_PATH_MAX];	/* "<dir>/.<id>.lock" */
 };
 
 struct store_entry {
@@ -43,7 +54,8 @@ struct store_entry {
 
 /* The records folder for these environment values: xdg_data_home/handover
  * when it is set, non-empty and absolute (the XDG rule), else
- * home/.local/share/handover.  Returns 0 or -1 with err. */
+ * home/.local/share/handover when home is absolute.  Returns 0 or -1 with
+ * err.  Never a folder relative to the current one. */
 int store_default_dir(const char *xdg_data_home, const char *home,
     char *out, size_t cap, struct error *err);
 
@@ -51,7 +63,9 @@ int store_default_dir(const char *xdg_data_home, const char *home,
  * environment), creating it and missing parents with mode 0700.  An
  * existing folder must be a directory owned by this user; if group or
  * others have any access it is set to 0700 and s->tightened is set so a
- * front end can say so.  Returns 0 or -1 with err. */
+ * front end can say so, or s->unprivate when the file system ignored the
+ * change (to simulate: HANDOVER_FAULT=nochmod with the fault build).
+ * Returns 0 or -1 with err. */
 int store_open(struct store *s, const char *dir, struct error *err);
 
 /* 1 when id can name a record file: 1-64 bytes of [0-9A-Za-z._-], not
@@ -77,29 +91,65 @@ int store_path(const struct store *s, const char *id, char *out, size_t cap,
 int store_write(const struct store *s, const char *id, const char *data,
     size_t len, struct error *err);
 
+/*
+ * Holds check id open for this process, so that a second handover (two
+ * terminals resuming the same check) is refused instead of mixing its
+ * answers into the record.  The lock is an fcntl(F_SETLK) write lock on
+ * "<dir>/.<id>.lock": the kernel drops it when the process ends, however
+ * it ends (a crash or kill -9 leaves nothing stuck), it works on Linux,
+ * macOS and Android, and two different checks are independent.  Once it
+ * is held, temporary files a crashed save of this id left behind are
+ * removed.  Returns 0; or -1 with err and errno EAGAIN when another
+ * process holds the check ("check ID is open in another handover..."),
+ * ENOLCK when the folder's file system has no locks (the caller may go on
+ * after saying so), another errno otherwise.  *l is released with
+ * store_unlock (safe to call when not held).
+ */
+int store_lock(const struct store *s, const char *id, struct store_lock *l,
+    struct error *err);
+/* Lets the check go: removes the lock file, then drops the lock. */
+void store_unlock(struct store_lock *l);
+
 /* Serializes r (sealed) and store_write's it under its "id" field. */
 int store_save(const struct store *s, const struct record *r,
     struct error *err);
 
-/* Reads a whole file of at most RECORD_MAX_SIZE bytes; caller frees
- * *text (NUL-terminated).  Returns 0 or -1 with err. */
+/* Reads a whole file of at most RECORD_MAX_SIZE bytes, a regular file
+ * only (cli/file.h); caller frees *text (NUL-terminated).  Returns 0 or
+ * -1 with err. */
 int store_read_file(const char *path, char **text, size_t *len,
     struct error *err);
 
+/* Reads the record of id in the folder as store_read_file does, except
+ * that a symbolic link there is refused (as store_load by id). */
+int store_read_saved(const struct store *s, const char *id, char **text, size_t *len,
+    struct error *err);
+
 /* Loads a record by id, or by path when id_or_path holds a '/' or ends
- * in ".record".  Parses it (unsealed records are refused) into out
- * (caller releases) and sets *seal when seal is not NULL.  Returns 0 or
- * -1 with err (line/column for a parse error). */
+ * in ".record"; by id, a symbolic link in the folder is refused, and so is
+ * a record whose "id" field is not that id (renamed or copied by hand).
+ * Parses it (unsealed records are refused) into out (caller releases) and
+ * sets *seal when seal is not NULL.  Returns 0 or -1 with err
+ * (line/column for a parse error). */
 int store_load(const struct store *s, const char *id_or_path,
     struct record *out, enum record_seal *seal, struct error *err);
 
-/* The records in the folder, newest saved first (ties: id descending).
+/* The records in the folder, newest saved first (ties: id descending):
+ * every "<id>.record" entry, also one that is not a regular file (a link,
+ * a folder), which store_load then refuses saying what to do.
  * *out is caller-freed with free().  Returns 0 or -1 with err. */
 int store_list(const struct store *s, struct store_entry **out, size_t *n,
     struct error *err);
 
-/* SHA-256 and size of a file, read in a stream.  Returns 0 or -1 with
- * err (errno kept, e.g. ENOENT for a missing file). */
+/* SHA-256 and size of a file, read in a stream: a regular file only
+ * (cli/file.h: a FIFO, device, folder or socket is refused with a message
+ * saying so), a symbolic link not followed with FILE_NOFOLLOW in flags.
+ * A long hash shows its progress on a terminal and stops within one read
+ * when a signal asks (file_progress).  Returns 0 or -1 with err (errno
+ * kept: ENOENT for a missing file, EINTR when stopped). */
+int store_hash_path(const char *path, int flags, char hex[SHA256_HEX_SIZE],
+    uint64_t *size, struct error *err);
+/* store_hash_path(path, 0, ...): for a file the user named. */
 int store_hash_file(const char *path, char hex[SHA256_HEX_SIZE],
     uint64_t *size, struct error *err);
 

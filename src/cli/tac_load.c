@@ -6,7 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/file.h"
 #include "cli/load.h"
+#include "cli/store.h"
 #include "cli/tac_load.h"
 
 #define TACDB_MAX (512u << 20)
@@ -20,12 +22,14 @@ tacload_init(struct tacload *tl, struct cli *c, const char *path)
 	tac_db_init(&tl->db);
 }
 
-/* The database the user named or left in the data folder, or NULL. */
+/* The database the user named or left in the data folder, or NULL.  The
+ * data folder follows the records folder's rule (store_default_dir): a
+ * relative XDG_DATA_HOME is ignored, as the XDG specification says, so a
+ * database is never picked up from the current folder. */
 static const char *
 find_db(struct tacload *tl, char *buf, size_t cap, int *named)
 {
-	const char *env = getenv("HANDOVER_TAC_DB"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
+	const char *env = getenv("HANDOVER_TAC_DB");
 	int w;
 
 	*named = 1;
@@ -34,13 +38,13 @@ find_db(struct tacload *tl, char *buf, size_t cap, int *named)
 	if (env && *env)
 		return env;
 	*named = 0;
-	if (xdg && *xdg)
-		w = snprintf(buf, cap, "%s/handover/tacdb.csv", xdg);
-	else if (home && *home)
-		w = snprintf(buf, cap, "%s/.local/share/handover/tacdb.csv", home);
-	else
+	if (store_default_dir(getenv("XDG_DATA_HOME"), getenv("HOME"), buf, cap, NULL) != 0)
 		return NULL;
-	return w > 0 && (size_t)w < cap ? buf : NULL;
+	w = (int)strlen(buf);
+	if ((size_t)w + sizeof "/tacdb.csv" > cap)
+		return NULL;
+	memcpy(buf + w, "/tacdb.csv", sizeof "/tacdb.csv");
+	return buf;
 }
 
 int
@@ -50,9 +54,16 @@ tacload_check_named(struct tacload *tl)
 	int named;
 	const char *path = find_db(tl, buf, sizeof buf, &named);
 
-	if (!named || access(path, R_OK) == 0)
+	struct error e;
+	int fd;
+
+	if (!named)
 		return 0;
-	cli_error("cannot read the TAC database '%s': %s", path, strerror(errno));
+	if ((fd = file_open(path, 0, NULL, &e)) >= 0) {
+		close(fd);
+		return 0;
+	}
+	cli_error("the TAC database (--tac-db or HANDOVER_TAC_DB): %s", e.msg);
 	tl->failed = 1;
 	return -1;
 }
@@ -60,7 +71,7 @@ tacload_check_named(struct tacload *tl)
 int
 tacload_load(struct tacload *tl)
 {
-	const char *data, *path;
+	const char *data = NULL, *path;
 	char buf[4096];
 	size_t len;
 	struct error e;
@@ -78,9 +89,12 @@ tacload_load(struct tacload *tl)
 	}
 	path = find_db(tl, buf, sizeof buf, &named);
 	if (path) {
-		if (cli_read_file(path, TACDB_MAX, &tl->file, &len) != 0) {
+		/* the one in the data folder is a file there: not a link out */
+		if (file_read_all(path, named ? 0 : FILE_NOFOLLOW, TACDB_MAX, &tl->file, &len,
+		    &e) != 0) {
 			if (named || errno != ENOENT) {
-				cli_error("cannot read the TAC database '%s': %s", path, strerror(errno));
+				cli_error(named ? "the TAC database (--tac-db or HANDOVER_TAC_DB): %s" :
+				    "the TAC database in the data folder: %s", e.msg);
 				tl->failed = 1;
 			}
 			goto done;

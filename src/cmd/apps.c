@@ -18,6 +18,8 @@
 #include "cli/lines.h"
 #include "cli/opt.h"
 #include "cli/fd.h"
+#include "cli/file.h"
+#include "lib/term.h"
 #include "device/device.h"
 
 #define WIDTH 78
@@ -127,11 +129,18 @@ text_found(struct apps_run *r, const struct device_found *f)
 	int strong = x && x->level == DEVICE_STRONG;
 	const char *on = !r->color ? "" : strong ? "\033[1;31m" : "\033[33m";
 
-	buf_printf(b, "%s%-6s%s  %s", on, strong ? "STRONG" : "weak", r->color ? "\033[0m" : "",
-	    f->package);
-	if (kb_lock_app_is_prefix(a))
-		buf_printf(b, " (matches %s)", a->package);
-	buf_printf(b, "\n        %s", sys ? sys->name : a->system);
+	/* package names are checked as such when read; the data tables are
+	 * checked as text when loaded; both still go through the terminal
+	 * sanitiser, in case either check is ever loosened */
+	buf_printf(b, "%s%-6s%s  ", on, strong ? "STRONG" : "weak", r->color ? "\033[0m" : "");
+	buf_puts_term(b, f->package);
+	if (kb_lock_app_is_prefix(a)) {
+		BUF_LIT(b, " (matches ");
+		buf_puts_term(b, a->package);
+		buf_putc(b, ')');
+	}
+	BUF_LIT(b, "\n        ");
+	buf_puts_term(b, sys ? sys->name : a->system);
 	if (strcmp(a->fact.confidence, "confirmed") != 0)
 		BUF_LIT(b, " (reported)");
 	buf_putc(b, '\n');
@@ -158,8 +167,11 @@ system_of(struct apps_run *r, const char *package)
 	const struct kb_lock_app *a = package[0] ? kb_lock_app_find(&r->kb, package) : NULL;
 	const struct kb_lock_system *sys = a ? kb_lock_system_find(&r->kb, a->system) : NULL;
 
-	if (sys)
-		buf_printf(&r->out, " (%s)", sys->name);
+	if (sys) {
+		BUF_LIT(&r->out, " (");
+		buf_puts_term(&r->out, sys->name);
+		buf_putc(&r->out, ')');
+	}
 }
 
 static void
@@ -167,7 +179,8 @@ text_owner(struct apps_run *r, const char *what, const struct device_owner *o)
 {
 	struct buf *b = &r->out;
 
-	buf_printf(b, "  %s: %s", what, o->package[0] ? o->package : "(package not shown)");
+	buf_printf(b, "  %s: ", what);
+	buf_puts_term(b, o->package[0] ? o->package : "(package not shown)");
 	system_of(r, o->package);
 	if (o->user >= 0)
 		buf_printf(b, ", user %ld", o->user);
@@ -198,14 +211,18 @@ text_control(struct apps_run *r)
 			buf_printf(b, "  device owner type: %ld (%s)\n", d->owner_type, t);
 		for (i = 0; i < d->nprofile_owners; i++)
 			text_owner(r, "profile owner (work profile)", &d->profile_owners[i]);
-		for (i = 0; i < d->nadmins; i++)
-			buf_printf(b, "  device admin: %s\n", d->admins[i]);
+		for (i = 0; i < d->nadmins; i++) {
+			BUF_LIT(b, "  device admin: ");
+			buf_puts_term(b, d->admins[i]);
+			buf_putc(b, '\n');
+		}
 	}
 	if (d->seen_role) {
 		if (!d->nholders)
 			BUF_LIT(b, "  financed-kiosk role: no app holds it\n");
 		for (i = 0; i < d->nholders; i++) {
-			buf_printf(b, "  financed-kiosk role: %s", d->holders[i]);
+			BUF_LIT(b, "  financed-kiosk role: ");
+			buf_puts_term(b, d->holders[i]);
 			system_of(r, d->holders[i]);
 			buf_putc(b, '\n');
 		}
@@ -244,7 +261,9 @@ text_summary(struct apps_run *r)
 
 		if (x->level != v->level || v->level == DEVICE_NONE)
 			continue;
-		buf_printf(b, "  %s%s%s\n", why, x->package[0] ? ": " : "", x->package);
+		buf_printf(b, "  %s%s", why, x->package[0] ? ": " : "");
+		buf_puts_term(b, x->package);
+		buf_putc(b, '\n');
 	}
 	if (d->packages == 0 && !d->seen_policy && !d->seen_role) {
 		cli_wrap(b, "Nothing was read: run 'adb shell pm list packages' with the phone "
@@ -409,9 +428,12 @@ read_input(struct apps_run *r, const char *path)
 	size_t n, i;
 	int fd = STDIN_FILENO, cut, got, status = EXIT_OK;
 
-	if (path && strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
-		cli_error("cannot open '%s': %s", path, strerror(errno));
-		return EXIT_IO;
+	if (path && strcmp(path, "-") != 0) {
+		struct error e;
+		if ((fd = file_open(path, FILE_STREAM, NULL, &e)) < 0) {
+			cli_error("%s", e.msg);
+			return EXIT_IO;
+		}
 	}
 	if (lines_init(&l, fd, LINE_MAX_BYTES) != 0) {
 		cli_error("out of memory");
@@ -419,9 +441,12 @@ read_input(struct apps_run *r, const char *path)
 		goto out;
 	}
 	while ((got = lines_next(&l, &p, &n, &cut)) == 1) {
-		if (cut)
-			r->dev->ignored++;	/* far too long for anything we read */
-		else
+		if (cut) {
+			/* far too long for anything we read: consumed whole, said once */
+			r->dev->ignored++;
+			cli_error("'%s': line %ld is longer than %d bytes: ignored", path ? path : "-",
+			    l.lineno, LINE_MAX_BYTES - 1);
+		} else
 			device_feed(r->dev, p, n, NULL, NULL, NULL);
 	}
 	if (got < 0) {

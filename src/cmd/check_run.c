@@ -17,6 +17,7 @@
 #include "cli/now.h"
 #include "cli/prompt.h"
 #include "cmd/check_run.h"
+#include "lib/term.h"
 #include "lib/wrap.h"
 
 /* ================================================================ words */
@@ -101,6 +102,26 @@ hash_file(void *ctx, const char *path, char hex[65], uint64_t *size, const char 
 
 /* ================================================================= open */
 
+/* Holds check id for this process: a second handover on the same check
+ * (another terminal, a second front end) is refused before it reads the
+ * record, instead of mixing its answers into it.  A folder whose file
+ * system has no locks (some phone storage) is said once and the check
+ * goes on.  Returns an exit status. */
+static int
+lock_check(struct check_run *r, const char *id)
+{
+	struct error e;
+
+	if (store_lock(&r->store, id, &r->lock, &e) == 0)
+		return EXIT_OK;
+	if (errno == ENOLCK) {
+		cli_error("%s; go on, but do not open this check in two places at once", e.msg);
+		return EXIT_OK;
+	}
+	cli_error("%s", e.msg);
+	return EXIT_IO;
+}
+
 int
 checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, const char *lang,
     int lang_named, int steps_only)
@@ -156,6 +177,8 @@ resume(struct check_run *r, const char *id, const char *today, const unsigned ch
 		    r->store.dir);
 		return EXIT_USAGE;
 	}
+	if ((rc = lock_check(r, id)) != EXIT_OK)
+		return rc;
 	if (store_load(&r->store, id, &rec, &seal, &e) != 0) {
 		cli_error("%s: 'handover list' shows the saved checks", e.msg);
 		return EXIT_IO;
@@ -171,14 +194,9 @@ resume(struct check_run *r, const char *id, const char *today, const unsigned ch
 		cli_error("out of memory");
 		return EXIT_IO;
 	}
+	/* store_load refused a record whose id is not its file's name */
 	rc = saved_check_read(sc, &rec, &r->kb, &r->idt, r->env.words, &e);
 	record_release(&rec);
-	if (rc == 0 && strcmp(sc->meta.id, id) != 0) {
-		cli_error("the record '%s' says its id is '%s': it was renamed or edited; "
-		    "start a new check", id, sc->meta.id);
-		free(sc);
-		return EXIT_IO;
-	}
 	if (rc == 0 && sc->meta.sealed) {
 		cli_error("the check '%s' is finished and sealed: '%s show %s' prints it, and "
 		    "'%s check' starts a new one", sc->meta.id, r->prog, sc->meta.id, r->prog);
@@ -222,6 +240,8 @@ checkrun_start(struct check_run *r, const char *resume_id, const char *country)
 		cli_error("%s", e.msg);
 		return EXIT_IO;
 	}
+	if (lock_check(r, id) != EXIT_OK)
+		return EXIT_IO;
 	session_start(&r->s, &r->env, id, now, today, rnd);
 	{
 		struct fill fl[] = {{"id", id}, {NULL, NULL}};
@@ -277,10 +297,13 @@ recheck_hello(struct check_run *r)
 int
 checkrun_recheck(struct check_run *r, const char *id)
 {
-	char path[STORE_PATH_MAX], hex[SHA256_HEX_SIZE], now[STAMP_TIME_SIZE];
+	char path[STORE_PATH_MAX], now[STAMP_TIME_SIZE];
+	struct record_sealed *seals;
+	enum record_seal seal;
 	struct record rec;
 	struct saved_check *sc = NULL;
 	struct error e;
+	size_t nseals;
 	int rc, status = EXIT_IO;
 
 	if (!store_id_valid(id)) {
@@ -289,12 +312,20 @@ checkrun_recheck(struct check_run *r, const char *id)
 		    r->store.dir);
 		return EXIT_USAGE;
 	}
+	/* the same lock as check's: a re-check writes the same record */
+	if ((rc = lock_check(r, id)) != EXIT_OK)
+		return rc;
 	if (store_path(&r->store, id, path, sizeof path, &e) != 0 ||
-	    store_read_file(path, &r->text, &r->len, &e) != 0) {
+	    store_read_saved(&r->store, id, &r->text, &r->len, &e) != 0) {
 		cli_error("%s: 'handover list' shows the saved checks", e.msg);
 		return EXIT_IO;
 	}
-	if (record_check_seal(r->text, r->len, hex) != RECORD_INTACT) {
+	if (record_seals(r->text, r->len, &seal, &seals, &nseals) != 0) {
+		cli_error("out of memory reading '%s'", path);
+		return EXIT_IO;
+	}
+	free(seals);
+	if (seal != RECORD_INTACT) {
 		cli_error("the record '%s' was changed since it was sealed, or never was: "
 		    "'%s verify %s' says which part; a re-check cannot vouch for it", id,
 		    r->prog, path);
@@ -310,8 +341,8 @@ checkrun_recheck(struct check_run *r, const char *id)
 	}
 	rc = saved_check_read(sc, &rec, &r->kb, &r->idt, r->env.words, &e);
 	if (rc == 0 && strcmp(sc->meta.id, id) != 0) {
-		cli_error("the record '%s' says its id is '%s': it was renamed or edited", id,
-		    sc->meta.id);
+		cli_error("the record '%s' says its id is '%s': it was renamed or edited by "
+		    "hand", id, sc->meta.id);
 		goto out;
 	}
 	if (rc == 0 && !sc->meta.sealed) {
@@ -343,6 +374,7 @@ out:
 void
 checkrun_close(struct check_run *r)
 {
+	store_unlock(&r->lock);
 	free(r->text);
 	buf_release(&r->out);
 	tacload_release(&r->tl);
@@ -692,8 +724,10 @@ echo(struct check_run *r, const char *in)
 {
 	if (session_current(&r->s) == STEP_SELLER_ID_LAST4 && strlen(in) > 4)
 		buf_puts(&r->out, "(not shown)\n");
-	else
-		buf_printf(&r->out, "%s\n", in);
+	else {
+		buf_puts_term(&r->out, in);	/* a piped line is shown, never obeyed */
+		buf_putc(&r->out, '\n');
+	}
 }
 
 int

@@ -24,6 +24,7 @@ struct check_run {
 	struct session_env env;
 	struct session s;
 	struct store store;
+	struct store_lock lock;		/* this check, held until checkrun_close */
 	struct buf out;
 	size_t width;			/* terminal columns; 0: do not wrap */
 	const char *section;		/* the last section title shown */

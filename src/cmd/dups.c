@@ -16,6 +16,7 @@
 #include "cli/lines.h"
 #include "cli/opt.h"
 #include "cli/fd.h"
+#include "cli/file.h"
 
 #define LINE_MAX_BYTES (64 * 1024)
 #define MAX_LISTED 1000		/* listing ids printed per identifier */
@@ -134,7 +135,7 @@ read_keyed(int fd, const char *name, struct buf *out, int csv, int *found)
 		size_t klen;
 		int c;
 
-		if (n == 0)
+		if (n == 0 && !cut)	/* a cut line comes back empty: reported below */
 			continue;
 		t2 = t1 ? memchr(t1 + 1, '\t', n - (size_t)(t1 + 1 - p)) : NULL;
 		klen = t1 ? (size_t)(t1 - p) : 0;
@@ -220,8 +221,9 @@ run_dups(struct cli *c, int argc, char **argv)
 	}
 	if (o.noperands == 1 && strcmp(o.operands[0], "-") != 0) {
 		path = o.operands[0];
-		if ((fd = open(path, O_RDONLY)) < 0) {
-			cli_error("cannot open '%s': %s", path, strerror(errno));
+		struct error e;
+		if ((fd = file_open(path, FILE_STREAM, NULL, &e)) < 0) {
+			cli_error("%s", e.msg);
 			status = EXIT_IO;
 			goto out;
 		}

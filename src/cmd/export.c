@@ -22,6 +22,7 @@
 #include "record/record.h"
 #include "cli/store.h"
 #include "cli/fd.h"
+#include "cli/file.h"
 
 static const char help[] =
 "usage: handover export (--html | --text | --json | --ics) [-o FILE] ID|FILE\n"
@@ -63,7 +64,9 @@ static const char help[] =
 "  --lang LL          the language of the page (default: HANDOVER_LANG,\n"
 "                     then the locale); the record is the same in any\n"
 "  -o, --output FILE  write to FILE (mode 0600, replaced atomically)\n"
-"                     instead of standard output\n"
+"                     instead of standard output; FILE must be new or a\n"
+"                     regular file, not a symbolic link, a device, the\n"
+"                     record itself or any other record\n"
 "  --with-files DIR   --evidence: put the attached files, found by name in\n"
 "                     DIR, in the pack too; each must still match the SHA-256\n"
 "                     and size in the record (a changed file is refused), and\n"
@@ -104,10 +107,11 @@ is_path(const char *arg)
 /* Reads the record named by arg into *text.  Returns EXIT_OK or an exit
  * status, the message printed. */
 static int
-read_record(const char *arg, char **text, size_t *len)
+read_record(const char *arg, char **text, size_t *len, struct stat *src)
 {
 	char path[STORE_PATH_MAX];
 	struct error err;
+	int flags = 0;
 
 	if (strcmp(arg, "-") == 0) {
 		if (cli_read_file(arg, RECORD_MAX_SIZE, text, len) == 0)
@@ -133,9 +137,13 @@ read_record(const char *arg, char **text, size_t *len)
 			cli_error("%s", err.msg);
 			return EXIT_IO;
 		}
+		flags = FILE_NOFOLLOW;	/* a record in the folder is a file there */
 	}
-	if (store_read_file(path, text, len, &err) == 0)
+	if (file_read_all(path, flags, RECORD_MAX_SIZE, text, len, &err) == 0) {
+		if (stat(path, src) != 0)
+			memset(src, 0, sizeof *src);
 		return EXIT_OK;
+	}
 	if (errno == ENOENT && !is_path(arg))
 		cli_error("no saved check '%s': 'handover list' shows the saved checks", arg);
 	else if (errno == EFBIG)
@@ -149,10 +157,19 @@ read_record(const char *arg, char **text, size_t *len)
 static int
 open_record(const char *arg, const char *text, size_t len, struct record *r)
 {
-	char hex[SHA256_HEX_SIZE];
+	struct record_sealed *seals;
+	enum record_seal seal;
 	struct error err;
+	size_t n;
 
-	switch (record_check_seal(text, len, hex)) {
+	/* record_check_seal says altered when it runs out of memory: that is
+	 * no finding about the record, but exit 3 */
+	if (record_seals(text, len, &seal, &seals, &n) != 0) {
+		cli_error("out of memory reading '%s'", arg);
+		return EXIT_IO;
+	}
+	free(seals);
+	switch (seal) {
 	case RECORD_ALTERED:
 		cli_error("record '%s' was changed after it was sealed: "
 		    "'handover verify' says more", arg);
@@ -166,7 +183,19 @@ open_record(const char *arg, const char *text, size_t len, struct record *r)
 		break;
 	}
 	if (record_parse(text, len, r, &err) != 0) {
+		if (error_is_nomem(&err)) {
+			cli_error("out of memory reading '%s'", arg);
+			return EXIT_IO;
+		}
 		cli_error("'%s' is not a handover record: line %ld: %s", arg, err.line, err.msg);
+		return EXIT_FINDINGS;
+	}
+	if (strcmp(arg, "-") != 0 && !is_path(arg) &&
+	    (!record_get(r, "id") || strcmp(record_get(r, "id"), arg) != 0)) {
+		/* store_load's rule: a saved check's file is named by its id */
+		cli_error("saved check '%s' says its id is '%s': it was renamed or edited by hand; "
+		    "give its path to export it anyway", arg, record_get(r, "id") ?
+		    record_get(r, "id") : "");
 		return EXIT_FINDINGS;
 	}
 	return EXIT_OK;
@@ -214,7 +243,53 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 	cli_words_release(&words);
 	if (rc != 0) {
 		cli_error("cannot export '%s': %s", arg, e.msg);
-		return out->err ? EXIT_IO : EXIT_FINDINGS;
+		return out->err || error_is_nomem(&e) ? EXIT_IO : EXIT_FINDINGS;
+	}
+	return EXIT_OK;
+}
+
+/* What -o may replace: nothing (a new file), or a regular file that is
+ * neither the record being exported (src) nor another record.  Never a
+ * symbolic link (rename would replace the link, not write through it,
+ * but the user meant what it points to), a device (it would become a
+ * regular file: as root, /dev/null), a FIFO or a folder.  Returns EXIT_OK
+ * or EXIT_IO (message printed). */
+static int
+check_output(const char *file, const struct stat *src)
+{
+	char head[16];
+	struct stat st;
+	int fd;
+
+	if (lstat(file, &st) != 0) {
+		if (errno == ENOENT)
+			return EXIT_OK;
+		cli_error("cannot write '%s': %s", file, strerror(errno));
+		return EXIT_IO;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		cli_error("'%s' is a symbolic link: -o never writes through one; give the path "
+		    "of a new or regular file", file);
+		return EXIT_IO;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		cli_error("'%s' is %s: -o writes only a new or regular file (or - for standard "
+		    "output)", file, file_kind(st.st_mode));
+		return EXIT_IO;
+	}
+	if (src->st_ino && st.st_dev == src->st_dev && st.st_ino == src->st_ino) {
+		cli_error("'%s' is the record being exported: write the export to another file",
+		    file);
+		return EXIT_IO;
+	}
+	if ((fd = file_open(file, FILE_NOFOLLOW, NULL, NULL)) >= 0) {
+		ssize_t r = read(fd, head, sizeof head);
+		close(fd);
+		if (r == (ssize_t)sizeof head && memcmp(head, "handover-record ", 16) == 0) {
+			cli_error("'%s' is a handover record: export never replaces one; write "
+			    "the export to another file", file);
+			return EXIT_IO;
+		}
 	}
 	return EXIT_OK;
 }
@@ -222,12 +297,15 @@ render(struct cli *c, const char *arg, const struct record *r, enum format fmt,
 /* Writes n bytes to FILE: a temporary file next to it, flushed, mode
  * 0600, renamed over FILE.  Returns EXIT_OK or EXIT_IO (message printed). */
 static int
-write_atomic(const char *file, const char *data, size_t n)
+write_atomic(const char *file, const char *data, size_t n, const struct stat *src)
 {
 	char tmp[STORE_PATH_MAX];
 	const char *slash = strrchr(file, '/');
 	int dirlen = slash ? (int)(slash - file) + 1 : 0, fd, k;
 	size_t off = 0;
+
+	if ((k = check_output(file, src)) != EXIT_OK)
+		return k;
 
 	k = snprintf(tmp, sizeof tmp, "%.*s.%s.tmp-XXXXXX", dirlen, file,
 	    slash ? slash + 1 : file);
@@ -254,6 +332,11 @@ write_atomic(const char *file, const char *data, size_t n)
 		goto fail;
 	}
 	fd = -1;
+	/* checked again just before: a link or device put there meanwhile */
+	if (check_output(file, src) != EXIT_OK) {
+		unlink(tmp);
+		return EXIT_IO;
+	}
 	if (rename(tmp, file) != 0)
 		goto fail;
 	return EXIT_OK;
@@ -272,6 +355,7 @@ run(struct cli *c, int argc, char **argv)
 	enum format fmt = FMT_NONE;
 	const char *output = NULL, *files_dir = NULL, *arg, *lang = NULL;
 	struct record r;
+	struct stat src;
 	struct buf out;
 	struct opt o;
 	char *text = NULL;
@@ -321,7 +405,8 @@ run(struct cli *c, int argc, char **argv)
 		return status;
 	}
 	arg = o.operands[0];
-	if ((status = read_record(arg, &text, &len)) != EXIT_OK) {
+	memset(&src, 0, sizeof src);
+	if ((status = read_record(arg, &text, &len, &src)) != EXIT_OK) {
 		opt_release(&o);
 		return status;
 	}
@@ -338,7 +423,7 @@ run(struct cli *c, int argc, char **argv)
 		status = EXIT_IO;
 	}
 	if (status == EXIT_OK && output && strcmp(output, "-") != 0) {
-		status = write_atomic(output, buf_str(&out), out.len);
+		status = write_atomic(output, buf_str(&out), out.len, &src);
 	} else if (status == EXIT_OK) {
 		struct buf so;
 		fd_buf_init(&so, STDOUT_FILENO);

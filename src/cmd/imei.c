@@ -16,6 +16,7 @@
 #include "ident/tac.h"
 #include "cli/tac_load.h"
 #include "cli/fd.h"
+#include "lib/term.h"
 
 #define MAX_PER_LINE 16
 #define LINE_MAX_BYTES (64 * 1024)
@@ -26,6 +27,7 @@ struct imei_run {
 	struct tacload tl;
 	int json;
 	int invalid;
+	long seen;		/* arguments and lines checked */
 	struct buf out;
 };
 
@@ -38,15 +40,24 @@ emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *
 	const struct ident_rb *rb = id->rb >= 0 ? ident_reporting_body(&r->tables, id->rb) : NULL;
 	size_t i;
 
-	buf_put(b, in, inlen);
+	/* the input, the TAC database and the data tables are untrusted:
+	 * every string from them goes through the terminal sanitiser */
+	for (i = 0; i < inlen && (in[i] == ' ' || in[i] == '\t'); i++)
+		;
+	if (i == inlen)		/* nothing to see: show that it was empty */
+		buf_putc(b, '\'');
+	buf_put_term(b, in, inlen);
+	if (i == inlen)
+		buf_putc(b, '\'');
 	buf_puts(b, ": ");
 	if (id->problem == IDENT_OK) {
 		buf_puts(b, color ? "\033[32m" : "");
-		buf_puts(b, id->message);
+		buf_puts_term(b, id->message);
 		buf_puts(b, color ? "\033[0m" : "");
 	} else {
-		buf_printf(b, "%s%s%s: %s", color ? "\033[31m" : "",
-		    ident_problem_code(id->problem), color ? "\033[0m" : "", id->message);
+		buf_printf(b, "%s%s%s: ", color ? "\033[31m" : "",
+		    ident_problem_code(id->problem), color ? "\033[0m" : "");
+		buf_puts_term(b, id->message);
 	}
 	buf_putc(b, '\n');
 	if (id->problem != IDENT_OK && id->problem != IDENT_MISSING_CHECK_DIGIT &&
@@ -55,8 +66,12 @@ emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *
 	if (id->tac[0]) {
 		buf_printf(b, "  TAC %s: ", id->tac);
 		if (te) {
-			for (i = 0; i < nte; i++)
-				buf_printf(b, "%s%s %s", i ? " / " : "", te[i].brand, te[i].model);
+			for (i = 0; i < nte; i++) {
+				buf_puts(b, i ? " / " : "");
+				buf_puts_term(b, te[i].brand);
+				buf_putc(b, ' ');
+				buf_puts_term(b, te[i].model);
+			}
 		} else {
 			buf_puts(b, r->tl.loaded_osmocom ? "unknown TAC (not in the TAC tables)"
 			    : "unknown TAC (only the built-in table was searched; see --tac-db)");
@@ -68,9 +83,11 @@ emit_text(struct imei_run *r, const char *in, size_t inlen, const struct ident *
 			buf_printf(b, ", check digit %s", id->check);
 		buf_putc(b, '\n');
 	}
-	if (id->rb >= 0)
-		buf_printf(b, "  reporting body %02d: %s\n", id->rb,
-		    rb ? rb->name : "not allocated");
+	if (id->rb >= 0) {
+		buf_printf(b, "  reporting body %02d: ", id->rb);
+		buf_puts_term(b, rb ? rb->name : "not allocated");
+		buf_putc(b, '\n');
+	}
 }
 
 static void
@@ -89,12 +106,15 @@ emit(struct imei_run *r, const char *line, const struct ident *id)
 		emit_text(r, line + id->start, id->len, id, te, nte);
 }
 
+/* Checks every identifier in s[0..n), or says there is none
+ * (ident_check_line).  lineno: the stdin line, or 0 for an argument. */
 static void
-check_line(struct imei_run *r, const char *s, size_t n)
+check_line(struct imei_run *r, const char *s, size_t n, long lineno)
 {
 	struct ident ids[MAX_PER_LINE];
-	size_t k, count = ident_check_line(&r->tables, s, n, ids, MAX_PER_LINE);
+	size_t k, count = ident_check_line(&r->tables, s, n, lineno, ids, MAX_PER_LINE);
 
+	r->seen++;
 	for (k = 0; k < count; k++)
 		emit(r, s, &ids[k]);
 }
@@ -118,13 +138,13 @@ read_stdin(struct imei_run *r)
 			id.problem = IDENT_BAD_LENGTH;
 			snprintf(id.message, sizeof id.message,
 			    "line %ld is longer than %d bytes: not an identifier", l.lineno,
-			    LINE_MAX_BYTES);
+			    LINE_MAX_BYTES - 1);
 			id.start = 0;
 			id.len = 0;
 			emit(r, "", &id);
 			continue;
 		}
-		check_line(r, p, n);
+		check_line(r, p, n, l.lineno);
 		if (r->out.err)
 			break;
 	}
@@ -176,10 +196,16 @@ run_imei(struct cli *c, int argc, char **argv)
 		if (strcmp(o.operands[i], "-") == 0)
 			use_stdin = 1;
 		else
-			check_line(&r, o.operands[i], strlen(o.operands[i]));
+			check_line(&r, o.operands[i], strlen(o.operands[i]), 0);
 	}
-	if (use_stdin && !r.out.err)
+	if (use_stdin && !r.out.err) {
 		status = read_stdin(&r);
+		if (status == EXIT_OK && r.seen == 0) {
+			cli_error("no identifier in the input: give IMEIs as arguments, or one a "
+			    "line on standard input");
+			r.invalid = 1;
+		}
+	}
 	if (r.tl.failed)
 		status = EXIT_IO;
 	if (status == EXIT_OK && r.invalid)
@@ -217,7 +243,11 @@ const struct command command_imei = {
 	"problems: bad_length, not_digits, bad_check_digit, missing_check_digit,\n"
 	"  scientific_notation, placeholder, bad_component\n"
 	"\n"
-	"exit status: 0 all valid, 1 any invalid, 2 usage error, 3 input/output error\n"
+	"An argument or line with no identifier in it (empty, only spaces, only a\n"
+"label) is reported as invalid, as is an input with no line at all.\n"
+"\n"
+"exit status: 0 all valid, 1 any invalid or none given, 2 usage error,\n"
+"3 input/output error\n"
 	"\n"
 	"examples:\n"
 	"  handover imei 354178036859789\n"

@@ -13,6 +13,7 @@
 #include "cmd/commands.h"
 #include "cli/opt.h"
 #include "cli/fd.h"
+#include "lib/term.h"
 
 #define WIDTH 78
 
@@ -45,8 +46,9 @@ phrase_shown(const struct kb_phrase *p)
 static void
 heading(struct info_run *r, const char *text)
 {
-	buf_printf(&r->out, "\n%s%s%s\n", r->color ? "\033[1m" : "", text,
-	    r->color ? "\033[0m" : "");
+	buf_printf(&r->out, "\n%s", r->color ? "\033[1m" : "");
+	buf_puts_term(&r->out, text);
+	buf_printf(&r->out, "%s\n", r->color ? "\033[0m" : "");
 }
 
 /* "  label text..." wrapped under the text; nothing when text is empty. */
@@ -59,8 +61,10 @@ field(struct info_run *r, size_t indent, const char *label, const char *text)
 		return;
 	for (i = 0; i < indent; i++)
 		buf_putc(&r->out, ' ');
-	if (*label)
-		buf_printf(&r->out, "%s ", label);
+	if (*label) {
+		buf_puts_term(&r->out, label);
+		buf_putc(&r->out, ' ');
+	}
 	cli_wrap(&r->out, text, col, *label ? indent + 2 : indent, WIDTH);
 	buf_putc(&r->out, '\n');
 }
@@ -73,7 +77,7 @@ title(struct info_run *r, size_t indent, const char *name, const struct kb_fact 
 
 	for (i = 0; i < indent; i++)
 		buf_putc(&r->out, ' ');
-	buf_puts(&r->out, name);
+	buf_puts_term(&r->out, name);
 	if (is_reported(f))
 		BUF_LIT(&r->out, " (reported)");
 	buf_putc(&r->out, '\n');
@@ -170,8 +174,9 @@ text_checks(struct info_run *r, const struct kb_check *c, size_t n)
 			field(r, 2, "Instead:", c->instead);
 			continue;
 		}
-		buf_printf(&r->out, "\n%sOfficial IMEI check: %s%s%s\n", r->color ? "\033[1m" : "",
-		    c->check_name, r->color ? "\033[0m" : "",
+		buf_printf(&r->out, "\n%sOfficial IMEI check: ", r->color ? "\033[1m" : "");
+		buf_puts_term(&r->out, c->check_name);
+		buf_printf(&r->out, "%s%s\n", r->color ? "\033[0m" : "",
 		    is_reported(&c->fact) ? " (reported)" : "");
 		checks_words(c->checks, words, sizeof words);
 		field(r, 2, "How:", c->how);
@@ -238,7 +243,9 @@ text_language(struct info_run *r, const char *lang, size_t n)
 		    strncmp(ph->language, lang, n) != 0)
 			continue;
 		if (col == 0) {
-			buf_printf(&r->out, "  %.*s:", (int)n, lang);
+			BUF_LIT(&r->out, "  ");
+			buf_put_term(&r->out, lang, n);
+			buf_putc(&r->out, ':');
 			col = 3 + n;
 		} else {
 			buf_putc(&r->out, ',');
@@ -251,7 +258,9 @@ text_language(struct info_run *r, const char *lang, size_t n)
 			buf_putc(&r->out, ' ');
 			col++;
 		}
-		buf_printf(&r->out, "\"%s\"", ph->phrase);
+		buf_putc(&r->out, '"');
+		buf_puts_term(&r->out, ph->phrase);
+		buf_putc(&r->out, '"');
 		col += w;
 	}
 	if (col)
@@ -319,8 +328,9 @@ text_country(struct info_run *r, const struct kb_check *c, size_t n)
 	size_t i;
 	int any;
 
-	buf_printf(&r->out, "%s%s (%s)%s\n", r->color ? "\033[1m" : "", c->name, r->code,
-	    r->color ? "\033[0m" : "");
+	buf_puts(&r->out, r->color ? "\033[1m" : "");
+	buf_puts_term(&r->out, c->name);
+	buf_printf(&r->out, " (%s)%s\n", r->code, r->color ? "\033[0m" : "");
 	text_checks(r, c, n);
 
 	if (!heading_for(head, sizeof head, "Locks used in", c->name))
@@ -511,6 +521,17 @@ json_country(struct info_run *r, const struct kb_check *c, size_t n)
 	BUF_LIT(b, "]\n}\n");
 }
 
+/* Two country codes equal but for ASCII case (the kb groups by that). */
+static int
+same_code(const char *a, const char *b)
+{
+	while (*a && upper((unsigned char)*a) == upper((unsigned char)*b)) {
+		a++;
+		b++;
+	}
+	return upper((unsigned char)*a) == upper((unsigned char)*b);
+}
+
 static int
 by_code(const void *a, const void *b)
 {
@@ -529,7 +550,7 @@ country_index(const struct kb *kb, size_t *count)
 	if (!idx)
 		return NULL;
 	for (i = 0; i < kb->nchecks; i++)	/* a country's checks are grouped */
-		if (i == 0 || strcmp(kb->checks[i].code, kb->checks[i - 1].code) != 0)
+		if (i == 0 || !same_code(kb->checks[i].code, kb->checks[i - 1].code))
 			idx[n++] = &kb->checks[i];
 	qsort(idx, n, sizeof *idx, by_code);
 	*count = n;
@@ -559,7 +580,11 @@ list_countries(struct info_run *r, int json)
 		const struct kb_check *c = idx[i];
 		size_t nc;
 
-		kb_country_checks(&r->kb, c->code, &nc);
+		/* a country's checks are grouped: count its run here rather
+		 * than look it up (a lookup per country is quadratic) */
+		for (nc = 1; c + nc < r->kb.checks + r->kb.nchecks &&
+		    same_code(c[nc].code, c->code); nc++)
+			;
 		if (json) {
 			BUF_LIT(&r->out, "{\"code\":");
 			cli_json_str(&r->out, c->code);
@@ -569,7 +594,11 @@ list_countries(struct info_run *r, int json)
 		} else {
 			size_t pad = w - cli_columns(c->name, strlen(c->name));
 
-			buf_printf(&r->out, "  %s  %s%*s  ", c->code, c->name, (int)pad, "");
+			BUF_LIT(&r->out, "  ");
+			buf_puts_term(&r->out, c->code);
+			BUF_LIT(&r->out, "  ");
+			buf_puts_term(&r->out, c->name);
+			buf_printf(&r->out, "%*s  ", (int)pad, "");
 		}
 		for (k = 0; k < nc; k++) {
 			const char *name = c[k].check_name;
@@ -580,8 +609,9 @@ list_countries(struct info_run *r, int json)
 					buf_putc(&r->out, ',');
 				cli_json_str(&r->out, name);
 			} else {
-				buf_printf(&r->out, "%s%s", k ? "; " : "",
-				    strcmp(name, "none") == 0 ? "no public check" : name);
+				buf_puts(&r->out, k ? "; " : "");
+				buf_puts_term(&r->out, strcmp(name, "none") == 0 ?
+				    "no public check" : name);
 			}
 		}
 		if (json)

@@ -16,6 +16,7 @@
 #include "cli/store.h"
 #include "lib/wrap.h"
 #include "cli/fd.h"
+#include "lib/term.h"
 #include "export/export.h"
 #include "record/stamp.h"
 
@@ -92,8 +93,10 @@ run_list(struct cli *c, int argc, char **argv)
 	int64_t now = (int64_t)cli_now();
 
 	(void)c;
-	if (opt_init(&o, argc, argv) != 0)
+	if (opt_init(&o, argc, argv) != 0) {
+		cli_error("out of memory");
 		return EXIT_IO;
+	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		if (k == 'j')
 			json = 1;
@@ -160,13 +163,21 @@ run_list(struct cli *c, int argc, char **argv)
 			rechecks_json(&r, &plan, now, &out);
 			buf_puts(&out, "}");
 		} else {
+			/* a record's values are shown, never obeyed (lib/term.h) */
+			char st[64], vd[64], im[96], ph[640];
 			buf_init_mem(&rc);
 			recheck_status(&r, &plan, now, &rc);
-			buf_printf(&out, "%-20s %-8s %-8s %-16s %-26s %s\n", ents[i].id,
-			    seal == RECORD_INTACT ? get(&r, "state") : seal_word(seal),
-			    record_get(&r, "verdict") ? get(&r, "verdict") : "-",
-			    record_get(&r, "identity.imei1") ? get(&r, "identity.imei1") : "-", phone,
-			    rc.err ? "-" : buf_str(&rc));
+			buf_printf(&out, "%-20s %-8s %-8s %-16s %-26s ", ents[i].id,
+			    term_safe(seal == RECORD_INTACT ? get(&r, "state") : seal_word(seal),
+			    st, sizeof st),
+			    term_safe(record_get(&r, "verdict") ? get(&r, "verdict") : "-", vd, sizeof vd),
+			    term_safe(record_get(&r, "identity.imei1") ? get(&r, "identity.imei1") : "-",
+			    im, sizeof im), term_safe(phone, ph, sizeof ph));
+			if (rc.err)
+				buf_putc(&out, '-');
+			else
+				buf_put_term(&out, rc.mem, rc.len);	/* a re-check's verdict too */
+			buf_putc(&out, '\n');
 			buf_release(&rc);
 		}
 		record_release(&r);
@@ -199,6 +210,22 @@ put_padded(struct buf *out, const char *text, size_t width)
 		buf_putc(out, ' ');
 }
 
+/* A stated reason in words: its detail is the record's, so the sentence
+ * goes through the sanitiser (lib/term.h) like every value show prints. */
+static void
+put_reason(const struct saved_check *sc, const struct saved_reason *x, int todo,
+    struct buf *out)
+{
+	struct buf t;
+
+	buf_init_mem(&t);
+	saved_reason_text(sc, x, todo, &t);
+	buf_put_term(out, buf_str(&t), t.len);
+	if (t.err && !out->err)
+		out->err = t.err;
+	buf_release(&t);
+}
+
 static void
 show_reasons(const struct saved_check *sc, const struct words *w, struct buf *out)
 {
@@ -213,9 +240,9 @@ show_reasons(const struct saved_check *sc, const struct words *w, struct buf *ou
 		const struct saved_reason *x = &sc->stated[i];
 		buf_puts(out, "  ");
 		put_padded(out, strcmp(x->level, "STOP") == 0 ? stop : caution, width + 1);
-		saved_reason_text(sc, x, 0, out);
+		put_reason(sc, x, 0, out);
 		buf_puts(out, "\n          -> ");
-		saved_reason_text(sc, x, 1, out);
+		put_reason(sc, x, 1, out);
 		buf_putc(out, '\n');
 	}
 }
@@ -226,18 +253,23 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 {
 	const struct checklist *cl = &sc->cl;
 	const char *section = NULL;
-	struct fill fl[] = {{"id", sc->meta.id}, {"created", sc->meta.created},
-	    {"updated", sc->meta.updated}, {"seal", seal_word(seal)},
+	/* what the record says is shown, never obeyed (lib/term.h): the
+	 * words are handover's own, every value goes through the sanitiser */
+	char id[4 * sizeof sc->meta.id], created[4 * sizeof sc->meta.created];
+	char updated[4 * sizeof sc->meta.updated], tac[4 * 400], raw[400];
+	struct fill fl[] = {{"id", term_safe(sc->meta.id, id, sizeof id)},
+	    {"created", term_safe(sc->meta.created, created, sizeof created)},
+	    {"updated", term_safe(sc->meta.updated, updated, sizeof updated)},
+	    {"seal", seal_word(seal)},
 	    {"state", wd(w, sc->meta.sealed ? "show.sealed" : "show.open")},
 	    {"verdict", wd(w, strcmp(sc->verdict, "GO") == 0 ? "verdict.GO" :
 	    strcmp(sc->verdict, "STOP") == 0 ? "verdict.STOP" : "verdict.CAUTION")},
 	    {"stated", sc->verdict}, {"actual", cl_level_name(sc->level)},
 	    {"tac", NULL}, {"code", cl->challenge}, {NULL, NULL}};
-	char tac[400];
 	size_t i;
 
-	snprintf(tac, sizeof tac, "%s %s", cl->tac_brand, cl->tac_model);
-	fl[8].value = tac;
+	snprintf(raw, sizeof raw, "%s %s", cl->tac_brand, cl->tac_model);
+	fl[8].value = term_safe(raw, tac, sizeof tac);
 	words_fill(out, wd(w, "show.head"), fl);
 	buf_putc(out, '\n');
 	words_fill(out, wd(w, "show.times"), fl);
@@ -270,7 +302,11 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 			cl_answer_words(cl, (enum cl_id)i, cl->value[i], &v);
 		buf_puts(out, "  ");
 		put_padded(out, cl_step_words(cl, (enum cl_id)i, "label"), 40);
-		buf_printf(out, " %s\n", buf_str(&v));
+		buf_putc(out, ' ');
+		buf_put_term(out, buf_str(&v), v.len);
+		buf_putc(out, '\n');
+		if (v.err && !out->err)
+			out->err = v.err;
 		buf_release(&v);
 	}
 	if (cl->tac_brand[0]) {
@@ -282,14 +318,22 @@ show_text(const struct saved_check *sc, const struct record *r, enum record_seal
 		words_fill(out, wd(w, "show.challenge"), fl);
 		buf_putc(out, '\n');
 	}
-	for (i = 0; i < cl->nfiles; i++)
-		buf_printf(out, "attachment: %s %llu %s\n", cl->files[i].sha256,
-		    (unsigned long long)cl->files[i].size, cl->files[i].name);
-	export_rechecks_text(r, w, out);
-	if (r->nblocks && r->check_seal[0])
-		buf_printf(out, "\nsha256 of the check at the sale: %s", r->check_seal);
-	if (r->seal[0])
-		buf_printf(out, "\nsha256 (seal): %s\n", r->seal);
+	for (i = 0; i < cl->nfiles; i++) {
+		buf_printf(out, "attachment: %s %llu ", cl->files[i].sha256,
+		    (unsigned long long)cl->files[i].size);
+		buf_puts_term(out, cl->files[i].name);
+		buf_putc(out, '\n');
+	}
+	export_rechecks_text(r, w, out);	/* its values as export --text's */
+	if (r->nblocks && r->check_seal[0]) {
+		buf_puts(out, "\nsha256 of the check at the sale: ");
+		buf_puts_term(out, r->check_seal);
+	}
+	if (r->seal[0]) {
+		buf_puts(out, "\nsha256 (seal): ");
+		buf_puts_term(out, r->seal);
+		buf_putc(out, '\n');
+	}
 }
 
 static int
@@ -313,8 +357,10 @@ run_show(struct cli *c, int argc, char **argv)
 	char langbuf[8];
 	int k, json = 0, named, status = EXIT_IO, loaded = 0;
 
-	if (opt_init(&o, argc, argv) != 0)
+	if (opt_init(&o, argc, argv) != 0) {
+		cli_error("out of memory");
 		return EXIT_IO;
+	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		if (k == 'j') {
 			json = 1;

@@ -504,7 +504,7 @@ release_header(struct scan_run *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->nhdr; i++)
+	for (i = 0; r->hdr && i < r->nhdr; i++)	/* hdr may have failed */
 		free(r->hdr[i]);
 	free(r->hdr);
 	free(r->hdrlen);

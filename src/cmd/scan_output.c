@@ -369,6 +369,10 @@ check_seen(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_r
 		uint32_t ref;
 		int d;
 
+		/* none until found: a key dupset could not take (out of memory)
+		 * may still be a duplicate of this run's groups, and its
+		 * first_seen must not be a stale entry */
+		first_of_ref(r, SEEN_NONE, &firsts[i]);
 		if (!keys[i])
 			continue;
 		d = dupset_add(&r->seen, keys[i], rec->seller_hash, &slot);

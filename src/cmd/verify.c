@@ -7,13 +7,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "check/saved.h"
 #include "cli/cli.h"
+#include "cli/load.h"
 #include "cmd/commands.h"
 #include "cli/opt.h"
 #include "record/record.h"
 #include "cli/store.h"
 #include "cli/fd.h"
+#include "cli/file.h"
+#include "lib/term.h"
 
 static const char help[] =
 "usage: handover verify [--attachments DIR] [--json] FILE...\n"
@@ -45,7 +50,17 @@ static const char help[] =
 "  changed       found, but not the file that was attached\n"
 "  missing       not found; reported but not a failure, since photos are\n"
 "                often kept elsewhere (use --attachments DIR)\n"
+"  not a file    a symbolic link (never followed: it could point out of the\n"
+"                folder), a folder, a FIFO, a device or a socket stands\n"
+"                where the file should be\n"
 "  malformed     the attachment line itself is broken\n"
+"content (an intact record is read as the checklist would read it):\n"
+"  not a check   it holds what handover never writes (a key twice, an\n"
+"                answer the checklist refuses, a whole ID number)\n"
+"  verdict does not follow\n"
+"                its stated verdict is milder than its answers give under\n"
+"                handover's rules: edited and sealed again (the seal proves\n"
+"                the file is unchanged since it was sealed, not who sealed it)\n"
 "\n"
 "options:\n"
 "  --attachments DIR  look for attached files in DIR first\n"
@@ -53,7 +68,8 @@ static const char help[] =
 "  -h, --help         this text\n"
 "\n"
 "exit status: 0 every record intact and no attachment changed; 1 a record\n"
-"altered, unsealed or not a record, or an attachment changed or malformed;\n"
+"altered, unsealed, not a record or not a check, its verdict does not\n"
+"follow, or an attachment changed, not a file or malformed;\n"
 "2 usage error; 3 a file could not be read\n";
 
 static const struct opt_spec specs[] = {
@@ -69,6 +85,11 @@ struct verify {
 	struct buf *out;
 	int findings;		/* something to exit 1 for */
 	int io_error;		/* something to exit 3 for */
+	struct cli *cli;
+	int loaded;		/* kb, idt and words: 0 not yet, 1 loaded, -1 failed */
+	struct kb kb;
+	struct ident_tables idt;
+	struct cli_words words;
 };
 
 /* "<dir>/<name>" into out; 0, or -1 when it does not fit. */
@@ -80,17 +101,21 @@ join_path(char *out, size_t cap, const char *dir, size_t dirlen, const char *nam
 	return n < 0 || (size_t)n >= cap ? -1 : 0;
 }
 
-/* Checks one attachment.  Returns "ok", "changed", "missing" or NULL
- * (cannot read; message already printed).  *found gets the path used. */
+/* Checks one attachment.  Returns "ok", "changed", "missing", "not a
+ * file" (its message in why) or NULL (cannot read; message printed).
+ * *found gets the path used.  The name is looked up in a folder: a
+ * symbolic link there is not followed (it could point anywhere: hashing
+ * it would tell the size and hash of a file outside the folder), and only
+ * a regular file is hashed (a FIFO would block, /dev/zero never ends). */
 static const char *
 check_attachment(struct verify *v, const char *file,
     const struct record_attachment *a, char *found, size_t cap,
-    char hex[SHA256_HEX_SIZE], uint64_t *size)
+    char hex[SHA256_HEX_SIZE], uint64_t *size, struct error *why)
 {
 	const char *slash = strrchr(file, '/');
 	struct error err;
 	struct stat st;
-	int i;
+	int i, fd = -1;
 
 	found[0] = '\0';
 	for (i = 0; i < 2; i++) {
@@ -104,23 +129,32 @@ check_attachment(struct verify *v, const char *file,
 		if (i == 1 && join_path(found, cap, slash ? file : ".",
 		    slash ? (size_t)(slash - file) : 1, a->name) != 0)
 			continue;
-		if (stat(found, &st) == 0)
+		if ((fd = file_open(found, FILE_NOFOLLOW, &st, &err)) >= 0)
 			break;
+		if (errno == ELOOP || errno == EISDIR || errno == EINVAL) {
+			*why = err;
+			return "not a file";
+		}
 		if (errno != ENOENT && errno != ENOTDIR) {
 			buf_flush(v->out);
-			cli_error("cannot open '%s': %s", found, strerror(errno));
+			cli_error("%s", err.msg);
 			return NULL;
 		}
 		found[0] = '\0';
 	}
 	if (found[0] == '\0')
 		return "missing";
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size != a->size) {
+	close(fd);
+	if ((uint64_t)st.st_size != a->size) {
 		hex[0] = '\0';
 		*size = (uint64_t)st.st_size;
 		return "changed";
 	}
-	if (store_hash_file(found, hex, size, &err) != 0) {
+	if (store_hash_path(found, FILE_NOFOLLOW, hex, size, &err) != 0) {
+		if (errno == ELOOP || errno == EISDIR || errno == EINVAL) {
+			*why = err;	/* replaced since it was looked at */
+			return "not a file";
+		}
 		buf_flush(v->out);
 		cli_error("%s", err.msg);
 		return NULL;
@@ -142,7 +176,7 @@ attachments(struct verify *v, const char *file, const struct record *r)
 		struct record_attachment a;
 		char path[STORE_PATH_MAX], hex[SHA256_HEX_SIZE];
 		const char *res;
-		struct error err;
+		struct error err, why;
 		uint64_t size = 0;
 
 		if (v->json && !first)
@@ -154,16 +188,19 @@ attachments(struct verify *v, const char *file, const struct record *r)
 				buf_printf(v->out, "{\"line\":%ld,\"result\":\"malformed\",\"message\":", line);
 				buf_put_json_str(v->out, err.msg, strlen(err.msg));
 				buf_putc(v->out, '}');
-			} else
-				buf_printf(v->out, "  attachment on line %ld: malformed: %s\n",
-				    line, err.msg);
+			} else {
+				buf_printf(v->out, "  attachment on line %ld: malformed: ", line);
+				buf_puts_term(v->out, err.msg);
+				buf_putc(v->out, '\n');
+			}
 			continue;
 		}
-		res = check_attachment(v, file, &a, path, sizeof path, hex, &size);
+		why.msg[0] = '\0';
+		res = check_attachment(v, file, &a, path, sizeof path, hex, &size, &why);
 		if (!res) {
 			v->io_error = 1;
 			res = "unreadable";
-		} else if (strcmp(res, "changed") == 0)
+		} else if (strcmp(res, "changed") == 0 || strcmp(res, "not a file") == 0)
 			v->findings = 1;
 		if (v->json) {
 			buf_printf(v->out, "{\"line\":%ld,\"name\":", line);
@@ -171,14 +208,28 @@ attachments(struct verify *v, const char *file, const struct record *r)
 			buf_printf(v->out, ",\"sha256\":\"%s\",\"size\":%llu,\"result\":\"%s\",\"path\":",
 			    a.sha256, (unsigned long long)a.size, res);
 			buf_put_json_or_null(v->out, path[0] ? path : NULL);
+			if (why.msg[0]) {
+				BUF_LIT(v->out, ",\"message\":");
+				buf_put_json_str(v->out, why.msg, strlen(why.msg));
+			}
 			buf_putc(v->out, '}');
 			continue;
 		}
-		buf_printf(v->out, "  attachment '%s': %s", a.name, res);
-		if (strcmp(res, "changed") == 0)
-			buf_printf(v->out, " ('%s' has %llu bytes%s%s, the record says %llu bytes, sha256 %.16s...)",
-			    path, (unsigned long long)size, hex[0] ? ", sha256 " : "",
+		/* names and paths come from the record: shown, never obeyed */
+		BUF_LIT(v->out, "  attachment '");
+		buf_puts_term(v->out, a.name);
+		buf_printf(v->out, "': %s", res);
+		if (strcmp(res, "changed") == 0) {
+			BUF_LIT(v->out, " ('");
+			buf_puts_term(v->out, path);
+			buf_printf(v->out, "' has %llu bytes%s%s, the record says %llu bytes, sha256 %.16s...)",
+			    (unsigned long long)size, hex[0] ? ", sha256 " : "",
 			    hex[0] ? hex : "", (unsigned long long)a.size, a.sha256);
+		} else if (why.msg[0]) {
+			BUF_LIT(v->out, " (");
+			buf_puts_term(v->out, why.msg);
+			buf_putc(v->out, ')');
+		}
 		buf_putc(v->out, '\n');
 	}
 	if (v->json)
@@ -192,8 +243,10 @@ report_head(struct verify *v, const char *file, const char *res)
 		buf_puts(v->out, "{\"file\":");
 		buf_put_json_str(v->out, file, strlen(file));
 		buf_printf(v->out, ",\"result\":\"%s\"", res);
-	} else
-		buf_printf(v->out, "%s: %s", file, res);
+	} else {
+		buf_puts_term(v->out, file);
+		buf_printf(v->out, ": %s", res);
+	}
 }
 
 static void
@@ -206,10 +259,83 @@ not_a_record(struct verify *v, const char *file, const struct error *e)
 		    e->line, e->column);
 		buf_put_json_str(v->out, e->msg, strlen(e->msg));
 		buf_puts(v->out, "}\n");
-	} else if (e->line > 0)
-		buf_printf(v->out, ": line %ld: %s\n", e->line, e->msg);
-	else
-		buf_printf(v->out, ": %s\n", e->msg);
+	} else {
+		if (e->line > 0)
+			buf_printf(v->out, ": line %ld", e->line);
+		BUF_LIT(v->out, ": ");
+		buf_puts_term(v->out, e->msg);
+		buf_putc(v->out, '\n');
+	}
+}
+
+/* The tables an intact record's answers are judged with, loaded once. */
+static int
+load_rules(struct verify *v)
+{
+	if (v->loaded == 0) {
+		v->loaded = -1;
+		if (cli_load_kb(v->cli, &v->kb) != 0)
+			return -1;
+		if (cli_load_idents(v->cli, &v->idt) != 0) {
+			kb_release(&v->kb);
+			return -1;
+		}
+		if (cli_load_words(v->cli, NULL, 0, &v->words) != 0) {
+			ident_tables_release(&v->idt);
+			kb_release(&v->kb);
+			return -1;
+		}
+		v->loaded = 1;
+	}
+	return v->loaded == 1 ? 0 : -1;
+}
+
+/* An intact record read as the checklist reads it (saved_check_read):
+ * anyone can seal a file, so an intact seal says nothing about whether
+ * handover wrote it.  A record that holds what handover never writes, or
+ * whose stated verdict is milder than its answers give, is a finding. */
+static void
+content(struct verify *v, const struct record *r)
+{
+	struct saved_check *sc = malloc(sizeof *sc);
+	struct error e;
+	const char *what = NULL;
+	char msg[sizeof e.msg + 160];
+
+	if (!sc || load_rules(v) != 0) {
+		if (!sc)
+			cli_error("out of memory");
+		v->io_error = 1;
+		free(sc);
+		return;
+	}
+	if (saved_check_read(sc, r, &v->kb, &v->idt, cli_words_of(&v->words), &e) != 0) {
+		if (error_is_nomem(&e)) {
+			cli_error("out of memory");
+			v->io_error = 1;
+			free(sc);
+			return;
+		}
+		what = "not a check";
+		snprintf(msg, sizeof msg, "%s", e.msg);
+	} else if (!sc->follows) {
+		what = "verdict does not follow";
+		snprintf(msg, sizeof msg, "the record states %s, but its answers give %s under "
+		    "handover's rules: it may have been edited and sealed again", sc->verdict,
+		    cl_level_name(sc->level));
+	}
+	free(sc);
+	if (!what)
+		return;
+	v->findings = 1;
+	if (v->json) {
+		buf_printf(v->out, ",\"content\":\"%s\",\"content_message\":", what);
+		buf_put_json_str(v->out, msg, strlen(msg));
+	} else {
+		buf_printf(v->out, "  %s: ", what);
+		buf_puts_term(v->out, msg);
+		buf_putc(v->out, '\n');
+	}
 }
 
 /* What block k of a grown record is, in words, from its first line:
@@ -299,6 +425,13 @@ verify_text(struct verify *v, const char *text, size_t len, const char *file)
 	else
 		memcpy(hex, s[n - 1].computed, sizeof hex);
 	parsed = record_parse_opts(text, len, &r, &err, RECORD_ALLOW_UNSEALED) == 0;
+	if (!parsed && error_is_nomem(&err)) {	/* not a finding about the file */
+		buf_flush(v->out);
+		cli_error("out of memory reading '%s'", file);
+		v->io_error = 1;
+		free(s);
+		return;
+	}
 	/* A file that is not even a record, whatever its last line says */
 	if (!parsed && err.line <= 1 && seal == RECORD_UNSEALED) {
 		not_a_record(v, file, &err);
@@ -350,12 +483,14 @@ verify_text(struct verify *v, const char *text, size_t len, const char *file)
 			buf_printf(v->out, ",\"sha256\":\"%s\"", hex);
 			if (n > 1)
 				blocks(v, text, s, n, n);
+			content(v, &r);
 			attachments(v, file, &r);
 			buf_puts(v->out, "}\n");
 		} else {
 			buf_putc(v->out, '\n');
 			if (n > 1)
 				blocks(v, text, s, n, n);
+			content(v, &r);
 			attachments(v, file, &r);
 		}
 	}
@@ -372,7 +507,7 @@ run(struct cli *c, int argc, char **argv)
 	struct opt o;
 	int i, k;
 
-	(void)c;
+	v.cli = c;
 	if (opt_init(&o, argc, argv) != 0) {
 		cli_error("out of memory");
 		return EXIT_IO;
@@ -426,6 +561,11 @@ run(struct cli *c, int argc, char **argv)
 		free(text);
 	}
 	opt_release(&o);
+	if (v.loaded == 1) {
+		cli_words_release(&v.words);
+		ident_tables_release(&v.idt);
+		kb_release(&v.kb);
+	}
 	i = cli_finish_output(&out, v.io_error ? EXIT_IO :
 	    v.findings ? EXIT_FINDINGS : EXIT_OK);
 	buf_release(&out);

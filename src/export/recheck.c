@@ -9,6 +9,7 @@
 
 #include "check/recheck.h"
 #include "export/export.h"
+#include "lib/term.h"
 #include "lib/utf8.h"
 
 /* The words of key, or key itself. */
@@ -57,14 +58,25 @@ html_fill(struct buf *b, const char *tmpl, const struct fill *fl, const char *co
 	html(b, p);
 }
 
-/* A value on one line: control characters as spaces. */
+/* A value on one line: what a terminal would obey in it (lib/term.h: C0
+ * and C1 controls, DEL, bidi overrides, line separators, bytes that are
+ * not UTF-8) as spaces, as export --text's values. */
 static void
 one_line(struct buf *b, const char *s, size_t n)
 {
-	size_t i;
+	size_t i = 0, run = 0;
 
-	for (i = 0; i < n; i++)
-		buf_putc(b, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i]);
+	while (i < n) {
+		char esc[TERM_ESC_MAX];
+		size_t k = term_char(s + i, n - i, esc);
+		if (esc[0]) {
+			buf_put(b, s + run, i - run);
+			buf_putc(b, ' ');
+			run = i + k;
+		}
+		i += k;
+	}
+	buf_put(b, s + run, n - run);
 }
 
 /* The detail, each step id in it ("recheck.knox, recheck.apps") named by

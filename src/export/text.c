@@ -1,29 +1,34 @@
 /* SPDX-License-Identifier: MIT */
 /* text: the bill of sale as plain text, the same content as the HTML
- * page in the same words, for pasting into a chat.  A value's control
- * characters become spaces so a typed value can never start a line of
- * its own. */
+ * page in the same words, for pasting into a chat.  What a terminal
+ * would obey in a value (lib/term.h: C0 and C1 controls, DEL, bidi
+ * overrides, line separators, bytes that are not UTF-8) becomes a space,
+ * so a typed value can never start a line of its own nor reorder or
+ * colour what is shown. */
 #include <stdio.h>
 #include <string.h>
 
 #include "export/export.h"
+#include "lib/term.h"
 #include "lib/utf8.h"
 
 /* A typed value on one line. */
 static void
 value(struct buf *b, const char *s)
 {
-	const char *run = s;
+	size_t n = strlen(s), i = 0, run = 0;
 
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 0x20 && c != 0x7f)
-			continue;
-		buf_put(b, run, (size_t)(s - run));
-		buf_putc(b, ' ');
-		run = s + 1;
+	while (i < n) {
+		char esc[TERM_ESC_MAX];
+		size_t k = term_char(s + i, n - i, esc);
+		if (esc[0]) {
+			buf_put(b, s + run, i - run);
+			buf_putc(b, ' ');
+			run = i + k;
+		}
+		i += k;
 	}
-	buf_put(b, run, (size_t)(s - run));
+	buf_put(b, s + run, n - run);
 }
 
 static void

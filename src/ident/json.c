@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* ident json: a line's identifiers as handover imei reports them, and the
  * JSON object of one. */
+#include <stdio.h>
 #include <string.h>
 
 #include "ident/json.h"
@@ -28,8 +29,8 @@ put_str(struct buf *b, const char *v)
 }
 
 size_t
-ident_check_line(const struct ident_tables *t, const char *s, size_t n, struct ident *out,
-    size_t max)
+ident_check_line(const struct ident_tables *t, const char *s, size_t n, long lineno,
+    struct ident *out, size_t max)
 {
 	size_t count = ident_parse_line(t, s, n, out, max), i;
 
@@ -37,9 +38,16 @@ ident_check_line(const struct ident_tables *t, const char *s, size_t n, struct i
 		return count;
 	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
 		;
-	if (i == n)
-		return 0;
 	ident_classify(t, "", 0, IDENT_UNKNOWN, &out[0]);	/* labels only */
+	if (i == n) {
+		out[0].problem = IDENT_BAD_LENGTH;
+		if (lineno > 0)
+			snprintf(out[0].message, sizeof out[0].message, "line %ld has no identifier: "
+			    "give one IMEI, MEID, ESN or EID a line", lineno);
+		else
+			snprintf(out[0].message, sizeof out[0].message, "no identifier given: "
+			    "give an IMEI, MEID, ESN or EID");
+	}
 	out[0].start = 0;
 	out[0].len = n;
 	return 1;

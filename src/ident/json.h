@@ -12,10 +12,13 @@
 #include "lib/buf.h"
 
 /* The identifiers of one line as "handover imei" reports them: every one
- * ident_parse_line finds (at most max), or, when it finds none on a line
- * that is not blank (a label only, "IMEI:"), one saying what is missing,
- * spanning the line.  Returns how many; 0 for a blank line. */
-size_t ident_check_line(const struct ident_tables *t, const char *s, size_t n,
+ * ident_parse_line finds (at most max), or, when it finds none, one saying
+ * what is missing, spanning the line: for a label only ("IMEI:") how many
+ * digits were typed, for a blank line (empty or only spaces) that it holds
+ * no identifier, naming lineno (0: an argument, not a line).  A line with
+ * no identifier is never passed over: a script must not read "all valid"
+ * from a line that held none.  Returns how many (1 or more; 0 when max is 0). */
+size_t ident_check_line(const struct ident_tables *t, const char *s, size_t n, long lineno,
     struct ident *out, size_t max);
 
 /* Writes {"input", "kind", "valid", "normalized", "reporting_body", "tac",

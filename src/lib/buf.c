@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/term.h"
 #include "lib/utf8.h"
 
 #define OUT_STAGE (64 * 1024)
@@ -234,26 +235,45 @@ buf_put_json_chars(struct buf *b, const char *p, size_t n)
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
-		    ((unsigned char)p[i + 1] & 0xC0) == 0x80) {
-			/* two bytes (Latin, Cyrillic, Arabic...): valid as they are */
+		    ((unsigned char)p[i + 1] & 0xC0) == 0x80 &&
+		    (c != 0xC2 || (unsigned char)p[i + 1] >= 0xA0)) {
+			/* two bytes (Latin, Cyrillic, Arabic...): valid as they are;
+			 * not the C1 controls (C2 80 - C2 9F), escaped below */
 			i += 2;
 			run += 2;
 			continue;
 		}
-		if (c >= 0xE1 && c <= 0xEC && i + 2 < n &&
+		if (c >= 0xE1 && c <= 0xEC && c != 0xE2 && i + 2 < n &&
 		    ((unsigned char)p[i + 1] & 0xC0) == 0x80 &&
 		    ((unsigned char)p[i + 2] & 0xC0) == 0x80) {
 			/* three bytes with no overlong or surrogate to rule out
-			 * (Devanagari, most of the BMP) */
+			 * (Devanagari, most of the BMP); not E2 (U+2000-U+2FFF),
+			 * where the bidi controls and line separators are */
 			i += 3;
 			run += 3;
 			continue;
 		}
 		if (c >= 0x80) {
 			size_t len = utf8_valid_prefix(p + i, n - i);
-			if (len > 0) {
+			uint32_t cp = 0;
+			if (len > 0 && !term_active(utf8_decode(p + i, len, &cp) ? cp : 0)) {
 				i += len;
 				run += len;
+				continue;
+			}
+			if (len > 0) {
+				/* the same character, escaped: JSON read in a terminal
+				 * must not drive it (see lib/term.h) */
+				buf_put(b, p + i - run, run);
+				run = 0;
+				memcpy(u, "\\u", 2);
+				u[2] = hex[cp >> 12];
+				u[3] = hex[(cp >> 8) & 15];
+				u[4] = hex[(cp >> 4) & 15];
+				u[5] = hex[cp & 15];
+				u[6] = '\0';
+				buf_puts(b, u);
+				i += len;
 				continue;
 			}
 		}
@@ -342,8 +362,9 @@ buf_csv_would_run(const char *p, size_t n)
 	return 0;
 }
 
-void
-buf_put_csv(struct buf *b, const char *p, size_t n, char delim)
+/* One CSV cell, its bytes as given. */
+static void
+put_csv_cell(struct buf *b, const char *p, size_t n, char delim)
 {
 	int run = buf_csv_would_run(p, n);
 	size_t i, start = 0;
@@ -364,6 +385,42 @@ buf_put_csv(struct buf *b, const char *p, size_t n, char delim)
 		}
 	buf_put(b, p + start, n - start);
 	buf_putc(b, '"');
+}
+
+void
+buf_put_csv(struct buf *b, const char *p, size_t n, char delim)
+{
+	struct buf t;
+	size_t i = 0;
+	int changed = 0;
+
+	/* what a terminal would obey is shown visibly (lib/term.h), as CSV
+	 * has no escape of its own: a listing's ESC must not drive the
+	 * terminal a moderator reads the output in; tabs and line ends are
+	 * the quoting's */
+	while (i < n) {
+		char esc[TERM_ESC_MAX];
+		size_t k = term_char(p + i, n - i, esc);
+		if (esc[0] && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') {
+			if (!changed) {
+				buf_init_mem(&t);
+				buf_put(&t, p, i);
+				changed = 1;
+			}
+			buf_puts(&t, esc);
+		} else if (changed) {
+			buf_put(&t, p + i, k);
+		}
+		i += k;
+	}
+	if (!changed) {
+		put_csv_cell(b, p, n, delim);
+		return;
+	}
+	put_csv_cell(b, buf_str(&t), t.len, delim);
+	if (t.err && !b->err)
+		b->err = t.err;
+	buf_release(&t);
 }
 
 /* --------------------------------------------------------------- flushing */

@@ -66,7 +66,9 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     ;
 
 /* The only JSON string escaper: writes "..." with the quotes.  Invalid
- * UTF-8 bytes become U+FFFD so the output is always valid JSON. */
+ * UTF-8 bytes become U+FFFD so the output is always valid JSON; what a
+ * terminal would obey (C0, C1, bidi controls, U+2028/9: term.h) is
+ * written as \uXXXX, so JSON is safe to read in a terminal too. */
 void buf_put_json_str(struct buf *b, const char *p, size_t n);
 /* The same without the quotes, for a string written in pieces. */
 void buf_put_json_chars(struct buf *b, const char *p, size_t n);
@@ -79,7 +81,8 @@ void buf_put_html(struct buf *b, const char *p, size_t n);
  * writes): the bytes as they are, or in quotes with quotes doubled when
  * they hold delim, a quote or a line end.  A cell a spreadsheet would run
  * as a formula (buf_csv_would_run) gets a leading ' inside quotes, so it
- * shows as text: "'=HYPERLINK(...)".
+ * shows as text: "'=HYPERLINK(...)".  What a terminal would obey (ESC,
+ * C1, bidi controls: lib/term.h) is written in its visible form ("\x1b").
  */
 void buf_put_csv(struct buf *b, const char *p, size_t n, char delim);
 /* 1 when a spreadsheet would take the cell for a formula: it starts with

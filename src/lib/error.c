@@ -2,6 +2,7 @@
 /* error: filling an error value. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lib/error.h"
 
@@ -18,4 +19,10 @@ error_set(struct error *e, long line, long column, const char *fmt, ...)
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+int
+error_is_nomem(const struct error *e)
+{
+	return e && strncmp(e->msg, "out of memory", 13) == 0;
 }

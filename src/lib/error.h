@@ -18,4 +18,9 @@ int error_set(struct error *e, long line, long column, const char *fmt, ...)
 #endif
     ;
 
+/* 1 when e says memory ran out ("out of memory", the one wording every
+ * part uses), so a front end can report it as an I/O failure (exit 3)
+ * rather than as a finding about the input. */
+int error_is_nomem(const struct error *e);
+
 #endif

@@ -2,7 +2,35 @@
 /* tsv: a reader for the tab-separated data tables in data/. */
 #include <string.h>
 
+#include "lib/term.h"
 #include "lib/tsv.h"
+
+/* A data table is plain UTF-8 text: a control character, a bidi override
+ * or a byte that is not UTF-8 would reach a terminal through info, apps
+ * or imei (lib/term.h), so the row is refused, naming where. */
+static int
+check_text(const struct tsv *t, const char *s, size_t n, struct error *e)
+{
+	char esc[TERM_ESC_MAX];
+	size_t i = 0;
+
+	while (i < n) {
+		size_t len;
+
+		if (((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) || s[i] == '\t') {
+			i++;
+			continue;
+		}
+		len = term_char(s + i, n - i, esc);
+		if (esc[0])
+			return error_set(e, t->line, (long)i + 1,
+			    "%s: line %ld, column %zu: %s (%s): data files hold plain UTF-8 text",
+			    t->name, t->line, i + 1, (unsigned char)s[i] >= 0x80 &&
+			    esc[0] == '\\' ? "a byte that is not UTF-8" : "a control character", esc);
+		i += len;
+	}
+	return 0;
+}
 
 /* The next line that is neither blank nor a comment, split into row. */
 static int
@@ -18,8 +46,13 @@ next_line(struct tsv *t, struct tsv_row *row, struct error *e)
 		t->line++;
 		if (n > 0 && s[n - 1] == '\r')
 			n--;
+		if (n > TSV_MAX_LINE)
+			return error_set(e, t->line, TSV_MAX_LINE + 1,
+			    "%s: line %ld is longer than %d bytes", t->name, t->line, TSV_MAX_LINE);
 		if (n == 0 || s[0] == '#')
 			continue;
+		if (check_text(t, s, n, e) != 0)
+			return -1;
 		row->nfields = 0;
 		row->line = t->line;
 		for (i = 0; i <= n; i++) {

@@ -9,6 +9,7 @@
 #include "lib/error.h"
 
 #define TSV_MAX_FIELDS 24
+#define TSV_MAX_LINE (64 * 1024)	/* bytes in a line; the longest real one is ~1.5 KB */
 
 struct tsv_field {
 	const char *p;		/* borrowed from the data */
@@ -33,7 +34,8 @@ struct tsv {
 int tsv_open(struct tsv *t, const char *name, const char *data, size_t len,
     struct error *e);
 /* The next row: 1, 0 at the end, -1 with e filled when the row has not
- * as many fields as the header. */
+ * as many fields as the header, or is longer than TSV_MAX_LINE, or is not
+ * plain UTF-8 text. */
 int tsv_next(struct tsv *t, struct tsv_row *row, struct error *e);
 /* The index of the header column called name, or -1. */
 int tsv_column(const struct tsv *t, const char *name);

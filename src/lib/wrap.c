@@ -2,6 +2,7 @@
 /* wrap: display widths of code points, and word wrapping by them. */
 #include <string.h>
 
+#include "lib/term.h"
 #include "lib/utf8.h"
 #include "lib/wrap.h"
 
@@ -113,13 +114,13 @@ wrap_text(struct buf *out, const char *text, size_t col, size_t indent, size_t w
 			buf_putc(out, ' ');
 			col++;
 		}
-		buf_put(out, p, n);
+		buf_put_term(out, p, n);
 		col += w;
 		p += n;
 		if (n2) {
 			/* kept on this line: the '>' word never starts one */
 			buf_putc(out, ' ');
-			buf_put(out, p + 1, n2);
+			buf_put_term(out, p + 1, n2);
 			col += w2;
 			p += 1 + n2;
 		}

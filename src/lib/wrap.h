@@ -22,6 +22,9 @@ size_t wrap_width(const char *s, size_t n);
  * spaces.  A word is never split (one longer than the line stands alone),
  * and a word that starts with '>' never starts a line (it would look like
  * the prompt).  width 0 means no wrapping.  Ends without a newline.
+ * The text is for a terminal: every word goes through the sanitiser
+ * (lib/term.h), as it may carry a TAC database's model, a data table's
+ * words or an answer.
  */
 void wrap_text(struct buf *out, const char *text, size_t col, size_t indent, size_t width);
 

@@ -104,57 +104,119 @@ phrase_affixes(const char *phrase, uint32_t langs, int cat)
 
 /* ------------------------------------------------------------- phrases */
 
-/* The earlier distinct phrase with the same text and category, or -1. */
-static long
-same_phrase(const struct scan *s, const char *phrase, int cat)
-{
-	size_t i;
+/* Phrase texts by hash (open addressing), so that whether a text is
+ * known costs one lookup, not a pass over every phrase before it: a
+ * --data phrases table of 60,000 rows took a minute when each row, name
+ * and stem was compared with every phrase (tests/unit/test_cost.c). */
+struct textset {
+	size_t *slot;		/* 1 + an index in s->ph; 0 empty */
+	size_t mask;
+};
 
-	for (i = 0; i < s->nph; i++)
-		if (s->ph[i].cat == cat && strcmp(s->ph[i].phrase, phrase) == 0)
-			return (long)i;
-	return -1;
+static int
+textset_init(struct textset *t, size_t n)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	t->mask = cap - 1;
+	t->slot = calloc(cap, sizeof *t->slot);
+	return t->slot ? 0 : -1;
+}
+
+static void
+textset_release(struct textset *t)
+{
+	free(t->slot);
+	t->slot = NULL;
+}
+
+/* FNV-1a of the text, and of the category unless cat < 0. */
+static size_t
+text_hash(const char *p, int cat)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	if (cat >= 0)
+		h = (h ^ (uint32_t)cat) * 16777619u;
+	return h;
+}
+
+/* The slot of the phrase with this text (and category, unless cat < 0),
+ * or the empty slot where it goes. */
+static size_t *
+textset_at(const struct textset *t, const struct scan *s, const char *text, int cat)
+{
+	size_t i = text_hash(text, cat) & t->mask;
+
+	while (t->slot[i]) {
+		const struct scan_phrase *p = &s->ph[t->slot[i] - 1];
+		if ((cat < 0 || p->cat == cat) && strcmp(p->phrase, text) == 0)
+			break;
+		i = (i + 1) & t->mask;
+	}
+	return &t->slot[i];
 }
 
 /* 1 when some phrase already has this text, whatever its category. */
 static int
-known_text(const struct scan *s, const char *phrase)
+known_text(const struct textset *t, const struct scan *s, const char *phrase)
 {
-	size_t i;
-
-	for (i = 0; i < s->nph; i++)
-		if (strcmp(s->ph[i].phrase, phrase) == 0)
-			return 1;
-	return 0;
+	return *textset_at(t, s, phrase, -1) != 0;
 }
 
 /* Phrases the kb has in several languages ("payjoy" in en and es) become
- * one, with languages "en;es", the highest weight, and only the cue kinds
- * every row allows. */
+ * one, with languages "en;es" (in row order), the highest weight, and
+ * only the cue kinds every row allows.  Each row finds its phrase by hash
+ * and the rows of a phrase are chained in row order, so this is linear. */
 static int
 merge_phrases(struct scan *s, size_t *uniq, size_t room, struct error *e)
 {
 	const struct kb *kb = s->kb;
-	size_t i, k, used = 0;
+	size_t n = kb->nphrases, i, k, used = 0, *chain, *next, *head, *tail;
+	struct textset by;
+	int rc = -1;
 
-	for (i = 0; i < kb->nphrases; i++) {
+	if (n == 0)
+		return 0;
+	chain = malloc(3 * n * sizeof *chain);
+	if (!chain || textset_init(&by, n) != 0) {
+		free(chain);
+		return error_set(e, 0, 0, "out of memory");
+	}
+	next = chain;
+	head = chain + n;
+	tail = chain + 2 * n;
+	for (i = 0; i < n; i++) {
 		const struct kb_phrase *p = &kb->phrases[i];
 		int cat = scan_cat_of(p->category);
-		long j;
+		size_t *at, j;
 
-		if (cat < 0)
-			return error_set(e, 0, 0, "phrases.tsv: unknown category '%s'",
-			    p->category);
-		if ((j = same_phrase(s, p->phrase, cat)) < 0) {
-			j = (long)s->nph++;
+		if (cat < 0) {
+			error_set(e, 0, 0, "phrases.tsv: unknown category '%s'", p->category);
+			goto out;
+		}
+		next[i] = (size_t)-1;
+		at = textset_at(&by, s, p->phrase, cat);
+		if (*at == 0) {
+			j = s->nph++;
 			s->ph[j].phrase = p->phrase;
 			s->ph[j].category = p->category;
 			s->ph[j].cat = (uint8_t)cat;
 			s->ph[j].weight = 0;
 			s->ph[j].cues = 0xFF;
 			s->ph[j].form_of = NULL;
+			*at = j + 1;
+			head[j] = i;
+		} else {
+			j = *at - 1;
+			next[tail[j]] = i;
 		}
-		uniq[i] = (size_t)j;
+		tail[j] = i;
+		uniq[i] = j;
 		if (p->weight > s->ph[j].weight)
 			s->ph[j].weight = (uint8_t)p->weight;
 		s->ph[j].cues &= cue_kinds(p->cues);
@@ -164,19 +226,23 @@ merge_phrases(struct scan *s, size_t *uniq, size_t room, struct error *e)
 	}
 	for (k = 0; k < s->nph; k++) {
 		s->ph[k].language = s->langs + used;
-		for (i = 0; i < kb->nphrases; i++) {
-			size_t n = strlen(kb->phrases[i].language);
-			if (uniq[i] != k)
-				continue;
-			if (used + n + 2 > room)
-				return error_set(e, 0, 0, "out of memory");
-			if (s->langs + used != s->ph[k].language)
+		for (i = head[k]; i != (size_t)-1; i = next[i]) {
+			size_t m = strlen(kb->phrases[i].language);
+			if (used + m + 2 > room) {
+				error_set(e, 0, 0, "out of memory");
+				goto out;
+			}
+			if (i != head[k])
 				s->langs[used - 1] = ';';
-			memcpy(s->langs + used, kb->phrases[i].language, n + 1);
-			used += n + 1;
+			memcpy(s->langs + used, kb->phrases[i].language, m + 1);
+			used += m + 1;
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	textset_release(&by);
+	free(chain);
+	return rc;
 }
 
 /* ------------------------------------------------- lenders' and locks' names */
@@ -201,6 +267,7 @@ struct names {
 	struct scan *s;
 	char *store;		/* s->names */
 	size_t used, cap;
+	struct textset texts;	/* every phrase's text so far */
 };
 
 /* Adds the name (p, n) as a phrase of category cat: lower case, a
@@ -232,7 +299,7 @@ add_name(struct names *nm, const char *p, size_t n, int cat)
 		buf[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
 	buf[k] = '\0';
-	if (!utf8_valid(buf, k) || known_text(s, buf))
+	if (!utf8_valid(buf, k) || known_text(&nm->texts, s, buf))
 		return;
 	if (words == 1)
 		brand = brand_like(p, n);
@@ -240,6 +307,7 @@ add_name(struct names *nm, const char *p, size_t n, int cat)
 	memset(ph, 0, sizeof *ph);
 	memcpy(nm->store + nm->used, buf, k + 1);
 	ph->phrase = nm->store + nm->used;
+	*textset_at(&nm->texts, s, ph->phrase, -1) = s->nph;
 	nm->used += k + 1;
 	ph->category = cat == SCAN_CAT_LOCK ? "lock" : "financing";
 	ph->cat = (uint8_t)cat;
@@ -338,12 +406,13 @@ add_stems(struct scan *s, struct names *nm)
 			continue;
 		memcpy(stem, p->phrase, n - 2);
 		stem[n - 2] = '\0';
-		if (known_text(s, stem) || nm->used + n - 1 > nm->cap)
+		if (known_text(&nm->texts, s, stem) || nm->used + n - 1 > nm->cap)
 			continue;
 		q = &s->ph[s->nph++];
 		*q = *p;
 		memcpy(nm->store + nm->used, stem, n - 1);
 		q->phrase = nm->store + nm->used;
+		*textset_at(&nm->texts, s, q->phrase, -1) = s->nph;
 		nm->used += n - 1;
 		q->form_of = p->phrase;
 		q->langs = lang_bit("en");
@@ -562,6 +631,7 @@ scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
 	size_t i, room = 2, *uniq = NULL, n = 2 * kb->nphrases + 1, namebytes = 1;
 
 	memset(s, 0, sizeof *s);
+	nm.texts.slot = NULL;
 	s->kb = kb;
 	s->ids = ids;
 	s->tac = tac;
@@ -593,12 +663,22 @@ scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
 	nm.store = s->names;
 	nm.used = 0;
 	nm.cap = namebytes;
+	if (textset_init(&nm.texts, n) != 0) {
+		error_set(e, 0, 0, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < s->nph; i++) {
+		size_t *at = textset_at(&nm.texts, s, s->ph[i].phrase, -1);
+		if (*at == 0)
+			*at = i + 1;
+	}
 	for (i = 0; i < kb->nlenders; i++)
 		add_names(&nm, kb->lenders[i].name, SCAN_CAT_FINANCING);
 	for (i = 0; i < kb->nsystems; i++)
 		if (strcmp(kb->systems[i].kind, "carrier") != 0)	/* a SIM lock said */
 			add_names(&nm, kb->systems[i].name, SCAN_CAT_LOCK);
 	add_stems(s, &nm);
+	textset_release(&nm.texts);
 	for (i = 0; i < s->nph; i++) {
 		struct scan_phrase *p = &s->ph[i];
 
@@ -617,6 +697,7 @@ scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
 	free(uniq);
 	return 0;
 fail:
+	textset_release(&nm.texts);
 	free(uniq);
 	scan_release(s);
 	return -1;

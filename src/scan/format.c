@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ident/ident.h"
+#include "lib/term.h"
 #include "scan/format.h"
 #include "scan/seen.h"
 
@@ -722,21 +723,28 @@ scanfmt_long(struct buf *b, const struct scanfmt *f, const struct scanfmt_listin
 
 /* ------------------------------------------------------------ keyed */
 
-/* Bytes with tabs and line ends turned into spaces, and a leading ' when
- * a spreadsheet would run them. */
+/* Bytes with tabs and line ends turned into spaces, what a terminal would
+ * obey in its visible form (lib/term.h), and a leading ' when a
+ * spreadsheet would run them. */
 static void
 put_keyed(struct buf *b, const char *p, size_t n)
 {
-	size_t i, k = 0;
+	size_t i = 0, k = 0;
 
 	if (buf_csv_would_run(p, n))
 		buf_putc(b, '\'');
-	for (i = 0; i < n; i++) {
-		if (p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
-			continue;
-		buf_put(b, p + k, i - k);
-		buf_putc(b, ' ');
-		k = i + 1;
+	while (i < n) {
+		char esc[TERM_ESC_MAX];
+		size_t len = term_char(p + i, n - i, esc);
+		if (esc[0]) {
+			buf_put(b, p + k, i - k);
+			if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r')
+				buf_putc(b, ' ');
+			else
+				buf_puts(b, esc);
+			k = i + len;
+		}
+		i += len;
 	}
 	buf_put(b, p + k, n - k);
 }

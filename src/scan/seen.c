@@ -93,9 +93,12 @@ seen_add(struct seen *s, int file, long row, const char *id, size_t idlen,
 	if (s->nblocks == 0 || s->fill[s->nblocks - 1] + ENTRY_MAX > BLOCK) {
 		size_t cap = s->capblocks;
 
+		/* fill first: it has no capacity of its own but capblocks, so
+		 * it must never be smaller (a block array grown and a fill
+		 * array not, under out of memory, was written past its end) */
 		if (s->nblocks == (size_t)1 << (32 - BLOCK_BITS) ||
-		    grow_array(&s->block, &s->capblocks, s->nblocks + 1, sizeof *s->block) != 0 ||
 		    grow_array(&s->fill, &cap, s->nblocks + 1, sizeof *s->fill) != 0 ||
+		    grow_array(&s->block, &s->capblocks, s->nblocks + 1, sizeof *s->block) != 0 ||
 		    !(s->block[s->nblocks] = malloc(BLOCK)))
 			return SEEN_NONE;
 		/* offset 0 of the first block is never an entry: 0 is SEEN_NONE */

@@ -249,7 +249,7 @@ imei_line(struct buf *b, const char *s, size_t n, long lineno, int *first)
 		count = 1;
 		s = "";
 	} else {
-		count = ident_check_line(&web.idt, s, n, ids, MAX_PER_LINE);
+		count = ident_check_line(&web.idt, s, n, lineno, ids, MAX_PER_LINE);
 	}
 	for (k = 0; k < count; k++) {
 		const struct tac_entry *te = NULL;

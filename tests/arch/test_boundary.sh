@@ -46,6 +46,8 @@ bad_includes() {
 bad_symbols() {
 	nm -u "$1" | awk '{ print $NF }' | sed 's/@.*//' | while read -r sym; do
 		case $sym in __asan*|__ubsan*|__sanitizer*|__sancov*|__lsan*|__tsan*|__msan*) continue ;; esac
+		# the compiler's own helpers for 64-bit arithmetic on 32-bit targets
+		case $sym in __[a-z]*di[23]|__x86.get_pc_thunk.*|__stack_chk_fail_local) continue ;; esac
 		if grep -qx "$sym" "$4"; then continue; fi
 		if printf '%s\n' $ALLOW $(allow_more "$3") | grep -qx "$sym"; then continue; fi
 		where=$(grep -nE "(^|[^a-zA-Z0-9_])$sym[[:space:]]*\\(" "$2" | head -n 1 | cut -d: -f1)

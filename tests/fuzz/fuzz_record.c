@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_record: the record parser; whatever parses must serialize and
  * parse back to the same fields and blocks, check_seal must agree on a
- * reseal and with record_seals, and a block appended to an intact sealed
- * record must leave its bytes and seals as they were. */
+ * reseal and with record_seals, a block appended to an intact sealed
+ * record must leave its bytes and seals as they were, and (differential,
+ * reader against writer) writing what was read back gives the same bytes
+ * again: write, read, write, identical. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum record_seal seal, verdict;
 	struct record r, back;
 	struct error err;
-	struct buf b;
+	struct buf b, again;
 	size_t i, n;
 
 	seal = record_check_seal((const char *)data, size, hex);
@@ -74,6 +76,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		if (record_check_seal(b.mem, b.len, hex) != RECORD_INTACT)
 			abort();
+		buf_init_mem(&again);
+		if (record_serialize(&back, &again) != 0 || again.len != b.len ||
+		    memcmp(again.mem, b.mem, b.len) != 0)
+			abort();
+		buf_release(&again);
 		record_release(&back);
 	}
 	buf_release(&b);

@@ -117,8 +117,10 @@ sed -n '50,59p' "$G" >> "$L/2026-11-23-CCCCCC.record"
 printf 'sha256: %s\n' "$(sha256sum < "$L/2026-11-23-CCCCCC.record" | cut -c1-64)" >> "$L/2026-11-23-CCCCCC.record"
 sed -n '61,72p' "$G" >> "$L/2026-11-23-CCCCCC.record"
 printf 'sha256: %s\n' "$(sha256sum < "$L/2026-11-23-CCCCCC.record" | cut -c1-64)" >> "$L/2026-11-23-CCCCCC.record"
-cp tests/cli/fixtures/open.record "$L/2026-11-23-DDDDDD.record"
-sed 's/^recheck.apps: no$/recheck.apps: on/' "$G" > "$L/2026-11-23-EEEEEE.record"
+reid 2026-11-23-DDDDDD tests/cli/fixtures/open.record
+# (a saved check's file is named by its id, or list refuses it)
+sed -e 's/^id: .*/id: 2026-11-23-EEEEEE/' -e 's/^recheck.apps: no$/recheck.apps: on/' "$G" \
+    > "$L/2026-11-23-EEEEEE.record"
 run "B verifies" 0 "$BIN" verify "$L/2026-11-23-BBBBBB.record"
 run "C verifies" 0 "$BIN" verify "$L/2026-11-23-CCCCCC.record"
 

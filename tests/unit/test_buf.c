@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* test_buf: the writer: sinks, sticky errors, JSON and HTML escaping. */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lib/buf.h"
+#include "lib/term.h"
 #include "lib/utf8.h"
 #include "harness.h"
 
@@ -86,6 +88,20 @@ test_json_escape(void)
 	buf_release(&b);
 }
 
+/* What a terminal would obey past ASCII (a C1 CSI, a bidi override, a
+ * line separator) is escaped too, so JSON read in a terminal is inert. */
+static void
+test_json_escape_terminal(void)
+{
+	struct buf b;
+	const char in[] = "\xc2\x9b" "2J \xe2\x80\xae" "x \xe2\x81\xa9 \xe2\x80\xa8 \xc2\xa0";
+
+	buf_init_mem(&b);
+	buf_put_json_str(&b, in, sizeof in - 1);
+	CHECK_STR(buf_str(&b), "\"\\u009b2J \\u202ex \\u2069 \\u2028 \xc2\xa0\"");
+	buf_release(&b);
+}
+
 /* The escaper one byte at a time, as the JSON grammar says, for the
  * differential test below (invalid UTF-8 becomes U+FFFD). */
 static void
@@ -118,7 +134,12 @@ json_ref(struct buf *b, const unsigned char *p, size_t n)
 				BUF_LIT(b, "\\ufffd");
 				k = 1;
 			} else {
-				buf_put(b, (const char *)p + i, k);
+				uint32_t cp;
+				utf8_decode((const char *)p + i, k, &cp);
+				if (term_active(cp))
+					buf_printf(b, "\\u%04x", (unsigned)cp);
+				else
+					buf_put(b, (const char *)p + i, k);
 			}
 			i += k;
 			continue;
@@ -138,9 +159,9 @@ test_json_escape_random(void)
 {
 	static const char *const atoms[] = {
 		"a", "Z", " ", "~", "\x7f", "\"", "\\", "\n", "\x01", "\x1f",
-		"\xc3\xa9", "\xe0\xa4\x95", "\xff", "\xc3", "0", "/",
+		"\xc3\xa9", "\xc2\x9b", "\xe2\x80\xae", "\xe0\xa4\x95", "\xff", "\xc3", "0", "/",
 	};
-	unsigned long x = 99;
+	uint64_t x = 99;
 	int i, bad = 0;
 
 	for (i = 0; i < 20000 && !bad; i++) {
@@ -148,12 +169,12 @@ test_json_escape_random(void)
 		struct buf got, want;
 		size_t n = 0, len, k;
 
-		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 		len = (size_t)(x >> 33) % 40;
 		for (k = 0; k < len; k++) {
 			const char *a;
 
-			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 			a = atoms[(x >> 33) % (sizeof atoms / sizeof atoms[0])];
 			if (n + strlen(a) > sizeof in)
 				break;
@@ -226,6 +247,10 @@ test_csv_cells(void)
 	CHECK_STR(csv(" =1", ','), " =1");
 	CHECK(buf_csv_would_run("=", 1) && !buf_csv_would_run("", 0) &&
 	    !buf_csv_would_run("\xEF\xBC", 2));
+	/* what a terminal obeys is shown, never written as it is */
+	CHECK_STR(csv("L1\x1b]0;T\x07", ','), "L1\\x1b]0;T\\x07");
+	CHECK_STR(csv("a\xc2\x9b" "2J,b", ','), "\"a<U+009B>2J,b\"");
+	CHECK_STR(csv("=x\x1b[31m", ','), "\"'=x\\x1b[31m\"");
 }
 
 int
@@ -236,6 +261,7 @@ main(void)
 	RUN(test_long_printf);
 	RUN(test_fail_after);
 	RUN(test_json_escape);
+	RUN(test_json_escape_terminal);
 	RUN(test_json_escape_random);
 	RUN(test_html_escape);
 	RUN(test_csv_cells);

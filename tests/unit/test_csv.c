@@ -3,6 +3,7 @@
  * every malformed case and its recovery, bounded memory, chunked input,
  * and the golden files in tests/unit/data/csv. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,7 +368,7 @@ test_random_chunks(void)
 		"0123456789abcdef0123", ",\"quoted, with\nnewline\",", " ", "\xc3\xa9",
 	};
 	static const size_t steps[] = { 1, 3, 7, 64 };
-	unsigned long x = 4242;
+	uint64_t x = 4242;
 	int i, bad = 0;
 	size_t k;
 
@@ -377,13 +378,13 @@ test_random_chunks(void)
 		struct buf whole;
 		struct csv_reader r;
 
-		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 		len = (size_t)(x >> 33) % 60;
 		for (j = 0; j < len; j++) {
 			const char *a;
 			size_t al;
 
-			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 			a = atoms[(x >> 33) % (sizeof atoms / sizeof atoms[0])];
 			al = a[0] == 'x' ? 3 : strlen(a);
 			if (n + al > sizeof in)

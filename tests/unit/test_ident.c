@@ -431,13 +431,18 @@ test_check_line(void)
 	struct ident id[4];
 
 	CHECK_INT(ident_check_line(&T, "IMEI1: 354178036859789 IMEI2: 35 417803 685979 7", 48,
-	    id, 4), 2);
-	CHECK_INT(ident_check_line(&T, "IMEI:", 5, id, 4), 1);
+	    1, id, 4), 2);
+	CHECK_INT(ident_check_line(&T, "IMEI:", 5, 1, id, 4), 1);
 	CHECK_INT(id[0].problem, IDENT_BAD_LENGTH);
 	CHECK_INT(id[0].start, 0);
 	CHECK_INT(id[0].len, 5);
-	CHECK_INT(ident_check_line(&T, " \t ", 3, id, 4), 0);
-	CHECK_INT(ident_check_line(&T, "", 0, id, 4), 0);
+	/* a blank line or argument is said, never passed over */
+	CHECK_INT(ident_check_line(&T, " \t ", 3, 7, id, 4), 1);
+	CHECK_INT(id[0].problem, IDENT_BAD_LENGTH);
+	CHECK(strstr(id[0].message, "line 7 has no identifier") != NULL);
+	CHECK_INT(ident_check_line(&T, "", 0, 0, id, 4), 1);
+	CHECK(strstr(id[0].message, "no identifier given") != NULL);
+	CHECK_INT(ident_check_line(&T, "", 0, 0, id, 0), 0);
 }
 
 /* The one writer of "handover imei --json": every field, TAC models that

@@ -2,6 +2,7 @@
 /* test_matcher: phrases in every script, whole words, overlaps, spaces,
  * offsets in the original text, errors, and a long random text checked
  * against a naive search. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,12 +256,12 @@ test_api_errors(void)
 
 /* A long random text over a small alphabet, with many phrases, against a
  * naive search of every phrase at every position. */
-static unsigned long rng;
+static uint64_t rng;
 
 static unsigned
 next_rand(void)
 {
-	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	rng = rng * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 	return (unsigned)(rng >> 33);
 }
 
@@ -295,7 +296,7 @@ test_long_random_text(void)
 	int bad = 0;
 
 	rng = 20261123;
-	printf("seed %lu\n", rng);
+	printf("seed %llu\n", (unsigned long long)rng);
 	for (i = 0; i < TLEN; i++)
 		text[i] = "abcd"[next_rand() % 4];
 	matcher_init(&m);
@@ -426,7 +427,8 @@ differential(unsigned long seed, int words)
 	int bad = 0;
 
 	rng = seed;
-	printf("seed %lu%s\n", rng, words ? " (whole words)" : "");
+	printf("seed %llu%s\n", (unsigned long long)rng,
+	    words ? " (whole words)" : "");
 	while (n < TLEN) {
 		const char *a = alphabet[next_rand() % NATOMS];
 
@@ -530,7 +532,7 @@ test_run_many(void)
 	int bad = 0;
 
 	rng = 77;
-	printf("seed %lu\n", rng);
+	printf("seed %llu\n", (unsigned long long)rng);
 	matcher_init(&m);
 	for (i = 0; i < NPH; i++) {
 		size_t len = random_phrase(ph[i]);

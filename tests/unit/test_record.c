@@ -2,6 +2,7 @@
 /* test_record: the record format: building, escaping, parse errors with
  * their line numbers, the seal, limits, attachments, JSON. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -153,12 +154,12 @@ test_escape_round_trip(void)
 	record_release(&r);
 }
 
-static unsigned long rng_state;
+static uint64_t rng_state;
 
 static unsigned
 rnd(void)
 {
-	rng_state = rng_state * 6364136223846793005UL + 1442695040888963407UL;
+	rng_state = rng_state * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 	return (unsigned)(rng_state >> 33);
 }
 

@@ -4,6 +4,7 @@
  * in Latin, Cyrillic and Devanagari script), the risk rules, and the IMEI
  * set (growth, same and other seller). */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,7 +314,7 @@ test_dupset_random(void)
 	static uint64_t keys[N];
 	static uint32_t sellers[N];
 	struct dupset d;
-	unsigned long x = 31337;
+	uint64_t x = 31337;
 	size_t i, nk = 0, slot;
 	int bad = 0;
 
@@ -324,7 +325,7 @@ test_dupset_random(void)
 		size_t k;
 		int want = DUPSET_NEW, got;
 
-		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 		if (nk > 0 && (x >> 60) < 6) {
 			k = (size_t)(x >> 20) % nk;	/* one seen before */
 			key = keys[k];
@@ -368,18 +369,18 @@ test_id_filter(void)
 								 * Khmer, Lao, Malayalam */
 		"\xe0\xa6\xa6", "\xe0\xb8\x81", "\xe0", "\xe1\x81", "\xe0\xa6\xaf",
 	};
-	unsigned long x = 20261123;
+	uint64_t x = 20261123;
 	int i, misses = 0, fast_only = 0;
 
 	for (i = 0; i < 200000; i++) {
 		char buf[128];
 		size_t n = 0;
 		int k, len;
-		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 		len = (int)((x >> 33) % 40);
 		for (k = 0; k < len; k++) {
 			const char *a;
-			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			x = x * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 			a = atoms[(x >> 33) % (sizeof atoms / sizeof atoms[0])];
 			if (n + strlen(a) >= sizeof buf)
 				break;
@@ -403,12 +404,12 @@ test_id_filter(void)
  * phrases than a result keeps. */
 enum { MANY = 700 };
 
-static unsigned long seed = 5;
+static uint64_t seed = 5;
 
 static unsigned
 pick(unsigned n)
 {
-	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+	seed = seed * UINT64_C(6364136223846793005) + UINT64_C(1442695040888963407);
 	return (unsigned)(seed >> 33) % n;
 }
 

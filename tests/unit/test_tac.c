@@ -89,7 +89,7 @@ test_quarter_million(void)
 	len += (size_t)snprintf(csv + len, cap - len, "licence\ntac,name,name\n");
 	for (i = 0; i < 250000; i++)
 		len += (size_t)snprintf(csv + len, cap - len, "%08lu,Brand%lu,Model %lu\n",
-		    (unsigned long)(10000000 + i * 37), i % 97, i);
+		    (unsigned long)(10000000 + i * 37), (unsigned long)(i % 97), (unsigned long)i);
 	tac_db_init(&db);
 	CHECK_INT(tac_db_add_osmocom(&db, csv, len, &e), 250000);
 	tac_db_finish(&db);

@@ -1,0 +1,52 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# long.sh FUZZ_BUILD SECONDS [NAME...]: fuzzing measured in hours.  Each
+# target (all, or the NAMEs given, e.g. record csv) runs for SECONDS at
+# nice 19, one at a time, on a copy of its corpus with its dictionary;
+# then the corpus is minimised: the old inputs and the new ones merged
+# (-merge=1) into a fresh folder that replaces tests/fuzz/corpus/NAME.
+# A crash stops that target: its input is kept in build/fuzz/crashes/ and
+# must be fixed and then added to the corpus as a regression input.  The
+# CPU seconds each run used are appended to build/fuzz/long.log.
+B=$1
+S=${2:-1800}
+shift 2
+st=0
+mkdir -p "$B/crashes"
+[ $# -gt 0 ] || set -- $(for f in tests/fuzz/fuzz_*.c; do n=$(basename "$f" .c); echo "${n#fuzz_}"; done)
+for n in "$@"; do
+	t=$B/fuzz_$n
+	corpus=tests/fuzz/corpus/$n
+	dict=tests/fuzz/dict/$n.dict
+	[ -x "$t" ] || { echo "no $t: make fuzz-build"; st=1; continue; }
+	mkdir -p "$corpus"
+	work=$(mktemp -d)
+	cp -r "$corpus"/. "$work"/ 2>/dev/null
+	d=
+	[ -f "$dict" ] && d=-dict=$dict
+	echo "fuzz $n for ${S}s"
+	start=$(date +%s)
+	# shellcheck disable=SC2086
+	/usr/bin/env time -f "%U %S" -o "$work.cpu" nice -n 19 "$t" $d -max_total_time="$S" \
+	    -rss_limit_mb=2048 -timeout=20 -artifact_prefix="$B/crashes/$n-" "$work" > "$work.log" 2>&1
+	rc=$?
+	cpu=$(awk '{ printf "%d", $1 + $2 }' "$work.cpu" 2>/dev/null)
+	echo "$n $(date -u +%Y-%m-%dT%H:%M) cpu_seconds=${cpu:-?} exit=$rc" >> "$B/long.log"
+	if [ "$rc" -ne 0 ]; then
+		tail -n 30 "$work.log"
+		echo "FAIL $n: crash kept in $B/crashes/"
+		st=1
+	fi
+	fresh=$(mktemp -d)
+	# shellcheck disable=SC2086
+	if "$t" $d -merge=1 "$fresh" "$corpus" "$work" > "$work.merge" 2>&1; then
+		rm -rf "$corpus"
+		mkdir -p "$corpus"
+		cp "$fresh"/* "$corpus"/ 2>/dev/null
+		echo "  corpus $n: $(ls "$corpus" | wc -l) inputs, $(du -sk "$corpus" | cut -f1) KB"
+	else
+		tail -n 5 "$work.merge"
+	fi
+	rm -rf "$work" "$fresh" "$work.log" "$work.cpu" "$work.merge"
+done
+exit $st
