@@ -133,5 +133,6 @@ const struct command command_check = {
 	"out of them.\n"
 	"\n"
 	"exit status: 0 GO, 4 CAUTION, 5 STOP, 6 not finished (saved; resume\n"
-	"later), 2 usage error or a bad answer in the file, 3 input/output error\n"
+	"later), 2 usage error or a bad answer in the file, 3 input/output error,\n"
+	"or the check is open in another handover\n"
 };

@@ -122,5 +122,6 @@ const struct command command_recheck = {
 	"\n"
 	"exit status: 0 GO, 4 CAUTION, 5 STOP, 6 not finished (saved; run again),\n"
 	"1 the record was changed since it was sealed, 2 usage error, a check not\n"
-	"finished or a bad answer in the file, 3 input/output error\n"
+	"finished or a bad answer in the file, 3 input/output error, or the check\n"
+	"is open in another handover\n"
 };
