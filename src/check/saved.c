@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/recheck.h"
 #include "check/saved.h"
+#include "record/stamp.h"
 
 int
 saved_check_build(const struct checklist *cl, const struct saved_meta *m, int seal,
@@ -295,4 +297,36 @@ saved_reason_text(const struct saved_check *sc, const struct saved_reason *x, in
 	r.level = strcmp(x->level, "STOP") == 0 ? CL_STOP : CL_CAUTION;
 	snprintf(r.detail, sizeof r.detail, "%s", x->detail);
 	cl_reason_text(&sc->cl, &r, todo, out);
+}
+
+enum cl_level
+saved_recheck_level(const struct saved_check *sc, const struct recheck *x)
+{
+	struct checklist *cl = malloc(sizeof *cl);
+	struct cl_reason r[CL_MAX_REASONS];
+	enum cl_level level;
+	int64_t sale;
+	int off;
+	size_t i, n;
+
+	if (!cl)
+		return CL_GO;
+	*cl = sc->cl;
+	cl->recheck = 1;
+	cl->recheck_day = 0;
+	if (x->time_ok && stamp_parse(sc->meta.updated, &sale, &off) == 0)
+		cl->recheck_day = (long)((x->at - sale) / 86400 - ((x->at - sale) % 86400 < 0));
+	for (i = 0; i < recheck_nsteps; i++) {
+		enum cl_id k = (enum cl_id)(CL_RECHECK_FIRST + i);
+
+		cl->state[k] = CL_OPEN;
+		cl->value[k][0] = '\0';
+		if (x->answer[i] && strlen(x->answer[i]) < CL_VALUE_MAX)
+			cl_answer(cl, k, x->answer[i]);
+		else if (x->skipped[i])
+			cl_skip(cl, k);
+	}
+	level = cl_verdict(cl, r, CL_MAX_REASONS, &n);
+	free(cl);
+	return level;
 }

@@ -57,4 +57,11 @@ int saved_check_read(struct saved_check *sc, const struct record *r, const struc
 void saved_reason_text(const struct saved_check *sc, const struct saved_reason *x, int todo,
     struct buf *out);
 
+/* The verdict handover's re-check rules give the answers of re-check
+ * block x of the record sc was read from (its day counted from the
+ * check's "updated"): what a reader compares with the block's stated
+ * verdict, since anyone can seal a file.  CL_GO when out of memory. */
+struct recheck;
+enum cl_level saved_recheck_level(const struct saved_check *sc, const struct recheck *x);
+
 #endif

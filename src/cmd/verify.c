@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check/recheck.h"
 #include "check/saved.h"
 #include "cli/cli.h"
 #include "cli/load.h"
@@ -290,6 +291,33 @@ load_rules(struct verify *v)
 	return v->loaded == 1 ? 0 : -1;
 }
 
+/* Each sealed re-check's stated verdict against what the re-check rules
+ * give its answers: the first milder one sets *what and msg. */
+static void
+recheck_follows(const struct saved_check *sc, const struct record *r, const char **what,
+    char *msg, size_t size)
+{
+	size_t b;
+
+	for (b = 0; b < r->nblocks; b++) {
+		struct recheck x;
+		enum cl_level level, stated;
+
+		if (recheck_read(r, b, &x, NULL) != 0 || !x.sealed || !x.verdict)
+			continue;
+		level = saved_recheck_level(sc, &x);
+		stated = strcmp(x.verdict, "STOP") == 0 ? CL_STOP :
+		    strcmp(x.verdict, "CAUTION") == 0 ? CL_CAUTION : CL_GO;
+		if (stated < level) {
+			*what = "verdict does not follow";
+			snprintf(msg, size, "re-check %zu states %s, but its answers give %s under "
+			    "handover's rules: it may have been edited and sealed again", b + 1,
+			    x.verdict, cl_level_name(level));
+			return;
+		}
+	}
+}
+
 /* An intact record read as the checklist reads it (saved_check_read):
  * anyone can seal a file, so an intact seal says nothing about whether
  * handover wrote it.  A record that holds what handover never writes, or
@@ -323,6 +351,8 @@ content(struct verify *v, const struct record *r)
 		snprintf(msg, sizeof msg, "the record states %s, but its answers give %s under "
 		    "handover's rules: it may have been edited and sealed again", sc->verdict,
 		    cl_level_name(sc->level));
+	} else {
+		recheck_follows(sc, r, &what, msg, sizeof msg);
 	}
 	free(sc);
 	if (!what)

@@ -58,6 +58,19 @@ run "export --text the same" 0 "$BIN" export --text "$H/forged.record"
 has "export: the check failed" "RECORD OF A FAILED CHECK"
 hasnt "export: no bill of sale" "BILL OF SALE"
 
+# 1b. A re-check block's STOP turned into GO, sealed again: the check's own
+# seal and verdict are untouched, the re-check's answers give STOP.
+cp "$R" "$H/rc.record"
+printf 'recheck.apps = no\nrecheck.notice = yes\nrecheck.notice_text = Device provided by a lender\nrecheck.registry = clean\nrecheck.registry_reference = KYM reply\nrecheck.sim_works = yes\n' > "$H/rc.answers"
+"$BIN" recheck --answers "$H/rc.answers" "$ID" < /dev/null > /dev/null 2>&1
+sed '$d' "$D/$ID.record" | sed 's/^recheck.verdict: STOP$/recheck.verdict: GO/' > "$H/rc.body"
+if grep -q '^recheck.verdict: GO$' "$H/rc.body"; then ok; else fail "the re-check gave no STOP to forge" "$(tail -n 12 "$D/$ID.record")"; fi
+reseal "$H/rc.body" "$H/rcforged.record"
+run "verify a re-sealed re-check GO over STOP answers" 1 "$BIN" verify "$H/rcforged.record"
+has "verify: the re-check's verdict" "verdict does not follow: re-check 1 states GO, but its answers give STOP"
+run "verify the re-check as made" 0 "$BIN" verify "$D/$ID.record"
+cp "$H/rc.record" "$D/$ID.record"
+
 # 2. A key twice: the first and the last would say different things.
 sed 's/^verdict: GO$/verdict: GO\
 verdict: STOP/' "$H/good.body" > "$H/d.body"
