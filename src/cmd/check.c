@@ -80,13 +80,7 @@ run_check(struct cli *c, int argc, char **argv)
 	status = checkrun_start(r, resume, country);
 	if (status != EXIT_OK)
 		goto done;
-	if (answers && (status = checkrun_answers(r, answers)) != EXIT_OK) {
-		status = checkrun_finish(r, status);
-		goto done;
-	}
-	if (session_current(&r->s) >= 0)
-		status = checkrun_prompts(r);
-	status = checkrun_finish(r, status);
+	status = checkrun_drive(r, answers);
 done:
 	checkrun_close(r);
 	free(r);

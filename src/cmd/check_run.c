@@ -808,3 +808,15 @@ checkrun_finish(struct check_run *r, int status)
 	}
 	return cli_finish_output(&r->out, status);
 }
+
+int
+checkrun_drive(struct check_run *r, const char *answers)
+{
+	int status = EXIT_OK;
+
+	if (answers && (status = checkrun_answers(r, answers)) != EXIT_OK)
+		return checkrun_finish(r, status);
+	if (session_current(&r->s) >= 0)
+		status = checkrun_prompts(r);
+	return checkrun_finish(r, status);
+}

@@ -72,6 +72,9 @@ int checkrun_prompts(struct check_run *r);
 /* Seals and prints the verdict (EXIT_OK in), or saves an unfinished
  * session and says how to go on.  Returns the exit status. */
 int checkrun_finish(struct check_run *r, int status);
+/* The answers file (when path is not NULL), then the prompts for what it
+ * left open, then the end: the exit status. */
+int checkrun_drive(struct check_run *r, const char *answers);
 /* How to name handover in advice: as it was started when that was a
  * path (after 'make run' it is build/handover), else "handover". */
 const char *checkrun_prog_name(const char *argv0);
