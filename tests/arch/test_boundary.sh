@@ -24,7 +24,9 @@ strcspn strspn
 strerror snprintf vsnprintf strtol strtoul qsort
 __errno_location __error errno __stack_chk_fail __stack_chk_guard
 _GLOBAL_OFFSET_TABLE_ __memcpy_chk __memmove_chk __memset_chk __snprintf_chk
-__vsnprintf_chk __strcpy_chk __strcat_chk'
+__vsnprintf_chk __strcpy_chk __strcat_chk
+__divdi3 __moddi3 __udivdi3 __umoddi3 __divmoddi4 __udivmoddi4'
+# (the last line: 64-bit division on a 32-bit target, the compiler's runtime)
 # ... and a few files more, each for a stated reason.
 allow_more() {
 	case $1 in
