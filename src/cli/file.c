@@ -199,3 +199,72 @@ file_progress(const char *path, unsigned long long done, unsigned long long tota
 	    name, sizeof name), (int)(done * 100 / total), total >> 20);
 	return 0;
 }
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+file_write_atomic(const char *path, const char *p, size_t n,
+    int (*check)(void *ctx), void *ctx, const char **step)
+{
+	char tmp[4096], dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd, dfd, e;
+
+	*step = "create";
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= sizeof tmp) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else
+		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if ((fd = mkstemp(tmp)) < 0)
+		return -1;
+	*step = "write";
+	if (fchmod(fd, 0600) != 0 || write_all(fd, p, n) != 0 || fsync(fd) != 0) {
+		e = errno ? errno : EIO;
+		close(fd);
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	if (close(fd) != 0) {
+		e = errno;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	*step = "check";
+	if (check && check(ctx) != 0) {
+		unlink(tmp);
+		errno = 0;
+		return -1;
+	}
+	*step = "rename";
+	if (rename(tmp, path) != 0) {
+		e = errno;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	if ((dfd = open(dir, O_RDONLY)) >= 0) {
+		(void)fsync(dfd);	/* some file systems refuse it: the data is safe */
+		close(dfd);
+	}
+	return 0;
+}

@@ -50,4 +50,12 @@ int file_read_all(const char *path, int flags, size_t max, char **out, size_t *l
  * the hashing then ends within one read. */
 int file_progress(const char *path, unsigned long long done, unsigned long long total);
 
+/* Replaces path with (p, n) atomically: a temporary file beside it
+ * ("path.tmp-XXXXXX"), mode 0600, written, flushed, renamed over path,
+ * the folder flushed.  check (may be NULL) is asked just before the
+ * rename and stops it by returning non-zero.  Returns 0, or -1 with errno
+ * and *step ("create", "write", "rename", "check") saying what failed;
+ * path is untouched then. */
+int file_write_atomic(const char *path, const char *p, size_t n,
+    int (*check)(void *ctx), void *ctx, const char **step);
 #endif

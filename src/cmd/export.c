@@ -294,59 +294,38 @@ check_output(const char *file, const struct stat *src)
 	return EXIT_OK;
 }
 
-/* Writes n bytes to FILE: a temporary file next to it, flushed, mode
- * 0600, renamed over FILE.  Returns EXIT_OK or EXIT_IO (message printed). */
+/* What is checked again just before the rename: a link or device put
+ * at the output meanwhile. */
+struct output {
+	const char *file;
+	const struct stat *src;
+};
+
+static int
+still_ok(void *ctx)
+{
+	const struct output *o = ctx;
+
+	return check_output(o->file, o->src) != EXIT_OK;
+}
+
+/* Writes n bytes to FILE atomically (file_write_atomic), mode 0600.
+ * Returns EXIT_OK or EXIT_IO (message printed). */
 static int
 write_atomic(const char *file, const char *data, size_t n, const struct stat *src)
 {
-	char tmp[STORE_PATH_MAX];
-	const char *slash = strrchr(file, '/');
-	int dirlen = slash ? (int)(slash - file) + 1 : 0, fd, k;
-	size_t off = 0;
+	struct output o = {file, src};
+	const char *step;
+	int k;
 
 	if ((k = check_output(file, src)) != EXIT_OK)
 		return k;
-
-	k = snprintf(tmp, sizeof tmp, "%.*s.%s.tmp-XXXXXX", dirlen, file,
-	    slash ? slash + 1 : file);
-	if (k < 0 || (size_t)k >= sizeof tmp) {
-		cli_error("cannot write '%s': %s", file, strerror(ENAMETOOLONG));
+	if (file_write_atomic(file, data, n, still_ok, &o, &step) != 0) {
+		if (strcmp(step, "check") != 0)	/* check_output said why */
+			cli_error("cannot write '%s': %s", file, strerror(errno ? errno : EIO));
 		return EXIT_IO;
 	}
-	if ((fd = mkstemp(tmp)) < 0) {
-		cli_error("cannot write '%s': %s", file, strerror(errno));
-		return EXIT_IO;
-	}
-	while (off < n) {
-		ssize_t w = write(fd, data + off, n - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		off += (size_t)w;
-	}
-	if (fchmod(fd, 0600) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	/* checked again just before: a link or device put there meanwhile */
-	if (check_output(file, src) != EXIT_OK) {
-		unlink(tmp);
-		return EXIT_IO;
-	}
-	if (rename(tmp, file) != 0)
-		goto fail;
 	return EXIT_OK;
-fail:
-	k = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	cli_error("cannot write '%s': %s", file, strerror(k ? k : EIO));
-	return EXIT_IO;
 }
 
 static int

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/file.h"
 #include "cmd/scan_run.h"
 #include "lib/grow.h"
 #include "scan/format.h"
@@ -511,62 +512,21 @@ scan_output_summary(struct scan_run *r, double secs)
 
 /* ---------------------------------------------------- files we write */
 
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Replaces path with (p, n) atomically: a temporary file in the same
- * folder, mode 0600, written, flushed, renamed over path, the folder
- * flushed.  Returns 0, or -1 after a message (path untouched). */
+/* Replaces path with (p, n) atomically (file_write_atomic).  Returns 0,
+ * or -1 after a message (path untouched). */
 static int
 write_atomic(const char *path, const char *p, size_t n)
 {
-	char tmp[4096], dir[4096];
-	const char *slash = strrchr(path, '/');
-	int fd, dfd, e;
+	const char *step;
 
-	if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
-		cli_error("'%s': the name is too long", path);
-		return -1;
-	}
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else
-		snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if (file_write_atomic(path, p, n, NULL, NULL, &step) == 0)
+		return 0;
+	if (strcmp(step, "create") == 0)
 		cli_error("cannot create a file beside '%s': %s", path, strerror(errno));
-		return -1;
-	}
-	if (fchmod(fd, 0600) != 0 || write_all(fd, p, n) != 0 || fsync(fd) != 0) {
-		e = errno;
-		close(fd);
-		unlink(tmp);
-		cli_error("cannot write '%s': %s", tmp, strerror(e));
-		return -1;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		e = errno;
-		unlink(tmp);
-		cli_error("cannot save '%s': %s", path, strerror(e));
-		return -1;
-	}
-	if ((dfd = open(dir, O_RDONLY)) >= 0) {
-		(void)fsync(dfd);	/* some file systems refuse it: the data is safe */
-		close(dfd);
-	}
-	return 0;
+	else
+		cli_error("cannot %s '%s': %s", strcmp(step, "rename") == 0 ? "save" : "write",
+		    path, strerror(errno ? errno : EIO));
+	return -1;
 }
 
 /* --seen: each IMEI of the store as if an earlier listing had shown it. */
