@@ -44,6 +44,11 @@ int checkrun_open(struct check_run *r, struct cli *c, const char *tacdb, const c
 /* A new check (country may be NULL) or a saved one (resume: id or path). */
 int checkrun_start(struct check_run *r, const char *resume, const char *country);
 void checkrun_close(struct check_run *r);
+/* Between check_run.c and check_open.c: the text of key in the run's
+ * words (the key itself when none), and text wrapped to the terminal from
+ * column col, later lines at indent. */
+const char *checkrun_w(const struct check_run *r, const char *key);
+void checkrun_wrapped(struct check_run *r, const char *text, size_t col, size_t indent);
 
 /* Prints what the session said. */
 void checkrun_print(struct check_run *r, const struct session_reply *reply, int to_stderr);
