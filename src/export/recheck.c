@@ -58,27 +58,6 @@ html_fill(struct buf *b, const char *tmpl, const struct fill *fl, const char *co
 	html(b, p);
 }
 
-/* A value on one line: what a terminal would obey in it (lib/term.h: C0
- * and C1 controls, DEL, bidi overrides, line separators, bytes that are
- * not UTF-8) as spaces, as export --text's values. */
-static void
-one_line(struct buf *b, const char *s, size_t n)
-{
-	size_t i = 0, run = 0;
-
-	while (i < n) {
-		char esc[TERM_ESC_MAX];
-		size_t k = term_char(s + i, n - i, esc);
-		if (esc[0]) {
-			buf_put(b, s + run, i - run);
-			buf_putc(b, ' ');
-			run = i + k;
-		}
-		i += k;
-	}
-	buf_put(b, s + run, n - run);
-}
-
 /* The detail, each step id in it ("recheck.knox, recheck.apps") named by
  * its label. */
 static void
@@ -98,7 +77,7 @@ put_detail(struct buf *out, const struct words *w, const char *d)
 		if (label)
 			buf_puts(out, label);
 		else
-			one_line(out, d, n);
+			buf_put_blanked(out, d, n);
 		if (!comma)
 			break;
 		buf_puts(out, ", ");
@@ -117,7 +96,7 @@ export_reason_words(const struct words *w, const char *value, int todo,
 	level[0] = '\0';
 	if (!sp1 || (size_t)(sp1 - value) >= 16) {
 		if (!todo)
-			one_line(out, value, strlen(value));
+			buf_put_blanked(out, value, strlen(value));
 		return;
 	}
 	memcpy(level, value, (size_t)(sp1 - value));
@@ -133,7 +112,7 @@ export_reason_words(const struct words *w, const char *value, int todo,
 	}
 	if (!tmpl) {
 		if (!todo)
-			one_line(out, sp1 + 1, strlen(sp1 + 1));
+			buf_put_blanked(out, sp1 + 1, strlen(sp1 + 1));
 		return;
 	}
 	for (s = tmpl; (p = strstr(s, "{detail}")) != NULL; s = p + 8) {
@@ -240,7 +219,7 @@ heading(struct buf *t, const struct words *w, const struct recheck_plan *p,
 	}
 	buf_init_mem(&v);
 	words_fill(&v, say(w, key), fl);
-	one_line(t, buf_str(&v), v.len);
+	buf_put_blanked(t, buf_str(&v), v.len);
 	if (v.err && !t->err)
 		t->err = v.err;
 	buf_release(&v);
@@ -377,7 +356,7 @@ export_rechecks_text(const struct record *r, const struct words *w, struct buf *
 		BUF_LIT(out, "\n  ");
 		buf_puts(out, say(w, "bill.verdict"));
 		BUF_LIT(out, ": ");
-		one_line(out, verdict_words(w, &x), strlen(verdict_words(w, &x)));
+		buf_put_blanked(out, verdict_words(w, &x), strlen(verdict_words(w, &x)));
 		buf_putc(out, '\n');
 		for (i = 0; i < recheck_nsteps; i++) {
 			const char *v = answer(w, &x, i);
@@ -386,7 +365,7 @@ export_rechecks_text(const struct record *r, const struct words *w, struct buf *
 			BUF_LIT(out, "    ");
 			buf_puts(out, label(w, i));
 			BUF_LIT(out, ": ");
-			one_line(out, v, strlen(v));
+			buf_put_blanked(out, v, strlen(v));
 			buf_putc(out, '\n');
 		}
 		reasons(out, &x, w, 0);

@@ -12,23 +12,11 @@
 #include "lib/term.h"
 #include "lib/utf8.h"
 
-/* A typed value on one line. */
+/* A typed value on one line (controls as spaces). */
 static void
 value(struct buf *b, const char *s)
 {
-	size_t n = strlen(s), i = 0, run = 0;
-
-	while (i < n) {
-		char esc[TERM_ESC_MAX];
-		size_t k = term_char(s + i, n - i, esc);
-		if (esc[0]) {
-			buf_put(b, s + run, i - run);
-			buf_putc(b, ' ');
-			run = i + k;
-		}
-		i += k;
-	}
-	buf_put(b, s + run, n - run);
+	buf_put_blanked(b, s, strlen(s));
 }
 
 static void

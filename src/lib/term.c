@@ -138,3 +138,22 @@ term_safe(const char *s, char *out, size_t cap)
 	out[o] = '\0';
 	return out;
 }
+
+void
+buf_put_blanked(struct buf *b, const char *p, size_t n)
+{
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		char esc[TERM_ESC_MAX];
+		size_t k = term_char(p + i, n - i, esc);
+
+		if (esc[0]) {
+			buf_put(b, p + run, i - run);
+			buf_putc(b, ' ');
+			run = i + k;
+		}
+		i += k;
+	}
+	buf_put(b, p + run, n - run);
+}

@@ -39,6 +39,9 @@ int term_is_safe(const char *p, size_t n);
 void buf_put_term(struct buf *b, const char *p, size_t n);
 /* buf_put_term of a NUL-terminated string (NULL writes nothing). */
 void buf_puts_term(struct buf *b, const char *s);
+/* p[0..n) on one line for plain text (export --text): each thing a
+ * terminal would obey (as term_char finds them) written as a space. */
+void buf_put_blanked(struct buf *b, const char *p, size_t n);
 
 /* The NUL-terminated s, sanitised as buf_put_term does, into out (cap
  * bytes, cap > 0), cut on a character boundary when it does not fit;
