@@ -272,10 +272,8 @@ skip_long(struct jsonl_reader *r)
 	}
 }
 
-/* Stream mode: the end of the object that starts at p (its '{'), or 0
- * when the window does not hold it yet; *nl counts its line ends. */
-static size_t
-object_end(const char *b, size_t p, size_t n, long *nl)
+size_t
+jsonl_object_end(const char *b, size_t p, size_t n, long *nl)
 {
 	size_t i;
 	int depth = 0, quoted = 0;
@@ -371,7 +369,7 @@ next_stream(struct jsonl_reader *r, struct jsonl_record *out, struct error *err)
 				r->line += r->w.buf[r->p] == '\n';
 			return JSONL_MALFORMED;
 		}
-		e = object_end(r->w.buf, r->p, r->w.len, &nl);
+		e = jsonl_object_end(r->w.buf, r->p, r->w.len, &nl);
 		if (e == 0 || e - r->p > r->max_line) {
 			if (r->w.len - r->p > r->max_line || r->w.eof) {
 				r->ended = 1;

@@ -109,4 +109,8 @@ int jsonl_reader_next(struct jsonl_reader *r, struct jsonl_record *out,
 
 void jsonl_reader_release(struct jsonl_reader *r);
 
+/* The end of the JSON object or array that starts at b[p] (its '{' or
+ * '['), quotes and escapes followed, or 0 when b[0..n) does not hold all
+ * of it; *nl counts the line ends inside it. */
+size_t jsonl_object_end(const char *b, size_t p, size_t n, long *nl);
 #endif

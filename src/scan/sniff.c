@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lib/csv.h"
+#include "lib/jsonl.h"
 #include "lib/utf8.h"
 #include "scan/sniff.h"
 
@@ -130,27 +131,9 @@ sniff_bytes(const char *p, size_t n, int eof, struct sniff_bytes *out)
 static int
 object_on_one_line(const char *p, size_t n)
 {
-	size_t i;
-	int depth = 0, quoted = 0;
+	long nl;
 
-	for (i = 0; i < n && p[i] != '\n'; i++) {
-		char c = p[i];
-
-		if (quoted) {
-			if (c == '\\')
-				i++;
-			else if (c == '"')
-				quoted = 0;
-			continue;
-		}
-		if (c == '"')
-			quoted = 1;
-		else if (c == '{' || c == '[')
-			depth++;
-		else if ((c == '}' || c == ']') && --depth == 0)
-			return 1;
-	}
-	return 0;
+	return jsonl_object_end(p, 0, n, &nl) != 0 && nl == 0;
 }
 
 void
