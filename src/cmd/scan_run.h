@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* scan_run: one run of "handover scan": its lifecycle and settings
- * (cmd/scan_run.c), the reading of each input and what was understood of
- * it (cmd/scan_input.c), the ordered finishing, the --seen store and the
+ * (cmd/scan_run.c), the reading of each input (cmd/scan_input.c), what
+ * each of its columns is for (cmd/scan_columns.c), the batches of
+ * listings it fills (cmd/scan_fill.c), the ordered finishing, the --seen store and the
  * summaries (cmd/scan_output.c); cmd/scan.c parses the options and drives
  * it. */
 #ifndef HANDOVER_SCAN_RUN_H
@@ -160,6 +161,35 @@ int scan_run_name(struct scan_run *r, enum scan_role role, const char *name);
  * findings to r->out.  Returns the file's exit status, after printing
  * what went wrong. */
 int scan_input_read(struct scan_run *r);
+
+/* scan_columns.c: what each column or key is for. */
+/* The names the columns (or first object's keys) have, for messages. */
+struct scan_names {
+	const char *const *p;
+	const size_t *n;
+	const enum scan_role *role;
+	size_t count;
+};
+
+/* The role and --include-columns entry (*incl, or -1) of a JSON key path,
+ * remembered for the input; forget_keys forgets them. */
+enum scan_role scan_key_role(struct scan_run *r, const char *p, size_t n, int *incl);
+void scan_forget_keys(struct scan_run *r);
+/* What was understood, on stderr (unless quiet), and what cannot be
+ * scanned that way (json: nm are the first object's keys).  Returns
+ * EXIT_OK or EXIT_USAGE (after a message). */
+int scan_report_columns(struct scan_run *r, const struct scan_names *nm, int json);
+/* The CSV header's names, roles and --include-columns entries, kept in
+ * r->hdr...: 0, or -1 when out of memory (release frees what was made). */
+int scan_keep_header(struct scan_run *r, const struct csv_record *rec);
+void scan_release_header(struct scan_run *r);
+
+/* scan_fill.c: the pipe's fill step (ctx: the scan_run): a batch of
+ * listings; 1 while there are more, 0 at the end, -1 when the reading
+ * stopped (r->rd.status says why, after a message). */
+int scan_fill(void *ctx, struct pipeline_batch *b);
+/* The progress line on a terminal; done clears it. */
+void scan_progress(struct scan_run *r, int done);
 
 /* scan_output.c: the pipeline steps after the reading: a batch's output
  * (where it was read and scanned), and in input order the duplicates,
