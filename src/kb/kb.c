@@ -1,44 +1,18 @@
 /* SPDX-License-Identifier: MIT */
-/* kb: loads the knowledge-base tables by column name into one arena and
- * answers the lookups the front ends need. */
+/* kb: loads the knowledge-base tables by column name into one arena,
+ * groups and indexes them; kb_find.c answers the lookups the front ends
+ * need. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/grow.h"
 #include "kb/kb.h"
+#include "kb/kb_priv.h"
 #include "lib/tsv.h"
 
 #define KB_MAX_ROWS 100000	/* per table; far above any real file */
 #define KB_CHUNK (64 * 1024)
-
-struct kb_chunk {
-	struct kb_chunk *next;
-	size_t used, cap;
-	char mem[];
-};
-
-struct kb_lang {		/* country-languages.tsv */
-	const char *code, *languages;
-	struct kb_fact fact;
-};
-
-/* lock-apps.tsv rows by package name, for lookups in O(log n): apps
- * looks up every package of a phone, and a --data table of 100,000 rows
- * made 20,000 packages take 4 minutes when each lookup read every row. */
-struct kb_app_key {
-	const char *key;	/* the package, or a prefix row's "com.vendor." */
-	size_t len;
-	size_t row;
-};
-
-struct kb_private {
-	struct kb_chunk *chunks;
-	struct kb_lang *langs;
-	size_t nlangs;
-	struct kb_app_key *app_exact, *app_prefix;	/* sorted: key, then row */
-	size_t napp_prefix;
-};
 
 /* One column of a table and where its string goes in the row struct.  An
  * optional column (added after the first release) reads as "" when an
@@ -153,20 +127,20 @@ arena_str(struct kb_private *pv, const char *p, size_t n)
 	return s;
 }
 
-static int
-lower(int c)
+int
+kb_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
 /* ASCII case-insensitive comparison of a[0..n) with the string b. */
-static int
-equal_ci(const char *a, size_t n, const char *b)
+int
+kb_equal_ci(const char *a, size_t n, const char *b)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (b[i] == '\0' || lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+		if (b[i] == '\0' || kb_lower((unsigned char)a[i]) != kb_lower((unsigned char)b[i]))
 			return 0;
 	return b[n] == '\0';
 }
@@ -282,12 +256,12 @@ by_code(const void *a, const void *b)
 	const struct group_key *x = a, *y = b;
 	const unsigned char *p = (const unsigned char *)x->code, *q = (const unsigned char *)y->code;
 
-	while (*p && lower(*p) == lower(*q)) {
+	while (*p && kb_lower(*p) == kb_lower(*q)) {
 		p++;
 		q++;
 	}
-	if (lower(*p) != lower(*q))
-		return lower(*p) < lower(*q) ? -1 : 1;
+	if (kb_lower(*p) != kb_lower(*q))
+		return kb_lower(*p) < kb_lower(*q) ? -1 : 1;
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
@@ -328,7 +302,7 @@ group_rows(void *rows, size_t n, size_t size, size_t code_off)
 	}
 	qsort(key, n, sizeof *key, by_code);
 	for (i = 0; i < n; i = j)
-		for (j = i; j < n && equal_ci(key[j].code, strlen(key[j].code), key[i].code); j++)
+		for (j = i; j < n && kb_equal_ci(key[j].code, strlen(key[j].code), key[i].code); j++)
 			key[j].first = key[i].row;
 	qsort(key, n, sizeof *key, by_first);
 	for (i = 0; i < n; i++)
@@ -339,8 +313,8 @@ group_rows(void *rows, size_t n, size_t size, size_t code_off)
 	return 0;
 }
 
-static int
-by_app_key(const void *a, const void *b)
+int
+kb_by_app_key(const void *a, const void *b)
 {
 	const struct kb_app_key *x = a, *y = b;
 	int c = memcmp(x->key, y->key, x->len < y->len ? x->len : y->len);
@@ -374,33 +348,10 @@ index_apps(struct kb *kb, struct kb_private *pv)
 		}
 	}
 	pv->napp_prefix = np;
-	qsort(pv->app_exact, kb->napps, sizeof *pv->app_exact, by_app_key);
+	qsort(pv->app_exact, kb->napps, sizeof *pv->app_exact, kb_by_app_key);
 	if (np > 1)
-		qsort(pv->app_prefix, np, sizeof *pv->app_prefix, by_app_key);
+		qsort(pv->app_prefix, np, sizeof *pv->app_prefix, kb_by_app_key);
 	return 0;
-}
-
-/* The first (in file order) row whose key is p[0..n) in the sorted a, or
- * -1. */
-static long
-find_key(const struct kb_app_key *a, size_t count, const char *p, size_t n)
-{
-	size_t lo = 0, hi = count;
-	struct kb_app_key want;
-
-	want.key = p;
-	want.len = n;
-	want.row = 0;
-	while (lo < hi) {		/* the first key not below want */
-		size_t mid = lo + (hi - lo) / 2;
-		if (by_app_key(&a[mid], &want) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < count && a[lo].len == n && memcmp(a[lo].key, p, n) == 0)
-		return (long)a[lo].row;
-	return -1;
 }
 
 /* The three cue tables as one array (consumes the three). */
@@ -513,257 +464,4 @@ kb_release(struct kb *kb)
 	free(kb->brands);
 	free(kb->replies);
 	memset(kb, 0, sizeof *kb);
-}
-
-/* -------------------------------------------------- countries and replies */
-
-const struct kb_check *
-kb_country_checks(const struct kb *kb, const char *code, size_t *n)
-{
-	size_t i, k;
-
-	*n = 0;
-	for (i = 0; i < kb->nchecks; i++) {
-		if (!equal_ci(code, strlen(code), kb->checks[i].code))
-			continue;
-		for (k = i; k < kb->nchecks && equal_ci(code, strlen(code), kb->checks[k].code); k++)
-			;
-		*n = k - i;
-		return &kb->checks[i];
-	}
-	return NULL;
-}
-
-const struct kb_reply *
-kb_country_replies(const struct kb *kb, const char *code, size_t *n)
-{
-	size_t i, k;
-
-	*n = 0;
-	for (i = 0; i < kb->nreplies; i++) {
-		if (!equal_ci(code, strlen(code), kb->replies[i].code))
-			continue;
-		for (k = i; k < kb->nreplies && equal_ci(code, strlen(code), kb->replies[k].code);
-		    k++)
-			;
-		*n = k - i;
-		return &kb->replies[i];
-	}
-	return NULL;
-}
-
-const struct kb_reply *
-kb_reply_find(const struct kb *kb, const char *code, const char *check_name, const char *reply)
-{
-	const struct kb_reply *r;
-	size_t i, n;
-
-	if (!(r = kb_country_replies(kb, code, &n)))
-		return NULL;
-	for (i = 0; i < n; i++)
-		if (strcmp(r[i].check_name, check_name) == 0 && strcmp(r[i].reply, reply) == 0)
-			return &r[i];
-	return NULL;
-}
-
-/* --------------------------------------------------- lists, brands, locks */
-
-/* 1 when the ';'-joined list holds s[0..n) (case-insensitive). */
-static int
-list_has_n(const char *list, const char *s, size_t n)
-{
-	const char *p = list;
-
-	while (*p) {
-		const char *end = strchr(p, ';');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		const char *q = p;
-
-		while (len > 0 && *q == ' ') {
-			q++;
-			len--;
-		}
-		while (len > 0 && q[len - 1] == ' ')
-			len--;
-		if (len == n && n > 0) {
-			size_t i;
-			for (i = 0; i < n && lower((unsigned char)q[i]) == lower((unsigned char)s[i]); i++)
-				;
-			if (i == n)
-				return 1;
-		}
-		if (!end)
-			break;
-		p = end + 1;
-	}
-	return 0;
-}
-
-int
-kb_list_has(const char *list, const char *code)
-{
-	if (!list || !code)
-		return 0;
-	return list_has_n(list, "global", 6) || list_has_n(list, code, strlen(code));
-}
-
-const struct kb_brand *
-kb_brand_find(const struct kb *kb, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < kb->nbrands; i++)
-		if (equal_ci(name, strlen(name), kb->brands[i].brand) ||
-		    list_has_n(kb->brands[i].aliases, name, strlen(name)))
-			return &kb->brands[i];
-	return NULL;
-}
-
-const struct kb_brand *
-kb_brand_generic(const struct kb *kb)
-{
-	size_t i;
-
-	for (i = 0; i < kb->nbrands; i++)
-		if (strcmp(kb->brands[i].brand, "android") == 0)
-			return &kb->brands[i];
-	return NULL;
-}
-
-static int
-is_word_byte(unsigned char c)
-{
-	/* bytes of non-ASCII letters count as word bytes, so "mi" is not
-	 * found in "miércoles" */
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	    c >= 0x80;
-}
-
-/* The first whole-word position of name[0..m) in text, or -1.  A digit
- * may follow the name ("Redmi9A", "Pixel7"); nothing else may touch it. */
-static long
-find_word(const char *text, size_t n, const char *name, size_t m)
-{
-	size_t i, k;
-
-	if (m == 0 || m > n)
-		return -1;
-	for (i = 0; i + m <= n; i++) {
-		if (i > 0 && is_word_byte((unsigned char)text[i - 1]))
-			continue;
-		for (k = 0; k < m && lower((unsigned char)text[i + k]) == lower((unsigned char)name[k]); k++)
-			;
-		if (k < m)
-			continue;
-		if (i + m < n) {
-			unsigned char c = (unsigned char)text[i + m];
-			if (is_word_byte(c) && !(c >= '0' && c <= '9'))
-				continue;
-		}
-		return (long)i;
-	}
-	return -1;
-}
-
-struct brand_hit {
-	const struct kb_brand *brand;
-	size_t len;
-	long pos;
-};
-
-/* Keeps b in hit when name[0..m) is found and beats what hit holds: the
- * longest name wins (so "mi" loses to "Samsung" in "vendo mi Samsung"),
- * then the earliest. */
-static void
-try_name(const char *text, size_t n, const struct kb_brand *b, const char *name, size_t m,
-    struct brand_hit *hit)
-{
-	long pos = find_word(text, n, name, m);
-
-	if (pos >= 0 && (m > hit->len || (m == hit->len && pos < hit->pos))) {
-		hit->brand = b;
-		hit->len = m;
-		hit->pos = pos;
-	}
-}
-
-const struct kb_brand *
-kb_brand_in_text(const struct kb *kb, const char *text, size_t n)
-{
-	const struct kb_brand *generic = kb_brand_generic(kb);
-	struct brand_hit hit = { NULL, 0, -1 };
-	size_t i;
-
-	for (i = 0; i < kb->nbrands; i++) {
-		const struct kb_brand *b = &kb->brands[i];
-		const char *p = b->aliases;
-
-		if (b == generic)
-			continue;
-		try_name(text, n, b, b->brand, strlen(b->brand), &hit);
-		while (*p) {
-			const char *end = strchr(p, ';');
-			size_t m = end ? (size_t)(end - p) : strlen(p);
-
-			try_name(text, n, b, p, m, &hit);
-			if (!end)
-				break;
-			p = end + 1;
-		}
-	}
-	return hit.brand;
-}
-
-const struct kb_lock_system *
-kb_lock_system_find(const struct kb *kb, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id && i < kb->nsystems; i++)
-		if (strcmp(kb->systems[i].id, id) == 0)
-			return &kb->systems[i];
-	return NULL;
-}
-
-int
-kb_lock_app_is_prefix(const struct kb_lock_app *a)
-{
-	size_t n = strlen(a->package);
-
-	return n >= 2 && a->package[n - 2] == '.' && a->package[n - 1] == '*';
-}
-
-const struct kb_lock_app *
-kb_lock_app_find(const struct kb *kb, const char *package)
-{
-	const struct kb_private *pv = kb->mem;
-	size_t n = strlen(package), m;
-	long row;
-
-	if (!pv || !pv->app_exact)
-		return NULL;
-	if ((row = find_key(pv->app_exact, kb->napps, package, n)) >= 0)
-		return &kb->apps[row];
-	/* the longest prefix row "a.b." that the package continues: each
-	 * ends in a '.', so only the package's own "x." prefixes can be one */
-	for (m = n > 0 ? n - 1 : 0; m > 0; m--)	/* m: bytes of a strict prefix */
-		if (package[m - 1] == '.' &&
-		    (row = find_key(pv->app_prefix, pv->napp_prefix, package, m)) >= 0)
-			return &kb->apps[row];
-	return NULL;
-}
-
-const char *
-kb_country_languages(const struct kb *kb, const char *code, const struct kb_fact **fact)
-{
-	const struct kb_private *pv = kb->mem;
-	size_t i;
-
-	for (i = 0; pv && i < pv->nlangs; i++)
-		if (equal_ci(code, strlen(code), pv->langs[i].code)) {
-			if (fact)
-				*fact = &pv->langs[i].fact;
-			return pv->langs[i].languages;
-		}
-	return NULL;
 }
