@@ -92,6 +92,13 @@ typedef int (*scan_many_fn)(void *ctx, size_t listing, const struct scan_result 
 int scan_many(const struct scan *s, struct scan_many *w, const struct scan_listing *in,
     size_t n, scan_many_fn fn, void *ctx, struct scan_result *res);
 
+/* build.c: the bits of a ';'-joined list of language codes ("*": all). */
+uint32_t scan_lang_bits(const char *list);
+/* build_cues.c: the cue tables into s->cue and the cue matchers s->cm
+ * and s->ca; 0, or -1 with e set.  cueset_release frees one set. */
+int scan_build_cues(struct scan *s, struct error *e);
+void scan_cueset_release(struct scan_cueset *set);
+
 /* The filter that spares most fields the identifier search: 0 only when
  * (p, n) cannot hold an identifier (fewer than 14 digits in any script
  * the engine reads, and no E-notation).  The _exact one looks byte by

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: MIT */
+/* build_cues: the cue tables (negation, completion, offer, accessory,
+ * person, contrast and boundary cues) read into the scan once, with the
+ * two cue matchers: the one for every text and the one for titles. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/casefold.h"
+#include "lib/utf8.h"
+#include "scan/scan_priv.h"
+
+static int
+kind_of(const char *k)
+{
+	static const char *const kinds[SCAN_NCUEKINDS] = {
+		[SCAN_CUE_NEGATION] = "negation", [SCAN_CUE_BOUNDARY] = "boundary",
+		[SCAN_CUE_COMPLETION] = "completion", [SCAN_CUE_OFFER] = "offer",
+		[SCAN_CUE_ACCESSORY] = "accessory", [SCAN_CUE_INCLUDED] = "included",
+		[SCAN_CUE_PERSON] = "person",
+	};
+	int i;
+
+	for (i = 0; i < SCAN_NCUEKINDS; i++)
+		if (strcmp(k, kinds[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int
+position_of(const char *p)
+{
+	static const char *const pos[] = {
+		[SCAN_POS_NONE] = "-", [SCAN_POS_BEFORE] = "before",
+		[SCAN_POS_AFTER] = "after", [SCAN_POS_EITHER] = "either",
+		[SCAN_POS_OVER] = "over",
+	};
+	int i;
+
+	for (i = 0; i < (int)(sizeof pos / sizeof pos[0]); i++)
+		if (strcmp(p, pos[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* reach: "3w", "15c", "clause", "listing", "title", "-". */
+static int
+reach_of(const char *r, uint16_t *n)
+{
+	char *end;
+	long v;
+
+	*n = 0;
+	if (strcmp(r, "clause") == 0)
+		return SCAN_REACH_CLAUSE;
+	if (strcmp(r, "listing") == 0)
+		return SCAN_REACH_LISTING;
+	if (strcmp(r, "title") == 0)
+		return SCAN_REACH_TITLE;
+	if (strcmp(r, "-") == 0)
+		return SCAN_REACH_NONE;
+	v = strtol(r, &end, 10);
+	if (end == r || v < 0 || v > 1000 || (end[0] != 'w' && end[0] != 'c') || end[1])
+		return -1;
+	*n = (uint16_t)v;
+	return end[0] == 'w' ? SCAN_REACH_WORDS : SCAN_REACH_CHARS;
+}
+
+static uint8_t
+applies_of(const char *list)
+{
+	const char *p = list;
+	uint8_t bits = 0;
+	char cat[24];
+	size_t n;
+	int c;
+
+	if (strcmp(list, "*") == 0)
+		return 0xFF;
+	while (*p && strcmp(list, "-") != 0) {
+		n = strcspn(p, ";");
+		if (n < sizeof cat) {
+			memcpy(cat, p, n);
+			cat[n] = '\0';
+			if ((c = scan_cat_of(cat)) >= 0)
+				bits |= (uint8_t)(1u << c);
+		}
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	return bits;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One sign that ends a clause (".", "،", "✅"), kept apart from the cue
+ * matcher: the judge looks for them between a cue and its phrase. */
+static int
+add_boundary_cp(struct scan *s, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < s->nboundary_cp; i++)
+		if (s->boundary_cp[i] == cp)
+			return 0;
+	s->boundary_cp[s->nboundary_cp++] = cp;
+	return 0;
+}
+
+/* The cue rows of one kind group (titles or not) as the phrases of set:
+ * each distinct text once, with every row that has it. */
+static int
+build_cueset(struct scan *s, struct scan_cueset *set, int titles, struct error *e)
+{
+	size_t i, k, n = 0;
+
+	set->at = calloc(s->ncue + 2, sizeof *set->at);
+	set->rows = calloc(s->ncue + 1, sizeof *set->rows);
+	if (!set->at || !set->rows)
+		return error_set(e, 0, 0, "out of memory");
+	for (i = 0; i < s->ncue; i++) {
+		const struct scan_cue *c = &s->cue[i];
+		int t = c->kind == SCAN_CUE_ACCESSORY || c->kind == SCAN_CUE_INCLUDED;
+
+		if (t != titles)
+			continue;
+		for (k = 0; k < i; k++)	/* an earlier row with this text */
+			if ((s->cue[k].kind == SCAN_CUE_ACCESSORY ||
+			    s->cue[k].kind == SCAN_CUE_INCLUDED) == titles &&
+			    strcmp(s->cue[k].text, c->text) == 0)
+				break;
+		if (k < i)
+			continue;
+		set->at[set->n] = (uint32_t)n;
+		for (k = i; k < s->ncue; k++)
+			if ((s->cue[k].kind == SCAN_CUE_ACCESSORY ||
+			    s->cue[k].kind == SCAN_CUE_INCLUDED) == titles &&
+			    strcmp(s->cue[k].text, c->text) == 0)
+				set->rows[n++] = (uint32_t)k;
+		if (matcher_add(&set->m, c->text, strlen(c->text), MATCHER_WORD, e) != 0)
+			return -1;
+		set->n++;
+	}
+	set->at[set->n] = (uint32_t)n;
+	return matcher_compile(&set->m, e);
+}
+
+void
+scan_cueset_release(struct scan_cueset *set)
+{
+	matcher_release(&set->m);
+	free(set->at);
+	free(set->rows);
+	memset(set, 0, sizeof *set);
+}
+
+/* Reads the cue tables into s->cue and the cue matchers: "\n" and "\s"
+ * and single signs are the judge's own; accessory and included cues (they
+ * act in titles) are s->ca's, every other row s->cm's. */
+int
+scan_build_cues(struct scan *s, struct error *e)
+{
+	const struct kb *kb = s->kb;
+	size_t i;
+
+	s->cue = calloc(kb->ncues + 1, sizeof *s->cue);
+	s->boundary_cp = calloc(kb->ncues + 1, sizeof *s->boundary_cp);
+	if (!s->cue || !s->boundary_cp)
+		return error_set(e, 0, 0, "out of memory");
+	for (i = 0; i < kb->ncues; i++) {
+		const struct kb_cue *r = &kb->cues[i];
+		struct scan_cue *c = &s->cue[s->ncue];
+		int kind = kind_of(r->kind), pos = position_of(r->position), reach;
+		size_t n = strlen(r->cue);
+		uint32_t cp;
+
+		reach = reach_of(r->reach, &c->reach_n);
+		if (kind < 0 || pos < 0 || reach < 0)
+			return error_set(e, 0, 0, "cue '%s' (%s): unknown kind, position "
+			    "or reach", r->cue, r->language);
+		if (strcmp(r->cue, "\\n") == 0 || strcmp(r->cue, "\\s") == 0)
+			continue;	/* line breaks; Thai spaces (judge.c) */
+		if (kind == SCAN_CUE_BOUNDARY && utf8_decode(r->cue, n, &cp) == n &&
+		    !casefold_is_word(cp)) {
+			add_boundary_cp(s, cp);
+			continue;
+		}
+		if (n == 0 || n > MATCHER_MAX_PHRASE || !utf8_valid(r->cue, n))
+			return error_set(e, 0, 0, "cue '%s' (%s): empty, too long or not "
+			    "UTF-8", r->cue, r->language);
+		c->text = r->cue;
+		c->langs = scan_lang_bits(r->language);
+		c->kind = (uint8_t)kind;
+		c->position = (uint8_t)pos;
+		c->reach = (uint8_t)reach;
+		c->applies = applies_of(r->applies_to);
+		s->ncue++;
+	}
+	qsort(s->boundary_cp, s->nboundary_cp, sizeof *s->boundary_cp, cmp_u32);
+	return build_cueset(s, &s->cm, 0, e) != 0 || build_cueset(s, &s->ca, 1, e) != 0 ?
+	    -1 : 0;
+}
