@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* store: the records folder on disk: where it is, ids, atomic saving,
- * reading, listing, and hashing attachments.  Does I/O but never prints;
- * every failure comes back as a struct error ready to show. */
+/* store: the records folder on disk: where it is and ids (cli/store.c),
+ * atomic saving and the lock on a check (cli/store_save.c), reading,
+ * listing, and hashing attachments (cli/store_read.c).  Does I/O but never
+ * prints; every failure comes back as a struct error ready to show. */
 #ifndef HANDOVER_STORE_H
 #define HANDOVER_STORE_H
 
