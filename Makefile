@@ -7,7 +7,7 @@
 #   make test32     the same tests on a 32-bit build (gcc -m32; Debian's
 #                   gcc-multilib), the stand-in for 32-bit ARM phones
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
-#   make fuzz-long  the same for FUZZ_LONG_SECONDS each, corpora merged back
+#   make fuzz-long  the same for FUZZ_LONG_SECONDS of CPU each, corpora merged back
 #   make fault      every command with each allocation, write and file step
 #                   made to fail in turn (ASan, GNU ld; tests/fault)
 #   make bench      benchmarks against peers (needs the peers installed)
@@ -188,9 +188,9 @@ fuzz-build:
 fuzz: fuzz-build
 	@sh tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS)
 
-# Hours, not seconds: every target (or FUZZ_TARGETS="record csv") for
-# FUZZ_LONG_SECONDS each at nice 19, corpora minimised and merged back;
-# CPU seconds in build/fuzz/long.log.
+# Hours, not seconds: every target (or FUZZ_TARGETS="record csv") until it
+# has used FUZZ_LONG_SECONDS of CPU time, at nice 19; corpora minimised and
+# merged back (named inputs kept); CPU seconds in build/fuzz/long.log.
 FUZZ_LONG_SECONDS ?= 1800
 fuzz-long: fuzz-build
 	@sh tests/fuzz/long.sh $(FUZZ_B) $(FUZZ_LONG_SECONDS) $(FUZZ_TARGETS)

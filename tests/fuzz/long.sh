@@ -1,13 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# long.sh FUZZ_BUILD SECONDS [NAME...]: fuzzing measured in hours.  Each
-# target (all, or the NAMEs given, e.g. record csv) runs for SECONDS at
-# nice 19, one at a time, on a copy of its corpus with its dictionary;
-# then the corpus is minimised: the old inputs and the new ones merged
+# long.sh FUZZ_BUILD CPU_SECONDS [NAME...]: fuzzing measured in hours.
+# Each target (all, or the NAMEs given, e.g. record csv) runs at nice 19,
+# one at a time, on a copy of its corpus with its dictionary, until it has
+# used CPU_SECONDS of CPU time (libFuzzer's -max_total_time is wall time,
+# and on a shared machine a niced fuzzer gets a fraction of a core: it
+# runs in rounds of at most 600 s until the CPU time is reached); then
+# the corpus is minimised: the old inputs and the new ones merged
 # (-merge=1) into a fresh folder that replaces tests/fuzz/corpus/NAME.
 # A crash stops that target: its input is kept in build/fuzz/crashes/ and
 # must be fixed and then added to the corpus as a regression input.  The
-# CPU seconds each run used are appended to build/fuzz/long.log.
+# CPU seconds and inputs run of each target are appended to
+# build/fuzz/long.log.
 B=$1
 S=${2:-1800}
 shift 2
@@ -24,14 +28,24 @@ for n in "$@"; do
 	cp -r "$corpus"/. "$work"/ 2>/dev/null
 	d=
 	[ -f "$dict" ] && d=-dict=$dict
-	echo "fuzz $n for ${S}s"
-	start=$(date +%s)
-	# shellcheck disable=SC2086
-	/usr/bin/env time -f "%U %S" -o "$work.cpu" nice -n 19 "$t" $d -max_total_time="$S" \
-	    -rss_limit_mb=2048 -timeout=20 -artifact_prefix="$B/crashes/$n-" "$work" > "$work.log" 2>&1
-	rc=$?
-	cpu=$(awk '{ printf "%d", $1 + $2 }' "$work.cpu" 2>/dev/null)
-	echo "$n $(date -u +%Y-%m-%dT%H:%M) cpu_seconds=${cpu:-?} exit=$rc" >> "$B/long.log"
+	echo "fuzz $n for ${S} CPU seconds"
+	cpu=0 runs=0 rc=0
+	while [ "$cpu" -lt "$S" ]; do
+		round=$((S - cpu))
+		[ "$round" -gt 600 ] && round=600
+		# shellcheck disable=SC2086
+		/usr/bin/env time -f "%U %S" -o "$work.cpu" nice -n 19 "$t" $d \
+		    -max_total_time="$round" -rss_limit_mb=2048 -timeout=20 \
+		    -artifact_prefix="$B/crashes/$n-" "$work" > "$work.log" 2>&1
+		rc=$?
+		used=$(awk '{ printf "%d", $1 + $2 }' "$work.cpu" 2>/dev/null)
+		cpu=$((cpu + ${used:-0}))
+		[ "${used:-0}" -gt 0 ] || [ "$rc" -ne 0 ] || break	# nothing ran: do not spin
+		r=$(sed -n 's/^#\([0-9]*\).*DONE.*/\1/p' "$work.log" | tail -n 1)
+		runs=$((runs + ${r:-0}))
+		[ "$rc" -eq 0 ] || break
+	done
+	echo "$n $(date -u +%Y-%m-%dT%H:%M) cpu_seconds=$cpu inputs=$runs exit=$rc" >> "$B/long.log"
 	if [ "$rc" -ne 0 ]; then
 		tail -n 30 "$work.log"
 		echo "FAIL $n: crash kept in $B/crashes/"
@@ -40,6 +54,16 @@ for n in "$@"; do
 	fresh=$(mktemp -d)
 	# shellcheck disable=SC2086
 	if "$t" $d -merge=1 "$fresh" "$corpus" "$work" > "$work.merge" 2>&1; then
+		# the seeds and regression inputs we named stay, under their
+		# names, even when they add no coverage of their own; the merge
+		# names inputs by their SHA-1
+		for f in "$corpus"/*; do
+			[ -f "$f" ] || continue
+			b=${f##*/}
+			case $b in *[!0-9a-f]*) ;; *) [ ${#b} -eq 40 ] && continue ;; esac
+			rm -f "$fresh/$(sha1sum < "$f" | cut -c1-40)"
+			cp "$f" "$fresh"/
+		done
 		rm -rf "$corpus"
 		mkdir -p "$corpus"
 		cp "$fresh"/* "$corpus"/ 2>/dev/null
