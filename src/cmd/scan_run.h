@@ -2,9 +2,9 @@
 /* scan_run: one run of "handover scan": its lifecycle and settings
  * (cmd/scan_run.c), the reading of each input (cmd/scan_input.c), what
  * each of its columns is for (cmd/scan_columns.c), the batches of
- * listings it fills (cmd/scan_fill.c), the ordered finishing, the --seen store and the
- * summaries (cmd/scan_output.c); cmd/scan.c parses the options and drives
- * it. */
+ * listings it fills (cmd/scan_fill.c), the ordered finishing
+ * (cmd/scan_output.c), the --seen store and the summaries
+ * (cmd/scan_after.c); cmd/scan.c parses the options and drives it. */
 #ifndef HANDOVER_SCAN_RUN_H
 #define HANDOVER_SCAN_RUN_H
 
@@ -200,6 +200,10 @@ int scan_output_finish(void *ctx, struct pipeline_batch *b);
  * listings share (groups_note). */
 int scan_output_prepare1(void *ctx, struct pipeline_batch *b);
 int scan_output_finish1(void *ctx, struct pipeline_batch *b);
+/* The clock, in seconds, for the timing and the progress line. */
+double scan_now(void);
+
+/* scan_after.c: what is written once the inputs are read. */
 /* The summary on stderr (unless r->quiet). */
 void scan_output_summary(struct scan_run *r, double secs);
 /* --seen: loads the store (0, or -1 after a message); saves it (0, or -1
@@ -209,6 +213,5 @@ int scan_seen_save(struct scan_run *r);
 /* --summary-json and --report: 0, or -1 after a message. */
 int scan_write_summary(struct scan_run *r, int status);
 int scan_write_report(struct scan_run *r);
-double scan_now(void);
 
 #endif
