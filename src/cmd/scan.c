@@ -63,42 +63,121 @@ add_includes(struct scan_run *r, const char *list)
 	}
 }
 
+/* --X-column options carry O_COLUMN + the role they name */
+enum { O_INPUT_FORMAT, O_OUTPUT, O_ONLY_FLAGGED, O_KEYED, O_THREADS, O_TACDB,
+    O_QUIET, O_DELIMITER, O_ENCODING, O_NO_TEXT_OK, O_INCLUDE, O_EXCEL, O_CONFIG,
+    O_SEEN, O_SEEN_DAYS, O_SEEN_MAX, O_SUMMARY, O_REPORT, O_ONE_PASS, O_COLUMN };
+
+static const struct opt_spec scan_specs[] = {
+	{"input-format", 0, 1, O_INPUT_FORMAT}, {"output", 0, 1, O_OUTPUT},
+	{"format", 0, 1, O_OUTPUT}, {"only-flagged", 0, 0, O_ONLY_FLAGGED},
+	{"keyed", 0, 0, O_KEYED}, {"threads", 0, 1, O_THREADS}, {"tac-db", 0, 1, O_TACDB},
+	{"quiet", 'q', 0, O_QUIET}, {"delimiter", 0, 1, O_DELIMITER},
+	{"one-pass", 0, 0, O_ONE_PASS},
+	{"encoding", 0, 1, O_ENCODING}, {"no-text-ok", 0, 0, O_NO_TEXT_OK},
+	{"include-columns", 0, 1, O_INCLUDE}, {"excel", 0, 0, O_EXCEL},
+	{"config", 0, 1, O_CONFIG}, {"seen", 0, 1, O_SEEN},
+	{"seen-days", 0, 1, O_SEEN_DAYS}, {"seen-max", 0, 1, O_SEEN_MAX},
+	{"summary-json", 0, 1, O_SUMMARY}, {"report", 0, 1, O_REPORT},
+	{"id-column", 0, 1, O_COLUMN + SCAN_ID},
+	{"title-column", 0, 1, O_COLUMN + SCAN_TITLE},
+	{"text-column", 0, 1, O_COLUMN + SCAN_TEXT},
+	{"imei-column", 0, 1, O_COLUMN + SCAN_IMEI},
+	{"brand-column", 0, 1, O_COLUMN + SCAN_BRAND},
+	{"model-column", 0, 1, O_COLUMN + SCAN_MODEL},
+	{"seller-column", 0, 1, O_COLUMN + SCAN_SELLER},
+	{"price-column", 0, 1, O_COLUMN + SCAN_PRICE},
+	{"category-column", 0, 1, O_COLUMN + SCAN_CATEGORY},
+	{"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
+};
+
+/* --input-format and --output (--format).  Returns -1 to go on, else the
+ * exit status of a usage error. */
+static int
+parse_format(struct scan_run *r, const struct opt *op, int key)
+{
+	const char *a = op->arg;
+
+	if (key == O_INPUT_FORMAT) {
+		if (strcmp(a, "csv") == 0)
+			r->infmt = SCAN_IN_CSV;
+		else if (strcmp(a, "jsonl") == 0)
+			r->infmt = SCAN_IN_JSONL;
+		else if (strcmp(a, "json") == 0)
+			r->infmt = SCAN_IN_JSON;
+		else
+			return cli_usage("scan", "--input-format takes csv, jsonl or json, "
+			    "not '%s'", a);
+		return -1;
+	}
+	if (strcmp(a, "csv") == 0)
+		r->outfmt = SCAN_OUT_CSV;
+	else if (strcmp(a, "long") == 0)
+		r->outfmt = SCAN_OUT_LONG;
+	else if (strcmp(a, "jsonl") == 0 || strcmp(a, "json") == 0)
+		r->outfmt = SCAN_OUT_JSONL;
+	else
+		return cli_usage("scan", "--%s takes jsonl, csv or long, not '%s'",
+		    op->spec->name, a);
+	return -1;
+}
+
+/* --threads, --seen-days and --seen-max.  Returns -1 to go on, else the
+ * exit status of a usage error. */
+static int
+parse_number(struct scan_run *r, const struct opt *op, int key)
+{
+	long v;
+
+	switch (key) {
+	case O_THREADS:
+		if (opt_long(op->arg, 1, PIPELINE_MAX_THREADS, &v) != 0)
+			return cli_usage("scan", "--threads takes a number from 1 to %d, not '%s'",
+			    PIPELINE_MAX_THREADS, op->arg);
+		r->threads = (int)v;
+		break;
+	case O_SEEN_DAYS:
+		if (opt_long(op->arg, 0, 36500, &v) != 0)
+			return cli_usage("scan", "--seen-days takes a number of days from 0 "
+			    "(keep all) to 36500, not '%s'", op->arg);
+		r->seen_days = (int)v;
+		break;
+	default:	/* O_SEEN_MAX */
+		if (opt_long(op->arg, 0, 100000000, &v) != 0)
+			return cli_usage("scan", "--seen-max takes a number from 0 (no bound) "
+			    "to 100000000, not '%s'", op->arg);
+		r->seen_max = v;
+		break;
+	}
+	return -1;
+}
+
+/* The options that depend on each other, once all are read.  Returns -1
+ * to go on, else the exit status of a usage error. */
+static int
+settle_options(struct scan_run *r, int keyed, int output)
+{
+	if (r->fmt.excel && !output)
+		r->outfmt = SCAN_OUT_CSV;
+	if (r->fmt.excel && r->outfmt == SCAN_OUT_JSONL)
+		return cli_usage("scan", "--excel is for CSV output (--output csv or long)");
+	if (keyed && r->seen_path)
+		return cli_usage("scan", "--seen does not go with --keyed: the duplicates of "
+		    "a cluster run come from its reduce step (see docs/scale.md)");
+	if (keyed)
+		r->outfmt = SCAN_OUT_KEYED;
+	return -1;
+}
+
 /* Reads the options into r; the operands stay in op.  Returns -1 to go
  * on, else the exit status to stop with (after --help, or a usage
  * error). */
 static int
 parse_options(struct scan_run *r, struct opt *op, const char **tacdb)
 {
-	/* --X-column options carry O_COLUMN + the role they name */
-	enum { O_INPUT_FORMAT, O_OUTPUT, O_ONLY_FLAGGED, O_KEYED, O_THREADS, O_TACDB,
-	    O_QUIET, O_DELIMITER, O_ENCODING, O_NO_TEXT_OK, O_INCLUDE, O_EXCEL, O_CONFIG,
-	    O_SEEN, O_SEEN_DAYS, O_SEEN_MAX, O_SUMMARY, O_REPORT, O_ONE_PASS, O_COLUMN };
-	static const struct opt_spec specs[] = {
-		{"input-format", 0, 1, O_INPUT_FORMAT}, {"output", 0, 1, O_OUTPUT},
-		{"format", 0, 1, O_OUTPUT}, {"only-flagged", 0, 0, O_ONLY_FLAGGED},
-		{"keyed", 0, 0, O_KEYED}, {"threads", 0, 1, O_THREADS}, {"tac-db", 0, 1, O_TACDB},
-		{"quiet", 'q', 0, O_QUIET}, {"delimiter", 0, 1, O_DELIMITER},
-		{"one-pass", 0, 0, O_ONE_PASS},
-		{"encoding", 0, 1, O_ENCODING}, {"no-text-ok", 0, 0, O_NO_TEXT_OK},
-		{"include-columns", 0, 1, O_INCLUDE}, {"excel", 0, 0, O_EXCEL},
-		{"config", 0, 1, O_CONFIG}, {"seen", 0, 1, O_SEEN},
-		{"seen-days", 0, 1, O_SEEN_DAYS}, {"seen-max", 0, 1, O_SEEN_MAX},
-		{"summary-json", 0, 1, O_SUMMARY}, {"report", 0, 1, O_REPORT},
-		{"id-column", 0, 1, O_COLUMN + SCAN_ID},
-		{"title-column", 0, 1, O_COLUMN + SCAN_TITLE},
-		{"text-column", 0, 1, O_COLUMN + SCAN_TEXT},
-		{"imei-column", 0, 1, O_COLUMN + SCAN_IMEI},
-		{"brand-column", 0, 1, O_COLUMN + SCAN_BRAND},
-		{"model-column", 0, 1, O_COLUMN + SCAN_MODEL},
-		{"seller-column", 0, 1, O_COLUMN + SCAN_SELLER},
-		{"price-column", 0, 1, O_COLUMN + SCAN_PRICE},
-		{"category-column", 0, 1, O_COLUMN + SCAN_CATEGORY},
-		{"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
-	};
-	int k, keyed = 0, output = 0;
-	long v;
+	int k, st, keyed = 0, output = 0;
 
-	while ((k = opt_next(op, specs)) != OPT_END) {
+	while ((k = opt_next(op, scan_specs)) != OPT_END) {
 		if (k >= O_COLUMN && k < O_COLUMN + SCAN_NROLES) {
 			if (scan_run_name(r, (enum scan_role)(k - O_COLUMN), op->arg) != 0)
 				return cli_usage("scan", "too many --X-column options (at most %d)",
@@ -106,37 +185,19 @@ parse_options(struct scan_run *r, struct opt *op, const char **tacdb)
 			continue;
 		}
 		switch (k) {
-		case O_INPUT_FORMAT:
-			if (strcmp(op->arg, "csv") == 0)
-				r->infmt = SCAN_IN_CSV;
-			else if (strcmp(op->arg, "jsonl") == 0)
-				r->infmt = SCAN_IN_JSONL;
-			else if (strcmp(op->arg, "json") == 0)
-				r->infmt = SCAN_IN_JSON;
-			else
-				return cli_usage("scan", "--input-format takes csv, jsonl or json, "
-				    "not '%s'", op->arg);
-			break;
 		case O_OUTPUT:
 			output = 1;
-			if (strcmp(op->arg, "csv") == 0)
-				r->outfmt = SCAN_OUT_CSV;
-			else if (strcmp(op->arg, "long") == 0)
-				r->outfmt = SCAN_OUT_LONG;
-			else if (strcmp(op->arg, "jsonl") == 0 || strcmp(op->arg, "json") == 0)
-				r->outfmt = SCAN_OUT_JSONL;
-			else
-				return cli_usage("scan", "--%s takes jsonl, csv or long, not '%s'",
-				    op->spec->name, op->arg);
+			/* fall through */
+		case O_INPUT_FORMAT:
+			if ((st = parse_format(r, op, k)) >= 0)
+				return st;
+			break;
+		case O_THREADS: case O_SEEN_DAYS: case O_SEEN_MAX:
+			if ((st = parse_number(r, op, k)) >= 0)
+				return st;
 			break;
 		case O_ONLY_FLAGGED: r->only_flagged = 1; break;
 		case O_KEYED: keyed = 1; break;
-		case O_THREADS:
-			if (opt_long(op->arg, 1, PIPELINE_MAX_THREADS, &v) != 0)
-				return cli_usage("scan", "--threads takes a number from 1 to %d, not '%s'",
-				    PIPELINE_MAX_THREADS, op->arg);
-			r->threads = (int)v;
-			break;
 		case O_TACDB: *tacdb = op->arg; break;
 		case O_QUIET: r->quiet = 1; break;
 		case O_ONE_PASS: r->one_pass = 1; break;
@@ -160,34 +221,13 @@ parse_options(struct scan_run *r, struct opt *op, const char **tacdb)
 		case O_EXCEL: r->fmt.excel = 1; break;
 		case O_CONFIG: r->config_path = op->arg; break;
 		case O_SEEN: r->seen_path = op->arg; break;
-		case O_SEEN_DAYS:
-			if (opt_long(op->arg, 0, 36500, &v) != 0)
-				return cli_usage("scan", "--seen-days takes a number of days from 0 "
-				    "(keep all) to 36500, not '%s'", op->arg);
-			r->seen_days = (int)v;
-			break;
-		case O_SEEN_MAX:
-			if (opt_long(op->arg, 0, 100000000, &v) != 0)
-				return cli_usage("scan", "--seen-max takes a number from 0 (no bound) "
-				    "to 100000000, not '%s'", op->arg);
-			r->seen_max = v;
-			break;
 		case O_SUMMARY: r->summary_path = op->arg; break;
 		case O_REPORT: r->report_path = op->arg; break;
 		case OPT_HELP: return cli_help(&command_scan);
 		default: return cli_usage("scan", "%s", op->errmsg);
 		}
 	}
-	if (r->fmt.excel && !output)
-		r->outfmt = SCAN_OUT_CSV;
-	if (r->fmt.excel && r->outfmt == SCAN_OUT_JSONL)
-		return cli_usage("scan", "--excel is for CSV output (--output csv or long)");
-	if (keyed && r->seen_path)
-		return cli_usage("scan", "--seen does not go with --keyed: the duplicates of "
-		    "a cluster run come from its reduce step (see docs/scale.md)");
-	if (keyed)
-		r->outfmt = SCAN_OUT_KEYED;
-	return -1;
+	return settle_options(r, keyed, output);
 }
 
 /* The inputs: the operands, or stdin.  Returns -1 to go on, else an exit
