@@ -245,49 +245,158 @@ skip_plain(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* The first digit at or after s[i] (an ASCII digit or one of another
+ * script), n if none; bytes that cannot start a digit are passed over in
+ * eights. */
+static size_t
+next_digit(const char *s, size_t n, size_t i)
+{
+	size_t len;
+	char a;
+
+	while (i < n && (s[i] < '0' || s[i] > '9')) {
+		unsigned char u = (unsigned char)s[i];
+
+		if (u < 0xD9 || (u != 0xDB && u != 0xE0 && u != 0xE1 && u != 0xEF &&
+		    u != 0xD9)) {
+			/* neither a digit nor the first byte of one (the next
+			 * code point is at a later byte anyway) */
+			i = skip_plain(s, n, i + 1);
+			continue;
+		}
+		if (ident_char_class(s, n, i, &len, &a) == C_DIGIT)
+			break;
+		i += len;
+	}
+	return i;
+}
+
+/* The end of the word (letters, digits and other characters of words)
+ * that goes on at s[i]; i when none does. */
+static size_t
+word_end(const char *s, size_t n, size_t i)
+{
+	size_t len;
+	char a;
+
+	while (i < n && is_alnum_at(s, n, i)) {
+		ident_char_class(s, n, i, &len, &a);
+		i += len;
+	}
+	return i;
+}
+
+/* Where the search goes on when the digit at s[i] is glued to the word
+ * before it: after that word (SM-A525F, A35), or after the slot digit of
+ * a label such as "imei1 "; i when it starts a number. */
+static size_t
+skip_glued(const char *s, size_t n, size_t i)
+{
+	if (i == 0 || !is_alnum_at(s, n, i - 1))
+		return i;
+	if (!label_before(s, i))
+		return word_end(s, n, i);
+	if (i + 1 < n && (s[i] == '1' || s[i] == '2') &&
+	    (s[i + 1] < '0' || s[i + 1] > '9'))
+		return i + 1;
+	return i;
+}
+
+/* A run of digit groups joined by single weak separators, as read. */
+struct run {
+	struct group gr[MAX_CHUNKS];
+	size_t ng;		/* groups; 0 when the run is glued to letters */
+	char digits[SEG_MAX];	/* the ASCII digits of all groups */
+	size_t nd;
+};
+
+/* The run of digit groups that starts at s[i] into r (at most MAX_CHUNKS
+ * groups, SEG_MAX digits); returns where the search goes on. */
+static size_t
+read_run(const char *s, size_t n, size_t i, struct run *r)
+{
+	size_t ng = 0, nd = 0, j = i, len, l2;
+	char a, a2;
+	enum cls c;
+
+	for (;;) {
+		size_t gs = j;
+		struct group *g = ng < MAX_CHUNKS ? &r->gr[ng] : NULL;
+		size_t off = nd;
+		while (j < n) {
+			c = ident_char_class(s, n, j, &len, &a);
+			if (c != C_DIGIT)
+				break;
+			if (nd < sizeof r->digits)
+				r->digits[nd++] = a;
+			j += len;
+		}
+		if (g) {
+			g->start = gs;
+			g->end = j;
+			g->off = off;
+			g->len = nd - off;
+			ng++;
+		}
+		if (j >= n)
+			break;
+		c = ident_char_class(s, n, j, &len, &a);
+		if (c == C_ALPHA || c == C_OTHER) {
+			ng = 0;	/* digits glued to letters: not an identifier */
+			j = word_end(s, n, j);
+			break;
+		}
+		if (c != C_WEAK || j + len >= n)
+			break;
+		if (ident_char_class(s, n, j + len, &l2, &a2) != C_DIGIT)
+			break;
+		j += len;
+		if (ng >= MAX_CHUNKS || nd >= sizeof r->digits)
+			break;
+	}
+	r->ng = ng;
+	r->nd = nd;
+	return j;
+}
+
+/* The identifiers of the run r in s into out[count..max), unless it has
+ * fewer than 14 digits, is glued to letters, is labelled as something
+ * else or lies in a web address; returns the new count. */
+static size_t
+emit_labelled(const struct ident_tables *t, const char *s, const struct run *r,
+    struct ident *out, size_t count, size_t max)
+{
+	enum run_label lab;
+	size_t first = 0;
+
+	if (r->ng == 0 || r->nd < 14)
+		return count;
+	lab = run_label(s, r->gr[0].start);
+	/* "IMEI 1 354...", "SIM 2 354...": the lone digit names the slot */
+	if (r->ng > 1 && r->gr[0].len == 1 && (lab == LAB_IMEI || lab == LAB_SLOT)) {
+		first = 1;
+		lab = LAB_IMEI;
+	}
+	if (lab != LAB_OTHER && !in_url(s, r->gr[0].start))
+		count = emit_run(t, r->digits, r->gr + first, r->ng - first, lab, out,
+		    count, max);
+	return count;
+}
+
 size_t
 ident_find_in_text(const struct ident_tables *t, const char *s, size_t n,
     struct ident *out, size_t max)
 {
-	size_t i = 0, count = 0;
+	size_t i = 0, count = 0, j, sci;
 
 	while (i < n && count < max) {
-		struct group gr[MAX_CHUNKS];
-		char digits[SEG_MAX];
-		size_t ng = 0, nd = 0, j, len, sci;
-		char a;
-		enum cls c;
+		struct run r;
 
-		/* Skip to a digit that starts a word (or follows an IMEI label). */
-		if (s[i] < '0' || s[i] > '9') {
-			unsigned char u = (unsigned char)s[i];
-
-			if (u < 0xD9 || (u != 0xDB && u != 0xE0 && u != 0xE1 && u != 0xEF &&
-			    u != 0xD9)) {
-				/* neither a digit nor the first byte of one (the
-				 * next code point is at a later byte anyway) */
-				i = skip_plain(s, n, i + 1);
-				continue;
-			}
-			c = ident_char_class(s, n, i, &len, &a);
-			if (c != C_DIGIT) {
-				i += len;
-				continue;
-			}
-		}
-		if (i > 0 && is_alnum_at(s, n, i - 1) && !label_before(s, i)) {
-			/* inside a word such as SM-A525F or A35: skip the word */
-			while (i < n && is_alnum_at(s, n, i)) {
-				ident_char_class(s, n, i, &len, &a);
-				i += len;
-			}
-			continue;
-		}
-		if (i > 0 && is_alnum_at(s, n, i - 1) && i + 1 < n &&
-		    (s[i] == '1' || s[i] == '2') && (s[i + 1] < '0' || s[i + 1] > '9')) {
-			/* the slot digit of a label such as "imei1 ", not the
-			 * first digit of the number after it */
-			i++;
+		/* a digit that starts a word (or follows an IMEI label) */
+		if ((i = next_digit(s, n, i)) >= n)
+			break;
+		if ((j = skip_glued(s, n, i)) != i) {
+			i = j;
 			continue;
 		}
 		if ((sci = ident_sci_length(s, n, i)) > 0) {
@@ -295,64 +404,8 @@ ident_find_in_text(const struct ident_tables *t, const char *s, size_t n,
 			i += sci;
 			continue;
 		}
-		/* Groups of digits joined by single weak separators. */
-		j = i;
-		for (;;) {
-			size_t gs = j;
-			struct group *g = ng < MAX_CHUNKS ? &gr[ng] : NULL;
-			size_t off = nd;
-			while (j < n) {
-				c = ident_char_class(s, n, j, &len, &a);
-				if (c != C_DIGIT)
-					break;
-				if (nd < sizeof digits)
-					digits[nd++] = a;
-				j += len;
-			}
-			if (g) {
-				g->start = gs;
-				g->end = j;
-				g->off = off;
-				g->len = nd - off;
-				ng++;
-			}
-			if (j >= n)
-				break;
-			c = ident_char_class(s, n, j, &len, &a);
-			if (c == C_ALPHA || c == C_OTHER) {
-				ng = 0;	/* digits glued to letters: not an identifier */
-				while (j < n && is_alnum_at(s, n, j)) {
-					ident_char_class(s, n, j, &len, &a);
-					j += len;
-				}
-				break;
-			}
-			if (c != C_WEAK || j + len >= n)
-				break;
-			{
-				size_t l2;
-				char a2;
-				if (ident_char_class(s, n, j + len, &l2, &a2) != C_DIGIT)
-					break;
-			}
-			j += len;
-			if (ng >= MAX_CHUNKS || nd >= sizeof digits)
-				break;
-		}
-		if (ng > 0 && nd >= 14) {
-			enum run_label lab = run_label(s, gr[0].start);
-			size_t first = 0;
-
-			/* "IMEI 1 354...", "SIM 2 354...": the lone digit names
-			 * the slot */
-			if (ng > 1 && gr[0].len == 1 && (lab == LAB_IMEI || lab == LAB_SLOT)) {
-				first = 1;
-				lab = LAB_IMEI;
-			}
-			if (lab != LAB_OTHER && !in_url(s, gr[0].start))
-				count = emit_run(t, digits, gr + first, ng - first, lab, out,
-				    count, max);
-		}
+		j = read_run(s, n, i, &r);
+		count = emit_labelled(t, s, &r, out, count, max);
 		i = j > i ? j : i + 1;
 	}
 	return count;

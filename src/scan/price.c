@@ -176,29 +176,43 @@ currency_before(const char *p, size_t start, char *out)
 	return currency_of(w, out);
 }
 
-int
-scan_price_parse(const char *p, size_t n, double *amount, char *currency)
+/* The first position from i on that is not a space or a tab. */
+static size_t
+skip_blanks(const char *p, size_t n, size_t i)
 {
-	char digits[NUM_MAX + 1], w[24], kind, last = 0;
-	size_t i = 0, nd = 0, len, slen, after = 0, wl, k;
-	int d, seps = 0, dots = 0, commas = 0, dec = -1;	/* digits before the mark */
-	size_t group = 0;
-	int cur;
-	double v = 0, frac = 0, scale = 1;
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	return i;
+}
 
-	*amount = 0;
-	currency[0] = '\0';
-	while (i < n && digit_at(p, n, i, &len) < 0)
-		i += len;
-	if (i == n)
-		return -1;
-	cur = currency_before(p, i, currency);
-	/* the digits and separators of the amount */
+/* The digits and separators of an amount, as read. */
+struct amount {
+	char digits[NUM_MAX + 1];	/* ASCII, NUL-terminated */
+	size_t nd;		/* digits kept */
+	size_t after;		/* digits before the last separator */
+	size_t group;		/* digits after the last separator */
+	int dots, commas;	/* separators of each kind */
+	char last;		/* the kind of the last separator, 0 if none */
+};
+
+/* The amount that starts with the digit at p[i] into a: its digits, and
+ * the separators that have a digit after them (a space only before
+ * exactly three); returns the position after it. */
+static size_t
+read_amount(const char *p, size_t n, size_t i, struct amount *a)
+{
+	size_t len, slen, k;
+	char kind;
+	int d;
+
+	a->nd = a->after = a->group = 0;
+	a->dots = a->commas = 0;
+	a->last = 0;
 	while (i < n) {
 		if ((d = digit_at(p, n, i, &len)) >= 0) {
-			if (nd < NUM_MAX)
-				digits[nd++] = (char)('0' + d);
-			group++;
+			if (a->nd < NUM_MAX)
+				a->digits[a->nd++] = (char)('0' + d);
+			a->group++;
 			i += len;
 			continue;
 		}
@@ -213,63 +227,107 @@ scan_price_parse(const char *p, size_t n, double *amount, char *currency)
 			if (d != 3)
 				break;
 		}
-		seps++;
-		dots += kind == '.';
-		commas += kind == ',';
-		last = kind;
-		after = nd;
-		group = 0;
+		a->dots += kind == '.';
+		a->commas += kind == ',';
+		a->last = kind;
+		a->after = a->nd;
+		a->group = 0;
 		i += slen;
 	}
-	digits[nd] = '\0';
-	/* which mark, if any, is the decimal one */
-	if (last == '.' || last == ',') {
-		int once = (last == '.' ? dots : commas) == 1;
+	a->digits[a->nd] = '\0';
+	return i;
+}
 
-		if ((dots && commas) || (once && group != 3))
-			dec = (int)after;
+/* The number of digits of a before its decimal mark: the last of '.' and
+ * ',' when both appear, or the only one of its kind when other than three
+ * digits follow it; -1 when there is no decimal mark. */
+static int
+decimal_mark(const struct amount *a)
+{
+	if (a->last == '.' || a->last == ',') {
+		int once = (a->last == '.' ? a->dots : a->commas) == 1;
+
+		if ((a->dots && a->commas) || (once && a->group != 3))
+			return (int)a->after;
 	}
-	for (k = 0; k < nd; k++) {
+	return -1;
+}
+
+/* The value of the digits of a, those from dec on (when dec >= 0) the
+ * decimal part. */
+static double
+amount_value(const struct amount *a, int dec)
+{
+	double v = 0, frac = 0, scale = 1;
+	size_t k;
+
+	for (k = 0; k < a->nd; k++) {
 		if (dec >= 0 && (int)k >= dec) {
 			scale /= 10;
-			frac += (digits[k] - '0') * scale;
+			frac += (a->digits[k] - '0') * scale;
 		} else {
-			v = v * 10 + (digits[k] - '0');
+			v = v * 10 + (a->digits[k] - '0');
 		}
 	}
-	v += frac;
-	/* a multiplier and a currency after it */
-	while (i < n && (p[i] == ' ' || p[i] == '\t'))
-		i++;
-	if (i < n) {
-		size_t used = word_at(p, n, i, w, &wl);
+	return v + frac;
+}
 
-		for (k = 0; k < sizeof multipliers / sizeof multipliers[0]; k++) {
-			size_t ml = strlen(multipliers[k].word);
+/* The multiplier that the word at p[i] begins with, 1 when none; w (room
+ * for 24) gets the word that may name the currency: the rest of this one
+ * after a multiplier glued to a sign ("3万円", "45k₹"), the next word
+ * after a multiplier alone ("2 lakh rupees"), else this word. */
+static double
+multiplier_at(const char *p, size_t n, size_t i, char *w)
+{
+	size_t used, wl, k, ml;
 
-			if (strncmp(w, multipliers[k].word, ml) != 0)
+	used = word_at(p, n, i, w, &wl);
+	for (k = 0; k < sizeof multipliers / sizeof multipliers[0]; k++) {
+		ml = strlen(multipliers[k].word);
+		if (strncmp(w, multipliers[k].word, ml) != 0)
+			continue;
+		if (w[ml] != '\0') {
+			/* glued to a currency sign: "3万円", "45k₹" */
+			if (!sign_of(w + ml))
 				continue;
-			if (w[ml] != '\0') {
-				/* glued to a currency sign: "3万円", "45k₹" */
-				if (!sign_of(w + ml))
-					continue;
-				memmove(w, w + ml, strlen(w + ml) + 1);
-			} else {
-				i += used;
-				while (i < n && (p[i] == ' ' || p[i] == '\t'))
-					i++;
-				if (i < n)
-					word_at(p, n, i, w, &wl);
-				else
-					w[0] = '\0';
-			}
-			v *= multipliers[k].times;
-			break;
+			memmove(w, w + ml, strlen(w + ml) + 1);
+		} else {
+			i = skip_blanks(p, n, i + used);
+			if (i < n)
+				word_at(p, n, i, w, &wl);
+			else
+				w[0] = '\0';
 		}
-		if (!cur)
-			cur = currency_of(w, currency);
+		return multipliers[k].times;
 	}
-	(void)seps;
+	return 1;
+}
+
+int
+scan_price_parse(const char *p, size_t n, double *amount, char *currency)
+{
+	struct amount a;
+	char w[24];
+	size_t i = 0, len;
+	int cur;
+	double v;
+
+	*amount = 0;
+	currency[0] = '\0';
+	while (i < n && digit_at(p, n, i, &len) < 0)
+		i += len;
+	if (i == n)
+		return -1;
+	cur = currency_before(p, i, currency);
+	i = read_amount(p, n, i, &a);
+	v = amount_value(&a, decimal_mark(&a));
+	/* a multiplier and a currency after it */
+	i = skip_blanks(p, n, i);
+	if (i < n) {
+		v *= multiplier_at(p, n, i, w);
+		if (!cur)
+			currency_of(w, currency);
+	}
 	if (v <= 0) {
 		currency[0] = '\0';
 		return -1;
