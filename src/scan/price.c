@@ -32,6 +32,22 @@ static const struct {
 	{ "\xE2\x82\xA9", "KRW" },
 };
 
+/* The currency codes of ISO 4217 in use (the list maintained for ISO by
+ * SIX: https://www.six-group.com/en/products-services/financial-information/data-standards.html,
+ * checked 2026-11-27), three letters and a space each: a code after an
+ * amount that the table above lacks is a currency only when it is one of
+ * these, in capitals ("45000 MYR"; "45000 only", "12000 NEG" and
+ * "45000 all" name none). */
+static const char iso4217[] =
+	"AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL "
+	"BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP "
+	"ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR "
+	"IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL "
+	"LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR "
+	"NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD "
+	"SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX "
+	"USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWG ";
+
 /* Multipliers after an amount, lower case. */
 static const struct {
 	const char *word;
@@ -97,12 +113,14 @@ separator_at(const char *p, size_t n, size_t i, char *kind, size_t *len)
 }
 
 /* The word of letters (and '$', '.', signs) at p[i..), lower case, into
- * w (room for 24); returns its length in the text. */
+ * w (room for 24), *caps 1 when its ASCII letters (one at least) were all
+ * capitals; returns its length in the text. */
 static size_t
-word_at(const char *p, size_t n, size_t i, char *w, size_t *wl)
+word_at(const char *p, size_t n, size_t i, char *w, size_t *wl, int *caps)
 {
 	size_t k = i, len;
 	uint32_t cp;
+	int upper = 0, lower = 0;
 
 	*wl = 0;
 	while (k < n) {
@@ -110,6 +128,8 @@ word_at(const char *p, size_t n, size_t i, char *w, size_t *wl)
 		if (casefold_is_space(cp) || (cp >= '0' && cp <= '9') || utf8_digit(cp) >= 0 ||
 		    cp == ',' || cp == '/' || cp == '-' || cp == '(' || cp == ')')
 			break;
+		upper += cp >= 'A' && cp <= 'Z';
+		lower += cp >= 'a' && cp <= 'z';
 		if (*wl + len < 24) {
 			memcpy(w + *wl, p + k, len);
 			if (len == 1 && w[*wl] >= 'A' && w[*wl] <= 'Z')
@@ -119,6 +139,7 @@ word_at(const char *p, size_t n, size_t i, char *w, size_t *wl)
 		k += len;
 	}
 	w[*wl] = '\0';
+	*caps = upper > 0 && lower == 0;
 	return k - i;
 }
 
@@ -134,28 +155,29 @@ sign_of(const char *w)
 	return 0;
 }
 
-/* The currency of the word w into out (room for SCAN_CURRENCY_MAX): its
- * code, or a word of two to four ASCII letters in capitals (an ISO code
- * this table lacks); 0 when it is none. */
+/* The currency of the word w (caps: written in capitals) into out (room
+ * for SCAN_CURRENCY_MAX): its code, or an ISO 4217 code this table lacks
+ * written in capitals; 0 when it is none. */
 static int
-currency_of(const char *w, char *out)
+currency_of(const char *w, int caps, char *out)
 {
-	size_t k, n = strlen(w);
+	size_t k;
 
 	for (k = 0; k < sizeof currencies / sizeof currencies[0]; k++)
 		if (strcmp(w, currencies[k].sign) == 0) {
 			strcpy(out, currencies[k].code);
 			return 1;
 		}
-	if (n < 2 || n > 4)
+	if (!caps || strlen(w) != 3)
 		return 0;
-	for (k = 0; k < n; k++)
-		if (w[k] < 'a' || w[k] > 'z')
-			return 0;
-	for (k = 0; k < n; k++)
-		out[k] = (char)(w[k] - 32);
-	out[n] = '\0';
-	return 1;
+	for (k = 0; k + 3 < sizeof iso4217; k += 4)
+		if (iso4217[k] == w[0] - 32 && iso4217[k + 1] == w[1] - 32 &&
+		    iso4217[k + 2] == w[2] - 32) {
+			memcpy(out, iso4217 + k, 3);
+			out[3] = '\0';
+			return 1;
+		}
+	return 0;
 }
 
 /* The currency just before the amount ("INR 44000", "R$1.200",
@@ -165,6 +187,7 @@ currency_before(const char *p, size_t start, char *out)
 {
 	char w[24];
 	size_t a = start, wl, k;
+	int caps;
 
 	while (a > 0 && (p[a - 1] == ' ' || p[a - 1] == '\t'))
 		a--;
@@ -172,8 +195,8 @@ currency_before(const char *p, size_t start, char *out)
 		;
 	if (k == a)
 		return 0;
-	word_at(p, a, k, w, &wl);
-	return currency_of(w, out);
+	word_at(p, a, k, w, &wl, &caps);
+	return currency_of(w, caps, out);
 }
 
 /* The first position from i on that is not a space or a tab. */
@@ -275,13 +298,14 @@ amount_value(const struct amount *a, int dec)
 /* The multiplier that the word at p[i] begins with, 1 when none; w (room
  * for 24) gets the word that may name the currency: the rest of this one
  * after a multiplier glued to a sign ("3万円", "45k₹"), the next word
- * after a multiplier alone ("2 lakh rupees"), else this word. */
+ * after a multiplier alone ("2 lakh rupees"), else this word; *caps
+ * says whether w was written in capitals. */
 static double
-multiplier_at(const char *p, size_t n, size_t i, char *w)
+multiplier_at(const char *p, size_t n, size_t i, char *w, int *caps)
 {
 	size_t used, wl, k, ml;
 
-	used = word_at(p, n, i, w, &wl);
+	used = word_at(p, n, i, w, &wl, caps);
 	for (k = 0; k < sizeof multipliers / sizeof multipliers[0]; k++) {
 		ml = strlen(multipliers[k].word);
 		if (strncmp(w, multipliers[k].word, ml) != 0)
@@ -294,7 +318,7 @@ multiplier_at(const char *p, size_t n, size_t i, char *w)
 		} else {
 			i = skip_blanks(p, n, i + used);
 			if (i < n)
-				word_at(p, n, i, w, &wl);
+				word_at(p, n, i, w, &wl, caps);
 			else
 				w[0] = '\0';
 		}
@@ -309,7 +333,7 @@ scan_price_parse(const char *p, size_t n, double *amount, char *currency)
 	struct amount a;
 	char w[24];
 	size_t i = 0, len;
-	int cur;
+	int cur, caps;
 	double v;
 
 	*amount = 0;
@@ -324,9 +348,9 @@ scan_price_parse(const char *p, size_t n, double *amount, char *currency)
 	/* a multiplier and a currency after it */
 	i = skip_blanks(p, n, i);
 	if (i < n) {
-		v *= multiplier_at(p, n, i, w);
+		v *= multiplier_at(p, n, i, w, &caps);
 		if (!cur)
-			currency_of(w, currency);
+			currency_of(w, caps, currency);
 	}
 	if (v <= 0) {
 		currency[0] = '\0';

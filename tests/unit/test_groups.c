@@ -62,6 +62,17 @@ test_prices(void)
 	    "INR");						/* Devanagari digits */
 	PRICE("price 12,5 EUR", 12.5, "EUR");
 	PRICE("10,000 - 12,000", 10000, "");
+	/* a word after the amount names a currency only when it is an ISO
+	 * code in capitals: "only", "NEG", "fix" and "all" are none */
+	PRICE("45000 MYR", 45000, "MYR");
+	PRICE("2500 GHS", 2500, "GHS");
+	PRICE("12000 only", 12000, "");
+	PRICE("12000 ONLY", 12000, "");
+	PRICE("45000 neg", 45000, "");
+	PRICE("45000 NEG", 45000, "");
+	PRICE("8000 fix", 8000, "");
+	PRICE("45000 all", 45000, "");
+	PRICE("Rs 12000 only", 12000, "RS");
 	CHECK(amount("negotiable", cur) < 0);
 	CHECK(amount("", cur) < 0);
 	CHECK(amount("0", cur) < 0);
