@@ -45,43 +45,42 @@ json_replies(struct info_run *r, const struct kb_check *c)
 	}
 }
 
-void
-info_json_country(struct info_run *r, const struct kb_check *c, size_t n)
+/* Check c (one of the country's) as an element of "checks", with its
+ * replies. */
+static void
+json_check(struct info_run *r, const struct kb_check *c)
 {
 	struct buf *b = &r->out;
-	const struct kb_fact *lf = NULL;
-	const char *langs = kb_country_languages(&r->kb, r->code, &lf);
-	size_t i;
-	int first;
 
-	BUF_LIT(b, "{\n\"code\":");
-	buf_put_json_str(b, r->code, 2);
-	BUF_LIT(b, ",\n\"name\":");
-	cli_json_str(b, c->name);
-	BUF_LIT(b, ",\n\"checks\":[\n");
-	for (i = 0; i < n; i++) {
-		if (i)
-			BUF_LIT(b, ",\n");
-		BUF_LIT(b, "{\"name\":");
-		cli_json_str(b, strcmp(c[i].check_name, "none") == 0 ? NULL : c[i].check_name);
-		BUF_LIT(b, ",\"how\":");
-		cli_json_str(b, c[i].how);
-		BUF_LIT(b, ",\"checks\":");
-		cli_json_list(b, c[i].checks);
-		BUF_LIT(b, ",\"result_meaning\":");
-		cli_json_str(b, c[i].result_meaning);
-		BUF_LIT(b, ",\"limits\":");
-		cli_json_str(b, c[i].limits);
-		BUF_LIT(b, ",\"instead\":");
-		cli_json_str(b, c[i].instead);
-		BUF_LIT(b, ",\"replies\":[");
-		json_replies(r, &c[i]);
-		BUF_LIT(b, "],");
-		cli_json_fact(b, &c[i].fact);
-		buf_putc(b, '}');
-	}
-	BUF_LIT(b, "],\n\"lock_systems\":[\n");
-	for (first = 1, i = 0; i < r->kb.nsystems; i++) {
+	BUF_LIT(b, "{\"name\":");
+	cli_json_str(b, strcmp(c->check_name, "none") == 0 ? NULL : c->check_name);
+	BUF_LIT(b, ",\"how\":");
+	cli_json_str(b, c->how);
+	BUF_LIT(b, ",\"checks\":");
+	cli_json_list(b, c->checks);
+	BUF_LIT(b, ",\"result_meaning\":");
+	cli_json_str(b, c->result_meaning);
+	BUF_LIT(b, ",\"limits\":");
+	cli_json_str(b, c->limits);
+	BUF_LIT(b, ",\"instead\":");
+	cli_json_str(b, c->instead);
+	BUF_LIT(b, ",\"replies\":[");
+	json_replies(r, c);
+	BUF_LIT(b, "],");
+	cli_json_fact(b, &c->fact);
+	buf_putc(b, '}');
+}
+
+/* The elements of "lock_systems": the ones whose regions name country
+ * r->code. */
+static void
+json_lock_systems(struct info_run *r)
+{
+	struct buf *b = &r->out;
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < r->kb.nsystems; i++) {
 		const struct kb_lock_system *s = &r->kb.systems[i];
 		if (!kb_list_has(s->regions, r->code))
 			continue;
@@ -106,8 +105,17 @@ info_json_country(struct info_run *r, const struct kb_check *c, size_t n)
 		cli_json_fact(b, &s->fact);
 		buf_putc(b, '}');
 	}
-	BUF_LIT(b, "],\n\"lenders\":[\n");
-	for (first = 1, i = 0; i < r->kb.nlenders; i++) {
+}
+
+/* The elements of "lenders": the ones that lend in country r->code. */
+static void
+json_lenders(struct info_run *r)
+{
+	struct buf *b = &r->out;
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < r->kb.nlenders; i++) {
 		const struct kb_lender *l = &r->kb.lenders[i];
 		if (!kb_list_has(l->countries, r->code))
 			continue;
@@ -126,7 +134,13 @@ info_json_country(struct info_run *r, const struct kb_check *c, size_t n)
 		cli_json_fact(b, &l->fact);
 		buf_putc(b, '}');
 	}
-	BUF_LIT(b, "],\n\"languages\":");
+}
+
+/* The value of "languages": the country's language codes langs with the
+ * fact lf behind them, or null when the kb names none. */
+static void
+json_languages(struct buf *b, const char *langs, const struct kb_fact *lf)
+{
 	if (langs) {
 		BUF_LIT(b, "{\"codes\":");
 		cli_json_list(b, langs);
@@ -136,8 +150,18 @@ info_json_country(struct info_run *r, const struct kb_check *c, size_t n)
 	} else {
 		BUF_LIT(b, "null");
 	}
-	BUF_LIT(b, ",\n\"phrases\":[\n");
-	for (first = 1, i = 0; langs && i < r->kb.nphrases; i++) {
+}
+
+/* The elements of "phrases": the listing phrases worth showing a buyer in
+ * the languages langs (none when langs is NULL). */
+static void
+json_phrases(struct info_run *r, const char *langs)
+{
+	struct buf *b = &r->out;
+	size_t i;
+	int first = 1;
+
+	for (i = 0; langs && i < r->kb.nphrases; i++) {
 		const struct kb_phrase *p = &r->kb.phrases[i];
 		if (!info_phrase_shown(p) || !kb_list_has(langs, p->language))
 			continue;
@@ -152,5 +176,33 @@ info_json_country(struct info_run *r, const struct kb_check *c, size_t n)
 		cli_json_fact(b, &p->fact);
 		buf_putc(b, '}');
 	}
+}
+
+void
+info_json_country(struct info_run *r, const struct kb_check *c, size_t n)
+{
+	struct buf *b = &r->out;
+	const struct kb_fact *lf = NULL;
+	const char *langs = kb_country_languages(&r->kb, r->code, &lf);
+	size_t i;
+
+	BUF_LIT(b, "{\n\"code\":");
+	buf_put_json_str(b, r->code, 2);
+	BUF_LIT(b, ",\n\"name\":");
+	cli_json_str(b, c->name);
+	BUF_LIT(b, ",\n\"checks\":[\n");
+	for (i = 0; i < n; i++) {
+		if (i)
+			BUF_LIT(b, ",\n");
+		json_check(r, &c[i]);
+	}
+	BUF_LIT(b, "],\n\"lock_systems\":[\n");
+	json_lock_systems(r);
+	BUF_LIT(b, "],\n\"lenders\":[\n");
+	json_lenders(r);
+	BUF_LIT(b, "],\n\"languages\":");
+	json_languages(b, langs, lf);
+	BUF_LIT(b, ",\n\"phrases\":[\n");
+	json_phrases(r, langs);
 	BUF_LIT(b, "]\n}\n");
 }

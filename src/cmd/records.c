@@ -77,29 +77,24 @@ rechecks_json(const struct record *r, const struct recheck_plan *p, int64_t now,
 		buf_puts(out, "null");
 }
 
+/* Reads list's options: *json is set by --json.  Returns -1 to go on, else
+ * the exit status to stop with (after --help, or a usage error). */
 static int
-run_list(struct cli *c, int argc, char **argv)
+list_options(int argc, char **argv, int *json)
 {
 	static const struct opt_spec specs[] = {
 		{"json", 0, 0, 'j'}, {"help", 'h', 0, OPT_HELP}, {NULL, 0, 0, 0}
 	};
-	struct store s;
-	struct store_entry *ents = NULL;
-	struct error e;
-	struct buf out;
 	struct opt o;
-	size_t i, n = 0;
-	int k, json = 0, status = EXIT_OK;
-	int64_t now = (int64_t)cli_now();
+	int k, status;
 
-	(void)c;
 	if (opt_init(&o, argc, argv) != 0) {
 		cli_error("out of memory");
 		return EXIT_IO;
 	}
 	while ((k = opt_next(&o, specs)) != OPT_END) {
 		if (k == 'j')
-			json = 1;
+			*json = 1;
 		else if (k == OPT_HELP) {
 			opt_release(&o);
 			return cli_help(&command_list);
@@ -115,6 +110,122 @@ run_list(struct cli *c, int argc, char **argv)
 		return status;
 	}
 	opt_release(&o);
+	return -1;
+}
+
+/* What comes before the n checks: the JSON array's opening, or the column
+ * heads, or the sentence saying folder dir holds none. */
+static void
+list_head(struct buf *out, int json, size_t n, const char *dir)
+{
+	if (json)
+		buf_puts(out, "[");
+	else if (n == 0)
+		buf_printf(out, "no saved checks in %s: start one with 'handover check'\n",
+		    dir);
+	else
+		buf_printf(out, "%-20s %-8s %-8s %-16s %-26s %s\n", "ID", "STATE", "VERDICT",
+		    "IMEI", "PHONE", "RECHECK");
+}
+
+/* Check id (record r, sealed as seal) as an element of the JSON array;
+ * first says it is the array's first. */
+static void
+list_json_entry(const char *id, const struct record *r, enum record_seal seal,
+    const struct recheck_plan *plan, int64_t now, int first, struct buf *out)
+{
+	buf_puts(out, first ? "\n {\"id\":" : ",\n {\"id\":");
+	buf_put_json_str(out, id, strlen(id));
+	buf_puts(out, ",\"state\":");
+	buf_put_json_or_null(out, record_get(r, "state"));
+	buf_printf(out, ",\"seal\":\"%s\",\"verdict\":", seal_word(seal));
+	buf_put_json_or_null(out, record_get(r, "verdict"));
+	buf_puts(out, ",\"imei1\":");
+	buf_put_json_or_null(out, record_get(r, "identity.imei1"));
+	buf_puts(out, ",\"brand\":");
+	buf_put_json_or_null(out, record_get(r, "listing.brand"));
+	buf_puts(out, ",\"model\":");
+	buf_put_json_or_null(out, record_get(r, "listing.model"));
+	buf_puts(out, ",\"updated\":");
+	buf_put_json_or_null(out, record_get(r, "updated"));
+	rechecks_json(r, plan, now, out);
+	buf_puts(out, "}");
+}
+
+/* Check id (record r, sealed as seal) as one line under the column heads:
+ * a record's values are shown, never obeyed (lib/term.h). */
+static void
+list_text_entry(const char *id, const struct record *r, enum record_seal seal,
+    const struct recheck_plan *plan, int64_t now, struct buf *out)
+{
+	char st[64], vd[64], im[96], ph[640], phone[160];
+	struct buf rc;
+
+	snprintf(phone, sizeof phone, "%s %s", get(r, "listing.brand"),
+	    get(r, "listing.model"));
+	buf_init_mem(&rc);
+	recheck_status(r, plan, now, &rc);
+	buf_printf(out, "%-20s %-8s %-8s %-16s %-26s ", id,
+	    term_safe(seal == RECORD_INTACT ? get(r, "state") : seal_word(seal),
+	    st, sizeof st),
+	    term_safe(record_get(r, "verdict") ? get(r, "verdict") : "-", vd, sizeof vd),
+	    term_safe(record_get(r, "identity.imei1") ? get(r, "identity.imei1") : "-",
+	    im, sizeof im), term_safe(phone, ph, sizeof ph));
+	if (rc.err)
+		buf_putc(out, '-');
+	else
+		buf_put_term(out, rc.mem, rc.len);	/* a re-check's verdict too */
+	buf_putc(out, '\n');
+	buf_release(&rc);
+}
+
+/* The n checks ents[0..n) of store s, each loaded and written to out as
+ * JSON or as text, their re-checks as of now.  Returns EXIT_OK, or EXIT_IO
+ * when one could not be loaded (said, and the others still listed). */
+static int
+list_entries(struct store *s, const struct store_entry *ents, size_t n, int json,
+    int64_t now, struct buf *out)
+{
+	struct error e;
+	int status = EXIT_OK;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct recheck_plan plan;
+		struct record r;
+		enum record_seal seal;
+
+		if (store_load(s, ents[i].id, &r, &seal, &e) != 0) {
+			cli_error("%s", e.msg);
+			status = EXIT_IO;
+			continue;
+		}
+		recheck_plan(&r, &plan);
+		if (seal != RECORD_INTACT)
+			plan.applies = 0;
+		if (json)
+			list_json_entry(ents[i].id, &r, seal, &plan, now, i == 0, out);
+		else
+			list_text_entry(ents[i].id, &r, seal, &plan, now, out);
+		record_release(&r);
+	}
+	return status;
+}
+
+static int
+run_list(struct cli *c, int argc, char **argv)
+{
+	struct store s;
+	struct store_entry *ents = NULL;
+	struct error e;
+	struct buf out;
+	size_t n = 0;
+	int json = 0, status;
+	int64_t now = (int64_t)cli_now();
+
+	(void)c;
+	if ((status = list_options(argc, argv, &json)) >= 0)
+		return status;
 	if (open_store(&s) != 0)
 		return EXIT_IO;
 	if (store_list(&s, &ents, &n, &e) != 0) {
@@ -122,66 +233,8 @@ run_list(struct cli *c, int argc, char **argv)
 		return EXIT_IO;
 	}
 	fd_buf_init(&out, STDOUT_FILENO);
-	if (json)
-		buf_puts(&out, "[");
-	else if (n == 0)
-		buf_printf(&out, "no saved checks in %s: start one with 'handover check'\n", s.dir);
-	else
-		buf_printf(&out, "%-20s %-8s %-8s %-16s %-26s %s\n", "ID", "STATE", "VERDICT", "IMEI",
-		    "PHONE", "RECHECK");
-	for (i = 0; i < n; i++) {
-		struct recheck_plan plan;
-		struct record r;
-		enum record_seal seal;
-		char phone[160];
-		struct buf rc;
-
-		if (store_load(&s, ents[i].id, &r, &seal, &e) != 0) {
-			cli_error("%s", e.msg);
-			status = EXIT_IO;
-			continue;
-		}
-		snprintf(phone, sizeof phone, "%s %s", get(&r, "listing.brand"), get(&r, "listing.model"));
-		recheck_plan(&r, &plan);
-		if (seal != RECORD_INTACT)
-			plan.applies = 0;
-		if (json) {
-			buf_puts(&out, i ? ",\n {\"id\":" : "\n {\"id\":");
-			buf_put_json_str(&out, ents[i].id, strlen(ents[i].id));
-			buf_puts(&out, ",\"state\":");
-			buf_put_json_or_null(&out, record_get(&r, "state"));
-			buf_printf(&out, ",\"seal\":\"%s\",\"verdict\":", seal_word(seal));
-			buf_put_json_or_null(&out, record_get(&r, "verdict"));
-			buf_puts(&out, ",\"imei1\":");
-			buf_put_json_or_null(&out, record_get(&r, "identity.imei1"));
-			buf_puts(&out, ",\"brand\":");
-			buf_put_json_or_null(&out, record_get(&r, "listing.brand"));
-			buf_puts(&out, ",\"model\":");
-			buf_put_json_or_null(&out, record_get(&r, "listing.model"));
-			buf_puts(&out, ",\"updated\":");
-			buf_put_json_or_null(&out, record_get(&r, "updated"));
-			rechecks_json(&r, &plan, now, &out);
-			buf_puts(&out, "}");
-		} else {
-			/* a record's values are shown, never obeyed (lib/term.h) */
-			char st[64], vd[64], im[96], ph[640];
-			buf_init_mem(&rc);
-			recheck_status(&r, &plan, now, &rc);
-			buf_printf(&out, "%-20s %-8s %-8s %-16s %-26s ", ents[i].id,
-			    term_safe(seal == RECORD_INTACT ? get(&r, "state") : seal_word(seal),
-			    st, sizeof st),
-			    term_safe(record_get(&r, "verdict") ? get(&r, "verdict") : "-", vd, sizeof vd),
-			    term_safe(record_get(&r, "identity.imei1") ? get(&r, "identity.imei1") : "-",
-			    im, sizeof im), term_safe(phone, ph, sizeof ph));
-			if (rc.err)
-				buf_putc(&out, '-');
-			else
-				buf_put_term(&out, rc.mem, rc.len);	/* a re-check's verdict too */
-			buf_putc(&out, '\n');
-			buf_release(&rc);
-		}
-		record_release(&r);
-	}
+	list_head(&out, json, n, s.dir);
+	status = list_entries(&s, ents, n, json, now, &out);
 	if (json)
 		buf_puts(&out, n ? "\n]\n" : "]\n");
 	free(ents);
