@@ -188,7 +188,8 @@ list_entries(struct store *s, const struct store_entry *ents, size_t n, int json
 {
 	struct error e;
 	int status = EXIT_OK;
-	size_t i;
+	size_t i, listed = 0;	/* a record that failed is not listed: the
+				 * JSON array's commas follow the listed ones */
 
 	for (i = 0; i < n; i++) {
 		struct recheck_plan plan;
@@ -204,9 +205,10 @@ list_entries(struct store *s, const struct store_entry *ents, size_t n, int json
 		if (seal != RECORD_INTACT)
 			plan.applies = 0;
 		if (json)
-			list_json_entry(ents[i].id, &r, seal, &plan, now, i == 0, out);
+			list_json_entry(ents[i].id, &r, seal, &plan, now, listed == 0, out);
 		else
 			list_text_entry(ents[i].id, &r, seal, &plan, now, out);
+		listed++;
 		record_release(&r);
 	}
 	return status;

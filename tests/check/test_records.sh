@@ -64,4 +64,18 @@ has err "which check? 'handover list' shows them"
 run 2 show a b
 run 2 list extra
 run 2 list --bogus
+
+# a record that cannot be loaded, newest of the three: said on stderr,
+# exit 3, and the others still listed as valid JSON (it wrote "[," once)
+printf 'not a record\n' > "$XDG_DATA_HOME/handover/9999-12-31-BROKEN.record"
+chmod 600 "$XDG_DATA_HOME/handover/9999-12-31-BROKEN.record"
+touch -d '2099-01-01' "$XDG_DATA_HOME/handover/9999-12-31-BROKEN.record" 2>/dev/null
+run 3 list --json
+has err "9999-12-31-BROKEN"
+if [ -x /usr/bin/python3 ]; then
+	/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d) == 2' "$SCRATCH/out" &&
+	    ok || fail "list --json with a broken newest record is not valid JSON" "$(cat "$SCRATCH/out")"
+fi
+run 3 list
+has out "$sealed"
 finish
