@@ -87,6 +87,20 @@ judge_title_case(const struct judge *j, const struct scan_ev *p)
 	return 1;
 }
 
+/* 1 when match q stands within NAME_NEAR words of match p, before or
+ * after it, in the same field. */
+static int
+near(const struct judge *j, const struct scan_ev *p, const struct scan_ev *q)
+{
+	if (q->field != p->field)
+		return 0;
+	if (q->off + q->len <= p->off)
+		return judge_words_in(j, p->field, q->off + q->len, p->off) <= NAME_NEAR;
+	if (p->off + p->len <= q->off)
+		return judge_words_in(j, p->field, p->off + p->len, q->off) <= NAME_NEAR;
+	return 0;
+}
+
 /* 1 when the match stands inside a sentence of a description (not its
  * first word), and no other phrase or cue of the listing stands within
  * NAME_NEAR words of it. */
@@ -113,27 +127,15 @@ mid_sentence_alone(const struct judge *j, size_t pi)
 	for (k = 0; k < j->nph; k++) {
 		const struct scan_ev *q = &j->ph[k];
 
-		if (k == pi || j->pdead[k] || q->field != p->field)
-			continue;
-		if (q->off + q->len <= p->off &&
-		    judge_words_in(j, p->field, q->off + q->len, p->off) <= NAME_NEAR)
-			return 0;
-		if (p->off + p->len <= q->off &&
-		    judge_words_in(j, p->field, p->off + p->len, q->off) <= NAME_NEAR)
+		if (k != pi && !j->pdead[k] && near(j, p, q))
 			return 0;
 	}
 	for (k = 0; k < j->ncue; k++) {
 		const struct scan_ev *q = &j->cue[k];
 		int kind = j->s->cue[q->idx].kind;
 
-		if (j->cdead[k] || q->field != p->field || (kind != SCAN_CUE_COMPLETION &&
-		    kind != SCAN_CUE_OFFER && kind != SCAN_CUE_NEGATION))
-			continue;
-		if (q->off + q->len <= p->off &&
-		    judge_words_in(j, p->field, q->off + q->len, p->off) <= NAME_NEAR)
-			return 0;
-		if (p->off + p->len <= q->off &&
-		    judge_words_in(j, p->field, p->off + p->len, q->off) <= NAME_NEAR)
+		if (!j->cdead[k] && (kind == SCAN_CUE_COMPLETION || kind == SCAN_CUE_OFFER ||
+		    kind == SCAN_CUE_NEGATION) && near(j, p, q))
 			return 0;
 	}
 	return 1;
