@@ -200,14 +200,16 @@ file_progress(const char *path, unsigned long long done, unsigned long long tota
 	return 0;
 }
 
-static int
-write_all(int fd, const char *p, size_t n)
+int
+file_write_all(int fd, const char *p, size_t n)
 {
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
 
 		if (w < 0 && errno == EINTR)
 			continue;
+		if (w == 0)
+			errno = EIO;	/* no progress: not a loop forever */
 		if (w <= 0)
 			return -1;
 		p += w;
@@ -236,7 +238,7 @@ file_write_atomic(const char *path, const char *p, size_t n,
 	if ((fd = mkstemp(tmp)) < 0)
 		return -1;
 	*step = "write";
-	if (fchmod(fd, 0600) != 0 || write_all(fd, p, n) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, 0600) != 0 || file_write_all(fd, p, n) != 0 || fsync(fd) != 0) {
 		e = errno ? errno : EIO;
 		close(fd);
 		unlink(tmp);

@@ -50,6 +50,10 @@ int file_read_all(const char *path, int flags, size_t max, char **out, size_t *l
  * the hashing then ends within one read. */
 int file_progress(const char *path, unsigned long long done, unsigned long long total);
 
+/* Writes all of (p, n) to fd, again after EINTR.  Returns 0, or -1 with
+ * errno (EIO for a write that made no progress). */
+int file_write_all(int fd, const char *p, size_t n);
+
 /* Replaces path with (p, n) atomically: a temporary file beside it
  * ("path.tmp-XXXXXX"), mode 0600, written, flushed, renamed over path,
  * the folder flushed.  check (may be NULL) is asked just before the

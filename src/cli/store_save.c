@@ -14,23 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/file.h"
 #include "cli/store.h"
 #include "cli/store_priv.h"
-
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
 
 /* Makes a step fail in tests. */
 static int
@@ -82,11 +68,11 @@ store_write(const struct store *s, const char *id, const char *data,
 		    save_advice(errno));
 	what = "write";
 	if (faulty(s, STORE_FAULT_WRITE)) {
-		(void)write_all(fd, data, len / 2);
+		(void)file_write_all(fd, data, len / 2);
 		errno = EIO;
 		goto fail;
 	}
-	if (write_all(fd, data, len) != 0)
+	if (file_write_all(fd, data, len) != 0)
 		goto fail;
 	what = "flush";
 	if (faulty(s, STORE_FAULT_FSYNC) || fsync(fd) != 0)
