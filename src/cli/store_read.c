@@ -167,10 +167,15 @@ store_list(const struct store *s, struct store_entry **out, size_t *n,
 		/* every name that looks like a record is listed, whatever it is:
 		 * loading a link, a folder or a FIFO then says what to do */
 		if (!store_id_valid(list[cnt].id) ||
-		    store_join(path, sizeof path, s->dir, "/", de->d_name, NULL) != 0 ||
-		    lstat(path, &st) != 0)
+		    store_join(path, sizeof path, s->dir, "/", de->d_name, NULL) != 0)
 			continue;
-		list[cnt].mtime = st.st_mtime;
+		if (lstat(path, &st) == 0)
+			list[cnt].mtime = st.st_mtime;
+		else if (errno == EOVERFLOW)	/* a time past 2038 where time_t
+						 * has 32 bits: listed, last */
+			list[cnt].mtime = 0;
+		else
+			continue;	/* gone since it was read */
 		cnt++;
 	}
 	if (errno != 0) {
