@@ -278,7 +278,8 @@ reserve_imeis(struct scan_run *r)
 		return;
 	n = (size_t)(bytes / SCAN_BYTES_PER_IMEI);
 	n = n < SCAN_RESERVE_IMEIS ? n : SCAN_RESERVE_IMEIS;
-	(void)dupset_reserve(&r->seen, n);
+	if (!r->seen_groups_only)
+		(void)dupset_reserve(&r->seen, n);
 	(void)groups_reserve(&r->groups, n);
 }
 
@@ -396,6 +397,7 @@ scan_all(struct scan_run *r)
 	two = r->outfmt != SCAN_OUT_KEYED && !r->one_pass && all_regular(r, &start);
 	if (two)
 		groups_init(&r->groups, GROUPS_TWO_PASS);	/* nothing held yet */
+	r->seen_groups_only = two && r->nfiles == 1 && !r->seen_path;
 	reserve_imeis(r);
 	if (two && first_pass(r, start) != 0)
 		return EXIT_IO;

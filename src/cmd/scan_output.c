@@ -368,7 +368,7 @@ check_seen(struct scan_run *r, struct pipeline_batch *b, const struct pipeline_r
 		 * may still be a duplicate of this run's groups, and its
 		 * first_seen must not be a stale entry */
 		first_of_ref(r, SEEN_NONE, &firsts[i]);
-		if (!keys[i])
+		if (!keys[i] || (!grouped && r->seen_groups_only))
 			continue;
 		d = dupset_add(&r->seen, keys[i], rec->seller_hash, &slot);
 		if (d == DUPSET_NOMEM)

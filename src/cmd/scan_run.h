@@ -102,6 +102,10 @@ struct scan_run {
 	uint64_t ordinal;	/* listings met in this pass */
 	int pass;		/* 0: one pass; 1, 2: two over regular files */
 	int one_pass;		/* --one-pass */
+	int seen_groups_only;	/* two passes over one file, no --seen: only
+				 * IMEIs this file shows twice need a first
+				 * listing kept (nothing later can meet the
+				 * others) */
 	struct seen first;	/* where each was first shown */
 	struct scan_stats stats;
 	struct buf out;
