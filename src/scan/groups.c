@@ -24,6 +24,12 @@ struct groups_member {
 	uint32_t next;		/* index + 1 into g->mem, 0: the last */
 };
 
+/* A distinct seller of a group, in a list that ends with next 0. */
+struct groups_seller {
+	uint32_t text, len;	/* in g->text */
+	uint32_t next;		/* index + 1 into g->sel, 0: the last */
+};
+
 /* On a stream: an IMEI's first listing, until a second one makes a group. */
 struct groups_first {
 	uint64_t model;
@@ -37,8 +43,7 @@ struct groups_group {
 	int have_first;		/* two passes: the first listing, not a member
 				 * until the second pass meets it */
 	struct groups_member first;
-	uint32_t sellers[GROUPS_SELLERS];	/* text offsets of the distinct ones */
-	uint32_t sellerlens[GROUPS_SELLERS];
+	uint32_t sellers;	/* the distinct ones: index + 1 into g->sel, 0 none */
 	uint32_t nsellers;
 	int no_seller;		/* a listing without a seller */
 	int models_differ;
@@ -67,6 +72,7 @@ groups_release(struct groups *g)
 	free(g->grp);
 	free(g->mem);
 	free(g->text);
+	free(g->sel);
 	for (i = 0; i < g->npg; i++)
 		free(g->pg[i].v);
 	free(g->pg);
@@ -235,6 +241,28 @@ same_text(const struct groups *g, uint32_t a, uint32_t alen, uint32_t b, uint32_
 	return alen == blen && memcmp(g->text + a, g->text + b, alen) == 0;
 }
 
+/* Adds m's seller to the group's list after its last one (index + 1, 0:
+ * none yet).  Returns 0, or -1 when out of memory (g->nomem set). */
+static int
+add_seller(struct groups *g, struct groups_group *gr, uint32_t last,
+    const struct groups_member *m)
+{
+	if (g->nsel >= UINT32_MAX - 1 ||
+	    grow_array(&g->sel, &g->capsel, g->nsel + 1, sizeof *g->sel) != 0) {
+		g->nomem = 1;
+		return -1;
+	}
+	g->sel[g->nsel].text = m->seller;
+	g->sel[g->nsel].len = m->sellerlen;
+	g->sel[g->nsel].next = 0;
+	if (last)
+		g->sel[last - 1].next = (uint32_t)g->nsel + 1;
+	else
+		gr->sellers = (uint32_t)g->nsel + 1;
+	g->nsel++;
+	return 0;
+}
+
 /* Takes the member m into the group's sellers and models. */
 static void
 account(struct groups *g, struct groups_group *gr, const struct groups_member *m)
@@ -244,14 +272,15 @@ account(struct groups *g, struct groups_group *gr, const struct groups_member *m
 	if (m->seller == NO_TEXT) {
 		gr->no_seller = 1;
 	} else {
-		for (i = 0; i < gr->nsellers && i < GROUPS_SELLERS; i++)
-			if (same_text(g, gr->sellers[i], gr->sellerlens[i], m->seller, m->sellerlen))
+		uint32_t k, last = 0;
+
+		for (i = 0, k = gr->sellers; k; i++, last = k, k = g->sel[k - 1].next)
+			if (same_text(g, g->sel[k - 1].text, g->sel[k - 1].len, m->seller,
+			    m->sellerlen))
 				break;
-		if (i == gr->nsellers) {
-			if (i < GROUPS_SELLERS) {
-				gr->sellers[i] = m->seller;
-				gr->sellerlens[i] = m->sellerlen;
-			}
+		if (!k && i == gr->nsellers) {	/* new, and fewer than the cap known */
+			if (i < GROUPS_SELLERS && add_seller(g, gr, last, m) != 0)
+				return;
 			gr->nsellers++;
 		}
 	}

@@ -88,6 +88,8 @@ struct groups {
 	size_t ngrp, capgrp;
 	struct groups_member *mem;
 	size_t nmem, capmem;
+	struct groups_seller *sel;	/* the groups' distinct sellers, listed */
+	size_t nsel, capsel;
 	char *text;			/* ids and sellers, back to back */
 	size_t textlen, textcap;
 	/* prices: by model and currency */
