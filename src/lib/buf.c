@@ -326,6 +326,8 @@ buf_put_html(struct buf *b, const char *p, size_t n)
 {
 	size_t i, start = 0;
 
+	if (n == 0)
+		return;	/* p may be NULL then: an empty buffer's mem */
 	for (i = 0; i < n; i++) {
 		const char *ent;
 		switch (p[i]) {

@@ -37,6 +37,8 @@ void buf_put_slow(struct buf *b, const char *p, size_t n);
 static inline void
 buf_put(struct buf *b, const char *p, size_t n)
 {
+	if (n == 0)
+		return;	/* p may be NULL then: an empty buffer's mem */
 	if (b->len + n < b->cap && b->fail_after < 0 && !b->err && b->sink != BUF_NULL) {
 		memcpy(b->mem + b->len, p, n);
 		b->len += n;

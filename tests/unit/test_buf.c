@@ -208,6 +208,27 @@ test_html_escape(void)
 	buf_release(&b);
 }
 
+/* An empty buffer's text is (NULL, 0): writing it writes nothing, in
+ * every writer (fuzz_export found buf_put_html and buf_put doing
+ * arithmetic on that NULL, which UBSan reports). */
+static void
+test_empty_source(void)
+{
+	struct buf b, empty;
+
+	buf_init_mem(&b);
+	buf_init_mem(&empty);
+	buf_puts(&b, "a");
+	buf_put(&b, empty.mem, empty.len);
+	buf_put_html(&b, empty.mem, empty.len);
+	buf_put_json_chars(&b, empty.mem, empty.len);
+	buf_put_csv(&b, empty.mem ? empty.mem : "", empty.len, ',');
+	CHECK(empty.mem == NULL);
+	CHECK_STR(buf_str(&b), "a");
+	buf_release(&b);
+	buf_release(&empty);
+}
+
 /* CSV cells as RFC 4180 quotes them, and the ones a spreadsheet would
  * run as a formula (OWASP's list: = + - @ TAB CR, and their fullwidth
  * forms) shown as text with a leading '. */
@@ -265,5 +286,6 @@ main(void)
 	RUN(test_json_escape_random);
 	RUN(test_html_escape);
 	RUN(test_csv_cells);
+	RUN(test_empty_source);
 	return h_done();
 }
