@@ -54,3 +54,28 @@ merge_answers() {
 		}
 	}' "$2" "$3"
 }
+
+# The robustness tests' command runner, over "$H/out" ($H: their scratch
+# folder).  run NAME WANT CMD...: the command's exit status must be WANT,
+# within 10 s; has NAME TEXT / hasnt NAME TEXT: its output holds TEXT, or
+# does not.
+run() {
+	n=$1
+	want=$2
+	shift 2
+	timeout 10 "$@" > "$H/out" 2>&1
+	st=$?
+	if [ "$st" -eq 124 ] && [ "$want" -ne 124 ]; then
+		fail "$n: still running after 10 s (hangs)" "$(head -c 800 "$H/out")"
+	elif [ "$st" -ne "$want" ]; then
+		fail "$n: exit $st, want $want" "$(head -c 800 "$H/out")"
+	else
+		ok
+	fi
+}
+has() {
+	if grep -qF -- "$2" "$H/out"; then ok; else fail "$1: no '$2'" "$(head -c 800 "$H/out")"; fi
+}
+hasnt() {
+	if grep -qF -- "$2" "$H/out"; then fail "$1: '$2'" "$(head -c 800 "$H/out")"; else ok; fi
+}

@@ -20,17 +20,6 @@ printf 'IN\n' > "$H/in"
 holder=
 trap '[ -n "$holder" ] && kill -9 "$holder" 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 
-run() {		# run NAME WANT CMD... (stdin as given)
-	n=$1
-	want=$2
-	shift 2
-	timeout 10 "$@" > "$H/out" 2>&1
-	st=$?
-	if [ "$st" -ne "$want" ]; then fail "$n: exit $st, want $want" "$(head -c 600 "$H/out")"; else ok; fi
-}
-has() {
-	if grep -qF -- "$2" "$H/out"; then ok; else fail "$1: no '$2'" "$(head -c 600 "$H/out")"; fi
-}
 # new_check: starts a check, answers the country, leaves it open; prints its id.
 new_check() {
 	before=$(ls "$D" 2>/dev/null)

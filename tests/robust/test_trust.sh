@@ -16,20 +16,6 @@ mkdir -p "$H"
 # ok and fail would not count
 echo quit > "$H/quit"
 printf 'IN\n' > "$H/in"
-run() {		# run NAME WANT CMD...
-	n=$1
-	want=$2
-	shift 2
-	timeout 10 "$@" > "$H/out" 2>&1
-	st=$?
-	if [ "$st" -ne "$want" ]; then fail "$n: exit $st, want $want" "$(head -c 800 "$H/out")"; else ok; fi
-}
-has() {
-	if grep -qF -- "$2" "$H/out"; then ok; else fail "$1: no '$2'" "$(head -c 800 "$H/out")"; fi
-}
-hasnt() {
-	if grep -qF -- "$2" "$H/out"; then fail "$1: '$2'" "$(head -c 800 "$H/out")"; else ok; fi
-}
 # reseal BODY OUT: a record whose seal anyone could compute, as a forger would.
 reseal() {
 	cp "$1" "$2"

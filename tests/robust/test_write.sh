@@ -8,17 +8,6 @@ BIN=$1
 . tests/lib.sh
 H=$SCRATCH/h
 mkdir -p "$H"
-run() {		# run NAME WANT CMD...
-	n=$1
-	want=$2
-	shift 2
-	timeout 10 "$@" > "$H/out" 2>&1
-	st=$?
-	if [ "$st" -ne "$want" ]; then fail "$n: exit $st, want $want" "$(head -c 600 "$H/out")"; else ok; fi
-}
-has() {
-	if grep -qF -- "$2" "$H/out"; then ok; else fail "$1: no '$2'" "$(head -c 600 "$H/out")"; fi
-}
 intact() {	# intact NAME FILE: still a sealed, unchanged record
 	if "$BIN" verify "$2" > /dev/null 2>&1 && cmp -s "$2" "$H/saved"; then ok; else
 		fail "$1: the record was changed" "$(head -c 200 "$2")"
