@@ -106,6 +106,7 @@ story() {	# story NAME COLS
 	expect "$1" "Now find the IMEI in Settings" "the Settings question at $2 columns"
 	say "$1" "?"
 	expect "$1" "Settings reads the IMEI" "help at $2 columns"
+	prompt "$1" "the prompt after help at $2 columns"
 	say "$1" "status"
 	expect "$1" "Still to check:" "status at $2 columns"
 	$T send-keys -t "$1" C-c
@@ -143,6 +144,9 @@ story_lang() {	# story_lang NAME LANG
 	settings=$(words_of "$2" step.identity.settings_match.question | cut -c1-12)
 	expect "$1" "$settings" "$2: the Settings question at 40 columns"
 	say "$1" "?"
+	# "status" typed before the help is out would be echoed into its
+	# first line (CI saw "status  सेटिंग्स ..." 44 columns wide).
+	prompt "$1" "$2: the prompt after help at 40 columns"
 	say "$1" "status"
 	expect "$1" "$(words_of "$2" status.open)" "$2: status at 40 columns"
 	$T send-keys -t "$1" C-c
