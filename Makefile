@@ -104,7 +104,7 @@ WASM_HINT   = make web needs clang, wasm-ld and wasi-libc for wasm32: on Debian 
 WEB_SRC     = $(filter-out src/kb/blob.c,$(wildcard src/check/*.c src/ident/*.c src/kb/*.c \
               src/record/*.c src/export/*.c src/lib/*.c)) $(filter-out src/web/gen_page.c,$(wildcard src/web/*.c))
 WEB_OBJ     = $(WEB_SRC:src/%.c=$(B)/wasm/%.o)
-WEB_PAGE    = src/web/page.html $(wildcard src/web/*.js src/web/*.css)
+WEB_PAGE    = src/web/page.html $(wildcard src/web/*.js src/web/app/*.js src/web/*.css)
 # The data the page carries as text and hands to the core: the words of
 # every language and the tables the checklist, the bill of sale and the
 # country information read, less what the page never shows: the facts'

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* api: what the page (src/web/app.js) calls in the core compiled to
+/* api: what the page (src/web/app/) calls in the core compiled to
  * WebAssembly: the checklist session, the words, records and their seals,
  * the bill of sale, identifiers, country information, SHA-256.  Strings
  * come in NUL-terminated (or with a length) in memory the page got from

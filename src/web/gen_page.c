@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* gen_page: writes the one-file page (build/handover.html) from its
  * template: every "<!--@style FILE-->" line becomes <style> with FILE in
- * it, every "<!--@script FILE-->" a <script> with FILE, "<!--@wasm-->" a
- * data block with CORE.wasm (each byte as the character of that code
- * point in UTF-8, but NUL, CR and '<', which an HTML parser would change
- * or end the block on, as U+0100, U+0101 and U+0102: a quarter smaller
- * than base64, and gzip still finds the code's patterns; src/web/boot.js
- * reads it back), "<!--@data-->" one text block per
- * DATA file (the page hands them to the core), and "@SCRIPT_HASHES@" the
- * CSP sources ('sha256-...') of the scripts, so the page runs its own
+ * it, every "<!--@script FILE-->" a <script> with FILE, every
+ * "<!--@scripts FILE...-->" one <script> with the FILEs one after another
+ * in one strict function (they share their names, none lands on window),
+ * "<!--@wasm-->" a data block with CORE.wasm (each byte as the character
+ * of that code point in UTF-8, but NUL, CR and '<', which an HTML parser
+ * would change or end the block on, as U+0100, U+0101 and U+0102: a
+ * quarter smaller than base64, and gzip still finds the code's patterns;
+ * src/web/boot.js reads it back), "<!--@data-->" one text block per DATA
+ * file (the page hands them to the core), and "@SCRIPT_HASHES@" the CSP
+ * sources ('sha256-...') of the scripts, so the page runs its own
  * scripts and nothing else.  FILEs are found next to the template.
  *
  * The data is the web's cut of data/: comment lines out, the columns
@@ -253,19 +255,15 @@ put_style(struct text *out, const char *s, size_t n, const char *tmpl, size_t di
 	free(css.p);
 }
 
-/* The script the line names, inline, its hash added to the CSP's list. */
+/* js as one inline script, its hash added to the CSP's list. */
 static void
-put_script(struct text *out, struct text *hashes, size_t *nscripts, const char *s, size_t n,
-    const char *tmpl, size_t dirlen)
+put_script_text(struct text *out, struct text *hashes, size_t *nscripts,
+    const struct text *js, const char *tmpl)
 {
-	char path[4096];
 	unsigned char d[SHA256_LEN];
-	struct text js;
 
-	file_of(s, n, "script", tmpl, dirlen, path, sizeof path);
-	js = slurp(path);
 	/* the CSP hash is of the exact text between the tags */
-	sha256(js.p, js.n, d);
+	sha256(js->p, js->n, d);
 	puts_text(hashes, (*nscripts)++ ? " 'sha256-" : "'sha256-");
 	base64(hashes, d, sizeof d);
 	puts_text(hashes, "'");
@@ -274,8 +272,58 @@ put_script(struct text *out, struct text *hashes, size_t *nscripts, const char *
 		die("too many scripts in", tmpl);
 	}
 	puts_text(out, "<script>");
-	put(out, js.p, js.n);
+	put(out, js->p, js->n);
 	puts_text(out, "</script>\n");
+}
+
+/* The script the line names, inline. */
+static void
+put_script(struct text *out, struct text *hashes, size_t *nscripts, const char *s, size_t n,
+    const char *tmpl, size_t dirlen)
+{
+	char path[4096];
+	struct text js;
+
+	file_of(s, n, "script", tmpl, dirlen, path, sizeof path);
+	js = slurp(path);
+	put_script_text(out, hashes, nscripts, &js, tmpl);
+	free(js.p);
+}
+
+/* The scripts the line names, one after another in one strict function,
+ * inline as one script: they share their names and add none to window. */
+static void
+put_scripts(struct text *out, struct text *hashes, size_t *nscripts, const char *s, size_t n,
+    const char *tmpl, size_t dirlen)
+{
+	char names[4096], path[4096 + 8];
+	struct text js = {NULL, 0, 0};
+	char *name, *save = NULL;
+	size_t nfiles = 0;
+
+	file_of(s, n, "scripts", "", 0, names, sizeof names);
+	puts_text(&js, "\"use strict\";\n(function () {\n");
+	for (name = strtok_r(names, " \t", &save); name; name = strtok_r(NULL, " \t", &save)) {
+		struct text f;
+		int w = snprintf(path, sizeof path, "%.*s%s", (int)dirlen, tmpl, name);
+
+		if (w < 0 || (size_t)w >= sizeof path) {
+			errno = ENAMETOOLONG;
+			die("path too long:", name);
+		}
+		f = slurp(path);
+		put(&js, f.p, f.n);
+		if (f.n && f.p[f.n - 1] != '\n')
+			puts_text(&js, "\n");
+		free(f.p);
+		nfiles++;
+	}
+	if (nfiles == 0) {
+		errno = EINVAL;
+		die("no files in an @scripts marker of", tmpl);
+	}
+	puts_text(&js, "})();\n");
+	put_script_text(out, hashes, nscripts, &js, tmpl);
 	free(js.p);
 }
 
@@ -361,6 +409,8 @@ main(int argc, char **argv)
 			put_style(&out, s, n - (size_t)(s - line), argv[1], dirlen);
 		else if (strncmp(s, "<!--@script ", 12) == 0)
 			put_script(&out, &hashes, &nscripts, s, n - (size_t)(s - line), argv[1], dirlen);
+		else if (strncmp(s, "<!--@scripts ", 13) == 0)
+			put_scripts(&out, &hashes, &nscripts, s, n - (size_t)(s - line), argv[1], dirlen);
 		else if (strncmp(s, "<!--@data-->", 12) == 0)
 			put_data(&out, argc, argv);
 		else if (strncmp(s, "<!--@wasm-->", 12) == 0)
