@@ -8,54 +8,12 @@
 # status never saying GO while checks are open.
 BIN=$1
 . tests/lib.sh
-if ! command -v tmux > /dev/null 2>&1; then
-	echo "SKIP tmux: tmux is not installed (apt-get install tmux)"
-	finish
-	exit $?
-fi
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-SOCK=$SCRATCH/tmux.sock
-T="tmux -S $SOCK"
-trap '$T kill-server 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+. tests/tmux.sh
 
-start() {	# start NAME COLOR-ENV ARGS...
-	name=$1
-	envs=$2
+start() {	# start NAME COLOR-ENV ARGS...: 'handover check ARGS' (COLS wide)
+	_n=$1 _env=$2
 	shift 2
-	$T new-session -d -s "$name" -x "${COLS:-160}" -y 50 \
-	    "env $envs TERM=xterm-256color XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' '$BIN' check $*; echo EXIT=\$?; sleep 60"
-}
-screen() {	# screen NAME [-e]
-	$T capture-pane -p -J -S -200 $2 -t "$1"
-}
-wait_for() {	# wait_for NAME TEXT: up to 30 s (a loaded machine is slow)
-	i=0
-	while [ $i -lt 300 ]; do
-		screen "$1" | grep -qF -- "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-say() {		# say NAME TEXT: type TEXT and Enter
-	$T send-keys -t "$1" -l -- "$2"
-	$T send-keys -t "$1" Enter
-}
-prompt() {	# prompt NAME DESCRIPTION: waits (30 s) for an empty prompt on
-		# the last line; "> " anywhere would match an old one, and a
-		# word typed before the question is out is echoed into it
-	i=0
-	while [ $i -lt 300 ]; do
-		[ "$(screen "$1" | sed 's/ *$//' | grep -v '^$' | tail -n 1)" = ">" ] && { ok; return; }
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "$2: no prompt waiting for an answer" "$(screen "$1" | tail -n 15)"
-}
-expect() {	# expect NAME TEXT DESCRIPTION
-	if wait_for "$1" "$2"; then ok; else
-		fail "$3: '$2' never appeared" "$(screen "$1" | tail -n 15)"
-	fi
+	tmux_start "$_n" "${COLS:-160}" 50 "env $_env '$BIN' check $*"
 }
 
 start a NO_COLOR=1

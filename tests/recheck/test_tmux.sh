@@ -6,15 +6,7 @@
 # on with it, and the verdict and exit status at the end.
 BIN=$1
 . tests/lib.sh
-if ! command -v tmux > /dev/null 2>&1; then
-	echo "SKIP tmux: tmux is not installed (apt-get install tmux)"
-	finish
-	exit $?
-fi
-case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
-SOCK=$SCRATCH/tmux.sock
-T="tmux -S $SOCK"
-trap '$T kill-server 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+. tests/tmux.sh
 ID=2026-11-23-VZR0PZ
 NOW=$((1795410188 + 86400 + 600))	# day 1 after the fixture's sale
 mkdir -p "$XDG_DATA_HOME/handover"
@@ -22,30 +14,8 @@ chmod 700 "$XDG_DATA_HOME/handover"
 cp tests/cli/fixtures/sample.record "$XDG_DATA_HOME/handover/$ID.record"
 chmod 600 "$XDG_DATA_HOME/handover/$ID.record"
 
-start() {	# start NAME
-	$T new-session -d -s "$1" -x 120 -y 50 \
-	    "env NO_COLOR=1 TERM=xterm-256color HANDOVER_NOW=$NOW XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' '$BIN' recheck $ID; echo EXIT=\$?; sleep 60"
-}
-screen() {
-	$T capture-pane -p -J -S -200 -t "$1"
-}
-wait_for() {	# wait_for NAME TEXT: up to 10 s
-	i=0
-	while [ $i -lt 100 ]; do
-		screen "$1" | grep -qF -- "$2" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-say() {
-	$T send-keys -t "$1" -l -- "$2"
-	$T send-keys -t "$1" Enter
-}
-expect() {	# expect NAME TEXT DESCRIPTION
-	if wait_for "$1" "$2"; then ok; else
-		fail "$3: '$2' never appeared" "$(screen "$1" | tail -n 15)"
-	fi
+start() {	# start NAME: 'handover recheck' of the fixture, a day after the sale
+	tmux_start "$1" 120 50 "env NO_COLOR=1 HANDOVER_NOW=$NOW '$BIN' recheck $ID"
 }
 
 start a
