@@ -482,7 +482,6 @@ scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
 	for (i = 0; i < s->nph; i++) {
 		struct scan_phrase *p = &s->ph[i];
 
-		p->reason = p->weight >= 2 ? (int)scan_reason_for_cat((enum scan_cat)p->cat) : -1;
 		p->person = (p->cues >> SCAN_CUE_PERSON) & 1;
 		if (p->langs != LANG_ALL && !p->affix_only)
 			p->affixes = phrase_affixes(p->phrase, p->langs, p->cat);

@@ -212,7 +212,8 @@ evidence(const struct scanfmt *f, const struct scanfmt_listing *l, int r, struct
 
 		/* a phrase a cue cancelled is no evidence; weight-1 words are
 		 * weak_phrase's */
-		if (h->status == SCAN_HIT_COUNTED ? s->ph[h->phrase].reason != r :
+		if (h->status == SCAN_HIT_COUNTED ?
+		    scan_reason_for_cat((enum scan_cat)s->ph[h->phrase].cat) != (enum scan_reason)r :
 		    h->status != SCAN_HIT_WEAK || r != SCAN_WEAK_PHRASE)
 			continue;
 		if (any++) {

@@ -7,7 +7,7 @@
  *      phrase inside a longer phrase is the longer one's
  *   2. clauses: punctuation, line breaks, contrast words (and, for Thai,
  *      spaces) end them; Nw, Nc and clause reaches stay inside one
- *   3. a negation that reaches a completion cue cancels the completion
+ *   3. a negation that reaches a completion or ongoing cue cancels it
  *   4. a phrase inside a completion or offer cue written over it is that
  *      cue's; otherwise a cue cancels a phrase whose category it applies
  *      to, whose cues column lists its kind, in a language that meets the
@@ -17,6 +17,9 @@
  *   6. a given name ("Emi") in title case is a name after a person cue,
  *      before "'s", where the listing names it so elsewhere, or in the
  *      middle of a sentence with no other red flag near it
+ *   7. a weak financing word (weight 1) that nothing above cancelled
+ *      counts when an ongoing cue reaches it ("faltam 6 parcelas", "2 EMI
+ *      baaki"): the plan is still running
  *
  * Where a cue reaches (rules 2 and 4) is judge_reach.c; accessory
  * listings and names (rules 5 and 6) are judge_names.c.
@@ -93,7 +96,8 @@ longest_match(struct judge *j)
 			}
 }
 
-/* A completion cue a negation reaches is none ("not fully paid"). */
+/* A completion or ongoing cue a negation reaches is none ("not fully
+ * paid", "nothing left"). */
 static void
 negated_completions(struct judge *j)
 {
@@ -102,7 +106,7 @@ negated_completions(struct judge *j)
 	for (c = 0; c < j->ncue; c++) {
 		const struct scan_cue *cc = &j->s->cue[j->cue[c].idx];
 
-		if (j->cdead[c] || cc->kind != SCAN_CUE_COMPLETION)
+		if (j->cdead[c] || (cc->kind != SCAN_CUE_COMPLETION && cc->kind != SCAN_CUE_ONGOING))
 			continue;
 		for (n = 0; n < j->ncue; n++) {
 			const struct scan_cue *nc = &j->s->cue[j->cue[n].idx];
@@ -234,6 +238,12 @@ judge_one(struct judge *j, size_t pi, int acc_cat, long acc_cue, uint32_t *cue)
 				*cue = j->cue[k].idx;
 				return SCAN_HIT_NAME;
 			}
+	if (ph->weight < 2)	/* a weak word with what is left to pay ("faltam 6 parcelas") */
+		for (k = 0; k < j->ncue; k++)
+			if (judge_ongoing(j, k, p)) {
+				*cue = j->cue[k].idx;
+				return SCAN_HIT_COUNTED;
+			}
 	return ph->weight >= 2 ? SCAN_HIT_COUNTED : SCAN_HIT_WEAK;
 }
 
@@ -315,7 +325,8 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 			continue;
 		add_hit(out, &ph[k], status[k], by[k]);
 		if (status[k] == SCAN_HIT_COUNTED) {
-			out->reasons |= 1u << p->reason;
+			/* (a weak word an ongoing cue counted too) */
+			out->reasons |= 1u << scan_reason_for_cat((enum scan_cat)p->cat);
 			out->strong += p->weight == 3;
 		}
 		if (status[k] == SCAN_HIT_WEAK)

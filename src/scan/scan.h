@@ -59,7 +59,8 @@ enum scan_cat {
 /* The kinds of the cue tables. */
 enum scan_cue_kind {
 	SCAN_CUE_NEGATION, SCAN_CUE_BOUNDARY, SCAN_CUE_COMPLETION, SCAN_CUE_OFFER,
-	SCAN_CUE_ACCESSORY, SCAN_CUE_INCLUDED, SCAN_CUE_PERSON, SCAN_NCUEKINDS
+	SCAN_CUE_ACCESSORY, SCAN_CUE_INCLUDED, SCAN_CUE_PERSON, SCAN_CUE_ONGOING,
+	SCAN_NCUEKINDS
 };
 
 /* What became of a phrase match: counted, or why not (a cue and which). */
@@ -119,7 +120,6 @@ struct scan_phrase {
 	const char *language;	/* "es" or, for a phrase in several, "es;pt";
 				 * "*" for a lender's or lock system's name */
 	const char *form_of;	/* the phrase it is a form of, or NULL */
-	int reason;		/* enum scan_reason when counted, -1 for weight 1 */
 	uint32_t langs;		/* its languages as bits (scan.c) */
 	uint8_t cat;		/* enum scan_cat */
 	uint8_t weight;		/* 1-3 */

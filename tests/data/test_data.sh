@@ -107,7 +107,7 @@ check_tsv() {
 		split("before after either over -", a, " ")
 		for (i in a) posset[a[i]] = 1
 		if (name == "negation-cues.tsv") split("negation boundary", a, " ")
-		else if (name == "completion-cues.tsv") split("completion", a, " ")
+		else if (name == "completion-cues.tsv") split("completion ongoing", a, " ")
 		else split("offer accessory included person", a, " ")
 		for (i in a) kindset[a[i]] = 1
 		isphrases = (name ~ /^phrases(-[a-z]+)?\.tsv$/)
