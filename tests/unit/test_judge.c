@@ -166,6 +166,26 @@ test_completion(void)
 	CHECK_STR(RISK(judge("Home Credit paid off, receipt available")), "ok");
 }
 
+/* Plans still running: what is left to pay lifts a weak financing word
+ * next to it; a negation, a boundary or distance leaves it weak. */
+static void
+test_ongoing(void)
+{
+	CHECK_STR(got(judge("Ainda faltam 6 parcelas no cart\xC3\xA3o")), "parcelas:counted ");
+	CHECK_STR(RISK(judge("Ainda faltam 6 parcelas no cart\xC3\xA3o")), "caution");
+	CHECK_STR(got(judge("Kredi kart\xC4\xB1nda 5 taksit kald\xC4\xB1")), "taksit:counted ");
+	CHECK_STR(got(judge("Two loan payments remaining")), "loan:counted ");
+	/* "nothing is missing": the cue is negated */
+	CHECK_STR(got(judge("N\xC3\xA3o falta nada, parcelas no boleto")), "parcelas:weak ");
+	/* another clause: "faltam fotos" says nothing of the plan */
+	CHECK_STR(got(judge("Comprei em parcelas. Faltam fotos")), "parcelas:weak ");
+	CHECK_STR(RISK(judge("Comprei em parcelas. Faltam fotos")), "ok");
+	/* a finished plan still wins */
+	CHECK_STR(got(judge("Parcelas quitadas, n\xC3\xA3o falta nada")), "parcelas:paid_off ");
+	/* "left" after a weak pair: a balance is still owed */
+	CHECK_STR(got(judge("Loan balance left")), "loan:counted balance:counted ");
+}
+
 /* Written forms and affixes on borrowed words. */
 static void
 test_word_forms(void)
@@ -244,7 +264,7 @@ test_weak(void)
 	CHECK_STR(got(r), "locked:weak no box:weak ");
 	CHECK_INT(r->reasons, 1u << SCAN_WEAK_PHRASE);
 	CHECK_STR(RISK(r), "caution");
-	r = judge("Loan balance left");
+	r = judge("Loan balance, pick up in Thika");
 	CHECK_STR(got(r), "loan:weak balance:weak ");
 	CHECK_INT(r->reasons, 0);
 	/* a denied weak word is not one of the two */
@@ -279,6 +299,7 @@ main(void)
 	RUN(test_negation);
 	RUN(test_boundaries);
 	RUN(test_completion);
+	RUN(test_ongoing);
 	RUN(test_word_forms);
 	RUN(test_normalised);
 	RUN(test_context);
