@@ -7,7 +7,8 @@
  *      phrase inside a longer phrase is the longer one's
  *   2. clauses: punctuation, line breaks, contrast words (and, for Thai,
  *      spaces) end them; Nw, Nc and clause reaches stay inside one
- *   3. a negation that reaches a completion or ongoing cue cancels it
+ *   3. a negation that reaches a completion, ongoing or first cue
+ *      cancels it
  *   4. a phrase inside a completion or offer cue written over it is that
  *      cue's; otherwise a cue cancels a phrase whose category it applies
  *      to, whose cues column lists its kind, in a language that meets the
@@ -17,9 +18,11 @@
  *   6. a given name ("Emi") in title case is a name after a person cue,
  *      before "'s", where the listing names it so elsewhere, or in the
  *      middle of a sentence with no other red flag near it
- *   7. a weak financing word (weight 1) that nothing above cancelled
- *      counts when an ongoing cue reaches it ("faltam 6 parcelas", "2 EMI
- *      baaki"): the plan is still running
+ *   7. a weak word (weight 1) that nothing above cancelled counts when a
+ *      cue of its category lifts it: an ongoing cue a financing word
+ *      ("faltam 6 parcelas", "2 EMI baaki": the plan is still running),
+ *      a first cue a payment word ("delivery fee first", "tuma nauli
+ *      kwanza": money before the buyer sees the phone)
  *
  * Where a cue reaches (rules 2 and 4) is judge_reach.c; accessory
  * listings and names (rules 5 and 6) are judge_names.c.
@@ -96,8 +99,8 @@ longest_match(struct judge *j)
 			}
 }
 
-/* A completion or ongoing cue a negation reaches is none ("not fully
- * paid", "nothing left"). */
+/* A completion, ongoing or first cue a negation reaches is none ("not
+ * fully paid", "nothing left", "do not pay first"). */
 static void
 negated_completions(struct judge *j)
 {
@@ -106,7 +109,8 @@ negated_completions(struct judge *j)
 	for (c = 0; c < j->ncue; c++) {
 		const struct scan_cue *cc = &j->s->cue[j->cue[c].idx];
 
-		if (j->cdead[c] || (cc->kind != SCAN_CUE_COMPLETION && cc->kind != SCAN_CUE_ONGOING))
+		if (j->cdead[c] || (cc->kind != SCAN_CUE_COMPLETION &&
+		    cc->kind != SCAN_CUE_ONGOING && cc->kind != SCAN_CUE_FIRST))
 			continue;
 		for (n = 0; n < j->ncue; n++) {
 			const struct scan_cue *nc = &j->s->cue[j->cue[n].idx];
@@ -238,9 +242,11 @@ judge_one(struct judge *j, size_t pi, int acc_cat, long acc_cue, uint32_t *cue)
 				*cue = j->cue[k].idx;
 				return SCAN_HIT_NAME;
 			}
-	if (ph->weight < 2)	/* a weak word with what is left to pay ("faltam 6 parcelas") */
+	/* a weak word with what is left to pay ("faltam 6 parcelas") or
+	 * with money asked first ("delivery fee first") */
+	if (ph->weight < 2)
 		for (k = 0; k < j->ncue; k++)
-			if (judge_ongoing(j, k, p)) {
+			if (judge_lifts(j, k, p)) {
 				*cue = j->cue[k].idx;
 				return SCAN_HIT_COUNTED;
 			}

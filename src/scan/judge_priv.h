@@ -58,7 +58,7 @@ int judge_cancels(const struct judge *j, size_t k, const struct scan_ev *p, int 
 /* 1 when offer cue k, written over its own financing word, speaks for
  * p within three words in its clause. */
 int judge_offer_near(const struct judge *j, size_t k, const struct scan_ev *p);
-int judge_ongoing(const struct judge *j, size_t k, const struct scan_ev *p);
+int judge_lifts(const struct judge *j, size_t k, const struct scan_ev *p);
 
 /* judge_names.c (scan_accessory_category is in scan_priv.h) */
 /* The accessory cue in a title that makes the listing an accessory's,

@@ -170,18 +170,19 @@ judge_cancels(const struct judge *j, size_t k, const struct scan_ev *p, int kind
 	    judge_within(j, &j->cue[k], p, ph->langs);
 }
 
-/* An ongoing cue ("faltam", "baaki", "remaining") that reaches a financing
- * word a finished plan could cancel (its cues column lists completion):
- * the plan it names is still running. */
+/* A cue that makes a weak word of its categories say what it means: an
+ * ongoing cue ("faltam", "baaki", "remaining") a financing word (the plan
+ * is still running), a first cue ("first", "pehle", "kwanza") a payment
+ * word (the money is asked before the buyer sees the phone). */
 int
-judge_ongoing(const struct judge *j, size_t k, const struct scan_ev *p)
+judge_lifts(const struct judge *j, size_t k, const struct scan_ev *p)
 {
 	const struct scan_cue *cue = &j->s->cue[j->cue[k].idx];
 	const struct scan_phrase *ph = &j->s->ph[p->idx];
 
-	return !j->cdead[k] && cue->kind == SCAN_CUE_ONGOING &&
-	    (ph->cues >> SCAN_CUE_COMPLETION & 1) && (cue->applies >> ph->cat & 1) &&
-	    judge_compat(cue->langs, ph->langs) && judge_within(j, &j->cue[k], p, ph->langs);
+	return !j->cdead[k] && (cue->kind == SCAN_CUE_ONGOING || cue->kind == SCAN_CUE_FIRST) &&
+	    (cue->applies >> ph->cat & 1) && judge_compat(cue->langs, ph->langs) &&
+	    judge_within(j, &j->cue[k], p, ph->langs);
 }
 
 /* An offer written over its financing word ("installment available")

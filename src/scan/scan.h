@@ -60,7 +60,7 @@ enum scan_cat {
 enum scan_cue_kind {
 	SCAN_CUE_NEGATION, SCAN_CUE_BOUNDARY, SCAN_CUE_COMPLETION, SCAN_CUE_OFFER,
 	SCAN_CUE_ACCESSORY, SCAN_CUE_INCLUDED, SCAN_CUE_PERSON, SCAN_CUE_ONGOING,
-	SCAN_NCUEKINDS
+	SCAN_CUE_FIRST, SCAN_NCUEKINDS
 };
 
 /* What became of a phrase match: counted, or why not (a cue and which). */
