@@ -186,6 +186,23 @@ test_ongoing(void)
 	CHECK_STR(got(judge("Loan balance left")), "loan:counted balance:counted ");
 }
 
+/* Money asked first: a first cue lifts a weak payment word next to it;
+ * the word alone, or a denied cue, is no finding. */
+static void
+test_first(void)
+{
+	CHECK_STR(got(judge("Bayar ongkir dulu ya kak, baru dikirim")), "ongkir:counted ");
+	CHECK_STR(RISK(judge("Bayar ongkir dulu ya kak, baru dikirim")), "caution");
+	CHECK_STR(got(judge("Ongkir ditanggung pembeli, COD Jakarta")), "ongkir:weak ");
+	CHECK_STR(RISK(judge("Ongkir ditanggung pembeli, COD Jakarta")), "ok");
+	/* "transfer the sum first" (ar) */
+	CHECK_STR(got(judge("\xD8\xA7\xD9\x84\xD9\x85\xD8\xB7\xD9\x84\xD9\x88\xD8\xA8 "
+	    "\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84 \xD8\xA7\xD9\x84\xD9\x85\xD8\xA8\xD9\x84\xD8\xBA "
+	    "\xD9\x85\xD8\xB3\xD8\xA8\xD9\x82\xD8\xA7")), "\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84:counted ");
+	/* "no deposit upfront": the negation reaches the cue and the word */
+	CHECK_STR(RISK(judge("No deposit upfront, pay when you see it")), "ok");
+}
+
 /* Written forms and affixes on borrowed words. */
 static void
 test_word_forms(void)
@@ -300,6 +317,7 @@ main(void)
 	RUN(test_boundaries);
 	RUN(test_completion);
 	RUN(test_ongoing);
+	RUN(test_first);
 	RUN(test_word_forms);
 	RUN(test_normalised);
 	RUN(test_context);
