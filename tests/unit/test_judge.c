@@ -199,6 +199,9 @@ test_first(void)
 	CHECK_STR(got(judge("\xD8\xA7\xD9\x84\xD9\x85\xD8\xB7\xD9\x84\xD9\x88\xD8\xA8 "
 	    "\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84 \xD8\xA7\xD9\x84\xD9\x85\xD8\xA8\xD9\x84\xD8\xBA "
 	    "\xD9\x85\xD8\xB3\xD8\xA8\xD9\x82\xD8\xA7")), "\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84:counted ");
+	/* a payment app named, then an idiom holding "first" */
+	CHECK_STR(got(judge("GCash first come first serve")), "gcash:weak ");
+	CHECK_STR(got(judge("Send via GCash first, then I ship")), "gcash:counted ");
 	/* "no deposit upfront": the negation reaches the cue and the word */
 	CHECK_STR(RISK(judge("No deposit upfront, pay when you see it")), "ok");
 }
