@@ -95,7 +95,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    h->off + h->len > f[h->field].len || h->status >= SCAN_NHITSTATUS ||
 		    (h->cue != UINT32_MAX && h->cue >= s.ncue))
 			abort();
-		if (h->status == SCAN_HIT_COUNTED && !(res.reasons >> s.ph[h->phrase].reason & 1))
+		if (h->status == SCAN_HIT_COUNTED && !(res.reasons >>
+		    scan_reason_for_cat((enum scan_cat)s.ph[h->phrase].cat) & 1))
 			abort();
 	}
 	memset(&l, 0, sizeof l);
