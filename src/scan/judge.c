@@ -21,8 +21,8 @@
  *   7. a weak word (weight 1) that nothing above cancelled counts when a
  *      cue of its category lifts it: an ongoing cue a financing word
  *      ("faltam 6 parcelas", "2 EMI baaki": the plan is still running),
- *      a first cue a payment word ("delivery fee first", "tuma nauli
- *      kwanza": money before the buyer sees the phone)
+ *      a first cue a payment word ("delivery fee first", "GCash muna":
+ *      money before the buyer sees the phone)
  *
  * Where a cue reaches (rules 2 and 4) is judge_reach.c; accessory
  * listings and names (rules 5 and 6) are judge_names.c.
@@ -243,7 +243,7 @@ judge_one(struct judge *j, size_t pi, int acc_cat, long acc_cue, uint32_t *cue)
 				return SCAN_HIT_NAME;
 			}
 	/* a weak word with what is left to pay ("faltam 6 parcelas") or
-	 * with money asked first ("delivery fee first") */
+	 * with money asked first ("send on GPay first") */
 	if (ph->weight < 2)
 		for (k = 0; k < j->ncue; k++)
 			if (judge_lifts(j, k, p)) {

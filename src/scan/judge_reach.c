@@ -172,7 +172,7 @@ judge_cancels(const struct judge *j, size_t k, const struct scan_ev *p, int kind
 
 /* A cue that makes a weak word of its categories say what it means: an
  * ongoing cue ("faltam", "baaki", "remaining") a financing word (the plan
- * is still running), a first cue ("first", "pehle", "kwanza") a payment
+ * is still running), a first cue ("first", "pehle", "muna") a payment
  * word (the money is asked before the buyer sees the phone). */
 int
 judge_lifts(const struct judge *j, size_t k, const struct scan_ev *p)
