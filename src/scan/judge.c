@@ -21,7 +21,7 @@
  *   7. a weak word (weight 1) that nothing above cancelled counts when a
  *      cue of its category lifts it: an ongoing cue a financing word
  *      ("faltam 6 parcelas", "2 EMI baaki": the plan is still running),
- *      a first cue a payment word ("delivery fee first", "GCash muna":
+ *      a first cue a payment word ("send on GPay first", "GCash muna":
  *      money before the buyer sees the phone)
  *
  * Where a cue reaches (rules 2 and 4) is judge_reach.c; accessory
