@@ -205,14 +205,18 @@ matcher_fill(const struct matcher *m, struct lane *l)
 			j += a;
 			l->off += a;
 		} else {
-			size_t before = j;
+			size_t before = j, from = l->off;
 
 			if (j + 6 > PIECE)
 				break;
 			segment(l, j, 0);
 			if ((j = fold_run(m, l, j, PIECE - 6)) == before) {
-				l->nseg--;	/* no room left */
-				break;
+				/* nothing written: no room left, or only invisible
+				 * characters read, which add nothing (a piece that
+				 * ended there would be empty and end the text) */
+				l->nseg--;
+				if (l->off == from)
+					break;
 			}
 		}
 	}

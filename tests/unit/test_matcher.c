@@ -215,6 +215,27 @@ test_text_edges(void)
 	CHECK_STR(run(ph, N(ph), "\x80\x80" "ab\xE0\xA4"), "0@2+2 1@3+1 ");
 }
 
+/* An invisible character where a piece (1,024 bytes) starts used to
+ * make an empty piece, which ended the text: everything after it went
+ * unread (fuzz_scan found it; padding could hide any phrase that way). */
+static void
+test_invisible_at_piece_start(void)
+{
+	static const struct phrase ph[] = { { "nakaw", 0 } };
+	static char text[2048];
+	char want[32];
+	size_t pad;
+
+	for (pad = 1016; pad <= 1024; pad++) {
+		memset(text, 'x', pad);
+		text[pad] = ' ';
+		memcpy(text + pad + 1, "\xE2\x80\x8B nakaw daw", 14);	/* U+200B */
+		text[pad + 15] = '\0';
+		snprintf(want, sizeof want, "0@%zu+5 ", pad + 5);
+		CHECK_STR(run(ph, N(ph), text), want);
+	}
+}
+
 static int
 stop_at_second(void *ctx, const struct matcher_match *m)
 {
@@ -598,6 +619,7 @@ main(void)
 	RUN(test_scripts);
 	RUN(test_normalised);
 	RUN(test_text_edges);
+	RUN(test_invisible_at_piece_start);
 	RUN(test_api_errors);
 	RUN(test_long_random_text);
 	RUN(test_differential_unicode);
