@@ -195,10 +195,9 @@ test_first(void)
 	CHECK_STR(RISK(judge("Bayar ongkir dulu ya kak, baru dikirim")), "caution");
 	CHECK_STR(got(judge("Ongkir ditanggung pembeli, COD Jakarta")), "ongkir:weak ");
 	CHECK_STR(RISK(judge("Ongkir ditanggung pembeli, COD Jakarta")), "ok");
-	/* "transfer the sum first" (ar) */
+	/* "a deposit is asked in advance" (ar) */
 	CHECK_STR(got(judge("\xD8\xA7\xD9\x84\xD9\x85\xD8\xB7\xD9\x84\xD9\x88\xD8\xA8 "
-	    "\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84 \xD8\xA7\xD9\x84\xD9\x85\xD8\xA8\xD9\x84\xD8\xBA "
-	    "\xD9\x85\xD8\xB3\xD8\xA8\xD9\x82\xD8\xA7")), "\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84:counted ");
+	    "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x88\xD9\x86 \xD9\x85\xD8\xB3\xD8\xA8\xD9\x82\xD8\xA7")), "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x88\xD9\x86:counted ");
 	/* a payment app named, then an idiom holding "first" */
 	CHECK_STR(got(judge("GCash first come first serve")), "gcash:weak ");
 	CHECK_STR(got(judge("Send via GCash first, then I ship")), "gcash:counted ");
