@@ -13,36 +13,11 @@ BIN=$1
 H=$SCRATCH/h
 mkdir -p "$H"
 
-# run NAME WANT_STATUS CMD...: stdout+stderr in $H/out; the status and no
-# hang are checked.
-run() {
-	n=$1
-	want=$2
-	shift 2
-	timeout 10 "$@" > "$H/out" 2>&1
-	st=$?
-	if [ "$st" -eq 124 ]; then
-		fail "$n: still running after 10 s (hangs)" "$(head -c 400 "$H/out")"
-	elif [ "$st" -ne "$want" ]; then
-		fail "$n: exit $st, want $want" "$(head -c 800 "$H/out")"
-	else
-		ok
-	fi
-}
-has() {		# has NAME TEXT: $H/out holds TEXT
-	if grep -qF -- "$2" "$H/out"; then ok; else
-		fail "$1: no '$2' in the output" "$(head -c 800 "$H/out")"
-	fi
-}
+# run, has and hasnt are tests/lib.sh's (over $H/out).
 has_re() {	# has_re NAME ERE: $H/out matches the extended regular expression
 	if grep -qE -- "$2" "$H/out"; then ok; else
 		fail "$1: nothing matches '$2' in the output" "$(head -c 800 "$H/out")"
 	fi
-}
-hasnt() {	# hasnt NAME TEXT
-	if grep -qF -- "$2" "$H/out"; then
-		fail "$1: '$2' in the output" "$(head -c 800 "$H/out")"
-	else ok; fi
 }
 seal() {	# seal BODY OUT
 	cp "$1" "$2"
