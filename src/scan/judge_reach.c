@@ -26,9 +26,9 @@ judge_is_boundary_cp(const struct scan *s, uint32_t cp)
 }
 
 /* 1 when a clause ends in [a, b) of field f, for a phrase of langs: a line
- * break, a sign that ends clauses (a '.' between digits, as in "Rs. 15.000",
- * is none), a contrast word of a language that meets the phrase's, and for
- * a Thai phrase a space. */
+ * break, a sign that ends clauses (a '.' or ',' between digits, as in
+ * "Rs. 15.000" or "1,500", is none), a contrast word of a language that
+ * meets the phrase's, and for a Thai phrase a space. */
 int
 judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
     uint32_t langs)
@@ -52,7 +52,8 @@ judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
 			return 1;
 		if (!judge_is_boundary_cp(j->s, cp))
 			continue;
-		if (cp == '.' && i > 0 && i + 1 < fl->len && (unsigned)(t[i - 1] - '0') < 10u &&
+		if ((cp == '.' || cp == ',') && i > 0 && i + 1 < fl->len &&
+		    (unsigned)(t[i - 1] - '0') < 10u &&
 		    (unsigned)(t[i + 1] - '0') < 10u)
 			continue;
 		return 1;
@@ -68,34 +69,40 @@ judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
 	return 0;
 }
 
-/* Words (runs of what is not white space) in [a, b) of field f. */
+/* 1 for an ASCII digit or a sign inside a written amount ("20 000",
+ * "1,000", "1.200,00", "15'000"). */
+static int
+amount_char(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || cp == ',' || cp == '.' || cp == '\'';
+}
+
+/* Words (runs of what is not white space) in [a, b) of field f; a run
+ * of digits, an amount ("send first 20 000 by M-Pesa"), is no word. */
 size_t
 judge_words_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 {
 	const struct scan_field *fl = judge_field(j, f);
 	size_t i, n = 0, len;
 	uint32_t cp;
-	int in = 0;
+	int in = 0, word = 0;	/* in a run; the run holds more than an amount */
 
 	for (i = a; i < b && i < fl->len; i += len) {
 		if ((unsigned char)fl->p[i] < 0x80) {
 			len = 1;
 			cp = (unsigned char)fl->p[i];
-			if (cp == ' ' || (cp >= '\t' && cp <= '\r')) {
-				in = 0;
-				continue;
-			}
 		} else {
 			len = utf8_decode(fl->p + i, fl->len - i, &cp);
 		}
-		if (cp >= 0x80 && casefold_is_space(cp))
-			in = 0;
-		else if (!in) {
-			in = 1;
-			n++;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r') || (cp >= 0x80 && casefold_is_space(cp))) {
+			n += word;
+			in = word = 0;
+			continue;
 		}
+		in = 1;
+		word |= !amount_char(cp);
 	}
-	return n;
+	return n + (in && word);
 }
 
 /* Code points in [a, b) of field f, invisible ones not counted. */

@@ -203,6 +203,10 @@ test_first(void)
 	CHECK_STR(got(judge("Send via GCash first, then I ship")), "gcash:counted ");
 	/* "no deposit upfront": the negation reaches the cue and the word */
 	CHECK_STR(RISK(judge("No deposit upfront, pay when you see it")), "ok");
+	/* an amount between the cue and the word is no word of the reach */
+	CHECK_STR(got(judge("Send upfront 20 000 via GCash")), "gcash:counted ");
+	CHECK_STR(got(judge("Send upfront 1,500.00 via GCash")), "gcash:counted ");
+	CHECK_STR(got(judge("Send upfront the whole price via GCash")), "gcash:weak ");
 }
 
 /* Written forms and affixes on borrowed words. */
