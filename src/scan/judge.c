@@ -13,6 +13,9 @@
  *      cue's; otherwise a cue cancels a phrase whose category it applies
  *      to, whose cues column lists its kind, in a language that meets the
  *      phrase's, within its position and reach
+ *      (and once an offer has taken a financing word, the listing's
+ *      other financing words are the offer's, unless what is left to
+ *      pay reaches them)
  *   5. an accessory or SIM listing (its category column, or an accessory
  *      in the title not sold with a phone) counts only bypass and theft
  *   6. a given name ("Emi") in title case is a name after a person cue,
@@ -253,6 +256,50 @@ judge_one(struct judge *j, size_t pi, int acc_cat, long acc_cue, uint32_t *cue)
 	return ph->weight >= 2 ? SCAN_HIT_COUNTED : SCAN_HIT_WEAK;
 }
 
+/* 1 when an ongoing cue reaches phrase match k ("sisa 3 bulan"). */
+static int
+still_running(const struct judge *j, size_t k)
+{
+	size_t c;
+
+	for (c = 0; c < j->ncue; c++)
+		if (j->s->cue[j->cue[c].idx].kind == SCAN_CUE_ONGOING && judge_lifts(j, c, &j->ph[k]))
+			return 1;
+	return 0;
+}
+
+/* A shop that offers credit ("bisa kredit", "trả góp 0%") names its
+ * lenders and terms in clauses of their own ("pakai Kredivo, Akulaku, atau
+ * Home Credit", "cicilan mulai 150rb"): once an offer has taken a
+ * financing word of the listing, the other financing words an offer may
+ * cancel are the offer's too, unless a cue decided them or what is left
+ * to pay reaches them (a plan still running, "2 EMI baaki", stays
+ * counted). */
+static void
+offer_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
+{
+	uint32_t offer = UINT32_MAX;
+	size_t k;
+
+	for (k = 0; k < j->nph && offer == UINT32_MAX; k++)
+		if (!j->pdead[k] && status[k] == SCAN_HIT_OFFER &&
+		    j->s->ph[j->ph[k].idx].cat == SCAN_CAT_FINANCING)
+			offer = by[k];
+	if (offer == UINT32_MAX)
+		return;
+	for (k = 0; k < j->nph; k++) {
+		const struct scan_phrase *ph = &j->s->ph[j->ph[k].idx];
+
+		if (j->pdead[k] || by[k] != UINT32_MAX || ph->cat != SCAN_CAT_FINANCING ||
+		    !(ph->cues >> SCAN_CUE_OFFER & 1) ||
+		    (status[k] != SCAN_HIT_COUNTED && status[k] != SCAN_HIT_WEAK) ||
+		    still_running(j, k))
+			continue;
+		status[k] = SCAN_HIT_OFFER;
+		by[k] = offer;
+	}
+}
+
 static void
 add_hit(struct scan_result *out, const struct scan_ev *p, int status, uint32_t cue)
 {
@@ -318,6 +365,7 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 	for (k = 0; k < nph; k++)
 		if (!j.pdead[k])
 			status[k] = (uint8_t)judge_one(&j, k, acc_cat, acc_cue, &by[k]);
+	offer_spreads(&j, status, by);
 	for (k = 0; k < nph; k++)
 		if (!j.pdead[k] && (status[k] == SCAN_HIT_COUNTED || status[k] == SCAN_HIT_WEAK) &&
 		    judge_more_names(&j, k, status)) {

@@ -245,6 +245,13 @@ test_context(void)
 {
 	CHECK_STR(got(judge("No cost EMI on all cards, visit our store")), "emi:shop_offer ");
 	CHECK_STR(got(judge("EMI available hai")), "emi:shop_offer ");
+	/* a shop's lenders, named in a clause of their own, are its offer */
+	CHECK_STR(RISK(judge("No cost EMI on all cards. Bajaj Finserv and Home Credit too")), "ok");
+	CHECK(strstr(got(judge("No cost EMI on all cards. Bajaj Finserv and Home Credit too")),
+	    "bajaj finserv:shop_offer") != NULL);
+	/* but not a plan still running */
+	CHECK_STR(got(judge("No cost EMI on all cards. Mine is on installment with 4 months remaining")),
+	    "emi:shop_offer on installment:counted ");
 	CHECK_STR(got(judge3("Samsung A54 case", "Back case, EMI not needed", "")),
 	    "emi:accessory ");
 	/* a phone sold with a case is a phone */
