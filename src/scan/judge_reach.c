@@ -25,10 +25,45 @@ judge_is_boundary_cp(const struct scan *s, uint32_t cp)
 	return 0;
 }
 
+static int
+is_thai(uint32_t cp)
+{
+	return cp >= 0x0E01 && cp <= 0x0E5B;
+}
+
+/* 1 when the white space at t[i] stands between two Thai letters: Thai
+ * writes a space where a clause ends, but around a Latin word or a
+ * number ("ไม่ติด MDM", "มัดจำ 1,000") the space only sets it apart. */
+static int
+thai_space(const unsigned char *t, size_t n, size_t i)
+{
+	size_t k = i, len;
+	uint32_t cp = 0;
+
+	while (k > 0) {		/* back to the last code point that is no space */
+		size_t q = k - 1;
+
+		while (q > 0 && (t[q] & 0xC0) == 0x80)
+			q--;
+		utf8_decode((const char *)t + q, k - q, &cp);
+		k = q;
+		if (!casefold_is_space(cp))
+			break;
+	}
+	if (!is_thai(cp))
+		return 0;
+	for (k = i; k < n; k += len) {
+		len = utf8_decode((const char *)t + k, n - k, &cp);
+		if (!casefold_is_space(cp))
+			return is_thai(cp);
+	}
+	return 0;
+}
+
 /* 1 when a clause ends in [a, b) of field f, for a phrase of langs: a line
  * break, a sign that ends clauses (a '.' or ',' between digits, as in
  * "Rs. 15.000" or "1,500", is none), a contrast word of a language that
- * meets the phrase's, and for a Thai phrase a space. */
+ * meets the phrase's, and for a Thai phrase a space between Thai letters. */
 int
 judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
     uint32_t langs)
@@ -48,7 +83,8 @@ judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
 		} else {
 			len = utf8_decode(fl->p + i, fl->len - i, &cp);
 		}
-		if (cp == '\n' || cp == '\r' || (thai && casefold_is_space(cp)))
+		if (cp == '\n' || cp == '\r' ||
+		    (thai && casefold_is_space(cp) && thai_space(t, fl->len, i)))
 			return 1;
 		if (!judge_is_boundary_cp(j->s, cp))
 			continue;
@@ -69,43 +105,48 @@ judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
 	return 0;
 }
 
-/* 1 for an ASCII digit or a sign inside a written amount ("20 000",
- * "1,000", "1.200,00", "15'000"). */
-static int
-amount_char(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || cp == ',' || cp == '.' || cp == '\'';
-}
-
-/* Words (runs of what is not white space) in [a, b) of field f; a run
- * of digits, an amount ("send first 20 000 by M-Pesa"), is no word. */
+/* Words (runs of what is not white space) in [a, b) of field f.  What
+ * has no letter is no word (an amount, a sign: "20 000", "1,500.00",
+ * "৫০০", "$40", "700 ₽"), nor is a number with a short multiplier glued
+ * to it ("200k", "500rb", "5tr"): "send first 20 000 by M-Pesa" has one
+ * word between the cue and the phrase. */
 size_t
 judge_words_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 {
 	const struct scan_field *fl = judge_field(j, f);
-	size_t i, n = 0, len;
-	uint32_t cp;
-	int in = 0, word = 0;	/* in a run; the run holds more than an amount */
+	size_t i, n = 0, len = 1;
+	uint32_t cp = 0;
+	unsigned letters = 0, digits = 0;	/* of the current run */
 
-	for (i = a; i < b && i < fl->len; i += len) {
-		if ((unsigned char)fl->p[i] < 0x80) {
-			len = 1;
-			cp = (unsigned char)fl->p[i];
-		} else {
-			len = utf8_decode(fl->p + i, fl->len - i, &cp);
+	for (i = a; i <= b && i <= fl->len; i += len) {
+		int end = i == b || i == fl->len;
+
+		if (!end) {
+			if ((unsigned char)fl->p[i] < 0x80) {
+				len = 1;
+				cp = (unsigned char)fl->p[i];
+			} else {
+				len = utf8_decode(fl->p + i, fl->len - i, &cp);
+			}
 		}
-		if (cp == ' ' || (cp >= '\t' && cp <= '\r') || (cp >= 0x80 && casefold_is_space(cp))) {
-			n += word;
-			in = word = 0;
+		if (end || cp == ' ' || (cp >= '\t' && cp <= '\r') ||
+		    (cp >= 0x80 && casefold_is_space(cp))) {
+			n += letters > 2 || (letters > 0 && digits == 0);
+			letters = digits = 0;
+			if (end)
+				break;
 			continue;
 		}
-		in = 1;
-		word |= !amount_char(cp);
+		if (cp < 0x80 ? (cp - '0' < 10u) : utf8_digit(cp) >= 0)
+			digits++;
+		else if (cp < 0x80 ? ((cp | 32) - 'a' < 26u) : casefold_is_word(cp))
+			letters++;
 	}
-	return n + (in && word);
+	return n;
 }
 
-/* Code points in [a, b) of field f, invisible ones not counted. */
+/* Code points in [a, b) of field f, invisible ones and white space not
+ * counted (in "ไม่ติด MDM" the space only sets the Latin word apart). */
 static size_t
 chars_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 {
@@ -116,11 +157,11 @@ chars_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 	for (i = a; i < b && i < fl->len; i += len) {
 		if ((unsigned char)fl->p[i] < 0x80) {
 			len = 1;
-			n++;
+			n += fl->p[i] != ' ' && (fl->p[i] < '\t' || fl->p[i] > '\r');
 			continue;
 		}
 		len = utf8_decode(fl->p + i, fl->len - i, &cp);
-		n += !casefold_is_ignorable(cp);
+		n += !casefold_is_ignorable(cp) && !casefold_is_space(cp);
 	}
 	return n;
 }

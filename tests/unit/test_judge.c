@@ -207,6 +207,16 @@ test_first(void)
 	CHECK_STR(got(judge("Send upfront 20 000 via GCash")), "gcash:counted ");
 	CHECK_STR(got(judge("Send upfront 1,500.00 via GCash")), "gcash:counted ");
 	CHECK_STR(got(judge("Send upfront the whole price via GCash")), "gcash:weak ");
+	CHECK_STR(got(judge("Send upfront $40 via GCash")), "gcash:counted ");
+	CHECK_STR(got(judge("Send upfront 2k pesos via GCash")), "gcash:counted ");
+	CHECK_STR(got(judge("Send upfront 2 big ones via GCash")), "gcash:weak ");
+	/* Thai: a space next to a number or a Latin word ends no clause,
+	 * and white space is no character of a reach */
+	CHECK_STR(got(judge("\xE0\xB8\xA1\xE0\xB8\xB1\xE0\xB8\x94\xE0\xB8\x88\xE0\xB8\xB3 500 "
+	    "\xE0\xB8\x81\xE0\xB9\x88\xE0\xB8\xAD\xE0\xB8\x99")),
+	    "\xE0\xB8\xA1\xE0\xB8\xB1\xE0\xB8\x94\xE0\xB8\x88\xE0\xB8\xB3:counted ");
+	CHECK_STR(got(judge("\xE0\xB9\x84\xE0\xB8\xA1\xE0\xB9\x88\xE0\xB8\x95\xE0\xB8\xB4\xE0\xB8\x94 MDM")),
+	    "mdm:negated ");
 }
 
 /* Written forms and affixes on borrowed words. */
