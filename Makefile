@@ -23,6 +23,7 @@ CC      ?= cc
 CFLAGS  ?= -std=c11 -O3 -g
 B       ?= build
 FUZZ_SECONDS ?= 30
+SAN_B   ?= build/san
 VERSION  = 0.2.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -163,7 +164,7 @@ test: $(B)/handover $(UNIT_BIN) web-maybe
 	@sh tests/run.sh $(B)
 
 sanitize:
-	$(MAKE) B=build/san CC=$(CC) \
+	$(MAKE) B=$(SAN_B) CC=$(CC) \
 	  CFLAGS="-std=c11 -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 

@@ -136,13 +136,15 @@ format(const struct scan_run *r, struct buf *out, const struct scanfmt_listing *
 }
 
 /* The keys the ordered steps read, eight to a cache line (they may run on
- * another thread). */
+ * another thread); one more than the batch's identifiers, so that the
+ * array is there even for a batch without any (keys + first_id must
+ * point into an object: a null pointer plus 0 is undefined). */
 static int
 keep_keys(struct pipeline_batch *b)
 {
 	size_t i;
 
-	if (grow_array(&b->keys, &b->capkeys, b->nfound, sizeof *b->keys) != 0)
+	if (grow_array(&b->keys, &b->capkeys, b->nfound + 1, sizeof *b->keys) != 0)
 		return -1;
 	for (i = 0; i < b->nfound; i++)
 		b->keys[i] = b->found[i].key;

@@ -38,7 +38,9 @@ for n in "$@"; do
 		    -max_total_time="$round" -rss_limit_mb=2048 -timeout=20 \
 		    -artifact_prefix="$B/crashes/$n-" "$work" > "$work.log" 2>&1
 		rc=$?
-		used=$(awk '{ printf "%d", $1 + $2 }' "$work.cpu" 2>/dev/null)
+		# (the last line: GNU time writes "Command exited with non-zero
+		# status" above the figures when the fuzzer found something)
+		used=$(awk 'END { printf "%d", $1 + $2 }' "$work.cpu" 2>/dev/null)
 		cpu=$((cpu + ${used:-0}))
 		[ "${used:-0}" -gt 0 ] || [ "$rc" -ne 0 ] || break	# nothing ran: do not spin
 		r=$(sed -n 's/^#\([0-9]*\).*DONE.*/\1/p' "$work.log" | tail -n 1)
