@@ -3,7 +3,8 @@
 #   make            build build/handover
 #   make run        build and start the buyer's checklist
 #   make test       build and run every test; last line "N passed, N failed"
-#   make sanitize   the same tests built with ASan + UBSan
+#   make sanitize   the same tests built with ASan + UBSan (SAN_B=build/san;
+#                   CC=clang SAN_B=build/san-clang for clang's checks)
 #   make test32     the same tests on a 32-bit build (gcc -m32; Debian's
 #                   gcc-multilib), the stand-in for 32-bit ARM phones
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each

@@ -301,7 +301,8 @@ buf_put_json_chars(struct buf *b, const char *p, size_t n)
 		buf_puts(b, esc);
 		i++;
 	}
-	buf_put(b, p + i - run, run);
+	if (run > 0)	/* (p may be NULL when n is 0) */
+		buf_put(b, p + i - run, run);
 }
 
 void

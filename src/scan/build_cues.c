@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* build_cues: the cue tables (negation, completion, ongoing, offer,
- * accessory, person, first, contrast and boundary cues) read into the
+ * accessory, person, first, coordinator, contrast and boundary cues) read into the
  * scan once, with the two cue matchers: the one for every text and the
  * one for titles. */
 #include <stdlib.h>
@@ -18,7 +18,7 @@ kind_of(const char *k)
 		[SCAN_CUE_COMPLETION] = "completion", [SCAN_CUE_OFFER] = "offer",
 		[SCAN_CUE_ACCESSORY] = "accessory", [SCAN_CUE_INCLUDED] = "included",
 		[SCAN_CUE_PERSON] = "person", [SCAN_CUE_ONGOING] = "ongoing",
-		[SCAN_CUE_FIRST] = "first",
+		[SCAN_CUE_FIRST] = "first", [SCAN_CUE_COORDINATOR] = "coordinator",
 	};
 	int i;
 

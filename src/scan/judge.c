@@ -16,6 +16,8 @@
  *      (and once an offer has taken a financing word, the listing's
  *      other financing words are the offer's, unless what is left to
  *      pay reaches them)
+ *      (a negation speaks for a list joined by a coordinator: "no
+ *      EMI or loan", "EMI ya loan nahi")
  *   5. an accessory or SIM listing (its category column, or an accessory
  *      in the title not sold with a phone) counts only bypass and theft
  *   6. a given name ("Emi") in title case is a name after a person cue,
@@ -300,6 +302,65 @@ offer_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
 	}
 }
 
+/* 1 when phrase matches p and q (p first) are joined by a coordinator
+ * ("or", "ni", "hay", "ya") and nothing else but amounts, in one clause. */
+static int
+joined(const struct judge *j, const struct scan_ev *p, const struct scan_ev *q)
+{
+	size_t a = p->off + p->len, b = q->off, k;
+
+	if (p->field != q->field || a > b || judge_clause_ends(j, p->field, a, b,
+	    j->s->ph[p->idx].langs))
+		return 0;
+	for (k = 0; k < j->ncue; k++) {
+		const struct scan_ev *c = &j->cue[k];
+
+		if (!j->cdead[k] && c->field == p->field &&
+		    j->s->cue[c->idx].kind == SCAN_CUE_COORDINATOR &&
+		    c->off >= a && c->off + c->len <= b &&
+		    judge_compat(j->s->cue[c->idx].langs, j->s->ph[q->idx].langs) &&
+		    judge_words_in(j, p->field, a, c->off) == 0 &&
+		    judge_words_in(j, p->field, c->off + c->len, b) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A negation speaks for a list: "no EMI or loan", "sin deuda ni
+ * bloqueo", "không nợ Home Credit hay FE Credit", "EMI ya loan nahi": a
+ * phrase joined to a negated one by a coordinator is negated by the same
+ * cue, when that cue may cancel it (its category, its cues column). */
+static void
+negation_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
+{
+	size_t k, m;
+	int again = 1;
+
+	while (again) {
+		again = 0;
+		for (k = 0; k < j->nph; k++) {
+			if (j->pdead[k] || status[k] != SCAN_HIT_NEGATED || by[k] == UINT32_MAX)
+				continue;
+			for (m = 0; m < j->nph; m++) {
+				const struct scan_phrase *ph = &j->s->ph[j->ph[m].idx];
+				const struct scan_cue *cue = &j->s->cue[by[k]];
+
+				if (m == k || j->pdead[m] || by[m] != UINT32_MAX ||
+				    (status[m] != SCAN_HIT_COUNTED && status[m] != SCAN_HIT_WEAK) ||
+				    !(ph->cues >> SCAN_CUE_NEGATION & 1) ||
+				    !(cue->applies >> ph->cat & 1) ||
+				    !judge_compat(cue->langs, ph->langs) ||
+				    !(m < k ? joined(j, &j->ph[m], &j->ph[k]) :
+				    joined(j, &j->ph[k], &j->ph[m])))
+					continue;
+				status[m] = SCAN_HIT_NEGATED;
+				by[m] = by[k];
+				again = 1;
+			}
+		}
+	}
+}
+
 static void
 add_hit(struct scan_result *out, const struct scan_ev *p, int status, uint32_t cue)
 {
@@ -366,6 +427,7 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 		if (!j.pdead[k])
 			status[k] = (uint8_t)judge_one(&j, k, acc_cat, acc_cue, &by[k]);
 	offer_spreads(&j, status, by);
+	negation_spreads(&j, status, by);
 	for (k = 0; k < nph; k++)
 		if (!j.pdead[k] && (status[k] == SCAN_HIT_COUNTED || status[k] == SCAN_HIT_WEAK) &&
 		    judge_more_names(&j, k, status)) {

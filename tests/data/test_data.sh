@@ -106,7 +106,7 @@ check_tsv() {
 		for (i in a) cueset[a[i]] = 1
 		split("before after either over -", a, " ")
 		for (i in a) posset[a[i]] = 1
-		if (name == "negation-cues.tsv") split("negation boundary", a, " ")
+		if (name == "negation-cues.tsv") split("negation boundary coordinator", a, " ")
 		else if (name == "completion-cues.tsv") split("completion ongoing", a, " ")
 		else split("offer accessory included person first", a, " ")
 		for (i in a) kindset[a[i]] = 1
@@ -254,8 +254,10 @@ check_tsv() {
 			if (k != "boundary" && k != "included" && ap == "-")
 				err("applies_to is empty (-)")
 			if (p == "over" && r != "-") err("an over cue has reach -")
-			if (p == "-" && r != "title" && k != "boundary")
-				err("position - only for boundaries and title cues")
+			if (p == "-" && r != "title" && k != "boundary" && k != "coordinator")
+				err("position - only for boundaries, coordinators and title cues")
+			if (k == "coordinator" && (p != "-" || r != "-"))
+				err("a coordinator has position and reach -")
 			c = col("cue")
 			if (c != tolower(c)) err("cue must be lowercase")
 		} else if (name == "lock-apps.tsv") {

@@ -253,6 +253,13 @@ test_normalised(void)
 static void
 test_context(void)
 {
+	/* a negation speaks for a list joined by "or", "hay", "ya" */
+	CHECK_STR(RISK(judge("Not on any old EMI or Bajaj Finserv loan")), "ok");
+	CHECK_STR(got(judge("Kh\xC3\xB4ng n\xE1\xBB\xA3 Home Credit hay FE Credit g\xC3\xAC h\xE1\xBA\xBFt")),
+	    "home credit:negated fe credit:negated ");
+	/* but not over a word that is not the coordinator */
+	CHECK_STR(RISK(judge("Not on any old EMI and Bajaj Finserv loan")), "caution");
+
 	CHECK_STR(got(judge("No cost EMI on all cards, visit our store")), "emi:shop_offer ");
 	CHECK_STR(got(judge("EMI available hai")), "emi:shop_offer ");
 	/* a shop's lenders, named in a clause of their own, are its offer */
