@@ -158,7 +158,7 @@ $(B)/gen_page: src/web/gen_page.c src/lib/sha256.c src/lib/sha256.h | $(B)/obj
 $(B)/handover.html: $(B)/gen_page $(B)/handover.wasm $(WEB_PAGE) $(filter data/%,$(WEB_DATA))
 	$(B)/gen_page src/web/page.html $(B)/handover.wasm $@ $(WEB_DATA)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libhandover.a
+$(B)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(B)/libhandover.a
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(B)/libhandover.a $(ALL_LDFLAGS)
 
 test: $(B)/handover $(UNIT_BIN) web-maybe

@@ -28,6 +28,7 @@ matcher_release(struct matcher *m)
 	free(m->d32);
 	free(m->out_first);
 	free(m->out_list);
+	free(m->out_left);
 	memset(m, 0, sizeof *m);
 }
 
@@ -284,18 +285,33 @@ output_lists(struct matcher *m, const struct build *b, struct error *err)
 	size_t nlist = 0, listcap = 0;
 
 	m->out_first = malloc((b->nout + 1) * sizeof *m->out_first);
-	if (!m->out_first)
+	m->out_left = malloc(b->nout + 1);
+	if (!m->out_first || !m->out_left)
 		return error_set(err, 0, 0, "out of memory");
 	for (x = first; x < b->nst; x++) {
+		size_t from = nlist, left = 0;
+
 		m->out_first[x - first] = (uint32_t)nlist;
 		for (t = b->inv[x]; t != NONE; t = b->link[t])
 			for (ph = b->own[t]; ph != NONE; ph = b->pnext[ph]) {
+				const struct matcher_phrase *p = &m->phrases[ph];
+
 				if (grow_array(&m->out_list, &listcap, nlist + 2,
 				    sizeof *m->out_list) || nlist * 4 > MATCHER_MAX_TABLE)
 					return error_set(err, 0, 0, "too many phrases: "
 					    "out of memory for the match lists");
 				m->out_list[nlist++] = ph;
+				/* the same length, whole word on the left, never glued */
+				/* (a space in it reads any run of white space: its
+				 * length in the text is not its own) */
+				if (!p->word_left || p->affix || p->len > 255 ||
+				    memchr(m->folded + p->off, ' ', p->len) ||
+				    (nlist - 1 > from && left != p->len))
+					left = SIZE_MAX;
+				else if (left != SIZE_MAX)
+					left = p->len;
 			}
+		m->out_left[x - first] = left == SIZE_MAX ? 0 : (uint8_t)left;
 		m->out_list[nlist++] = NONE;
 	}
 	return 0;
@@ -346,9 +362,11 @@ matcher_compile(struct matcher *m, struct error *err)
 	free(m->d32);
 	free(m->out_first);
 	free(m->out_list);
+	free(m->out_left);
 	m->d16 = NULL;
 	m->d32 = NULL;
 	m->out_first = m->out_list = NULL;
+	m->out_left = NULL;
 	memset(&b, 0, sizeof b);
 	b.ncls = fold_tables(m);
 	b.maxst = maxst = (uint32_t)m->folded_len + 1;

@@ -89,6 +89,11 @@ struct matcher {
 	uint32_t out_first_state;	/* states from here on have output */
 	uint32_t *out_first;	/* per output state: into out_list */
 	uint32_t *out_list;	/* phrase indices, each run ends with ~0u */
+	/* per output state: L when each of its phrases is a whole word on
+	 * the left, L folded bytes long, and reports no glued match; then a
+	 * letter or digit folded right before the match rules all of them out
+	 * without a report (0: no such shortcut) */
+	uint8_t *out_left;
 	uint8_t cls[256];	/* byte -> class, folded bytes only */
 	/* byte -> class as the automaton reads text: an ASCII byte is folded
 	 * first (white space is a space), other bytes are folded already */

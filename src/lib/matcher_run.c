@@ -66,17 +66,36 @@ match_start(const struct matcher *m, const unsigned char *t, size_t n, size_t en
 	return pos;
 }
 
+/* 1 when the code point cp at t[i] is part of a word for a boundary:
+ * a word character of a script with spaces, or anything the matcher
+ * reads as an ASCII letter or digit ("ⓞ", a Thai digit).  The second
+ * half keeps the automaton's shortcut (out_left) exact: a letter or digit
+ * folded right before a match is a word character here too. */
+static int
+boundary_word(const unsigned char *t, size_t n, size_t i, uint32_t cp)
+{
+	unsigned char f[8];
+	size_t k, len;
+
+	if (casefold_is_word(cp) && !casefold_is_nospace(cp))
+		return 1;
+	if (cp < 0x80)
+		return 0;
+	k = matcher_fold_at(t, n, i, f, &len);
+	return k > 0 && ((unsigned)(f[k - 1] - '0') < 10u || (unsigned)(f[k - 1] - 'a') < 26u);
+}
+
 /* 1 when a word character stands right before pos (invisible characters
  * passed over); letters of scripts without spaces make no word here. */
 static int
-word_before(const unsigned char *t, size_t pos)
+word_before(const unsigned char *t, size_t n, size_t pos)
 {
 	uint32_t cp;
 
 	while (pos > 0) {
 		pos = matcher_prev_cp(t, pos, &cp);
 		if (!casefold_is_ignorable(cp))
-			return casefold_is_word(cp) && !casefold_is_nospace(cp);
+			return boundary_word(t, n, pos, cp);
 	}
 	return 0;
 }
@@ -87,9 +106,11 @@ word_after(const unsigned char *t, size_t n, size_t pos)
 	uint32_t cp;
 
 	while (pos < n) {
+		size_t at = pos;
+
 		pos += utf8_decode((const char *)t + pos, n - pos, &cp);
 		if (!casefold_is_ignorable(cp))
-			return casefold_is_word(cp) && !casefold_is_nospace(cp);
+			return boundary_word(t, n, at, cp);
 	}
 	return 0;
 }
@@ -134,7 +155,7 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 		mm.off = last_off;
 		mm.len = end - mm.off;
 		mm.glued = 0;
-		if (ph->word_left && word_before(t, mm.off)) {
+		if (ph->word_left && word_before(t, l->texts[g->text].n, mm.off)) {
 			if (!ph->affix)
 				continue;
 			mm.glued |= 1;
@@ -149,6 +170,22 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 			return r;
 	}
 	return 0;
+}
+
+/* 1 when every phrase output state o reports at piece step q is ruled
+ * out by a letter or digit folded right before it (out_left): the
+ * common case of a short cue inside a longer word ("o", "or"), spared a
+ * report. */
+static inline int
+glued_left(const struct matcher *m, const unsigned char *buf, size_t q, uint32_t o)
+{
+	size_t len = m->out_left[o];
+	unsigned char c;
+
+	if (len == 0 || q < len)
+		return 0;
+	c = buf[q - len];
+	return (unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u;
 }
 
 /* The next state: one load from the table of its width. */
@@ -167,7 +204,7 @@ report(const struct matcher *m, const struct lane *l, size_t q,
 		}							\
 		for (q = l->pos; q < l->len; q++) {			\
 			st = NEXT(tab, st, bcls[l->buf[q]]);		\
-			if (st >= out) {				\
+			if (st >= out && !glued_left(m, l->buf, q, st - out)) { \
 				l->state = st;				\
 				if ((r = report(m, l, q, fn, ctx)) != 0)	\
 					return r;			\
@@ -233,7 +270,8 @@ matcher_run(const struct matcher *m, const char *p, size_t n,
 				const uint32_t sts[LANES] = { s0, s1, s2, s3 }; \
 									\
 				for (x = 0; x < LANES; x++) {		\
-					if (sts[x] < out)		\
+					if (sts[x] < out || glued_left(m, l[x].buf, \
+					    l[x].pos + j, sts[x] - out))	\
 						continue;		\
 					l[x].state = sts[x];		\
 					if ((r = report(m, &l[x], l[x].pos + j, fn, ctx)) != 0) \

@@ -5,8 +5,8 @@
  * a run of whole code points that starts and ends with a visible one and
  * whose reading, runs of white space as one space, is the phrase's
  * (matcher_fold); a whole-word phrase also needs no word character next
- * to it, invisible ones passed over, letters of scripts without spaces
- * not counting.  Not for a text with a sharp s: the matcher may match
+ * to it (nor one read as an ASCII letter or digit), invisible ones passed
+ * over, letters of scripts without spaces not counting.  Not for a text with a sharp s: the matcher may match
  * half of its "ss". */
 #ifndef HANDOVER_MATCHER_REF_H
 #define HANDOVER_MATCHER_REF_H
@@ -69,6 +69,17 @@ static int
 ref_boundary_word(uint32_t cp)
 {
 	return casefold_is_word(cp) && !casefold_is_nospace(cp);
+}
+
+/* Code point k of the text next to a match: a word character, or one the
+ * matcher reads as an ASCII letter or digit ("ⓐ", "١"). */
+static int
+ref_text_word(const struct ref_text *c, size_t k)
+{
+	unsigned char last = c->fl[k] ? c->f[k][c->fl[k] - 1] : 0;
+
+	return ref_boundary_word(c->cp[k]) || (c->cp[k] >= 0x80 &&
+	    ((last >= '0' && last <= '9') || (last >= 'a' && last <= 'z')));
 }
 
 /* The word-boundary checks matcher_add makes for the phrase p (n bytes)
@@ -138,13 +149,13 @@ ref_find(const struct ref_text *c, const char *p, size_t pn, unsigned flags, siz
 			if (left) {
 				for (k = a; k > 0 && casefold_is_ignorable(c->cp[k - 1]); k--)
 					;
-				if (k > 0 && ref_boundary_word(c->cp[k - 1]))
+				if (k > 0 && ref_text_word(c, k - 1))
 					continue;
 			}
 			if (right) {
 				for (k = b + 1; k < c->n && casefold_is_ignorable(c->cp[k]); k++)
 					;
-				if (k < c->n && ref_boundary_word(c->cp[k]))
+				if (k < c->n && ref_text_word(c, k))
 					continue;
 			}
 			if (*nout < max) {

@@ -73,6 +73,14 @@ test_word_boundaries(void)
 	CHECK_STR(run(emi, 1, "\xC3\xA9" "emi"), "");		/* éemi */
 	CHECK_STR(run(emi, 1, "EMI\xE2\x80\x94" "ok"), "0@0+3 ");	/* EMI— */
 	CHECK_STR(run(emi_any, 1, "premium semi"), "0@2+3 0@9+3 ");
+	/* what reads as a letter or digit is one next to a word: a circled
+	 * letter, an Arabic-Indic digit (the automaton's shortcut relies on
+	 * it); a sign that reads as none is not */
+	CHECK_STR(run(emi, 1, "\xE2\x93\x90" "emi"), "");		/* ⓐemi */
+	CHECK_STR(run(emi, 1, "emi" "\xD9\xA1"), "");		/* emi١ */
+	CHECK_STR(run(emi, 1, "\xE2\x80\xA2" "emi"), "0@3+3 ");	/* •emi */
+	/* a short phrase inside words, many times over, and once alone */
+	CHECK_STR(run(emi, 1, "premium semiemi remix emi"), "0@22+3 ");
 }
 
 static void
