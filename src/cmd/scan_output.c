@@ -433,7 +433,8 @@ scan_output_finish(void *ctx, struct pipeline_batch *b)
 			/* a duplicate, a price: this one is written anew */
 			struct scanfmt_listing l;
 
-			buf_put(&r->out, b->out.mem + from, rec->out_off - from);
+			if (rec->out_off > from)	/* (mem is NULL while empty) */
+				buf_put(&r->out, b->out.mem + from, rec->out_off - from);
 			from = rec->out_off + rec->out_len;
 			rec->res.reasons = reasons;
 			listing_of(r, b, rec, &l, why, sizeof why);
@@ -442,6 +443,7 @@ scan_output_finish(void *ctx, struct pipeline_batch *b)
 			format(r, &r->out, &l);
 		}
 	}
-	buf_put(&r->out, b->out.mem + from, b->out.len - from);
+	if (b->out.len > from)
+		buf_put(&r->out, b->out.mem + from, b->out.len - from);
 	return r->out.err || r->nomem ? -1 : 0;
 }

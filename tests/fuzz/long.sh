@@ -16,6 +16,12 @@ B=$1
 S=${2:-1800}
 shift 2
 st=0
+# Ctrl-C at a terminal (or, for a run in the background, SIGTERM to this
+# shell and then SIGINT to the fuzzer): the running round ends, its
+# target's CPU seconds are logged as "stopped", its corpus is merged, and
+# no other target starts.
+stop=0
+trap 'stop=1' INT TERM
 mkdir -p "$B/crashes"
 [ $# -gt 0 ] || set -- $(for f in tests/fuzz/fuzz_*.c; do n=$(basename "$f" .c); echo "${n#fuzz_}"; done)
 for n in "$@"; do
@@ -45,9 +51,11 @@ for n in "$@"; do
 		[ "${used:-0}" -gt 0 ] || [ "$rc" -ne 0 ] || break	# nothing ran: do not spin
 		r=$(sed -n 's/^#\([0-9]*\).*DONE.*/\1/p' "$work.log" | tail -n 1)
 		runs=$((runs + ${r:-0}))
+		[ "$stop" -eq 0 ] || break
 		[ "$rc" -eq 0 ] || break
 	done
-	echo "$n $(date -u +%Y-%m-%dT%H:%M) cpu_seconds=$cpu inputs=$runs exit=$rc" >> "$B/long.log"
+	[ "$stop" -eq 0 ] || rc=0	# (libFuzzer's exit on the signal)
+	echo "$n $(date -u +%Y-%m-%dT%H:%M) cpu_seconds=$cpu inputs=$runs exit=$rc$([ "$stop" -eq 0 ] || echo ' stopped')" >> "$B/long.log"
 	if [ "$rc" -ne 0 ]; then
 		tail -n 30 "$work.log"
 		echo "FAIL $n: crash kept in $B/crashes/"
@@ -74,5 +82,6 @@ for n in "$@"; do
 		tail -n 5 "$work.merge"
 	fi
 	rm -rf "$work" "$fresh" "$work.log" "$work.cpu" "$work.merge"
+	[ "$stop" -eq 0 ] || break
 done
 exit $st

@@ -4,7 +4,8 @@
 # sorted and reduced by dups finds exactly the duplicates the in-process
 # scan finds; 1 and 2 threads give the same bytes; a 100 MB row, a binary
 # file and a file cut inside a quote give findings, not crashes, in bounded
-# memory (checked with GNU time when present).
+# memory (checked with GNU time when present); listings without an
+# identifier give --keyed nothing to write.
 BIN=$1
 . tests/lib.sh
 CC=${CC:-cc}
@@ -153,4 +154,12 @@ fi
 "$BIN" scan --quiet --keyed --input-format jsonl < /dev/null > "$SCRATCH/empty"
 st=$?
 [ "$st" -eq 0 ] && ! [ -s "$SCRATCH/empty" ] && ok || fail "empty input: exit $st"
+
+# Listings without any identifier: --keyed writes nothing for them (a
+# batch with no output at all; under clang's UBSan this was NULL + 0).
+printf 'id,title,description\nL1,Phone,"no identifier here"\nL2,Phone,"nor here"\n' > "$SCRATCH/noid.csv"
+"$BIN" scan --quiet --keyed "$SCRATCH/noid.csv" > "$SCRATCH/noid.out" 2> "$SCRATCH/noid.err"
+st=$?
+[ "$st" -eq 0 ] && ! [ -s "$SCRATCH/noid.out" ] && ok ||
+    fail "keyed scan without identifiers: exit $st" "$(cat "$SCRATCH/noid.err")"
 finish
