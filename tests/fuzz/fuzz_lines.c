@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sanitizer/common_interface_defs.h>
 
 #include "cli/lines.h"
 #include "cli/prompt.h"
@@ -74,6 +75,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lseek(fd, 0, SEEK_SET);
 	saved = dup(STDERR_FILENO);
 	null = open("/dev/null", O_WRONLY);
+	/* the reader's messages go to /dev/null, a sanitizer's report to
+	 * the real stderr */
+	__sanitizer_set_report_fd((void *)(intptr_t)saved);
 	dup2(null, STDERR_FILENO);
 	prompt_init(&pr, fd);
 	pos = 0;
@@ -107,6 +111,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	prompt_release(&pr);
 	dup2(saved, STDERR_FILENO);
+	__sanitizer_set_report_fd((void *)(intptr_t)STDERR_FILENO);
 	close(saved);
 	close(null);
 	close(fd);

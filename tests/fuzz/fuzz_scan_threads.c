@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sanitizer/common_interface_defs.h>
 
 #include "cli/cli.h"
 #include "cmd/commands.h"
@@ -37,11 +38,15 @@ run_scan(char **argv, int argc)
 	saved_err = dup(STDERR_FILENO);
 	null = open("/dev/null", O_WRONLY);
 	dup2(fd, STDOUT_FILENO);
+	/* the command's own messages go to /dev/null, a sanitizer's report
+	 * to the real stderr */
+	__sanitizer_set_report_fd((void *)(intptr_t)saved_err);
 	dup2(null, STDERR_FILENO);
 	(void)command_scan.run(&c, argc, argv);
 	fflush(stdout);
 	dup2(saved_out, STDOUT_FILENO);
 	dup2(saved_err, STDERR_FILENO);
+	__sanitizer_set_report_fd((void *)(intptr_t)STDERR_FILENO);
 	close(saved_out);
 	close(saved_err);
 	close(null);
