@@ -301,9 +301,9 @@ output_lists(struct matcher *m, const struct build *b, struct error *err)
 					return error_set(err, 0, 0, "too many phrases: "
 					    "out of memory for the match lists");
 				m->out_list[nlist++] = ph;
-				/* the same length, whole word on the left, never glued */
-				/* (a space in it reads any run of white space: its
-				 * length in the text is not its own) */
+				/* the same length, whole word on the left, never
+				 * glued, no space (a space reads any run of white
+				 * space: its length in the text is not its own) */
 				if (!p->word_left || p->affix || p->len > 255 ||
 				    memchr(m->folded + p->off, ' ', p->len) ||
 				    (nlist - 1 > from && left != p->len))
