@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* build_cues: the cue tables (negation, completion, ongoing, offer,
- * accessory, person, first, coordinator, contrast and boundary cues) read into the
- * scan once, with the two cue matchers: the one for every text and the
- * one for titles. */
+ * accessory, person, first, coordinator, contrast and boundary cues)
+ * read into the scan once, with the two cue matchers: the one for every
+ * text and the one for titles. */
 #include <stdlib.h>
 #include <string.h>
 
