@@ -121,22 +121,26 @@ ident_imei_key(const struct ident *id)
 /* ------------------------------------------------------------- messages */
 
 #if defined(__GNUC__) || defined(__clang__)
-__attribute__((format(printf, 2, 3)))
+__attribute__((format(printf, 3, 4)))
 #endif
 static void
-msg(struct ident *id, const char *fmt, ...)
+msg(const struct ident_tables *t, struct ident *id, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (t->quiet) {
+		id->message[0] = '\0';
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(id->message, sizeof id->message, fmt, ap);
 	va_end(ap);
 }
 
 static void
-set_const(struct ident *id, const char *s)
+set_const(const struct ident_tables *t, struct ident *id, const char *s)
 {
-	size_t n = strlen(s);
+	size_t n = t->quiet ? 0 : strlen(s);
 
 	if (n >= sizeof id->message)
 		n = sizeof id->message - 1;
@@ -205,13 +209,13 @@ rb_note(const struct ident_tables *t, struct ident *id, const char *what)
 	const struct ident_rb *rb = ident_reporting_body(t, id->rb);
 
 	if (!rb)
-		msg(id, "%s, but its first two digits (%02d) name no reporting body: "
+		msg(t, id, "%s, but its first two digits (%02d) name no reporting body: "
 		    "check the number against *#06# and the box", what, id->rb);
 	else if (rb->status == RB_RESERVED)
-		msg(id, "%s, but its first two digits (%02d) are reserved: "
+		msg(t, id, "%s, but its first two digits (%02d) are reserved: "
 		    "check the number against *#06# and the box", what, id->rb);
 	else
-		set_const(id, what);
+		set_const(t, id, what);
 }
 
 static void
@@ -226,24 +230,24 @@ classify_imei(const struct ident_tables *t, const char *d, size_t n, struct iden
 	id->expected[0] = (char)('0' + cd);
 	if ((why = placeholder_reason(t, d, n)) != NULL) {
 		id->problem = IDENT_PLACEHOLDER;
-		msg(id, "placeholder IMEI (%s): a phone that shows it has had its IMEI "
+		msg(t, id, "placeholder IMEI (%s): a phone that shows it has had its IMEI "
 		    "erased or changed", why);
 		return;
 	}
 	if (n == 14) {
 		id->problem = IDENT_MISSING_CHECK_DIGIT;
 		if (d[0] == '1' && ident_luhn(d, 13) == d[13] - '0') {
-			msg(id, "14 digits: the last (check) digit is missing, or a spreadsheet "
+			msg(t, id, "14 digits: the last (check) digit is missing, or a spreadsheet "
 			    "dropped a leading 0 (0%.14s is a valid IMEI); copy it again from *#06#", d);
 			return;
 		}
-		msg(id, "14 digits: the last (check) digit is missing; the full IMEI is "
+		msg(t, id, "14 digits: the last (check) digit is missing; the full IMEI is "
 		    "%.14s%d: compare it with *#06#", d, cd);
 		return;
 	}
 	if (d[14] - '0' != cd) {
 		id->problem = IDENT_BAD_CHECK_DIGIT;
-		msg(id, "the last digit is %c, but the first 14 digits need %d: a digit was "
+		msg(t, id, "the last digit is %c, but the first 14 digits need %d: a digit was "
 		    "mistyped, most likely one of the first 14; read the IMEI again from *#06#",
 		    d[14], cd);
 		return;
@@ -261,22 +265,22 @@ classify_imeisv(const struct ident_tables *t, const char *d, struct ident *id)
 	split_imei(id, d, 16);
 	if ((why = placeholder_reason(t, d, 14)) != NULL) {
 		id->problem = IDENT_PLACEHOLDER;
-		msg(id, "placeholder IMEISV (%s): a phone that shows it has had its IMEI "
+		msg(t, id, "placeholder IMEISV (%s): a phone that shows it has had its IMEI "
 		    "erased or changed", why);
 		return;
 	}
 	if (d[14] == '9' && d[15] == '9')
-		msg(id, "IMEISV with software version 99, which is reserved: check the "
+		msg(t, id, "IMEISV with software version 99, which is reserved: check the "
 		    "number; its IMEI is %.14s%d", d, cd);
 	else
-		msg(id, "valid IMEISV (IMEI %.14s%d, software version %c%c)", d, cd, d[14], d[15]);
+		msg(t, id, "valid IMEISV (IMEI %.14s%d, software version %c%c)", d, cd, d[14], d[15]);
 	if (!ident_reporting_body(t, id->rb))
-		msg(id, "IMEISV whose first two digits (%02d) name no reporting body: "
+		msg(t, id, "IMEISV whose first two digits (%02d) name no reporting body: "
 		    "check the number against *#06#", id->rb);
 }
 
 static void
-classify_meid_hex(const char *h, size_t n, struct ident *id)
+classify_meid_hex(const struct ident_tables *t, const char *h, size_t n, struct ident *id)
 {
 	int cd = luhn16(h, 14);
 
@@ -288,17 +292,17 @@ classify_meid_hex(const char *h, size_t n, struct ident *id)
 		id->check[0] = h[14];
 		if (hexval(h[14]) != cd) {
 			id->problem = IDENT_BAD_CHECK_DIGIT;
-			msg(id, "the last character is %c, but the first 14 need %c: a character "
+			msg(t, id, "the last character is %c, but the first 14 need %c: a character "
 			    "was mistyped; read the MEID again from *#06# or Settings",
 			    h[14], id->expected[0]);
 			return;
 		}
 	}
-	msg(id, "valid MEID (region %.2s, manufacturer %.6s, serial %.6s)", h, h + 2, h + 8);
+	msg(t, id, "valid MEID (region %.2s, manufacturer %.6s, serial %.6s)", h, h + 2, h + 8);
 }
 
 static void
-classify_meid_dec(const char *d, size_t n, struct ident *id)
+classify_meid_dec(const struct ident_tables *t, const char *d, size_t n, struct ident *id)
 {
 	uint64_t mfr = 0, serial = 0;
 
@@ -309,7 +313,7 @@ classify_meid_dec(const char *d, size_t n, struct ident *id)
 	id->serial[8] = '\0';
 	if (mfr > 0xFFFFFFFFu || serial > 0xFFFFFFu) {
 		id->problem = IDENT_BAD_COMPONENT;
-		msg(id, "not a MEID: in the 18-digit form the first 10 digits must be at most "
+		msg(t, id, "not a MEID: in the 18-digit form the first 10 digits must be at most "
 		    "4294967295 and the last 8 at most 16777215; read it again");
 		return;
 	}
@@ -318,17 +322,17 @@ classify_meid_dec(const char *d, size_t n, struct ident *id)
 		id->check[0] = d[18];
 		if (d[18] != id->expected[0]) {
 			id->problem = IDENT_BAD_CHECK_DIGIT;
-			msg(id, "the last digit is %c, but the first 18 need %c: a digit was "
+			msg(t, id, "the last digit is %c, but the first 18 need %c: a digit was "
 			    "mistyped; read the MEID again", d[18], id->expected[0]);
 			return;
 		}
 	}
-	msg(id, "valid MEID in decimal form (hex %08llX%06llX)",
+	msg(t, id, "valid MEID in decimal form (hex %08llX%06llX)",
 	    (unsigned long long)mfr, (unsigned long long)serial);
 }
 
 static void
-classify_esn(const char *v, size_t n, struct ident *id)
+classify_esn(const struct ident_tables *t, const char *v, size_t n, struct ident *id)
 {
 	id->kind = IDENT_ESN;
 	if (n == 8) {
@@ -339,9 +343,9 @@ classify_esn(const char *v, size_t n, struct ident *id)
 		memcpy(id->serial, v + 2, 6);
 		id->serial[6] = '\0';
 		if ((x >> 24) == 0x80)
-			msg(id, "pseudo-ESN (derived from a MEID, not unique): use the MEID instead");
+			msg(t, id, "pseudo-ESN (derived from a MEID, not unique): use the MEID instead");
 		else
-			msg(id, "valid ESN (manufacturer %lu, serial %lu; decimal %03lu%08lu)",
+			msg(t, id, "valid ESN (manufacturer %lu, serial %lu; decimal %03lu%08lu)",
 			    x >> 24, x & 0xFFFFFF, x >> 24, x & 0xFFFFFF);
 		return;
 	}
@@ -353,17 +357,17 @@ classify_esn(const char *v, size_t n, struct ident *id)
 		id->serial[8] = '\0';
 		if (mfr > 255 || serial > 0xFFFFFF) {
 			id->problem = IDENT_BAD_COMPONENT;
-			msg(id, "not an ESN: in the 11-digit form the first 3 digits must be at most "
+			msg(t, id, "not an ESN: in the 11-digit form the first 3 digits must be at most "
 			    "255 and the last 8 at most 16777215");
 			return;
 		}
-		msg(id, "valid ESN in decimal form (hex %02llX%06llX)",
+		msg(t, id, "valid ESN in decimal form (hex %02llX%06llX)",
 		    (unsigned long long)mfr, (unsigned long long)serial);
 	}
 }
 
 static void
-classify_eid(const char *d, struct ident *id)
+classify_eid(const struct ident_tables *t, const char *d, struct ident *id)
 {
 	int cd = eid_check(d);
 
@@ -374,51 +378,51 @@ classify_eid(const char *d, struct ident *id)
 	id->expected[1] = (char)('0' + cd % 10);
 	if (d[30] != id->expected[0] || d[31] != id->expected[1]) {
 		id->problem = IDENT_BAD_CHECK_DIGIT;
-		msg(id, "the last two digits are %c%c, but the first 30 need %02d: a digit was "
+		msg(t, id, "the last two digits are %c%c, but the first 30 need %02d: a digit was "
 		    "mistyped; read the EID again from *#06# or Settings", d[30], d[31], cd);
 		return;
 	}
-	set_const(id, "valid EID");
+	set_const(t, id, "valid EID");
 }
 
 static void
-bad_length(struct ident *id, size_t n, enum ident_kind hint)
+bad_length(const struct ident_tables *t, struct ident *id, size_t n, enum ident_kind hint)
 {
 	id->problem = IDENT_BAD_LENGTH;
 	switch (hint) {
 	case IDENT_EID:
 		id->kind = IDENT_EID;
-		msg(id, "%zu digits typed; an EID has 32: copy all of them from *#06# or Settings", n);
+		msg(t, id, "%zu digits typed; an EID has 32: copy all of them from *#06# or Settings", n);
 		return;
 	case IDENT_MEID:
 		id->kind = IDENT_MEID;
-		msg(id, "%zu characters typed; a MEID has 14 hex digits (15 with its check "
+		msg(t, id, "%zu characters typed; a MEID has 14 hex digits (15 with its check "
 		    "digit, or 18 in decimal form)", n);
 		return;
 	case IDENT_ESN:
 		id->kind = IDENT_ESN;
-		msg(id, "%zu characters typed; an ESN has 8 hex digits or 11 decimal digits", n);
+		msg(t, id, "%zu characters typed; an ESN has 8 hex digits or 11 decimal digits", n);
 		return;
 	default:
 		break;
 	}
 	id->kind = hint == IDENT_IMEISV ? IDENT_IMEISV : IDENT_IMEI;
 	if (n == 8)
-		msg(id, "8 digits typed; an IMEI has 15 (8 digits is only the model code, "
+		msg(t, id, "8 digits typed; an IMEI has 15 (8 digits is only the model code, "
 		    "or an ESN: label it 'ESN' if that is what it is)");
 	else if (n == 11)
-		msg(id, "11 digits typed; an IMEI has 15 (label it 'ESN' if it is an ESN)");
+		msg(t, id, "11 digits typed; an IMEI has 15 (label it 'ESN' if it is an ESN)");
 	else if (n > 16 && n < 32)
-		msg(id, "%zu digits typed; an IMEI has 15 (16 with the software version): "
+		msg(t, id, "%zu digits typed; an IMEI has 15 (16 with the software version): "
 		    "are two numbers run together?", n);
 	else
-		msg(id, "%zu digits typed; an IMEI has 15: dial *#06# and copy all of them", n);
+		msg(t, id, "%zu digits typed; an IMEI has 15: dial *#06# and copy all of them", n);
 }
 
 /* A byte that is not a digit or A-F at bad: which one, and what it may
  * stand for. */
 static void
-not_a_digit(const char *v, size_t n, size_t bad, size_t nd, enum ident_kind hint,
+not_a_digit(const struct ident_tables *t, const char *v, size_t n, size_t bad, size_t nd, enum ident_kind hint,
     struct ident *id)
 {
 	unsigned char c = (unsigned char)v[bad];
@@ -432,26 +436,26 @@ not_a_digit(const char *v, size_t n, size_t bad, size_t nd, enum ident_kind hint
 	id->kind = hint != IDENT_UNKNOWN ? hint : IDENT_IMEI;
 	id->digits = (int)nd;
 	if (look)
-		msg(id, "'%.*s' is not a digit (did you mean %c?): an IMEI has only digits; type "
+		msg(t, id, "'%.*s' is not a digit (did you mean %c?): an IMEI has only digits; type "
 		    "it again from *#06#", len, v + bad, look);
 	else
-		msg(id, "'%.*s' is not a digit: an IMEI has only digits; type it "
+		msg(t, id, "'%.*s' is not a digit: an IMEI has only digits; type it "
 		    "again from *#06#", len, v + bad);
 }
 
 /* Letters A-F among the digits: a hex MEID or ESN, or an IMEI mistyped. */
 static void
-with_hex(const char *v, size_t n, enum ident_kind hint, struct ident *id)
+with_hex(const struct ident_tables *t, const char *v, size_t n, enum ident_kind hint, struct ident *id)
 {
 	int meid_like = (n == 14 || n == 15) && v[0] >= 'A';
 	size_t i;
 
 	if (meid_like && hint != IDENT_IMEI && hint != IDENT_IMEISV && hint != IDENT_EID) {
-		classify_meid_hex(v, n, id);
+		classify_meid_hex(t, v, n, id);
 		return;
 	}
 	if (n == 8 && (hint == IDENT_UNKNOWN || hint == IDENT_ESN)) {
-		classify_esn(v, n, id);
+		classify_esn(t, v, n, id);
 		return;
 	}
 	for (i = 0; v[i] <= '9'; i++)
@@ -460,13 +464,13 @@ with_hex(const char *v, size_t n, enum ident_kind hint, struct ident *id)
 	id->kind = hint != IDENT_UNKNOWN ? hint : (n == 14 || n == 15 ? IDENT_MEID : IDENT_IMEI);
 	if ((n == 14 || n == 15) && hint != IDENT_IMEI && hint != IDENT_IMEISV) {
 		id->problem = IDENT_BAD_COMPONENT;
-		msg(id, "a MEID with letters starts with A0 to FF; if this is an IMEI, "
+		msg(t, id, "a MEID with letters starts with A0 to FF; if this is an IMEI, "
 		    "'%c' is not a digit: type it again from *#06#", v[i]);
 	} else if (lookalike((unsigned char)v[i])) {
-		msg(id, "'%c' is not a digit (did you mean %c?): an IMEI has only digits; type it "
+		msg(t, id, "'%c' is not a digit (did you mean %c?): an IMEI has only digits; type it "
 		    "again from *#06#", v[i], lookalike((unsigned char)v[i]));
 	} else {
-		msg(id, "'%c' is not a digit: an IMEI has only digits; type it again "
+		msg(t, id, "'%c' is not a digit: an IMEI has only digits; type it again "
 		    "from *#06#", v[i]);
 	}
 }
@@ -479,11 +483,11 @@ by_length(const struct ident_tables *t, const char *v, size_t n, enum ident_kind
 	switch (n) {
 	case 14:
 		if (hint == IDENT_MEID)
-			classify_meid_hex(v, n, id);
+			classify_meid_hex(t, v, n, id);
 		else if (hint == IDENT_UNKNOWN || hint == IDENT_IMEI)
 			classify_imei(t, v, n, id);
 		else
-			bad_length(id, n, hint);
+			bad_length(t, id, n, hint);
 		return;
 	case 15:
 		if (hint == IDENT_MEID) {
@@ -492,37 +496,37 @@ by_length(const struct ident_tables *t, const char *v, size_t n, enum ident_kind
 		} else if (hint == IDENT_UNKNOWN || hint == IDENT_IMEI) {
 			classify_imei(t, v, n, id);
 		} else {
-			bad_length(id, n, hint);
+			bad_length(t, id, n, hint);
 		}
 		return;
 	case 16:
 		if (hint == IDENT_UNKNOWN || hint == IDENT_IMEI || hint == IDENT_IMEISV)
 			classify_imeisv(t, v, id);
 		else
-			bad_length(id, n, hint);
+			bad_length(t, id, n, hint);
 		return;
 	case 18:
 	case 19:
 		if (hint == IDENT_UNKNOWN || hint == IDENT_MEID)
-			classify_meid_dec(v, n, id);
+			classify_meid_dec(t, v, n, id);
 		else
-			bad_length(id, n, hint);
+			bad_length(t, id, n, hint);
 		return;
 	case 32:
 		if (hint == IDENT_UNKNOWN || hint == IDENT_EID)
-			classify_eid(v, id);
+			classify_eid(t, v, id);
 		else
-			bad_length(id, n, hint);
+			bad_length(t, id, n, hint);
 		return;
 	case 8:
 	case 11:
 		if (hint == IDENT_ESN)
-			classify_esn(v, n, id);
+			classify_esn(t, v, n, id);
 		else
-			bad_length(id, n, hint);
+			bad_length(t, id, n, hint);
 		return;
 	default:
-		bad_length(id, n, hint);
+		bad_length(t, id, n, hint);
 		return;
 	}
 }
@@ -552,9 +556,9 @@ ident_classify(const struct ident_tables *t, const char *v, size_t n,
 			bad = i;
 	}
 	if (bad < n)
-		not_a_digit(v, n, bad, nd, hint, id);
+		not_a_digit(t, v, n, bad, nd, hint, id);
 	else if (nhex > 0)
-		with_hex(v, n, hint, id);
+		with_hex(t, v, n, hint, id);
 	else
 		by_length(t, v, n, hint, id);
 }

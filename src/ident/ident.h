@@ -45,6 +45,8 @@ struct ident_tables {
 	unsigned char rb_known[100];
 	uint64_t *placeholders;	/* sorted 15-digit IMEIs */
 	size_t nplaceholders;
+	int quiet;		/* 1: every message left empty, for a caller that
+				 * makes it again only when it shows one (scan) */
 };
 
 #define IDENT_TEXT_MAX 64	/* longest normalized value kept */

@@ -434,6 +434,8 @@ scan_init(struct scan *s, const struct kb *kb, const struct ident_tables *ids,
 	nm.texts.slot = NULL;
 	s->kb = kb;
 	s->ids = ids;
+	s->find = *ids;		/* its placeholders borrowed too */
+	s->find.quiet = 1;
 	s->tac = tac;
 	s->thai = lang_bit("th");
 	matcher_init(&s->m);

@@ -128,13 +128,13 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 		case SCAN_IMEI:
 			if (!has_digit(f->p, f->len))
 				continue;
-			n = ident_parse_line(s->ids, f->p, f->len, ids, SCAN_MAX_IDS + 1);
+			n = ident_parse_line(&s->find, f->p, f->len, ids, SCAN_MAX_IDS + 1);
 			break;
 		case SCAN_OTHER: case SCAN_TITLE: case SCAN_TEXT: case SCAN_MODEL:
 		case SCAN_DATA:
 			if (!scan_may_hold_id(f->p, f->len))
 				continue;
-			n = ident_find_in_text(s->ids, f->p, f->len, ids, SCAN_MAX_IDS + 1);
+			n = ident_find_in_text(&s->find, f->p, f->len, ids, SCAN_MAX_IDS + 1);
 			break;
 		default:
 			continue;

@@ -158,6 +158,8 @@ struct scan_cueset {
 
 struct scan {
 	const struct ident_tables *ids;	/* borrowed */
+	struct ident_tables find;	/* *ids, quiet: the finding makes no
+					 * message (scanfmt_explain makes one) */
 	const struct tac_db *tac;	/* borrowed; finished; may be NULL */
 	const struct kb *kb;		/* borrowed */
 	struct matcher m;		/* the phrases */

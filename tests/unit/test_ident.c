@@ -306,6 +306,48 @@ test_eid(void)
 	}
 }
 
+/* Quiet tables find the same identifiers, problems and spans and leave
+ * the messages (made with vsnprintf) out: scan's finding, which makes a
+ * message again only for an identifier it writes. */
+static void
+test_quiet(void)
+{
+	static const char *const lines[] = {
+		"352099001761481", "352099001761482", "35209900176148", "00000000000000",
+		"35-417803-685978-1", "3520990017614823", "A10000009296F2", "80A1B2C3",
+		"89049032005008882600044404405417", "12345", "35O99001761481",
+		"IMEI 1: 352099001761481 IMEI 2: 356938035643809",
+	};
+	static const char text[] = "sold with bill, IMEI 35209900176148 and 99000862 1234567";
+	struct ident_tables q = T;
+	struct ident a[4], b[4];
+	size_t i, k, n, m;
+
+	q.quiet = 1;
+	for (i = 0; i <= sizeof lines / sizeof *lines; i++) {
+		const char *s = i < sizeof lines / sizeof *lines ? lines[i] : text;
+
+		if (s == text) {
+			n = ident_find_in_text(&T, s, strlen(s), a, 4);
+			m = ident_find_in_text(&q, s, strlen(s), b, 4);
+			CHECK(n > 0);
+		} else {
+			n = ident_parse_line(&T, s, strlen(s), a, 4);
+			m = ident_parse_line(&q, s, strlen(s), b, 4);
+		}
+		CHECK_INT(m, n);
+		for (k = 0; k < n && k < m; k++) {
+			CHECK_INT(b[k].kind, a[k].kind);
+			CHECK_INT(b[k].problem, a[k].problem);
+			CHECK_INT(b[k].start, a[k].start);
+			CHECK_INT(b[k].len, a[k].len);
+			CHECK_STR(b[k].normalized, a[k].normalized);
+			CHECK(a[k].message[0] != '\0');
+			CHECK_STR(b[k].message, "");
+		}
+	}
+}
+
 static void
 test_find_in_text(void)
 {
@@ -492,6 +534,7 @@ main(void)
 	RUN(test_meid);
 	RUN(test_esn);
 	RUN(test_eid);
+	RUN(test_quiet);
 	RUN(test_find_in_text);
 	RUN(test_find_not_imeis);
 	RUN(test_imei_key);
