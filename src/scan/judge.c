@@ -16,6 +16,9 @@
  *      (and once an offer has taken a financing word, the listing's
  *      other financing words are the offer's, unless what is left to
  *      pay reaches them)
+ *      (and once a completion cue has paid off a financing word, the
+ *      listing's other financing words are paid off too, unless what is
+ *      left to pay reaches them)
  *      (a negation speaks for a list joined by a coordinator: "no
  *      EMI or loan", "EMI ya loan nahi")
  *   5. an accessory or SIM listing (its category column, or an accessory
@@ -302,6 +305,38 @@ offer_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
 	}
 }
 
+/* A finished plan is the listing's: once a completion cue has paid off a
+ * financing word ("12 taksitin hepsi ödendi", "EMI khatam"), the other
+ * financing words a completion may cancel ("taksitli almıştım" in the
+ * clause before) are paid off by it too, unless a cue decided them or
+ * what is left to pay reaches them ("2 EMI baaki" stays counted).  A
+ * near cue that reached a financing word speaks of the plan as surely
+ * as a listing-wide one ("fully paid"). */
+static void
+completion_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
+{
+	uint32_t paid = UINT32_MAX;
+	size_t k;
+
+	for (k = 0; k < j->nph && paid == UINT32_MAX; k++)
+		if (!j->pdead[k] && status[k] == SCAN_HIT_PAID_OFF &&
+		    j->s->ph[j->ph[k].idx].cat == SCAN_CAT_FINANCING)
+			paid = by[k];
+	if (paid == UINT32_MAX)
+		return;
+	for (k = 0; k < j->nph; k++) {
+		const struct scan_phrase *ph = &j->s->ph[j->ph[k].idx];
+
+		if (j->pdead[k] || by[k] != UINT32_MAX || ph->cat != SCAN_CAT_FINANCING ||
+		    !(ph->cues >> SCAN_CUE_COMPLETION & 1) ||
+		    (status[k] != SCAN_HIT_COUNTED && status[k] != SCAN_HIT_WEAK) ||
+		    still_running(j, k))
+			continue;
+		status[k] = SCAN_HIT_PAID_OFF;
+		by[k] = paid;
+	}
+}
+
 /* 1 when phrase matches p and q (p first) are joined by a coordinator
  * ("or", "ni", "hay", "ya") and nothing else but amounts, in one clause. */
 static int
@@ -427,6 +462,7 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 		if (!j.pdead[k])
 			status[k] = (uint8_t)judge_one(&j, k, acc_cat, acc_cue, &by[k]);
 	offer_spreads(&j, status, by);
+	completion_spreads(&j, status, by);
 	negation_spreads(&j, status, by);
 	for (k = 0; k < nph; k++)
 		if (!j.pdead[k] && (status[k] == SCAN_HIT_COUNTED || status[k] == SCAN_HIT_WEAK) &&

@@ -164,6 +164,12 @@ test_completion(void)
 	CHECK_STR(got(judge("Not fully paid, EMI running")), "emi running:counted ");
 	CHECK_STR(RISK(judge("Not fully paid yet, still on EMI")), "caution");
 	CHECK_STR(RISK(judge("Home Credit paid off, receipt available")), "ok");
+	/* a near cue that paid off one financing word pays off the
+	 * listing's others ("taksitli" in the clause before) */
+	CHECK_STR(got(judge("Taksitli alm\xC4\xB1\xC5\x9Ft\xC4\xB1m, 12 taksitin hepsi \xC3\xB6" "dendi")),
+	    "taksitli:paid_off taksitin:paid_off ");
+	CHECK_STR(got(judge("Taksitli alm\xC4\xB1\xC5\x9Ft\xC4\xB1m, 5 taksit kald\xC4\xB1")),
+	    "taksitli:counted taksit:counted ");
 }
 
 /* Plans still running: what is left to pay lifts a weak financing word
@@ -206,10 +212,15 @@ test_first(void)
 	/* an amount between the cue and the word is no word of the reach */
 	CHECK_STR(got(judge("Send upfront 20 000 via GCash")), "gcash:counted ");
 	CHECK_STR(got(judge("Send upfront 1,500.00 via GCash")), "gcash:counted ");
-	CHECK_STR(got(judge("Send upfront the whole price via GCash")), "gcash:weak ");
+	CHECK_STR(got(judge("Send upfront 20 000 000 000 via GCash")), "gcash:counted ");
+	CHECK_STR(got(judge("Send upfront the whole agreed price now via GCash")), "gcash:weak ");
 	CHECK_STR(got(judge("Send upfront $40 via GCash")), "gcash:counted ");
 	CHECK_STR(got(judge("Send upfront 2k pesos via GCash")), "gcash:counted ");
-	CHECK_STR(got(judge("Send upfront 2 big ones via GCash")), "gcash:weak ");
+	CHECK_STR(got(judge("Send upfront 2 really big old ones via GCash")), "gcash:weak ");
+	/* either side: Tagalog "muna" follows the verb, before the app */
+	CHECK_STR(got(judge("Send ka muna ng 500 sa GCash")), "gcash:counted ");
+	/* a payment name of another language's row: MoMo in French */
+	CHECK_STR(got(judge("Envoie 10 000 par MoMo avant qu'on se voie")), "momo:counted ");
 	/* Thai: a space next to a number or a Latin word ends no clause,
 	 * and white space is no character of a reach */
 	CHECK_STR(got(judge("\xE0\xB8\xA1\xE0\xB8\xB1\xE0\xB8\x94\xE0\xB8\x88\xE0\xB8\xB3 500 "
