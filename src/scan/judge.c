@@ -337,8 +337,13 @@ completion_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
 	}
 }
 
+/* Words a list item may hold beside its phrase ("no EMI or credit card
+ * installment", "tidak ada cicilan Kredivo atau paylater"). */
+#define JOINED_WORDS 2
+
 /* 1 when phrase matches p and q (p first) are joined by a coordinator
- * ("or", "ni", "hay", "ya") and nothing else but amounts, in one clause. */
+ * ("or", "ni", "hay", "ya") in one clause, with at most JOINED_WORDS
+ * words (amounts aside) on either side of it. */
 static int
 joined(const struct judge *j, const struct scan_ev *p, const struct scan_ev *q)
 {
@@ -354,8 +359,8 @@ joined(const struct judge *j, const struct scan_ev *p, const struct scan_ev *q)
 		    j->s->cue[c->idx].kind == SCAN_CUE_COORDINATOR &&
 		    c->off >= a && c->off + c->len <= b &&
 		    judge_compat(j->s->cue[c->idx].langs, j->s->ph[q->idx].langs) &&
-		    judge_words_in(j, p->field, a, c->off) == 0 &&
-		    judge_words_in(j, p->field, c->off + c->len, b) == 0)
+		    judge_words_in(j, p->field, a, c->off) <= JOINED_WORDS &&
+		    judge_words_in(j, p->field, c->off + c->len, b) <= JOINED_WORDS)
 			return 1;
 	}
 	return 0;
@@ -382,6 +387,7 @@ negation_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
 
 				if (m == k || j->pdead[m] || by[m] != UINT32_MAX ||
 				    (status[m] != SCAN_HIT_COUNTED && status[m] != SCAN_HIT_WEAK) ||
+				    still_running(j, m) ||
 				    !(ph->cues >> SCAN_CUE_NEGATION & 1) ||
 				    !(cue->applies >> ph->cat & 1) ||
 				    !judge_compat(cue->langs, ph->langs) ||

@@ -270,6 +270,15 @@ test_context(void)
 	    "home credit:negated fe credit:negated ");
 	/* but not over a word that is not the coordinator */
 	CHECK_STR(RISK(judge("Not on any old EMI and Bajaj Finserv loan")), "caution");
+	/* a list item of a few words: "credit card installment" */
+	CHECK_STR(got(judge("Hindi naka-Home Credit o credit card installment")),
+	    "home credit:negated installment:negated ");
+	CHECK_STR(got(judge("Tidak ada cicilan Kredivo atau paylater apapun")),
+	    "cicilan:negated paylater:negated ");
+	/* not past the clause, nor over a plan still running */
+	CHECK_STR(RISK(judge("No EMI or any other thing, Home Credit loan running")), "caution");
+	CHECK_STR(got(judge("EMI nahi hai ya fir loan baaki hai")),
+	    "emi:negated loan:counted ");
 
 	CHECK_STR(got(judge("No cost EMI on all cards, visit our store")), "emi:shop_offer ");
 	CHECK_STR(got(judge("EMI available hai")), "emi:shop_offer ");
