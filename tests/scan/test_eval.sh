@@ -9,15 +9,16 @@ BIN=$1
 . tests/lib.sh
 
 # held-out part (what evaluate.py checks), then the tuning part.  The set
-# grew by 192 listings from a second writer who never saw the engine (held
-# out 0.556 / 0.370 before tuning on them): the floors follow what the scan
-# reaches on all 952 (held-out 0.885 / 0.835, tuning 0.963 / 0.922 with 2
-# honest stops it has no sourced words for).
-MIN_PRECISION=0.88
-MIN_RECALL=0.83
-MIN_TUNE_PRECISION=0.96
-MIN_TUNE_RECALL=0.91
-MAX_TUNE_STOP_ON_HONEST=2
+# grew by two batches of 192 listings from writers who never saw the
+# engine (the third read at 0.826 / 0.679 held out before tuning on its
+# tuning part): the floors follow what the scan reaches on all 1,144
+# (held-out 0.892 / 0.844, tuning 0.956 / 0.909 with 4 honest stops it has
+# no sourced words for).
+MIN_PRECISION=0.89
+MIN_RECALL=0.84
+MIN_TUNE_PRECISION=0.95
+MIN_TUNE_RECALL=0.90
+MAX_TUNE_STOP_ON_HONEST=4
 
 if ! command -v python3 > /dev/null 2>&1; then
 	echo "SKIP evaluation: no python3"

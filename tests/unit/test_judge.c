@@ -219,6 +219,12 @@ test_first(void)
 	CHECK_STR(got(judge("Send upfront 2 really big old ones via GCash")), "gcash:weak ");
 	/* either side: Tagalog "muna" follows the verb, before the app */
 	CHECK_STR(got(judge("Send ka muna ng 500 sa GCash")), "gcash:counted ");
+	/* a shipping word is a first cue: the money goes before the phone */
+	CHECK_STR(got(judge("Kargo \xC3\xBC" "cretini Papara'dan g\xC3\xB6nderin")), "papara:counted ");
+	CHECK_STR(got(judge("Bisa OVO atau COD, dikirim hari ini")), "ovo:weak ");
+	/* "yoktur", yok with its copula, over a list */
+	CHECK_STR(got(judge("\xC3\x87" "al\xC4\xB1nt\xC4\xB1 ya da kay\xC4\xB1p kayd\xC4\xB1 yoktur")),
+	    "\xC3\xA7" "al\xC4\xB1nt\xC4\xB1:negated kay\xC4\xB1p:negated ");
 	/* a payment name of another language's row: MoMo in French */
 	CHECK_STR(got(judge("Envoie 10 000 par MoMo avant qu'on se voie")), "momo:counted ");
 	/* Thai: a space next to a number or a Latin word ends no clause,
