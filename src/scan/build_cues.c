@@ -8,6 +8,7 @@
 
 #include "lib/casefold.h"
 #include "lib/utf8.h"
+#include "scan/affix.h"
 #include "scan/scan_priv.h"
 
 static int
@@ -115,6 +116,25 @@ add_boundary_cp(struct scan *s, uint32_t cp)
 	return 0;
 }
 
+/* The affixes a cue row's text may wear: Arabic glues the article and
+ * the conjunctions to a noun or a verb ("العربون", "وخلصت"), so an
+ * Arabic cue of words (first, completion, ongoing, offer) takes them; a
+ * particle (a negation, a coordinator: "ما", "لا") does not, as "كما"
+ * (as) and "لما" (when) are no negations. */
+static uint8_t
+cue_affixes(const struct scan_cue *c)
+{
+	if (c->langs == UINT32_MAX || !(c->langs & scan_lang_bits("ar")))
+		return 0;	/* ("*": every language, signs) */
+	switch (c->kind) {
+	case SCAN_CUE_FIRST: case SCAN_CUE_COMPLETION: case SCAN_CUE_ONGOING:
+	case SCAN_CUE_OFFER:
+		return SCAN_AFFIX_AR;
+	default:
+		return 0;
+	}
+}
+
 /* The cue rows of one kind group (titles or not) as the phrases of set:
  * each distinct text once, with every row that has it. */
 static int
@@ -124,7 +144,8 @@ build_cueset(struct scan *s, struct scan_cueset *set, int titles, struct error *
 
 	set->at = calloc(s->ncue + 2, sizeof *set->at);
 	set->rows = calloc(s->ncue + 1, sizeof *set->rows);
-	if (!set->at || !set->rows)
+	set->affixes = calloc(s->ncue + 1, sizeof *set->affixes);
+	if (!set->at || !set->rows || !set->affixes)
 		return error_set(e, 0, 0, "out of memory");
 	for (i = 0; i < s->ncue; i++) {
 		const struct scan_cue *c = &s->cue[i];
@@ -140,12 +161,16 @@ build_cueset(struct scan *s, struct scan_cueset *set, int titles, struct error *
 		if (k < i)
 			continue;
 		set->at[set->n] = (uint32_t)n;
+		set->affixes[set->n] = 0;
 		for (k = i; k < s->ncue; k++)
 			if ((s->cue[k].kind == SCAN_CUE_ACCESSORY ||
 			    s->cue[k].kind == SCAN_CUE_INCLUDED) == titles &&
-			    strcmp(s->cue[k].text, c->text) == 0)
+			    strcmp(s->cue[k].text, c->text) == 0) {
 				set->rows[n++] = (uint32_t)k;
-		if (matcher_add(&set->m, c->text, strlen(c->text), MATCHER_WORD, e) != 0)
+				set->affixes[set->n] |= cue_affixes(&s->cue[k]);
+			}
+		if (matcher_add(&set->m, c->text, strlen(c->text),
+		    MATCHER_WORD | (set->affixes[set->n] ? MATCHER_AFFIX : 0), e) != 0)
 			return -1;
 		set->n++;
 	}
@@ -159,6 +184,7 @@ scan_cueset_release(struct scan_cueset *set)
 	matcher_release(&set->m);
 	free(set->at);
 	free(set->rows);
+	free(set->affixes);
 	memset(set, 0, sizeof *set);
 }
 

@@ -74,7 +74,11 @@ static int
 collect_cue(void *ctx, const struct matcher_match *m)
 {
 	struct scan_many *w = ctx;
+	const struct matcher_text *t = &w->texts2[m->text];
 
+	if (m->glued && !scan_affix_glued_ok(w->scan->cm.affixes[m->phrase], t->p, t->n,
+	    m->off, m->len, m->glued))
+		return 0;
 	return push_hit(w, &w->cue, m);
 }
 

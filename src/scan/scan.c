@@ -284,6 +284,9 @@ on_match(void *ctx, const struct matcher_match *m)
 	if (!c->cues && (m->glued ? !scan_affix_glued_ok(c->s->ph[m->phrase].affixes,
 	    c->f->p, c->f->len, m->off, m->len, m->glued) : c->s->ph[m->phrase].affix_only))
 		return 0;
+	if (c->cues && m->glued && !scan_affix_glued_ok(c->cues->affixes[m->phrase],
+	    c->f->p, c->f->len, m->off, m->len, m->glued))
+		return 0;
 	if (!c->cues) {
 		if (c->n == c->cap)
 			return 0;

@@ -153,6 +153,7 @@ struct scan_cue {
 struct scan_cueset {
 	struct matcher m;
 	uint32_t *at, *rows;
+	uint8_t *affixes;	/* per text: the SCAN_AFFIX_ its matches may wear */
 	size_t n;
 };
 

@@ -225,6 +225,13 @@ test_first(void)
 	/* "yoktur", yok with its copula, over a list */
 	CHECK_STR(got(judge("\xC3\x87" "al\xC4\xB1nt\xC4\xB1 ya da kay\xC4\xB1p kayd\xC4\xB1 yoktur")),
 	    "\xC3\xA7" "al\xC4\xB1nt\xC4\xB1:negated kay\xC4\xB1p:negated ");
+	/* an Arabic cue of words wears the article ("العربون", the deposit);
+	 * a particle does not: "لما" (when) is no "ما" (not) */
+	CHECK_STR(got(judge("\xD8\xAD\xD9\x88\xD9\x84 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x88\xD9\x86 "
+	    "300 \xD8\xB1\xD9\x8A\xD8\xA7\xD9\x84 \xD8\xB9\xD9\x84\xD9\x89 STC Pay")),
+	    "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x88\xD9\x86:weak stc pay:counted ");
+	CHECK_STR(RISK(judge("\xD9\x84\xD9\x85\xD8\xA7 \xD8\xA7\xD8\xB4\xD8\xAA\xD8\xB1\xD9\x8A\xD8\xAA\xD9\x87 "
+	    "\xD9\x83\xD8\xA7\xD9\x86 \xD9\x85\xD9\x82\xD9\x81\xD9\x84")), "stop");
 	/* a payment name of another language's row: MoMo in French */
 	CHECK_STR(got(judge("Envoie 10 000 par MoMo avant qu'on se voie")), "momo:counted ");
 	/* Thai: a space next to a number or a Latin word ends no clause,
