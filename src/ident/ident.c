@@ -237,8 +237,9 @@ classify_imei(const struct ident_tables *t, const char *d, size_t n, struct iden
 	if (n == 14) {
 		id->problem = IDENT_MISSING_CHECK_DIGIT;
 		if (d[0] == '1' && ident_luhn(d, 13) == d[13] - '0') {
-			msg(t, id, "14 digits: the last (check) digit is missing, or a spreadsheet "
-			    "dropped a leading 0 (0%.14s is a valid IMEI); copy it again from *#06#", d);
+			msg(t, id, "14 digits: the last (check) digit is missing, or a "
+			    "spreadsheet dropped a leading 0 (0%.14s is a valid IMEI); copy it "
+			    "again from *#06#", d);
 			return;
 		}
 		msg(t, id, "14 digits: the last (check) digit is missing; the full IMEI is "
@@ -273,7 +274,8 @@ classify_imeisv(const struct ident_tables *t, const char *d, struct ident *id)
 		msg(t, id, "IMEISV with software version 99, which is reserved: check the "
 		    "number; its IMEI is %.14s%d", d, cd);
 	else
-		msg(t, id, "valid IMEISV (IMEI %.14s%d, software version %c%c)", d, cd, d[14], d[15]);
+		msg(t, id, "valid IMEISV (IMEI %.14s%d, software version %c%c)", d, cd,
+		    d[14], d[15]);
 	if (!ident_reporting_body(t, id->rb))
 		msg(t, id, "IMEISV whose first two digits (%02d) name no reporting body: "
 		    "check the number against *#06#", id->rb);
@@ -292,8 +294,8 @@ classify_meid_hex(const struct ident_tables *t, const char *h, size_t n, struct 
 		id->check[0] = h[14];
 		if (hexval(h[14]) != cd) {
 			id->problem = IDENT_BAD_CHECK_DIGIT;
-			msg(t, id, "the last character is %c, but the first 14 need %c: a character "
-			    "was mistyped; read the MEID again from *#06# or Settings",
+			msg(t, id, "the last character is %c, but the first 14 need %c: a "
+			    "character was mistyped; read the MEID again from *#06# or Settings",
 			    h[14], id->expected[0]);
 			return;
 		}
@@ -343,7 +345,8 @@ classify_esn(const struct ident_tables *t, const char *v, size_t n, struct ident
 		memcpy(id->serial, v + 2, 6);
 		id->serial[6] = '\0';
 		if ((x >> 24) == 0x80)
-			msg(t, id, "pseudo-ESN (derived from a MEID, not unique): use the MEID instead");
+			msg(t, id, "pseudo-ESN (derived from a MEID, not unique): use the MEID "
+			    "instead");
 		else
 			msg(t, id, "valid ESN (manufacturer %lu, serial %lu; decimal %03lu%08lu)",
 			    x >> 24, x & 0xFFFFFF, x >> 24, x & 0xFFFFFF);
@@ -357,8 +360,8 @@ classify_esn(const struct ident_tables *t, const char *v, size_t n, struct ident
 		id->serial[8] = '\0';
 		if (mfr > 255 || serial > 0xFFFFFF) {
 			id->problem = IDENT_BAD_COMPONENT;
-			msg(t, id, "not an ESN: in the 11-digit form the first 3 digits must be at most "
-			    "255 and the last 8 at most 16777215");
+			msg(t, id, "not an ESN: in the 11-digit form the first 3 digits must be "
+			    "at most 255 and the last 8 at most 16777215");
 			return;
 		}
 		msg(t, id, "valid ESN in decimal form (hex %02llX%06llX)",
@@ -392,7 +395,8 @@ bad_length(const struct ident_tables *t, struct ident *id, size_t n, enum ident_
 	switch (hint) {
 	case IDENT_EID:
 		id->kind = IDENT_EID;
-		msg(t, id, "%zu digits typed; an EID has 32: copy all of them from *#06# or Settings", n);
+		msg(t, id, "%zu digits typed; an EID has 32: copy all of them from *#06# or "
+		    "Settings", n);
 		return;
 	case IDENT_MEID:
 		id->kind = IDENT_MEID;
@@ -422,8 +426,8 @@ bad_length(const struct ident_tables *t, struct ident *id, size_t n, enum ident_
 /* A byte that is not a digit or A-F at bad: which one, and what it may
  * stand for. */
 static void
-not_a_digit(const struct ident_tables *t, const char *v, size_t n, size_t bad, size_t nd, enum ident_kind hint,
-    struct ident *id)
+not_a_digit(const struct ident_tables *t, const char *v, size_t n, size_t bad, size_t nd,
+    enum ident_kind hint, struct ident *id)
 {
 	unsigned char c = (unsigned char)v[bad];
 	char look = lookalike(c);
@@ -436,8 +440,8 @@ not_a_digit(const struct ident_tables *t, const char *v, size_t n, size_t bad, s
 	id->kind = hint != IDENT_UNKNOWN ? hint : IDENT_IMEI;
 	id->digits = (int)nd;
 	if (look)
-		msg(t, id, "'%.*s' is not a digit (did you mean %c?): an IMEI has only digits; type "
-		    "it again from *#06#", len, v + bad, look);
+		msg(t, id, "'%.*s' is not a digit (did you mean %c?): an IMEI has only "
+		    "digits; type it again from *#06#", len, v + bad, look);
 	else
 		msg(t, id, "'%.*s' is not a digit: an IMEI has only digits; type it "
 		    "again from *#06#", len, v + bad);
@@ -445,7 +449,8 @@ not_a_digit(const struct ident_tables *t, const char *v, size_t n, size_t bad, s
 
 /* Letters A-F among the digits: a hex MEID or ESN, or an IMEI mistyped. */
 static void
-with_hex(const struct ident_tables *t, const char *v, size_t n, enum ident_kind hint, struct ident *id)
+with_hex(const struct ident_tables *t, const char *v, size_t n, enum ident_kind hint,
+    struct ident *id)
 {
 	int meid_like = (n == 14 || n == 15) && v[0] >= 'A';
 	size_t i;
@@ -467,8 +472,8 @@ with_hex(const struct ident_tables *t, const char *v, size_t n, enum ident_kind 
 		msg(t, id, "a MEID with letters starts with A0 to FF; if this is an IMEI, "
 		    "'%c' is not a digit: type it again from *#06#", v[i]);
 	} else if (lookalike((unsigned char)v[i])) {
-		msg(t, id, "'%c' is not a digit (did you mean %c?): an IMEI has only digits; type it "
-		    "again from *#06#", v[i], lookalike((unsigned char)v[i]));
+		msg(t, id, "'%c' is not a digit (did you mean %c?): an IMEI has only digits; "
+		    "type it again from *#06#", v[i], lookalike((unsigned char)v[i]));
 	} else {
 		msg(t, id, "'%c' is not a digit: an IMEI has only digits; type it again "
 		    "from *#06#", v[i]);
