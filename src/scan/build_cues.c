@@ -116,6 +116,19 @@ add_boundary_cp(struct scan *s, uint32_t cp)
 	return 0;
 }
 
+/* 1 when text is one or two Latin letters: a word that other languages
+ * write too ("ko", "na", "ou", "o"). */
+static int
+short_latin(const char *text)
+{
+	size_t n = strlen(text), i;
+
+	for (i = 0; i < n; i++)
+		if (!((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z'))
+			return 0;
+	return n <= 2;
+}
+
 /* The affixes a cue row's text may wear: Arabic glues the article and
  * the conjunctions to a noun or a verb ("العربون", "وخلصت"), so an
  * Arabic cue of words (first, completion, ongoing, offer) takes them; a
@@ -228,6 +241,8 @@ scan_build_cues(struct scan *s, struct error *e)
 		c->position = (uint8_t)pos;
 		c->reach = (uint8_t)reach;
 		c->applies = applies_of(r->applies_to);
+		c->on_names = (c->langs & scan_lang_bits("en")) || !short_latin(r->cue) ||
+		    kind == SCAN_CUE_COORDINATOR;	/* ("Bajaj o Home Credit") */
 		s->ncue++;
 	}
 	qsort(s->boundary_cp, s->nboundary_cp, sizeof *s->boundary_cp, cmp_u32);

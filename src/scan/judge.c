@@ -178,7 +178,7 @@ denies_back(struct judge *j, size_t n, const struct scan_ev *p)
 	size_t i;
 
 	if (j->cdead[n] || cue->kind != SCAN_CUE_NEGATION || !(ph->cues >> SCAN_CUE_NEGATION & 1) ||
-	    !(cue->applies >> ph->cat & 1) || !judge_compat(cue->langs, ph->langs) ||
+	    !(cue->applies >> ph->cat & 1) || !judge_cue_fits(cue, ph) ||
 	    j->cue[n].field != p->field || j->cue[n].off < p->off + p->len)
 		return 0;
 	if (j->contrast[n] == -2)
@@ -358,7 +358,7 @@ joined(const struct judge *j, const struct scan_ev *p, const struct scan_ev *q)
 		if (!j->cdead[k] && c->field == p->field &&
 		    j->s->cue[c->idx].kind == SCAN_CUE_COORDINATOR &&
 		    c->off >= a && c->off + c->len <= b &&
-		    judge_compat(j->s->cue[c->idx].langs, j->s->ph[q->idx].langs) &&
+		    judge_cue_fits(&j->s->cue[c->idx], &j->s->ph[q->idx]) &&
 		    judge_words_in(j, p->field, a, c->off) <= JOINED_WORDS &&
 		    judge_words_in(j, p->field, c->off + c->len, b) <= JOINED_WORDS)
 			return 1;
@@ -390,7 +390,7 @@ negation_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
 				    still_running(j, m) ||
 				    !(ph->cues >> SCAN_CUE_NEGATION & 1) ||
 				    !(cue->applies >> ph->cat & 1) ||
-				    !judge_compat(cue->langs, ph->langs) ||
+				    !judge_cue_fits(cue, ph) ||
 				    !(m < k ? joined(j, &j->ph[m], &j->ph[k]) :
 				    joined(j, &j->ph[k], &j->ph[m])))
 					continue;

@@ -37,6 +37,16 @@ judge_compat(uint32_t cue_langs, uint32_t phrase_langs)
 	return (cue_langs & phrase_langs) || (cue_langs & LANG_EN) || (phrase_langs & LANG_EN);
 }
 
+/* 1 when cue may speak for phrase ph: judge_compat, and a name (every
+ * language) takes no short foreign word: Vietnamese "ko" (not) is
+ * Tagalog "ko" (I) in "kinuha ko sa Home Credit". */
+static inline int
+judge_cue_fits(const struct scan_cue *cue, const struct scan_phrase *ph)
+{
+	return judge_compat(cue->langs, ph->langs) &&
+	    (cue->on_names || ph->langs != UINT32_MAX);
+}
+
 static inline const struct scan_field *
 judge_field(const struct judge *j, uint32_t f)
 {

@@ -214,7 +214,7 @@ judge_cancels(const struct judge *j, size_t k, const struct scan_ev *p, int kind
 	const struct scan_phrase *ph = &j->s->ph[p->idx];
 
 	return !j->cdead[k] && cue->kind == kind && (ph->cues >> kind & 1) &&
-	    (cue->applies >> ph->cat & 1) && judge_compat(cue->langs, ph->langs) &&
+	    (cue->applies >> ph->cat & 1) && judge_cue_fits(cue, ph) &&
 	    judge_within(j, &j->cue[k], p, ph->langs);
 }
 
@@ -229,7 +229,7 @@ judge_lifts(const struct judge *j, size_t k, const struct scan_ev *p)
 	const struct scan_phrase *ph = &j->s->ph[p->idx];
 
 	return !j->cdead[k] && (cue->kind == SCAN_CUE_ONGOING || cue->kind == SCAN_CUE_FIRST) &&
-	    (cue->applies >> ph->cat & 1) && judge_compat(cue->langs, ph->langs) &&
+	    (cue->applies >> ph->cat & 1) && judge_cue_fits(cue, ph) &&
 	    judge_within(j, &j->cue[k], p, ph->langs);
 }
 
@@ -246,7 +246,7 @@ judge_offer_near(const struct judge *j, size_t k, const struct scan_ev *p)
 
 	if (j->cdead[k] || cue->kind != SCAN_CUE_OFFER || cue->position != SCAN_POS_OVER ||
 	    !(ph->cues >> SCAN_CUE_OFFER & 1) || !(cue->applies >> ph->cat & 1) ||
-	    !judge_compat(cue->langs, ph->langs) || c->field != p->field)
+	    !judge_cue_fits(cue, ph) || c->field != p->field)
 		return 0;
 	if (c->off + c->len <= p->off) {
 		a = c->off + c->len;

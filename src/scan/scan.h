@@ -145,6 +145,10 @@ struct scan_cue {
 	uint8_t position;	/* enum scan_pos */
 	uint8_t reach;		/* enum scan_reach */
 	uint8_t applies;	/* 1 << enum scan_cat */
+	uint8_t on_names;	/* 0: a word of one or two Latin letters of
+				 * another language than English ("ko", "na"),
+				 * no cue of a name (a lender, written in every
+				 * language); a coordinator ("o", "ou") is */
 	uint16_t reach_n;	/* N of Nw or Nc */
 };
 

@@ -288,6 +288,11 @@ test_context(void)
 	    "home credit:negated installment:negated ");
 	CHECK_STR(got(judge("Tidak ada cicilan Kredivo atau paylater apapun")),
 	    "cicilan:negated paylater:negated ");
+	/* a name takes no short word of another language: Tagalog "ko" (I)
+	 * is no Vietnamese "ko" (not); a coordinator still joins names */
+	CHECK_STR(got(judge("Kinuha ko to sa Home Credit")), "home credit:counted ");
+	CHECK_STR(got(judge("Sin deuda con Bajaj o Home Credit")),
+	    "deuda:negated home credit:negated ");
 	/* not past the clause, nor over a plan still running */
 	CHECK_STR(RISK(judge("No EMI or any other thing, Home Credit loan running")), "caution");
 	CHECK_STR(got(judge("EMI nahi hai ya fir loan baaki hai")),
