@@ -232,6 +232,11 @@ test_first(void)
 	    "\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x88\xD9\x86:weak stc pay:counted ");
 	CHECK_STR(RISK(judge("\xD9\x84\xD9\x85\xD8\xA7 \xD8\xA7\xD8\xB4\xD8\xAA\xD8\xB1\xD9\x8A\xD8\xAA\xD9\x87 "
 	    "\xD9\x83\xD8\xA7\xD9\x86 \xD9\x85\xD9\x82\xD9\x81\xD9\x84")), "stop");
+	/* Japanese puts 先に (first) after the name as often as before */
+	CHECK_STR(got(judge("PayPay\xE3\x81\xA7\xE5\x85\x88\xE3\x81\xAB\xE9\x80\x81\xE9\x87\x91")),
+	    "paypay:counted ");
+	/* "advance", the English word, in Roman Urdu and Banglish too */
+	CHECK_STR(got(judge("SadaPay pe advance bhej dein, phir courier")), "sadapay:counted ");
 	/* a payment name of another language's row: MoMo in French */
 	CHECK_STR(got(judge("Envoie 10 000 par MoMo avant qu'on se voie")), "momo:counted ");
 	/* Thai: a space next to a number or a Latin word ends no clause,
