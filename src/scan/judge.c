@@ -273,67 +273,40 @@ still_running(const struct judge *j, size_t k)
 	return 0;
 }
 
-/* A shop that offers credit ("bisa kredit", "trả góp 0%") names its
- * lenders and terms in clauses of their own ("pakai Kredivo, Akulaku, atau
- * Home Credit", "cicilan mulai 150rb"): once an offer has taken a
- * financing word of the listing, the other financing words an offer may
- * cancel are the offer's too, unless a cue decided them or what is left
- * to pay reaches them (a plan still running, "2 EMI baaki", stays
- * counted). */
+/* A statement about the plan speaks for the listing's financing words:
+ * once a cue has given one of them status st, the others whose cues
+ * column lists kind get st from the same cue, unless a cue decided them
+ * or what is left to pay reaches them (a plan still running, "2 EMI
+ * baaki", stays counted).
+ *   - a shop that offers credit ("bisa kredit", "trả góp 0%") names its
+ *     lenders and terms in clauses of their own ("pakai Kredivo, Akulaku,
+ *     atau Home Credit", "cicilan mulai 150rb"): SCAN_HIT_OFFER;
+ *   - a near completion cue that paid off one ("12 taksitin hepsi
+ *     ödendi") speaks of the plan as surely as a listing-wide one ("fully
+ *     paid"): "taksitli almıştım" in the clause before is paid off too,
+ *     SCAN_HIT_PAID_OFF. */
 static void
-offer_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
+spreads(const struct judge *j, uint8_t *status, uint32_t *by, int st, int kind)
 {
-	uint32_t offer = UINT32_MAX;
+	uint32_t cue = UINT32_MAX;
 	size_t k;
 
-	for (k = 0; k < j->nph && offer == UINT32_MAX; k++)
-		if (!j->pdead[k] && status[k] == SCAN_HIT_OFFER &&
+	for (k = 0; k < j->nph && cue == UINT32_MAX; k++)
+		if (!j->pdead[k] && status[k] == st &&
 		    j->s->ph[j->ph[k].idx].cat == SCAN_CAT_FINANCING)
-			offer = by[k];
-	if (offer == UINT32_MAX)
+			cue = by[k];
+	if (cue == UINT32_MAX)
 		return;
 	for (k = 0; k < j->nph; k++) {
 		const struct scan_phrase *ph = &j->s->ph[j->ph[k].idx];
 
 		if (j->pdead[k] || by[k] != UINT32_MAX || ph->cat != SCAN_CAT_FINANCING ||
-		    !(ph->cues >> SCAN_CUE_OFFER & 1) ||
+		    !(ph->cues >> kind & 1) ||
 		    (status[k] != SCAN_HIT_COUNTED && status[k] != SCAN_HIT_WEAK) ||
 		    still_running(j, k))
 			continue;
-		status[k] = SCAN_HIT_OFFER;
-		by[k] = offer;
-	}
-}
-
-/* A finished plan is the listing's: once a completion cue has paid off a
- * financing word ("12 taksitin hepsi ödendi", "EMI khatam"), the other
- * financing words a completion may cancel ("taksitli almıştım" in the
- * clause before) are paid off by it too, unless a cue decided them or
- * what is left to pay reaches them ("2 EMI baaki" stays counted).  A
- * near cue that reached a financing word speaks of the plan as surely
- * as a listing-wide one ("fully paid"). */
-static void
-completion_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
-{
-	uint32_t paid = UINT32_MAX;
-	size_t k;
-
-	for (k = 0; k < j->nph && paid == UINT32_MAX; k++)
-		if (!j->pdead[k] && status[k] == SCAN_HIT_PAID_OFF &&
-		    j->s->ph[j->ph[k].idx].cat == SCAN_CAT_FINANCING)
-			paid = by[k];
-	if (paid == UINT32_MAX)
-		return;
-	for (k = 0; k < j->nph; k++) {
-		const struct scan_phrase *ph = &j->s->ph[j->ph[k].idx];
-
-		if (j->pdead[k] || by[k] != UINT32_MAX || ph->cat != SCAN_CAT_FINANCING ||
-		    !(ph->cues >> SCAN_CUE_COMPLETION & 1) ||
-		    (status[k] != SCAN_HIT_COUNTED && status[k] != SCAN_HIT_WEAK) ||
-		    still_running(j, k))
-			continue;
-		status[k] = SCAN_HIT_PAID_OFF;
-		by[k] = paid;
+		status[k] = (uint8_t)st;
+		by[k] = cue;
 	}
 }
 
@@ -467,8 +440,8 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 	for (k = 0; k < nph; k++)
 		if (!j.pdead[k])
 			status[k] = (uint8_t)judge_one(&j, k, acc_cat, acc_cue, &by[k]);
-	offer_spreads(&j, status, by);
-	completion_spreads(&j, status, by);
+	spreads(&j, status, by, SCAN_HIT_OFFER, SCAN_CUE_OFFER);
+	spreads(&j, status, by, SCAN_HIT_PAID_OFF, SCAN_CUE_COMPLETION);
 	negation_spreads(&j, status, by);
 	for (k = 0; k < nph; k++)
 		if (!j.pdead[k] && (status[k] == SCAN_HIT_COUNTED || status[k] == SCAN_HIT_WEAK) &&
