@@ -45,14 +45,16 @@ position_of(const char *p)
 	return -1;
 }
 
-/* reach: "3w", "15c", "clause", "listing", "title", "-". */
+/* reach: "3w", "15c", "clause", "listing", "title", "-"; "6ws", "10cs":
+ * words or characters within the sentence (*sentence = 1). */
 static int
-reach_of(const char *r, uint16_t *n)
+reach_of(const char *r, uint16_t *n, uint8_t *sentence)
 {
 	char *end;
 	long v;
 
 	*n = 0;
+	*sentence = 0;
 	if (strcmp(r, "clause") == 0)
 		return SCAN_REACH_CLAUSE;
 	if (strcmp(r, "listing") == 0)
@@ -62,9 +64,11 @@ reach_of(const char *r, uint16_t *n)
 	if (strcmp(r, "-") == 0)
 		return SCAN_REACH_NONE;
 	v = strtol(r, &end, 10);
-	if (end == r || v < 0 || v > 1000 || (end[0] != 'w' && end[0] != 'c') || end[1])
+	if (end == r || v < 0 || v > 1000 || (end[0] != 'w' && end[0] != 'c') ||
+	    (end[1] && (end[1] != 's' || end[2])))
 		return -1;
 	*n = (uint16_t)v;
+	*sentence = end[1] == 's';
 	return end[0] == 'w' ? SCAN_REACH_WORDS : SCAN_REACH_CHARS;
 }
 
@@ -221,7 +225,7 @@ scan_build_cues(struct scan *s, struct error *e)
 		size_t n = strlen(r->cue);
 		uint32_t cp;
 
-		reach = reach_of(r->reach, &c->reach_n);
+		reach = reach_of(r->reach, &c->reach_n, &c->sentence);
 		if (kind < 0 || pos < 0 || reach < 0)
 			return error_set(e, 0, 0, "cue '%s' (%s): unknown kind, position "
 			    "or reach", r->cue, r->language);

@@ -63,10 +63,11 @@ thai_space(const unsigned char *t, size_t n, size_t i)
 /* 1 when a clause ends in [a, b) of field f, for a phrase of langs: a line
  * break, a sign that ends clauses (a '.' or ',' between digits, as in
  * "Rs. 15.000" or "1,500", is none), a contrast word of a language that
- * meets the phrase's, and for a Thai phrase a space between Thai letters. */
-int
-judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
-    uint32_t langs)
+ * meets the phrase's, and for a Thai phrase a space between Thai letters.
+ * With sentence, commas (Latin, Arabic, CJK) end nothing: only the end
+ * of a sentence does. */
+static int
+ends(const struct judge *j, uint32_t f, size_t a, size_t b, uint32_t langs, int sentence)
 {
 	const struct scan_field *fl = judge_field(j, f);
 	const unsigned char *t = (const unsigned char *)fl->p;
@@ -88,6 +89,8 @@ judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
 			return 1;
 		if (!judge_is_boundary_cp(j->s, cp))
 			continue;
+		if (sentence && (cp == ',' || cp == 0x060C || cp == 0x3001 || cp == 0xFF0C))
+			continue;
 		if ((cp == '.' || cp == ',') && i > 0 && i + 1 < fl->len &&
 		    (unsigned)(t[i - 1] - '0') < 10u &&
 		    (unsigned)(t[i + 1] - '0') < 10u)
@@ -103,6 +106,13 @@ judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
 			return 1;
 	}
 	return 0;
+}
+
+int
+judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
+    uint32_t langs)
+{
+	return ends(j, f, a, b, langs, 0);
 }
 
 /* Words (runs of what is not white space) in [a, b) of field f.  What
@@ -167,7 +177,8 @@ chars_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 }
 
 /* 1 when the cue match c reaches the span t of a phrase (or cue) in the
- * languages langs, by the cue's position and reach. */
+ * languages langs, by the cue's position and reach (a reach within the
+ * sentence, "6ws", goes over commas). */
 int
 judge_within(const struct judge *j, const struct scan_ev *c, const struct scan_ev *t,
     uint32_t langs)
@@ -202,7 +213,7 @@ judge_within(const struct judge *j, const struct scan_ev *c, const struct scan_e
 		return 0;
 	if (cue->reach == SCAN_REACH_CHARS && (d = chars_in(j, c->field, a, b)) > cue->reach_n)
 		return 0;
-	return !judge_clause_ends(j, c->field, a, b, langs);
+	return !ends(j, c->field, a, b, langs, cue->sentence);
 }
 
 /* 1 when the cue k may cancel phrase match p (kind, category, cues

@@ -149,6 +149,7 @@ struct scan_cue {
 				 * another language than English ("ko", "na"),
 				 * no cue of a name (a lender, written in every
 				 * language); a coordinator ("o", "ou") is */
+	uint8_t sentence;	/* Nws, Ncs: commas end no clause for it */
 	uint16_t reach_n;	/* N of Nw or Nc */
 };
 

@@ -241,8 +241,8 @@ check_tsv() {
 			k = col("kind"); p = col("position"); r = col("reach"); ap = col("applies_to")
 			if (!(k in kindset)) err("unknown kind \"" k "\"")
 			if (!(p in posset)) err("unknown position \"" p "\"")
-			if (r !~ /^([0-9]+[wc]|clause|listing|title|-)$/)
-				err("reach must be Nw, Nc, clause, listing, title or -")
+			if (r !~ /^([0-9]+[wc]s?|clause|listing|title|-)$/)
+				err("reach must be Nw, Nc, Nws, Ncs, clause, listing, title or -")
 			if (ap != "*" && ap != "-") {
 				n = split(ap, a, ";")
 				for (i = 1; i <= n; i++)

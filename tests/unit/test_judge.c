@@ -213,10 +213,17 @@ test_first(void)
 	CHECK_STR(got(judge("Send upfront 20 000 via GCash")), "gcash:counted ");
 	CHECK_STR(got(judge("Send upfront 1,500.00 via GCash")), "gcash:counted ");
 	CHECK_STR(got(judge("Send upfront 20 000 000 000 via GCash")), "gcash:counted ");
-	CHECK_STR(got(judge("Send upfront the whole agreed price now via GCash")), "gcash:weak ");
+	CHECK_STR(got(judge("Send upfront the whole agreed price right now via GCash")), "gcash:weak ");
 	CHECK_STR(got(judge("Send upfront $40 via GCash")), "gcash:counted ");
 	CHECK_STR(got(judge("Send upfront 2k pesos via GCash")), "gcash:counted ");
-	CHECK_STR(got(judge("Send upfront 2 really big old ones via GCash")), "gcash:weak ");
+	CHECK_STR(got(judge("Send upfront 2 really big old ones right now via GCash")), "gcash:weak ");
+	CHECK_STR(got(judge("Send upfront 2 really big old ones via GCash")), "gcash:counted ");
+	/* a first cue reaches over the commas of its sentence ("6ws"), not
+	 * into the next one; a shipping word (4w) stays in its clause */
+	CHECK_STR(got(judge("Pour r\xC3\xA9server, envoyez 5000 par Wave")), "wave:counted ");
+	CHECK_STR(got(judge("Full payment muna bago ship, pwede BPI or Palawan Express")),
+	    "palawan express:counted ");
+	CHECK_STR(got(judge("Pour r\xC3\xA9server venez. Paiement par Wave")), "wave:weak ");
 	/* either side: Tagalog "muna" follows the verb, before the app */
 	CHECK_STR(got(judge("Send ka muna ng 500 sa GCash")), "gcash:counted ");
 	/* a shipping word is a first cue: the money goes before the phone */

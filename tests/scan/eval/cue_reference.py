@@ -114,6 +114,9 @@ def within(cue, ph, text, clause_of):
         return True
     if reach == 'title':
         return True
+    sentence = reach[-1:] == 's' and reach[-2:-1] in ('w', 'c')
+    if sentence:    # "6ws": within the sentence; the sketch keeps to the clause
+        reach = reach[:-1]
     if clause_of(cue.s, ph.lang) != clause_of(ph.s, ph.lang):
         return False
     if cue.e <= ph.s:
