@@ -16,6 +16,7 @@
 #include "cmd/commands.h"
 #include "cmd/info_priv.h"
 #include "lib/term.h"
+#include "lib/utf8.h"
 
 static int
 upper(int c)
@@ -23,11 +24,38 @@ upper(int c)
 	return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
 }
 
-/* Phrases worth showing a buyer: the ones that hint at a loan or a lock. */
+/* 1 when p is its form_of typed without diacritics ("tra gop" for "trả
+ * góp", tests/data/bare_forms.py): ASCII, one letter for each code point
+ * of a base that has some beyond ASCII.  The scan needs it; a buyer
+ * reading the words does not. */
+static int
+typed_bare(const struct kb_phrase *p)
+{
+	const char *f = p->form_of, *c;
+	size_t n, i, cps = 0, len;
+	uint32_t cp;
+	int wide = 0;
+
+	if (!f || !*f)
+		return 0;
+	for (c = p->phrase; *c; c++)
+		if ((unsigned char)*c >= 0x80)
+			return 0;
+	n = strlen(f);
+	for (i = 0; i < n; i += len, cps++) {
+		len = utf8_decode(f + i, n - i, &cp);
+		wide |= cp >= 0x80;
+	}
+	return wide && cps == strlen(p->phrase);
+}
+
+/* Phrases worth showing a buyer: the ones that hint at a loan or a lock,
+ * each as written. */
 int
 info_phrase_shown(const struct kb_phrase *p)
 {
-	return strcmp(p->category, "financing") == 0 || strcmp(p->category, "lock") == 0;
+	return (strcmp(p->category, "financing") == 0 || strcmp(p->category, "lock") == 0) &&
+	    !typed_bare(p);
 }
 
 /* Two country codes equal but for ASCII case (the kb groups by that). */

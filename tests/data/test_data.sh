@@ -659,6 +659,24 @@ if [ $st -ne 0 ] && [ "$n_err" -ge 7 ] &&
     ! printf '%s\n' "$(indent "$out")" | grep -E ':(2|3):' >/dev/null; then ok
 else fail "self-test: cue table errors not caught ($n_err found)" "$(indent "$out")"; fi
 
+# Every row has its form typed without diacritics (tests/data/bare_forms.py);
+# and the check itself catches a missing one.
+if command -v python3 >/dev/null 2>&1 && [ "$DATA" = data ]; then
+	if out=$(python3 tests/data/bare_forms.py --check 2>&1); then ok
+	else fail "bare forms" "$(indent "$out")"; fi
+	mkdir -p "$T/bare/data" "$T/bare/tests/data"
+	for f in phrases negation-cues completion-cues context-cues; do
+		grep -v '^dinh icloud	' "data/$f.tsv" >"$T/bare/data/$f.tsv"
+	done
+	cp tests/data/bare_forms.py "$T/bare/tests/data/"
+	if out=$(cd "$T/bare" && python3 tests/data/bare_forms.py --check 2>&1); then
+		fail "self-test: a missing bare form not caught"
+	elif printf '%s\n' "$out" | grep 'dinh icloud' >/dev/null; then ok
+	else fail "self-test: bare forms" "$(indent "$out")"; fi
+else
+	echo "SKIP bare forms: python3 is not installed, or another data folder"
+fi
+
 # Invalid UTF-8.
 printf 'id\tsource\nx\377\thttps://a.example/\n' >"$T/crlf/other.tsv"
 if command -v iconv >/dev/null 2>&1; then

@@ -269,6 +269,15 @@ test_word_forms(void)
 	    "\xD9\x84 \xD8\xA8\xD8\xAD\xD8\xB3\xD8\xA7\xD8\xA8")), "stop");
 	/* no affix: a word of its own kind */
 	CHECK_STR(got(judge("Gadget block party, unlocked and relocked")), "");
+	/* typed without diacritics (rows of tests/data/bare_forms.py): the
+	 * phrase and its cues as written with them */
+	CHECK_STR(got(judge("May dinh icloud, ban xac")), "dinh icloud:counted ");
+	CHECK_STR(RISK(judge("May dinh icloud, ban xac")), "stop");
+	CHECK_STR(got(judge("Khong tra gop, mua thang")), "tra gop:negated ");
+	CHECK_STR(got(judge("Kargo ucreti Papara'dan gonderin")), "kargo ucreti:weak papara:counted ");
+	/* a short bare form is another word: Spanish "con" is no "còn" */
+	CHECK_STR(got(judge("Sin deuda con Bajaj o Home Credit")),
+	    "deuda:negated home credit:negated ");
 }
 
 /* What hides a phrase from a filter: invisible characters, look-alikes,
