@@ -20,6 +20,7 @@ kind_of(const char *k)
 		[SCAN_CUE_ACCESSORY] = "accessory", [SCAN_CUE_INCLUDED] = "included",
 		[SCAN_CUE_PERSON] = "person", [SCAN_CUE_ONGOING] = "ongoing",
 		[SCAN_CUE_FIRST] = "first", [SCAN_CUE_COORDINATOR] = "coordinator",
+		[SCAN_CUE_HOMOGRAPH] = "homograph",
 	};
 	int i;
 
@@ -205,6 +206,26 @@ scan_cueset_release(struct scan_cueset *set)
 	memset(set, 0, sizeof *set);
 }
 
+/* A homograph row says that its text is another word in its language
+ * (Portuguese "no", in the): the cues written the same speak for no
+ * phrase of that language alone ("Pago no Pix": paid by Pix). */
+static void
+mark_homographs(struct scan *s)
+{
+	const struct kb *kb = s->kb;
+	size_t i, k;
+
+	for (i = 0; i < kb->ncues; i++) {
+		const struct kb_cue *r = &kb->cues[i];
+
+		if (kind_of(r->kind) != SCAN_CUE_HOMOGRAPH)
+			continue;
+		for (k = 0; k < s->ncue; k++)
+			if (strcmp(s->cue[k].text, r->cue) == 0)
+				s->cue[k].not_langs |= scan_lang_bits(r->language);
+	}
+}
+
 /* Reads the cue tables into s->cue and the cue matchers: "\n" and "\s"
  * and single signs are the judge's own; accessory and included cues (they
  * act in titles) are s->ca's, every other row s->cm's. */
@@ -229,8 +250,9 @@ scan_build_cues(struct scan *s, struct error *e)
 		if (kind < 0 || pos < 0 || reach < 0)
 			return error_set(e, 0, 0, "cue '%s' (%s): unknown kind, position "
 			    "or reach", r->cue, r->language);
-		if (strcmp(r->cue, "\\n") == 0 || strcmp(r->cue, "\\s") == 0)
-			continue;	/* line breaks; Thai spaces (judge.c) */
+		if (strcmp(r->cue, "\\n") == 0 || strcmp(r->cue, "\\s") == 0 ||
+		    kind == SCAN_CUE_HOMOGRAPH)
+			continue;	/* line breaks; Thai spaces (judge.c); below */
 		if (kind == SCAN_CUE_BOUNDARY && utf8_decode(r->cue, n, &cp) == n &&
 		    !casefold_is_word(cp)) {
 			add_boundary_cp(s, cp);
@@ -247,8 +269,10 @@ scan_build_cues(struct scan *s, struct error *e)
 		c->applies = applies_of(r->applies_to);
 		c->on_names = (c->langs & scan_lang_bits("en")) || !short_latin(r->cue) ||
 		    kind == SCAN_CUE_COORDINATOR;	/* ("Bajaj o Home Credit") */
+		c->not_langs = 0;
 		s->ncue++;
 	}
+	mark_homographs(s);
 	qsort(s->boundary_cp, s->nboundary_cp, sizeof *s->boundary_cp, cmp_u32);
 	return build_cueset(s, &s->cm, 0, e) != 0 || build_cueset(s, &s->ca, 1, e) != 0 ?
 	    -1 : 0;

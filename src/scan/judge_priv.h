@@ -37,14 +37,18 @@ judge_compat(uint32_t cue_langs, uint32_t phrase_langs)
 	return (cue_langs & phrase_langs) || (cue_langs & LANG_EN) || (phrase_langs & LANG_EN);
 }
 
-/* 1 when cue may speak for phrase ph: judge_compat, and a name (every
- * language) takes no short foreign word: Vietnamese "ko" (not) is
- * Tagalog "ko" (I) in "kinuha ko sa Home Credit". */
+/* 1 when cue may speak for phrase ph: judge_compat, a name (every
+ * language) takes no short foreign word (Vietnamese "ko", not, is
+ * Tagalog "ko", I, in "kinuha ko sa Home Credit"), and a phrase takes no
+ * cue whose text is another word in every language of the phrase (a
+ * homograph row: English "no" before Portuguese "Pix" is "no Pix", by
+ * Pix). */
 static inline int
 judge_cue_fits(const struct scan_cue *cue, const struct scan_phrase *ph)
 {
 	return judge_compat(cue->langs, ph->langs) &&
-	    (cue->on_names || ph->langs != UINT32_MAX);
+	    (cue->on_names || ph->langs != UINT32_MAX) &&
+	    (ph->langs & ~cue->not_langs) != 0;
 }
 
 static inline const struct scan_field *

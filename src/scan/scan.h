@@ -60,7 +60,7 @@ enum scan_cat {
 enum scan_cue_kind {
 	SCAN_CUE_NEGATION, SCAN_CUE_BOUNDARY, SCAN_CUE_COMPLETION, SCAN_CUE_OFFER,
 	SCAN_CUE_ACCESSORY, SCAN_CUE_INCLUDED, SCAN_CUE_PERSON, SCAN_CUE_ONGOING,
-	SCAN_CUE_FIRST, SCAN_CUE_COORDINATOR, SCAN_NCUEKINDS
+	SCAN_CUE_FIRST, SCAN_CUE_COORDINATOR, SCAN_CUE_HOMOGRAPH, SCAN_NCUEKINDS
 };
 
 /* What became of a phrase match: counted, or why not (a cue and which). */
@@ -150,6 +150,8 @@ struct scan_cue {
 				 * no cue of a name (a lender, written in every
 				 * language); a coordinator ("o", "ou") is */
 	uint8_t sentence;	/* Nws, Ncs: commas end no clause for it */
+	uint32_t not_langs;	/* homograph rows: languages in which its text is
+				 * another word ("no" is Portuguese "em o") */
 	uint16_t reach_n;	/* N of Nw or Nc */
 };
 

@@ -106,7 +106,7 @@ check_tsv() {
 		for (i in a) cueset[a[i]] = 1
 		split("before after either over -", a, " ")
 		for (i in a) posset[a[i]] = 1
-		if (name == "negation-cues.tsv") split("negation boundary coordinator", a, " ")
+		if (name == "negation-cues.tsv") split("negation boundary coordinator homograph", a, " ")
 		else if (name == "completion-cues.tsv") split("completion ongoing", a, " ")
 		else split("offer accessory included person first", a, " ")
 		for (i in a) kindset[a[i]] = 1
@@ -251,11 +251,14 @@ check_tsv() {
 			}
 			if (k == "boundary" && (p != "-" || r != "-" || ap != "-"))
 				err("a boundary has position, reach and applies_to -")
-			if (k != "boundary" && k != "included" && ap == "-")
+			if (k != "boundary" && k != "included" && k != "homograph" && ap == "-")
 				err("applies_to is empty (-)")
+			if (k == "homograph" && (p != "-" || r != "-" || ap != "-"))
+				err("a homograph has position, reach and applies_to -")
 			if (p == "over" && r != "-") err("an over cue has reach -")
-			if (p == "-" && r != "title" && k != "boundary" && k != "coordinator")
-				err("position - only for boundaries, coordinators and title cues")
+			if (p == "-" && r != "title" && k != "boundary" && k != "coordinator" &&
+			    k != "homograph")
+				err("position - only for boundaries, coordinators, homographs and title cues")
 			if (k == "coordinator" && (p != "-" || r != "-"))
 				err("a coordinator has position and reach -")
 			c = col("cue")

@@ -95,6 +95,11 @@ test_negation(void)
 	CHECK_STR(got(judge("Si ya mkopo, nimelipa cash")), "ya mkopo:negated ");	/* sw */
 	CHECK_STR(got(judge("No est\xC3\xA1 a cuotas")), "a cuotas:negated ");	/* es */
 	CHECK_STR(got(judge("N\xC3\xA3o \xC3\xA9 parcelado")), "parcelado:negated ");	/* pt */
+	/* a homograph: Portuguese "no" (em + o) before a Portuguese word
+	 * is no negation; before a Spanish or English one it still is */
+	CHECK_STR(got(judge("Pago no Pix antes do envio")), "pix:counted ");
+	CHECK_STR(got(judge("Celular no bloqueado")), "bloqueado:negated ");
+	CHECK_STR(got(judge("No EMI, no loan")), "emi:negated loan:negated ");
 	CHECK_STR(got(judge("Kh\xC3\xB4ng tr\xE1\xBA\xA3 g\xC3\xB3p")),
 	    "tr\xE1\xBA\xA3 g\xC3\xB3p:negated ");					/* vi */
 	CHECK_STR(got(judge("\xE0\xB9\x84\xE0\xB8\xA1\xE0\xB9\x88\xE0\xB8\xA1\xE0\xB8\xB5"
