@@ -100,6 +100,10 @@ test_negation(void)
 	CHECK_STR(got(judge("Pago no Pix antes do envio")), "pix:counted ");
 	CHECK_STR(got(judge("Celular no bloqueado")), "bloqueado:negated ");
 	CHECK_STR(got(judge("No EMI, no loan")), "emi:negated loan:negated ");
+	/* "retiré" (removed) before or after the account it removed */
+	CHECK_STR(got(judge("J'ai d\xC3\xA9j\xC3\xA0 retir\xC3\xA9 mon compte Google")),
+	    "compte google:negated ");
+	CHECK_STR(got(judge("Compte Google retir\xC3\xA9, reset fait")), "compte google:negated ");
 	CHECK_STR(got(judge("Kh\xC3\xB4ng tr\xE1\xBA\xA3 g\xC3\xB3p")),
 	    "tr\xE1\xBA\xA3 g\xC3\xB3p:negated ");					/* vi */
 	CHECK_STR(got(judge("\xE0\xB9\x84\xE0\xB8\xA1\xE0\xB9\x88\xE0\xB8\xA1\xE0\xB8\xB5"
