@@ -432,6 +432,10 @@ casefold_match(uint32_t cp, uint32_t out[2])
 		out[0] = a;
 		return 1;
 	}
+	if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x00B4) {
+		out[0] = '\'';		/* typed apostrophes: "n’est", "don´t" */
+		return 1;
+	}
 	return casefold_full(cp, out);
 }
 
@@ -439,6 +443,7 @@ casefold_match(uint32_t cp, uint32_t out[2])
 static const struct range compat[] = {
 	{ 0x0660, 0x0669 }, { 0x06F0, 0x06F9 }, { 0x24B6, 0x24E9 },
 	{ 0xFF01, 0xFF5E }, { 0x1D400, 0x1D7FF },
+	{ 0x00B4, 0x00B4 }, { 0x02BC, 0x02BC }, { 0x2018, 0x2019 },
 };
 
 static int

@@ -56,7 +56,10 @@ int casefold_is_space(uint32_t cp);
  *   the compatibility forms NFKC turns into ASCII letters and digits:
  *     fullwidth ASCII (U+FF01-FF5E), circled letters (U+24B6-24E9) and
  *     the mathematical alphanumeric symbols (U+1D400-1D7FF);
- *   Arabic-Indic and Eastern Arabic-Indic digits -> ASCII digits.
+ *   Arabic-Indic and Eastern Arabic-Indic digits -> ASCII digits;
+ *   the apostrophes phones and keyboards type (U+2019 and U+2018
+ *     quotation marks, U+02BC modifier letter, U+00B4 acute accent) ->
+ *     "'" ("n’est plus", "don´t" read as "n'est plus", "don't").
  * Writes 0 to 2 code points to out and returns how many.  White space is
  * returned as itself (the caller collapses it).
  */

@@ -246,6 +246,11 @@ test_match_fold(void)
 	CHECK_INT(casefold_match(0xFEFF, f), 0);
 	CHECK_INT(casefold_match(0xE0041, f), 0);	/* tag A */
 	CHECK(casefold_match(0xFF2B, f) == 1 && f[0] == 'k');	/* fullwidth K */
+	CHECK(casefold_match(0x2019, f) == 1 && f[0] == '\'');	/* ’ */
+	CHECK(casefold_match(0x2018, f) == 1 && f[0] == '\'');	/* ‘ */
+	CHECK(casefold_match(0x02BC, f) == 1 && f[0] == '\'');	/* ʼ */
+	CHECK(casefold_match(0x00B4, f) == 1 && f[0] == '\'');	/* ´ */
+	CHECK(casefold_match(0x201C, f) == 1 && f[0] == 0x201C);	/* “ stays */
 	CHECK(casefold_match(0xFF47, f) == 1 && f[0] == 'g');	/* fullwidth g */
 	CHECK(casefold_match(0xFF10, f) == 1 && f[0] == '0');
 	CHECK(casefold_match(0x0663, f) == 1 && f[0] == '3');	/* Arabic-Indic */

@@ -104,6 +104,9 @@ test_negation(void)
 	CHECK_STR(got(judge("J'ai d\xC3\xA9j\xC3\xA0 retir\xC3\xA9 mon compte Google")),
 	    "compte google:negated ");
 	CHECK_STR(got(judge("Compte Google retir\xC3\xA9, reset fait")), "compte google:negated ");
+	/* the apostrophe a phone types (U+2019) is the one the tables have */
+	CHECK_STR(got(judge("Il n\xE2\x80\x99" "est plus bloqu\xC3\xA9")), "bloqu\xC3\xA9:negated ");
+	CHECK_STR(got(judge("It isn\xE2\x80\x99t iCloud locked")), "icloud locked:negated ");
 	CHECK_STR(got(judge("Kh\xC3\xB4ng tr\xE1\xBA\xA3 g\xC3\xB3p")),
 	    "tr\xE1\xBA\xA3 g\xC3\xB3p:negated ");					/* vi */
 	CHECK_STR(got(judge("\xE0\xB9\x84\xE0\xB8\xA1\xE0\xB9\x88\xE0\xB8\xA1\xE0\xB8\xB5"
