@@ -348,6 +348,57 @@ test_quiet(void)
 	}
 }
 
+/* The digits-alone shortcut of ident_parse_line reads what its loop
+ * reads: each line against the same line with a trailing space (which
+ * takes the loop), field by field; random digit strings of every length
+ * around an identifier's, seeded, and the placeholders and test ranges. */
+static void
+test_digits_alone(void)
+{
+	static const char *const fixed[] = {
+		"000000000000000", "123456789012347", "352099001761481", "35209900176148",
+		"3520990017614823", "012345678901237", "490154203237518", "99000862123456",
+		"0", "1", "00",
+	};
+	unsigned long long rng = 20261127;
+	char line[32];
+	struct ident a[2], b[2];
+	size_t i, k, n, m, len;
+
+	printf("seed %llu\n", rng);
+	for (i = 0; i < 3000 + sizeof fixed / sizeof *fixed; i++) {
+		if (i < sizeof fixed / sizeof *fixed) {
+			len = strlen(fixed[i]);
+			memcpy(line, fixed[i], len);
+		} else {
+			rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+			len = 1 + (rng >> 33) % 24;
+			for (k = 0; k < len; k++) {
+				rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+				line[k] = (char)('0' + (rng >> 33) % 10);
+			}
+		}
+		line[len] = ' ';
+		n = ident_parse_line(&T, line, len, a, 2);
+		m = ident_parse_line(&T, line, len + 1, b, 2);
+		CHECK_INT(n, m);
+		for (k = 0; k < n && k < m; k++) {
+			CHECK_INT(a[k].kind, b[k].kind);
+			CHECK_INT(a[k].problem, b[k].problem);
+			CHECK_INT(a[k].start, b[k].start);
+			CHECK_INT(a[k].len, b[k].len);
+			CHECK_INT(a[k].digits, b[k].digits);
+			CHECK_INT(a[k].rb, b[k].rb);
+			CHECK_STR(a[k].normalized, b[k].normalized);
+			CHECK_STR(a[k].tac, b[k].tac);
+			CHECK_STR(a[k].serial, b[k].serial);
+			CHECK_STR(a[k].check, b[k].check);
+			CHECK_STR(a[k].expected, b[k].expected);
+			CHECK_STR(a[k].message, b[k].message);
+		}
+	}
+}
+
 static void
 test_find_in_text(void)
 {
@@ -535,6 +586,7 @@ main(void)
 	RUN(test_esn);
 	RUN(test_eid);
 	RUN(test_quiet);
+	RUN(test_digits_alone);
 	RUN(test_find_in_text);
 	RUN(test_find_not_imeis);
 	RUN(test_imei_key);
