@@ -236,6 +236,10 @@ test_first(void)
 	CHECK_STR(got(judge("Full payment muna bago ship, pwede BPI or Palawan Express")),
 	    "palawan express:counted ");
 	CHECK_STR(got(judge("Pour r\xC3\xA9server venez. Paiement par Wave")), "wave:weak ");
+	/* Swahili "kwanza" (first) asks first; "wa kwanza" (the first one's:
+	 * "mmiliki wa kwanza", the first owner) holds it and asks nothing */
+	CHECK_STR(got(judge("Tuma 800 ya delivery kwa M-Pesa kwanza")), "m-pesa:counted ");
+	CHECK_STR(got(judge("Mimi ni mmiliki wa kwanza, nilipa kwa M-Pesa")), "m-pesa:weak ");
 	/* either side: Tagalog "muna" follows the verb, before the app */
 	CHECK_STR(got(judge("Send ka muna ng 500 sa GCash")), "gcash:counted ");
 	/* a shipping word is a first cue: the money goes before the phone */
