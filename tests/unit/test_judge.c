@@ -100,6 +100,13 @@ test_negation(void)
 	CHECK_STR(got(judge("Pago no Pix antes do envio")), "pix:counted ");
 	CHECK_STR(got(judge("Celular no bloqueado")), "bloqueado:negated ");
 	CHECK_STR(got(judge("No EMI, no loan")), "emi:negated loan:negated ");
+	/* a Japanese list joined by や: the negation after its last item
+	 * ("盗難品や拾得物ではございません", neither stolen nor found property) */
+	CHECK_STR(got(judge("\xE7\x9B\x97\xE9\x9B\xA3\xE5\x93\x81\xE3\x82\x84"
+	    "\xE6\x8B\xBE\xE5\xBE\x97\xE7\x89\xA9\xE3\x81\xA7\xE3\x81\xAF"
+	    "\xE3\x81\x94\xE3\x81\x96\xE3\x81\x84\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93")),
+	    "\xE7\x9B\x97\xE9\x9B\xA3\xE5\x93\x81:negated "
+	    "\xE6\x8B\xBE\xE5\xBE\x97\xE7\x89\xA9:negated ");
 	/* "retiré" (removed) before or after the account it removed */
 	CHECK_STR(got(judge("J'ai d\xC3\xA9j\xC3\xA0 retir\xC3\xA9 mon compte Google")),
 	    "compte google:negated ");
