@@ -100,6 +100,9 @@ test_negation(void)
 	CHECK_STR(got(judge("Pago no Pix antes do envio")), "pix:counted ");
 	CHECK_STR(got(judge("Celular no bloqueado")), "bloqueado:negated ");
 	CHECK_STR(got(judge("No EMI, no loan")), "emi:negated loan:negated ");
+	/* Urdu "نہ ... نہ" (neither ... nor): "نہ بلاک ہے" (not blocked) */
+	CHECK_STR(got(judge("\xD9\x86\xDB\x81 \xD8\xA8\xD9\x84\xD8\xA7\xDA\xA9 \xDB\x81\xDB\x92")),
+	    "\xD8\xA8\xD9\x84\xD8\xA7\xDA\xA9 \xDB\x81\xDB\x92:negated ");
 	/* a Japanese list joined by や: the negation after its last item
 	 * ("盗難品や拾得物ではございません", neither stolen nor found property) */
 	CHECK_STR(got(judge("\xE7\x9B\x97\xE9\x9B\xA3\xE5\x93\x81\xE3\x82\x84"
