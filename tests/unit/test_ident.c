@@ -306,6 +306,18 @@ test_eid(void)
 	}
 }
 
+/* The same identifier read at the same place: kind, problem, span and
+ * digits (what scan keeps of an identifier). */
+static void
+check_same_reading(const struct ident *a, const struct ident *b)
+{
+	CHECK_INT(a->kind, b->kind);
+	CHECK_INT(a->problem, b->problem);
+	CHECK_INT(a->start, b->start);
+	CHECK_INT(a->len, b->len);
+	CHECK_STR(a->normalized, b->normalized);
+}
+
 /* Quiet tables find the same identifiers, problems and spans and leave
  * the messages (made with vsnprintf) out: scan's finding, which makes a
  * message again only for an identifier it writes. */
@@ -337,11 +349,7 @@ test_quiet(void)
 		}
 		CHECK_INT(m, n);
 		for (k = 0; k < n && k < m; k++) {
-			CHECK_INT(b[k].kind, a[k].kind);
-			CHECK_INT(b[k].problem, a[k].problem);
-			CHECK_INT(b[k].start, a[k].start);
-			CHECK_INT(b[k].len, a[k].len);
-			CHECK_STR(b[k].normalized, a[k].normalized);
+			check_same_reading(&b[k], &a[k]);
 			CHECK(a[k].message[0] != '\0');
 			CHECK_STR(b[k].message, "");
 		}
@@ -383,13 +391,9 @@ test_digits_alone(void)
 		m = ident_parse_line(&T, line, len + 1, b, 2);
 		CHECK_INT(n, m);
 		for (k = 0; k < n && k < m; k++) {
-			CHECK_INT(a[k].kind, b[k].kind);
-			CHECK_INT(a[k].problem, b[k].problem);
-			CHECK_INT(a[k].start, b[k].start);
-			CHECK_INT(a[k].len, b[k].len);
+			check_same_reading(&a[k], &b[k]);
 			CHECK_INT(a[k].digits, b[k].digits);
 			CHECK_INT(a[k].rb, b[k].rb);
-			CHECK_STR(a[k].normalized, b[k].normalized);
 			CHECK_STR(a[k].tac, b[k].tac);
 			CHECK_STR(a[k].serial, b[k].serial);
 			CHECK_STR(a[k].check, b[k].check);
