@@ -644,13 +644,17 @@ if [ $st -ne 0 ] &&
     ! printf '%s\n' "$(indent "$out")" | grep ':2:' >/dev/null; then ok
 else fail "self-test: cues / form_of errors not caught" "$(indent "$out")"; fi
 
-# Cue tables: a valid row passes; bad kind, position, reach, language,
-# applies_to and a boundary with a reach are caught; a duplicate key too.
+# Cue tables: valid rows pass (a sentence reach, a homograph); bad kind,
+# position, reach, language, applies_to, a boundary with a reach and a
+# homograph with a position are caught; a duplicate key too.
 mkdir -p "$T/cues"
 {
 	echo "cue${TAB}language${TAB}kind${TAB}position${TAB}reach${TAB}applies_to${TAB}source${TAB}checked${TAB}confidence"
 	echo "not${TAB}en${TAB}negation${TAB}before${TAB}3w${TAB}*${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
 	echo "but${TAB}en${TAB}boundary${TAB}-${TAB}-${TAB}-${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "nor${TAB}en${TAB}negation${TAB}either${TAB}6ws${TAB}*${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "no${TAB}pt${TAB}homograph${TAB}-${TAB}-${TAB}-${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
+	echo "na${TAB}pt${TAB}homograph${TAB}before${TAB}-${TAB}-${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
 	echo "nope${TAB}xx${TAB}denial${TAB}around${TAB}3x${TAB}money${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
 	echo ",${TAB}*${TAB}boundary${TAB}-${TAB}2w${TAB}-${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
 	echo "not${TAB}en${TAB}negation${TAB}after${TAB}1w${TAB}lock${TAB}https://a.example/${TAB}2026-11-27${TAB}reported"
@@ -658,8 +662,9 @@ mkdir -p "$T/cues"
 out=$(check_tsv "$T/cues/negation-cues.tsv" "")
 st=$?
 n_err=$(printf '%s\n' "$(indent "$out")" | grep -c 'negation-cues.tsv:')
-if [ $st -ne 0 ] && [ "$n_err" -ge 7 ] &&
-    ! printf '%s\n' "$(indent "$out")" | grep -E ':(2|3):' >/dev/null; then ok
+if [ $st -ne 0 ] && [ "$n_err" -ge 8 ] &&
+    printf '%s\n' "$(indent "$out")" | grep ':6:.*homograph' >/dev/null &&
+    ! printf '%s\n' "$(indent "$out")" | grep -E ':(2|3|4|5):' >/dev/null; then ok
 else fail "self-test: cue table errors not caught ($n_err found)" "$(indent "$out")"; fi
 
 # Every row has its form typed without diacritics (tests/data/bare_forms.py);
