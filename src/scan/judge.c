@@ -150,7 +150,7 @@ denial_after_contrast(const struct judge *j, size_t n)
 
 		if (j->cdead[b] || j->s->cue[w->idx].kind != SCAN_CUE_BOUNDARY ||
 		    w->field != c->field || w->off + w->len > c->off ||
-		    judge_words_in(j, c->field, w->off + w->len, c->off) != 0)
+		    judge_words_in(j, c->field, w->off + w->len, c->off, 0) != 0)
 			continue;
 		/* nothing but signs and blanks until the clause ends */
 		for (i = c->off + c->len; i < f->len; i += len) {
@@ -186,7 +186,7 @@ denies_back(struct judge *j, size_t n, const struct scan_ev *p)
 	if ((b = j->contrast[n]) < 0)
 		return 0;
 	w = &j->cue[b];
-	if (p->off + p->len > w->off || judge_words_in(j, p->field, p->off + p->len, w->off) > 6)
+	if (p->off + p->len > w->off || judge_words_in(j, p->field, p->off + p->len, w->off, 6) > 6)
 		return 0;
 	for (i = p->off + p->len; i < w->off; i++)
 		if (judge_field(j, p->field)->p[i] == '\n')
@@ -332,8 +332,8 @@ joined(const struct judge *j, const struct scan_ev *p, const struct scan_ev *q)
 		    j->s->cue[c->idx].kind == SCAN_CUE_COORDINATOR &&
 		    c->off >= a && c->off + c->len <= b &&
 		    judge_cue_fits(&j->s->cue[c->idx], &j->s->ph[q->idx]) &&
-		    judge_words_in(j, p->field, a, c->off) <= JOINED_WORDS &&
-		    judge_words_in(j, p->field, c->off + c->len, b) <= JOINED_WORDS)
+		    judge_words_in(j, p->field, a, c->off, JOINED_WORDS) <= JOINED_WORDS &&
+		    judge_words_in(j, p->field, c->off + c->len, b, JOINED_WORDS) <= JOINED_WORDS)
 			return 1;
 	}
 	return 0;

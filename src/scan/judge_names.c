@@ -95,9 +95,9 @@ near(const struct judge *j, const struct scan_ev *p, const struct scan_ev *q)
 	if (q->field != p->field)
 		return 0;
 	if (q->off + q->len <= p->off)
-		return judge_words_in(j, p->field, q->off + q->len, p->off) <= NAME_NEAR;
+		return judge_words_in(j, p->field, q->off + q->len, p->off, NAME_NEAR) <= NAME_NEAR;
 	if (p->off + p->len <= q->off)
-		return judge_words_in(j, p->field, p->off + p->len, q->off) <= NAME_NEAR;
+		return judge_words_in(j, p->field, p->off + p->len, q->off, NAME_NEAR) <= NAME_NEAR;
 	return 0;
 }
 

@@ -62,8 +62,9 @@ judge_field(const struct judge *j, uint32_t f)
 int judge_is_boundary_cp(const struct scan *s, uint32_t cp);
 /* 1 when a clause ends in [a, b) of field f, for a phrase of langs. */
 int judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b, uint32_t langs);
-/* Words (runs of what is not white space) in [a, b) of field f. */
-size_t judge_words_in(const struct judge *j, uint32_t f, size_t a, size_t b);
+/* Words (runs of what is not white space) in [a, b) of field f, counted
+ * up to most + 1. */
+size_t judge_words_in(const struct judge *j, uint32_t f, size_t a, size_t b, size_t most);
 /* 1 when the cue match c reaches the span t in the languages langs. */
 int judge_within(const struct judge *j, const struct scan_ev *c, const struct scan_ev *t,
     uint32_t langs);

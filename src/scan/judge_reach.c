@@ -119,9 +119,11 @@ judge_clause_ends(const struct judge *j, uint32_t f, size_t a, size_t b,
  * has no letter is no word (an amount, a sign: "20 000", "1,500.00",
  * "৫০০", "$40", "700 ₽"), nor is a number with a short multiplier glued
  * to it ("200k", "500rb", "5tr"): "send first 20 000 by M-Pesa" has one
- * word between the cue and the phrase. */
+ * word between the cue and the phrase.  Counting stops past most: every
+ * caller asks whether a cue is near, and a cue far off in a long text
+ * would otherwise cost a walk to it. */
 size_t
-judge_words_in(const struct judge *j, uint32_t f, size_t a, size_t b)
+judge_words_in(const struct judge *j, uint32_t f, size_t a, size_t b, size_t most)
 {
 	const struct scan_field *fl = judge_field(j, f);
 	size_t i, n = 0, len = 1;
@@ -143,7 +145,7 @@ judge_words_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 		    (cp >= 0x80 && casefold_is_space(cp))) {
 			n += letters > 2 || (letters > 0 && digits == 0);
 			letters = digits = 0;
-			if (end)
+			if (end || n > most)
 				break;
 			continue;
 		}
@@ -156,15 +158,16 @@ judge_words_in(const struct judge *j, uint32_t f, size_t a, size_t b)
 }
 
 /* Code points in [a, b) of field f, invisible ones and white space not
- * counted (in "ไม่ติด MDM" the space only sets the Latin word apart). */
+ * counted (in "ไม่ติด MDM" the space only sets the Latin word apart), up
+ * to most + 1. */
 static size_t
-chars_in(const struct judge *j, uint32_t f, size_t a, size_t b)
+chars_in(const struct judge *j, uint32_t f, size_t a, size_t b, size_t most)
 {
 	const struct scan_field *fl = judge_field(j, f);
 	size_t i, n = 0, len;
 	uint32_t cp;
 
-	for (i = a; i < b && i < fl->len; i += len) {
+	for (i = a; i < b && i < fl->len && n <= most; i += len) {
 		if ((unsigned char)fl->p[i] < 0x80) {
 			len = 1;
 			n += fl->p[i] != ' ' && (fl->p[i] < '\t' || fl->p[i] > '\r');
@@ -184,7 +187,7 @@ judge_within(const struct judge *j, const struct scan_ev *c, const struct scan_e
     uint32_t langs)
 {
 	const struct scan_cue *cue = &j->s->cue[c->idx];
-	size_t a, b, d;
+	size_t a, b;
 	int side;
 
 	if (cue->position == SCAN_POS_OVER)
@@ -209,9 +212,10 @@ judge_within(const struct judge *j, const struct scan_ev *c, const struct scan_e
 	}
 	if (cue->position != side && cue->position != SCAN_POS_EITHER)
 		return 0;
-	if (cue->reach == SCAN_REACH_WORDS && judge_words_in(j, c->field, a, b) > cue->reach_n)
+	if (cue->reach == SCAN_REACH_WORDS &&
+	    judge_words_in(j, c->field, a, b, cue->reach_n) > cue->reach_n)
 		return 0;
-	if (cue->reach == SCAN_REACH_CHARS && (d = chars_in(j, c->field, a, b)) > cue->reach_n)
+	if (cue->reach == SCAN_REACH_CHARS && chars_in(j, c->field, a, b, cue->reach_n) > cue->reach_n)
 		return 0;
 	return !ends(j, c->field, a, b, langs, cue->sentence);
 }
@@ -268,6 +272,6 @@ judge_offer_near(const struct judge *j, size_t k, const struct scan_ev *p)
 	} else {
 		return 0;
 	}
-	return judge_words_in(j, c->field, a, b) <= 3 &&
+	return judge_words_in(j, c->field, a, b, 3) <= 3 &&
 	    !judge_clause_ends(j, c->field, a, b, ph->langs);
 }
