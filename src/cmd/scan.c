@@ -356,6 +356,9 @@ first_pass(struct scan_run *r, off_t start)
 
 		r->file = &r->files[i];
 		st = scan_input_read(r);
+		keep.text_none = r->files[i].text_none;	/* for the second pass */
+		keep.ntext_none = r->files[i].ntext_none;
+		keep.captext_none = r->files[i].captext_none;
 		r->files[i] = keep;
 		r->files[i].status = st;
 		if (r->nomem)

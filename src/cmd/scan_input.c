@@ -312,6 +312,8 @@ run_pipe(struct scan_run *r, int skip_first)
 	st.prepare = r->pass == 1 ? scan_output_prepare1 : scan_output_prepare;
 	st.finish = r->pass == 1 ? scan_output_finish1 : scan_output_finish;
 	st.identifiers_only = r->pass == 1;
+	st.text_none = r->pass == 2 ? f->text_none : NULL;
+	st.ntext_none = r->pass == 2 ? f->ntext_none : 0;
 	st.ctx = r;
 	stopped = pipeline_run(&r->scan, r->threads, &st) != 0;
 	if (f->fmt == SCAN_IN_CSV)

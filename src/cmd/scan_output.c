@@ -3,6 +3,7 @@
  * made where it was scanned, then in input order the duplicates, counts
  * and writing (cmd/scan_input.c does the reading, cmd/scan_after.c what
  * is written once the inputs are read). */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,12 +293,36 @@ scan_output_prepare1(void *ctx, struct pipeline_batch *b)
 	return keep_keys(b);
 }
 
+/* Notes, for the second pass, which of b's records hold no identifier
+ * outside their IMEI columns.  When memory fails, the records from b on
+ * are not noted: the second pass searches their texts, as without it. */
+static void
+note_text_none(struct scan_file *f, const struct pipeline_batch *b)
+{
+	size_t i, end = b->first_rec + b->nrec;
+
+	if (f->ntext_none < b->first_rec ||	/* an earlier batch was not noted */
+	    grow_array(&f->text_none, &f->captext_none, end / CHAR_BIT + 1, 1) != 0)
+		return;
+	for (i = 0; i < b->nrec; i++) {
+		size_t at = b->first_rec + i;
+		unsigned char bit = (unsigned char)(1u << (at % CHAR_BIT));
+
+		if (!b->rec[i].bad && b->rec[i].res.text_ids == 0)
+			f->text_none[at / CHAR_BIT] |= bit;
+		else
+			f->text_none[at / CHAR_BIT] &= (unsigned char)~bit;
+	}
+	f->ntext_none = end;
+}
+
 int
 scan_output_finish1(void *ctx, struct pipeline_batch *b)
 {
 	struct scan_run *r = ctx;
 	size_t i;
 
+	note_text_none(r->file, b);
 	prefetch_first(r, b);
 	for (i = 0; i < b->nrec; i++, r->ordinal++) {
 		const struct pipeline_rec *rec = &b->rec[i];

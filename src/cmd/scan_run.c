@@ -261,6 +261,8 @@ scan_run_release(struct scan_run *r)
 		free(r->keys[i].key);
 	for (i = 0; i < SCANFMT_MAX_INCLUDE; i++)
 		free(r->include_mem[i]);
+	for (i = 0; i < r->nfiles; i++)
+		free(r->files[i].text_none);
 	free(r->files);
 	memset(r, 0, sizeof *r);
 }

@@ -75,6 +75,10 @@ struct scan_file {
 	int enotation;
 	unsigned mask;		/* reasons this file's listings may get */
 	int has_category;	/* a column or key is the category */
+	/* the first pass's note for the second: bit i, record i holds no
+	 * identifier outside its IMEI columns (pipeline_steps' text_none) */
+	unsigned char *text_none;
+	size_t ntext_none, captext_none;	/* in bits, in bytes */
 };
 
 /* A JSON key path and what it is. */

@@ -259,7 +259,7 @@ scan_many(const struct scan *s, struct scan_many *w, const struct scan_listing *
 		return -1;
 	/* the texts are in listing order, so one walk hands them out */
 	for (i = 0; i < n; i++) {
-		scan_identifiers(s, &in[i], res);
+		scan_identifiers(s, &in[i], res, w->text_none && w->text_none[i]);
 		if (listing_events(w, i, &nph, &ncue) != 0)
 			return -1;
 		if (nph)

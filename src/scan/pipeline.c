@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* pipeline: batches of listings, worker threads, and the ordered finish
  * step (the one place a scan's cross-listing state may be touched). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +126,9 @@ struct pipeline_scratch {
 	size_t caplistings, caprec_of;
 	struct scan_many many;
 	struct scan_result *res;
+	unsigned char *text_none;	/* listing -> its text is known to hold
+					 * no identifier (steps' text_none) */
+	size_t captext_none;
 };
 
 static void
@@ -172,6 +176,7 @@ scratch_free(struct pipeline_scratch *w)
 		return;
 	free(w->listings);
 	free(w->rec_of);
+	free(w->text_none);
 	scan_many_release(&w->many);
 	free(w->res);
 	free(w);
@@ -198,6 +203,7 @@ keep_result(void *ctx, size_t listing, const struct scan_result *res)
 	r->res.reasons = res->reasons;
 	r->res.signals = res->signals;
 	r->res.strong = res->strong;
+	r->res.text_ids = res->text_ids;
 	r->res.price = res->price;
 	memcpy(r->res.currency, res->currency, sizeof r->res.currency);
 	r->res.model_key = res->model_key;
@@ -214,17 +220,28 @@ keep_result(void *ctx, size_t listing, const struct scan_result *res)
 	return 0;
 }
 
+/* 1 when the steps know record i of b holds no identifier in its text. */
+static int
+text_none(const struct pipeline_steps *st, const struct pipeline_batch *b, size_t i)
+{
+	size_t at = b->first_rec + i;
+
+	return st->text_none && at < st->ntext_none &&
+	    (st->text_none[at / CHAR_BIT] >> (at % CHAR_BIT) & 1);
+}
+
 /* Scans every good record of b, keeping the results in b. */
 static int
 scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scratch *w,
-    int identifiers_only)
+    const struct pipeline_steps *st)
 {
 	struct keep_ctx k;
 	size_t i, n = 0;
 
 	if (grow_array(&b->sf, &b->capsf, b->nfld + 1, sizeof *b->sf) != 0 ||
 	    grow_array(&w->listings, &w->caplistings, b->nrec + 1, sizeof *w->listings) != 0 ||
-	    grow_array(&w->rec_of, &w->caprec_of, b->nrec + 1, sizeof *w->rec_of) != 0)
+	    grow_array(&w->rec_of, &w->caprec_of, b->nrec + 1, sizeof *w->rec_of) != 0 ||
+	    grow_array(&w->text_none, &w->captext_none, b->nrec + 1, 1) != 0)
 		return -1;
 	for (i = 0; i < b->nrec; i++) {
 		struct pipeline_rec *r = &b->rec[i];
@@ -234,11 +251,12 @@ scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scrat
 		batch_fields(b, r, b->sf + r->first);
 		w->listings[n].f = b->sf + r->first;
 		w->listings[n].nf = r->nf;
+		w->text_none[n] = (unsigned char)text_none(st, b, i);
 		w->rec_of[n++] = i;
 	}
 	k.b = b;
 	k.rec_of = w->rec_of;
-	if (identifiers_only) {
+	if (st->identifiers_only) {
 		for (i = 0; i < n; i++) {
 			scan_identifiers_light(s, &w->listings[i], w->res);
 			scan_finish_result(w->res);
@@ -247,6 +265,7 @@ scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scrat
 		}
 		return 0;
 	}
+	w->many.text_none = st->text_none ? w->text_none : NULL;
 	return scan_many(s, &w->many, w->listings, n, keep_result, &k, w->res) != 0 ? -1 : 0;
 }
 
@@ -255,8 +274,9 @@ scan_batch(const struct scan *s, struct pipeline_batch *b, struct pipeline_scrat
 struct pipe {
 	const struct scan *scan;
 	const struct pipeline_steps *st;
-	pthread_mutex_t in_mu;	/* the input: fill, seq, ended */
+	pthread_mutex_t in_mu;	/* the input: fill, seq, nrec, ended */
 	uint64_t seq;
+	size_t nrec;		/* records filled so far */
 	int ended;
 	pthread_mutex_t mu;	/* the rest */
 	pthread_cond_t cv_free;
@@ -344,9 +364,11 @@ work(void *arg)
 		batch_clear(b);
 		pthread_mutex_lock(&p->in_mu);
 		rc = p->ended ? 0 : p->st->fill(p->st->ctx, b);
-		if (rc > 0)
+		if (rc > 0) {
 			b->seq = p->seq++;
-		else
+			b->first_rec = p->nrec;
+			p->nrec += b->nrec;
+		} else
 			p->ended = 1;
 		pthread_mutex_unlock(&p->in_mu);
 		if (rc <= 0) {
@@ -359,7 +381,7 @@ work(void *arg)
 			pthread_mutex_unlock(&p->mu);
 			break;
 		}
-		b->failed = b->nomem || scan_batch(p->scan, b, w, p->st->identifiers_only) != 0 ||
+		b->failed = b->nomem || scan_batch(p->scan, b, w, p->st) != 0 ||
 		    p->st->prepare(p->st->ctx, b) != 0;
 		pthread_mutex_lock(&p->mu);
 		finish_turns(p, b);

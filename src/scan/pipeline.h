@@ -22,6 +22,7 @@ struct pipeline_rec {
 	struct scan_result_ref {
 		unsigned reasons, signals;
 		int strong;
+		int text_ids;	/* identifiers outside IMEI columns */
 		size_t first_id, nids, first_hit, nhits;
 		double price;
 		char currency[8];
@@ -46,6 +47,7 @@ struct pipeline_fld {
 
 struct pipeline_batch {
 	uint64_t seq;
+	size_t first_rec;	/* records of the input before this batch's */
 	char *bytes;
 	size_t len, cap;
 	struct pipeline_rec *rec;
@@ -94,6 +96,12 @@ struct pipeline_steps {
 	int (*finish)(void *ctx, struct pipeline_batch *b);
 	int identifiers_only;	/* scan_identifiers only, no phrases (a
 				 * first pass that collects what listings share) */
+	/* bit i (of ntext_none): record i of the input, from 0, holds no
+	 * identifier outside its IMEI columns (a first pass over the same
+	 * input found none there), so its text is not searched again;
+	 * NULL: every record's text is searched */
+	const unsigned char *text_none;
+	size_t ntext_none;
 	void *ctx;
 };
 

@@ -114,9 +114,11 @@ add_found(const struct scan *s, const struct scan_field *f, size_t field,
 	}
 }
 
+/* The identifiers of in's fields; with text_none, only of its IMEI
+ * columns (the caller knows the others hold none). */
 static void
 find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result *out,
-    int light)
+    int light, int text_none)
 {
 	struct ident ids[SCAN_MAX_IDS + 1];	/* one more: a field with too many */
 	size_t i, k, n;
@@ -132,9 +134,10 @@ find_ids(const struct scan *s, const struct scan_listing *in, struct scan_result
 			break;
 		case SCAN_OTHER: case SCAN_TITLE: case SCAN_TEXT: case SCAN_MODEL:
 		case SCAN_DATA:
-			if (!scan_may_hold_id(f->p, f->len))
+			if (text_none || !scan_may_hold_id(f->p, f->len))
 				continue;
 			n = ident_find_in_text(&s->find, f->p, f->len, ids, SCAN_MAX_IDS + 1);
+			out->text_ids += n > 0;
 			break;
 		default:
 			continue;
@@ -221,7 +224,7 @@ model_key(const struct scan_listing *in)
  * out the TAC brand. */
 static void
 identifiers(const struct scan *s, const struct scan_listing *in, struct scan_result *out,
-    int light)
+    int light, int text_none)
 {
 	size_t i;
 
@@ -230,9 +233,10 @@ identifiers(const struct scan *s, const struct scan_listing *in, struct scan_res
 	out->more = 0;
 	out->signals = 0;
 	out->strong = 0;
+	out->text_ids = 0;
 	out->price = 0;
 	out->currency[0] = '\0';
-	find_ids(s, in, out, light);
+	find_ids(s, in, out, light, text_none);
 	if (!light)
 		check_tac_brand(s, in, out);
 	/* a case's price says nothing of the phone's: neither judged nor
@@ -248,16 +252,16 @@ identifiers(const struct scan *s, const struct scan_listing *in, struct scan_res
 
 void
 scan_identifiers(const struct scan *s, const struct scan_listing *in,
-    struct scan_result *out)
+    struct scan_result *out, int text_none)
 {
-	identifiers(s, in, out, 0);
+	identifiers(s, in, out, 0, text_none);
 }
 
 void
 scan_identifiers_light(const struct scan *s, const struct scan_listing *in,
     struct scan_result *out)
 {
-	identifiers(s, in, out, 1);
+	identifiers(s, in, out, 1, 0);
 }
 
 int
@@ -339,7 +343,7 @@ scan_listing(const struct scan *s, const struct scan_listing *in, struct scan_re
 	struct scan_ev *ph = malloc(CAP * sizeof *ph), *cue = malloc(CAP * sizeof *cue);
 	size_t nph, ncue = 0;
 
-	scan_identifiers(s, in, out);
+	scan_identifiers(s, in, out, 0);
 	if (!ph || !cue) {
 		out->more = 1;	/* not judged */
 		out->reasons |= 1u << SCAN_LIMIT;

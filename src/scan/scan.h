@@ -231,6 +231,7 @@ struct scan_result {
 	int more;		/* more identifiers or hits than judged */
 	unsigned signals;	/* SCAN_SIG_ */
 	int strong;		/* counted phrases of weight 3 */
+	int text_ids;		/* identifiers found outside IMEI columns */
 	/* for the rules across listings (cmd/ and groups.c) */
 	double price;		/* the price column read (price.c), or 0 */
 	char currency[8];	/* its currency code, or "" */

@@ -15,9 +15,11 @@
 /* scan_listing in parts: the identifiers, the TAC brand check, the price
  * and model (out is reset first); then the phrase matches of the listing's
  * texts and the cue matches around them, judged by the cue rules
- * (judge.c). */
+ * (judge.c).  With text_none the caller knows that no field but an IMEI
+ * column holds an identifier (a first pass found none, out->text_ids):
+ * only IMEI columns are read. */
 void scan_identifiers(const struct scan *s, const struct scan_listing *in,
-    struct scan_result *out);
+    struct scan_result *out, int text_none);
 /* The same without the TAC brands (no tac_brand_mismatch): what a first
  * pass that collects IMEIs, models and prices needs. */
 void scan_identifiers_light(const struct scan *s, const struct scan_listing *in,
@@ -67,6 +69,8 @@ struct scan_many {
 	size_t *first3;			/* per text: its first texts3, or SIZE_MAX */
 	struct scan_many_hits acc;	/* accessory cue matches of texts3 */
 	struct scan_ev *ev, *evc;	/* one listing's, for scan_judge */
+	const unsigned char *text_none;	/* set by the caller, or NULL: per
+					 * listing, scan_identifiers' text_none */
 	const struct scan *scan;	/* while collecting */
 	size_t ntexts, ntexts2, ntexts3;
 	size_t captexts, capwhere, caplfirst, captexts2, captext2_of, capfirst2;

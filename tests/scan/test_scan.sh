@@ -5,7 +5,8 @@
 # scan finds; 1 and 2 threads give the same bytes; a 100 MB row, a binary
 # file and a file cut inside a quote give findings, not crashes, in bounded
 # memory (checked with GNU time when present); listings without an
-# identifier give --keyed nothing to write.
+# identifier give --keyed nothing to write; the second of two passes
+# finds the identifiers one pass finds.
 BIN=$1
 . tests/lib.sh
 CC=${CC:-cc}
@@ -64,6 +65,27 @@ if [ "$bad" -gt 5 ] && cmp -s "$SCRATCH/f1" "$SCRATCH/f4" && cmp -s "$SCRATCH/k1
     grep -q ", $bad malformed$" "$SCRATCH/f4.err"; then ok; else
 	fail "threads 1, 3 and 4 differ on malformed rows, --only-flagged or --keyed ($bad malformed)" \
 	    "$(head -n 2 "$SCRATCH/f1.err" "$SCRATCH/f4.err")"
+fi
+
+# The second pass searches a listing's text again only where the first
+# found an identifier there: it finds what the one-pass read finds, with
+# malformed rows and three threads shifting where each batch starts.
+ids_of() {	# FILE: per line, each identifier's value, kind and field
+	awk '{ s = $0; out = NR ":"
+		while (match(s, /"value":"[^"]*","kind":"[a-z_]*"/)) {
+			v = substr(s, RSTART, RLENGTH); s = substr(s, RSTART + RLENGTH)
+			match(s, /"field":"[^"]*"/); out = out " " v substr(s, RSTART, RLENGTH)
+		}
+		print out }' "$1"
+}
+"$BIN" scan --quiet --threads 3 "$SCRATCH/bad.csv" > "$SCRATCH/two3"
+"$BIN" scan --quiet --threads 1 --one-pass "$SCRATCH/bad.csv" > "$SCRATCH/one1"
+ids_of "$SCRATCH/two3" > "$SCRATCH/two3.ids"
+ids_of "$SCRATCH/one1" > "$SCRATCH/one1.ids"
+intext=$(grep -c '"field":"description"' "$SCRATCH/two3.ids")
+if [ "$intext" -gt 50 ] && cmp -s "$SCRATCH/two3.ids" "$SCRATCH/one1.ids"; then ok; else
+	fail "two passes find other identifiers than one ($intext listings with one in the text)" \
+	    "$(diff "$SCRATCH/one1.ids" "$SCRATCH/two3.ids" | head -n 4)"
 fi
 
 # An output that cannot be written stops every thread: exit 3, a message.

@@ -415,11 +415,11 @@ test_accessory_price(void)
 	};
 	struct scan_listing in = { f, 3 };
 
-	scan_identifiers(&S, &in, &R);
+	scan_identifiers(&S, &in, &R, 0);
 	CHECK(R.price == 0);
 	f[2].p = "Mobile Phones";
 	f[2].len = 13;
-	scan_identifiers(&S, &in, &R);
+	scan_identifiers(&S, &in, &R, 0);
 	CHECK(R.price == 500);
 	CHECK_STR(R.currency, "KES");
 }
