@@ -8,6 +8,21 @@
 #include "lib/matcher_priv.h"
 #include "lib/utf8.h"
 
+/* An ASCII letter or digit: what casefold_is_word says of ASCII, without
+ * the call (a report asks it of the bytes around every match). */
+static inline int
+ascii_word(unsigned char c)
+{
+	return (unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u;
+}
+
+/* ASCII white space, as casefold_is_space says of ASCII. */
+static inline int
+ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Where a match of need folded bytes that ends at end begins: walks back
  * over code points as matcher_fold_at reads them (n: the text's length,
  * for a look-alike's context), a run of white space counting as one byte
@@ -21,7 +36,7 @@ match_start(const struct matcher *m, const unsigned char *t, size_t n, size_t en
 	uint32_t cp;
 
 	while (need > 0 && pos > 0) {
-		if (t[pos - 1] < 0x80 && !casefold_is_space(t[pos - 1])) {
+		if (t[pos - 1] < 0x80 && !ascii_space(t[pos - 1])) {
 			/* ASCII folds to one byte */
 			pos--;
 			need--;
@@ -92,6 +107,8 @@ word_before(const unsigned char *t, size_t n, size_t pos)
 {
 	uint32_t cp;
 
+	if (pos > 0 && t[pos - 1] < 0x80)	/* no ASCII byte is invisible */
+		return ascii_word(t[pos - 1]);
 	while (pos > 0) {
 		pos = matcher_prev_cp(t, pos, &cp);
 		if (!casefold_is_ignorable(cp))
@@ -105,6 +122,8 @@ word_after(const unsigned char *t, size_t n, size_t pos)
 {
 	uint32_t cp;
 
+	if (pos < n && t[pos] < 0x80)
+		return ascii_word(t[pos]);
 	while (pos < n) {
 		size_t at = pos;
 
@@ -185,7 +204,7 @@ glued_left(const struct matcher *m, const unsigned char *buf, size_t q, uint32_t
 	if (len == 0 || q < len)
 		return 0;
 	c = buf[q - len];
-	return (unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u;
+	return ascii_word(c);
 }
 
 /* The next state: one load from the table of its width. */
