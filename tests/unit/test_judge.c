@@ -281,6 +281,33 @@ test_first(void)
 	    "mdm:negated ");
 }
 
+/* A seller who will not meet the buyer anywhere in the listing: the only
+ * way to pay is before seeing the phone, so a payment word counts; the
+ * word alone, or the refusal alone, is no finding. */
+static void
+test_no_meeting(void)
+{
+	CHECK_STR(got(judge("Full amount by bank transfer and I ship the same day. No meetups.")),
+	    "bank transfer:counted ");
+	CHECK_STR(got(judge("Cash or bank transfer, meet at the mall")), "bank transfer:weak ");
+	CHECK_STR(RISK(judge("Cash or bank transfer, meet at the mall")), "ok");
+	CHECK_STR(got(judge("No meetups, I ship anywhere")), "");
+	CHECK_STR(RISK(judge("No meetups, I ship anywhere")), "ok");
+	/* the refusal in another sentence, before the word (vi, tr, fr) */
+	CHECK_STR(got(judge("Kh\xC3\xB4ng giao d\xE1\xBB\x8B" "ch tr\xE1\xBB\xB1" "c ti\xE1\xBA\xBFp. "
+	    "Anh ch\xE1\xBB\x8B chuy\xE1\xBB\x83n kho\xE1\xBA\xA3n qua MB Bank")),
+	    "chuy\xE1\xBB\x83n kho\xE1\xBA\xA3n:counted ");
+	CHECK_STR(got(judge("Elden teslim yok. T\xC3\xBCm tutar havale ile")), "havale:counted ");
+	CHECK_STR(got(judge("Havale veya elden teslim, Kad\xC4\xB1k\xC3\xB6y")), "havale:weak ");
+	CHECK_STR(got(judge("Pas de remise en main propre. Paiement par virement")),
+	    "virement:counted ");
+	CHECK_STR(got(judge("Remise en main propre, paiement par virement possible")),
+	    "virement:weak ");
+	/* a denied payment word stays denied */
+	CHECK_STR(got(judge("No meetups, sorry. No bank transfer either, PayPal goods only")),
+	    "bank transfer:negated ");
+}
+
 /* Written forms and affixes on borrowed words. */
 static void
 test_word_forms(void)
@@ -433,6 +460,7 @@ main(void)
 	RUN(test_completion);
 	RUN(test_ongoing);
 	RUN(test_first);
+	RUN(test_no_meeting);
 	RUN(test_word_forms);
 	RUN(test_normalised);
 	RUN(test_context);
