@@ -511,6 +511,79 @@ test_scan_many(void)
 	scan_many_release(&w);
 }
 
+/* Listings dense with what the judge weighs around a payment word: the
+ * payment words themselves, first, negation, boundary and coordinator
+ * cues (the far ones, "no meetups", among them), and the signs that end a
+ * sentence or do not ("Rs. 15.000", commas), in random order: scan_many
+ * must give each what scan_listing gives it. */
+static void
+test_scan_many_advance(void)
+{
+	static const char *const signs[] = {
+		". ", "! ", "\n", "\xE0\xA5\xA4 ", ", ", "Rs. 15.000 ", "\xE3\x80\x82",
+		"? ", "\xD8\x8C ", "; ", "phone ", "\xD0\xA2\xD0\xB5\xD0\xBB ",
+	};
+	static const char *pool[4096];
+	static char text[MANY][3][512];
+	static struct scan_field f[MANY][3];
+	static struct scan_listing in[MANY];
+	struct scan_many w;
+	struct many_check c;
+	size_t i, k, n, np = 0, counted = 0, negated = 0;
+
+	for (i = 0; i < K.nphrases && np < 2048; i++)
+		if (strcmp(K.phrases[i].category, "advance_payment") == 0)
+			pool[np++] = K.phrases[i].phrase;
+	for (i = 0; i < K.ncues && np < sizeof pool / sizeof pool[0] - 16; i++)
+		if ((strcmp(K.cues[i].kind, "first") == 0 ||
+		    strcmp(K.cues[i].kind, "negation") == 0 ||
+		    strcmp(K.cues[i].kind, "boundary") == 0 ||
+		    strcmp(K.cues[i].kind, "coordinator") == 0) && K.cues[i].cue[0] != '\\')
+			pool[np++] = K.cues[i].cue;
+	CHECK(np > 500);
+	seed = getenv("SEED") ? strtoull(getenv("SEED"), NULL, 10) : 11;	/* SEED=n to vary */
+	printf("seed %llu, %zu words\n", (unsigned long long)seed, np);
+	scan_many_init(&w);
+	for (i = 0; i < MANY; i++) {
+		for (k = 0; k < 3; k++) {
+			size_t want = pick(4) == 0 ? 0 : 20 + pick(300);
+
+			for (n = 0; n < want;) {
+				const char *w1 = pick(3) == 0 ? signs[pick(sizeof signs / sizeof signs[0])] :
+				    pool[pick((unsigned)np)];
+				size_t len = strlen(w1);
+
+				if (n + len + 1 >= sizeof text[i][k])
+					break;
+				memcpy(text[i][k] + n, w1, len);
+				n += len;
+				text[i][k][n++] = pick(2) ? ' ' : ',';
+			}
+			text[i][k][n] = '\0';
+		}
+		f[i][0] = (struct scan_field){ "title", 5, text[i][0], strlen(text[i][0]), SCAN_TITLE };
+		f[i][1] = (struct scan_field){ "description", 11, text[i][1], strlen(text[i][1]), SCAN_TEXT };
+		f[i][2] = (struct scan_field){ "body", 4, text[i][2], strlen(text[i][2]), SCAN_TEXT };
+		in[i].f = f[i];
+		in[i].nf = 3;
+	}
+	memset(&c, 0, sizeof c);
+	c.in = in;
+	CHECK_INT(scan_many(&S, &w, in, MANY, check_one, &c, &R), 0);
+	CHECK_INT(c.seen, MANY);
+	CHECK_INT(c.bad, 0);
+	for (i = 0; i < MANY; i++) {
+		scan_listing(&S, &in[i], &R);
+		for (k = 0; k < R.nhits; k++) {
+			counted += R.hits[k].status == SCAN_HIT_COUNTED;
+			negated += R.hits[k].status == SCAN_HIT_NEGATED;
+		}
+	}
+	printf("%zu counted, %zu negated\n", counted, negated);
+	CHECK(counted > 200 && negated > 200);
+	scan_many_release(&w);
+}
+
 int
 main(void)
 {
@@ -522,6 +595,7 @@ main(void)
 	RUN(test_dupset);
 	RUN(test_dupset_random);
 	RUN(test_scan_many);
+	RUN(test_scan_many_advance);
 	scan_release(&S);
 	tac_db_release(&D);
 	kb_release(&K);
