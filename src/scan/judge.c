@@ -8,7 +8,8 @@
  *   2. clauses: punctuation, line breaks, contrast words (and, for Thai,
  *      spaces) end them; Nw, Nc and clause reaches stay inside one
  *   3. a negation that reaches a completion, ongoing or first cue
- *      cancels it
+ *      cancels it, when it may speak for it as for a phrase (rule 4's
+ *      languages and homographs)
  *   4. a phrase inside a completion or offer cue written over it is that
  *      cue's; otherwise a cue cancels a phrase whose category it applies
  *      to, whose cues column lists its kind, in a language that meets the
@@ -107,6 +108,19 @@ longest_match(struct judge *j)
 			}
 }
 
+/* 1 when the negation cue nc may speak for the cue cc: as judge_cue_fits
+ * has it for a phrase, they meet in a language, a short word of another
+ * language than English negates no English cue (Vietnamese "ko", not, is
+ * Tagalog "ko", my: "rule ko: first to send"), and a homograph row's
+ * language is none of the negation's (Portuguese "no" in "no PicPay
+ * antes"). */
+static int
+negates_cue(const struct scan_cue *nc, const struct scan_cue *cc)
+{
+	return judge_compat(nc->langs, cc->langs) &&
+	    (nc->on_names || (nc->langs & cc->langs)) && (cc->langs & ~nc->not_langs) != 0;
+}
+
 /* A completion, ongoing or first cue a negation reaches is none ("not
  * fully paid", "nothing left", "do not pay first"). */
 static void
@@ -123,8 +137,7 @@ negated_completions(struct judge *j)
 		for (n = 0; n < j->ncue; n++) {
 			const struct scan_cue *nc = &j->s->cue[j->cue[n].idx];
 
-			if (!j->cdead[n] && nc->kind == SCAN_CUE_NEGATION &&
-			    judge_compat(nc->langs, cc->langs) &&
+			if (!j->cdead[n] && nc->kind == SCAN_CUE_NEGATION && negates_cue(nc, cc) &&
 			    judge_within(j, &j->cue[n], &j->cue[c], cc->langs)) {
 				j->cdead[c] = 1;
 				break;

@@ -252,6 +252,14 @@ test_first(void)
 	CHECK_STR(got(judge("Mimi ni mmiliki wa kwanza, nilipa kwa M-Pesa")), "m-pesa:weak ");
 	/* either side: Tagalog "muna" follows the verb, before the app */
 	CHECK_STR(got(judge("Send ka muna ng 500 sa GCash")), "gcash:counted ");
+	/* a negation cancels a first cue only as it would a phrase: not a
+	 * short word of another language (Vietnamese "ko", Tagalog "my"),
+	 * nor a homograph (Portuguese "no", em + o) */
+	CHECK_STR(got(judge("Eto rule ko: first to send 1,000 reservation sa Maya")),
+	    "reservation:counted ");
+	CHECK_STR(got(judge("Tu paga 45 reais no PicPay antes e eu despacho")), "picpay:counted ");
+	CHECK_STR(got(judge("Kh\xC3\xB4ng c\xE1\xBA\xA7n chuy\xE1\xBB\x83n kho\xE1\xBA\xA3n tr\xC6\xB0\xE1\xBB\x9B" "c")),
+	    "chuy\xE1\xBB\x83n kho\xE1\xBA\xA3n tr\xC6\xB0\xE1\xBB\x9B" "c:negated ");
 	/* a shipping word is a first cue: the money goes before the phone */
 	CHECK_STR(got(judge("Kargo \xC3\xBC" "cretini Papara'dan g\xC3\xB6nderin")), "papara:counted ");
 	CHECK_STR(got(judge("Bisa OVO atau COD, dikirim hari ini")), "ovo:weak ");
