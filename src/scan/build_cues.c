@@ -153,47 +153,76 @@ cue_affixes(const struct scan_cue *c)
 	}
 }
 
+/* A cue row by its text, for grouping the rows that read the same. */
+struct cue_ref {
+	const char *text;
+	uint32_t row;
+};
+
+static int
+cmp_cue_ref(const void *a, const void *b)
+{
+	const struct cue_ref *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+
+	return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
 /* The cue rows of one kind group (titles or not) as the phrases of set:
- * each distinct text once, with every row that has it. */
+ * each distinct text once, in the order of its first row, with every row
+ * that has it (rows sorted by text, so that finding them costs no pass
+ * over all rows for each). */
 static int
 build_cueset(struct scan *s, struct scan_cueset *set, int titles, struct error *e)
 {
-	size_t i, k, n = 0;
+	struct cue_ref *ref = malloc((s->ncue + 1) * sizeof *ref);
+	uint32_t *lead = malloc((s->ncue + 1) * sizeof *lead);	/* row -> its group in ref */
+	size_t i, x, y, nref = 0, n = 0;
+	int rc = -1;
 
 	set->at = calloc(s->ncue + 2, sizeof *set->at);
 	set->rows = calloc(s->ncue + 1, sizeof *set->rows);
 	set->affixes = calloc(s->ncue + 1, sizeof *set->affixes);
-	if (!set->at || !set->rows || !set->affixes)
-		return error_set(e, 0, 0, "out of memory");
+	if (!set->at || !set->rows || !set->affixes || !ref || !lead) {
+		error_set(e, 0, 0, "out of memory");
+		goto out;
+	}
 	for (i = 0; i < s->ncue; i++) {
 		const struct scan_cue *c = &s->cue[i];
-		int t = c->kind == SCAN_CUE_ACCESSORY || c->kind == SCAN_CUE_INCLUDED;
 
-		if (t != titles)
-			continue;
-		for (k = 0; k < i; k++)	/* an earlier row with this text */
-			if ((s->cue[k].kind == SCAN_CUE_ACCESSORY ||
-			    s->cue[k].kind == SCAN_CUE_INCLUDED) == titles &&
-			    strcmp(s->cue[k].text, c->text) == 0)
-				break;
-		if (k < i)
+		lead[i] = UINT32_MAX;
+		if ((c->kind == SCAN_CUE_ACCESSORY || c->kind == SCAN_CUE_INCLUDED) == titles) {
+			ref[nref].text = c->text;
+			ref[nref++].row = (uint32_t)i;
+		}
+	}
+	qsort(ref, nref, sizeof *ref, cmp_cue_ref);
+	for (x = 0; x < nref; x = y) {
+		for (y = x + 1; y < nref && strcmp(ref[y].text, ref[x].text) == 0; y++)
+			;
+		lead[ref[x].row] = (uint32_t)x;	/* its first row leads */
+	}
+	for (i = 0; i < s->ncue; i++) {
+		if (lead[i] == UINT32_MAX)
 			continue;
 		set->at[set->n] = (uint32_t)n;
 		set->affixes[set->n] = 0;
-		for (k = i; k < s->ncue; k++)
-			if ((s->cue[k].kind == SCAN_CUE_ACCESSORY ||
-			    s->cue[k].kind == SCAN_CUE_INCLUDED) == titles &&
-			    strcmp(s->cue[k].text, c->text) == 0) {
-				set->rows[n++] = (uint32_t)k;
-				set->affixes[set->n] |= cue_affixes(&s->cue[k]);
-			}
-		if (matcher_add(&set->m, c->text, strlen(c->text),
+		for (x = lead[i]; x < nref && (x == lead[i] ||
+		    strcmp(ref[x].text, s->cue[i].text) == 0); x++) {
+			set->rows[n++] = ref[x].row;
+			set->affixes[set->n] |= cue_affixes(&s->cue[ref[x].row]);
+		}
+		if (matcher_add(&set->m, s->cue[i].text, strlen(s->cue[i].text),
 		    MATCHER_WORD | (set->affixes[set->n] ? MATCHER_AFFIX : 0), e) != 0)
-			return -1;
+			goto out;
 		set->n++;
 	}
 	set->at[set->n] = (uint32_t)n;
-	return matcher_compile(&set->m, e);
+	rc = matcher_compile(&set->m, e);
+out:
+	free(ref);
+	free(lead);
+	return rc;
 }
 
 void
