@@ -681,6 +681,17 @@ if command -v python3 >/dev/null 2>&1 && [ "$DATA" = data ]; then
 		fail "self-test: a missing bare form not caught"
 	elif printf '%s\n' "$out" | grep 'dinh icloud' >/dev/null; then ok
 	else fail "self-test: bare forms" "$(indent "$out")"; fi
+	# Turkish: a dotless i is typed as i ("çalıntı", "calinti"), but a word
+	# whose only such letter is ı needs no row (the matcher reads ı as i)
+	for f in phrases negation-cues completion-cues context-cues; do
+		grep -v '^calinti	' "data/$f.tsv" >"$T/bare/data/$f.tsv"
+	done
+	printf 'kay\304\261pl\304\261k\ttr\ttheft\t1\tnegation\t\thttps://a.example/\t2026-11-28\treported\n' \
+	    >>"$T/bare/data/phrases.tsv"
+	out=$(cd "$T/bare" && python3 tests/data/bare_forms.py --check 2>&1)
+	if printf '%s\n' "$out" | grep -e '-> calinti$' >/dev/null &&
+	    ! printf '%s\n' "$out" | grep 'kayiplik' >/dev/null; then ok
+	else fail "self-test: Turkish bare forms" "$(indent "$out")"; fi
 else
 	echo "SKIP bare forms: python3 is not installed, or another data folder"
 fi

@@ -311,6 +311,14 @@ test_no_meeting(void)
 	    "virement:counted ");
 	CHECK_STR(got(judge("Remise en main propre, paiement par virement possible")),
 	    "virement:weak ");
+	/* Turkish typed without its letters: "yüz yüze satış yok" */
+	CHECK_STR(got(judge("odeme enpara ile yapilir, kargoya veririm. yuz yuze satis yok")),
+	    "enpara:counted ");
+	/* Arabic "مقدماً" (in advance), with or without its tanween */
+	CHECK_STR(got(judge("\xD8\xA7\xD9\x84\xD8\xAF\xD9\x81\xD8\xB9 "
+	    "\xD9\x85\xD9\x82\xD8\xAF\xD9\x85\xD8\xA7\xD9\x8B \xD8\xB9\xD9\x84\xD9\x89 "
+	    "\xD8\xB2\xD9\x8A\xD9\x86 \xD9\x83\xD8\xA7\xD8\xB4")),
+	    "\xD8\xB2\xD9\x8A\xD9\x86 \xD9\x83\xD8\xA7\xD8\xB4:counted ");
 	/* a denied payment word stays denied */
 	CHECK_STR(got(judge("No meetups, sorry. No bank transfer either, PayPal goods only")),
 	    "bank transfer:negated ");
