@@ -437,6 +437,19 @@ check_one(void *ctx, size_t i, const struct scan_result *got)
 	return c->stop_at && c->seen == c->stop_at;
 }
 
+/* scan_many over the n listings in gives each what scan_listing gives. */
+static void
+many_as_one(struct scan_many *w, const struct scan_listing *in, size_t n)
+{
+	struct many_check c;
+
+	memset(&c, 0, sizeof c);
+	c.in = in;
+	CHECK_INT(scan_many(&S, w, in, n, check_one, &c, &R), 0);
+	CHECK_INT(c.seen, n);
+	CHECK_INT(c.bad, 0);
+}
+
 static void
 test_scan_many(void)
 {
@@ -482,11 +495,7 @@ test_scan_many(void)
 		in[i].f = f[i];
 		in[i].nf = 4;
 	}
-	memset(&c, 0, sizeof c);
-	c.in = in;
-	CHECK_INT(scan_many(&S, &w, in, MANY, check_one, &c, &R), 0);
-	CHECK_INT(c.seen, MANY);
-	CHECK_INT(c.bad, 0);
+	many_as_one(&w, in, MANY);
 	for (i = 0; i < MANY; i++) {
 		scan_listing(&S, &in[i], &R);
 		hits += R.nhits;
@@ -528,7 +537,6 @@ test_scan_many_advance(void)
 	static struct scan_field f[MANY][3];
 	static struct scan_listing in[MANY];
 	struct scan_many w;
-	struct many_check c;
 	size_t i, k, n, np = 0, counted = 0, negated = 0;
 
 	for (i = 0; i < K.nphrases && np < 2048; i++)
@@ -567,11 +575,7 @@ test_scan_many_advance(void)
 		in[i].f = f[i];
 		in[i].nf = 3;
 	}
-	memset(&c, 0, sizeof c);
-	c.in = in;
-	CHECK_INT(scan_many(&S, &w, in, MANY, check_one, &c, &R), 0);
-	CHECK_INT(c.seen, MANY);
-	CHECK_INT(c.bad, 0);
+	many_as_one(&w, in, MANY);
 	for (i = 0; i < MANY; i++) {
 		scan_listing(&S, &in[i], &R);
 		for (k = 0; k < R.nhits; k++) {
