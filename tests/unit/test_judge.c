@@ -114,6 +114,10 @@ test_negation(void)
 	CHECK_STR(got(judge("J'ai d\xC3\xA9j\xC3\xA0 retir\xC3\xA9 mon compte Google")),
 	    "compte google:negated ");
 	CHECK_STR(got(judge("Compte Google retir\xC3\xA9, reset fait")), "compte google:negated ");
+	/* "déconnecté" (signed out) too, and "supprimé" in every agreement */
+	CHECK_STR(got(judge("Pixel 7a d\xC3\xA9" "connect\xC3\xA9 du compte Google")),
+	    "compte google:negated ");
+	CHECK_STR(got(judge("Compte Google supprim\xC3\xA9" "es")), "compte google:negated ");
 	/* the apostrophe a phone types (U+2019) is the one the tables have */
 	CHECK_STR(got(judge("Il n\xE2\x80\x99" "est plus bloqu\xC3\xA9")), "bloqu\xC3\xA9:negated ");
 	CHECK_STR(got(judge("It isn\xE2\x80\x99t iCloud locked")), "icloud locked:negated ");
