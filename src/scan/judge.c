@@ -7,8 +7,8 @@
  *      phrase inside a longer phrase is the longer one's
  *   2. clauses: punctuation, line breaks, contrast words (and, for Thai,
  *      spaces) end them; Nw, Nc and clause reaches stay inside one
- *   3. a negation that reaches a completion, ongoing or first cue
- *      cancels it, when it may speak for it as for a phrase (rule 4's
+ *   3. a negation that reaches a completion, ongoing, first or receipt
+ *      cue cancels it, when it may speak for it as for a phrase (rule 4's
  *      languages and homographs)
  *   4. a phrase inside a completion or offer cue written over it is that
  *      cue's; otherwise a cue cancels a phrase whose category it applies
@@ -31,7 +31,9 @@
  *      cue of its category lifts it: an ongoing cue a financing word
  *      ("faltam 6 parcelas", "2 EMI baaki": the plan is still running),
  *      a first cue a payment word ("send on GPay first", "GCash muna":
- *      money before the buyer sees the phone)
+ *      money before the buyer sees the phone), unless the first cue
+ *      speaks for the whole listing and the listing lets the buyer pay
+ *      with the phone in hand (a receipt cue: "COD", "meetup")
  *
  * Where a cue reaches (rules 2 and 4) is judge_reach.c; accessory
  * listings and names (rules 5 and 6) are judge_names.c.
@@ -121,8 +123,8 @@ negates_cue(const struct scan_cue *nc, const struct scan_cue *cc)
 	    (nc->on_names || (nc->langs & cc->langs)) && (cc->langs & ~nc->not_langs) != 0;
 }
 
-/* A completion, ongoing or first cue a negation reaches is none ("not
- * fully paid", "nothing left", "do not pay first"). */
+/* A completion, ongoing, first or receipt cue a negation reaches is none
+ * ("not fully paid", "nothing left", "do not pay first", "no COD"). */
 static void
 negated_completions(struct judge *j)
 {
@@ -132,7 +134,8 @@ negated_completions(struct judge *j)
 		const struct scan_cue *cc = &j->s->cue[j->cue[c].idx];
 
 		if (j->cdead[c] || (cc->kind != SCAN_CUE_COMPLETION &&
-		    cc->kind != SCAN_CUE_ONGOING && cc->kind != SCAN_CUE_FIRST))
+		    cc->kind != SCAN_CUE_ONGOING && cc->kind != SCAN_CUE_FIRST &&
+		    cc->kind != SCAN_CUE_RECEIPT))
 			continue;
 		for (n = 0; n < j->ncue; n++) {
 			const struct scan_cue *nc = &j->s->cue[j->cue[n].idx];
@@ -142,6 +145,33 @@ negated_completions(struct judge *j)
 				j->cdead[c] = 1;
 				break;
 			}
+		}
+	}
+}
+
+/* A listing that lets the buyer pay with the phone in hand (cash on
+ * delivery, a meet-up) asks for nothing first as a whole: its receipt cue
+ * (one no negation reached) cancels the first cues that speak for the
+ * whole listing, a shipping word's ("LBC, GCash or COD") and a refusal to
+ * meet's ("no meetups, COD via J&T only").  First cues of a shorter
+ * reach, what the money is for ("DP 500 via GCash to reserve, then COD"),
+ * stay. */
+static void
+paid_on_receipt(struct judge *j)
+{
+	size_t c, r;
+
+	for (r = 0; r < j->ncue; r++) {
+		const struct scan_cue *rc = &j->s->cue[j->cue[r].idx];
+
+		if (j->cdead[r] || rc->kind != SCAN_CUE_RECEIPT)
+			continue;
+		for (c = 0; c < j->ncue; c++) {
+			const struct scan_cue *fc = &j->s->cue[j->cue[c].idx];
+
+			if (fc->kind == SCAN_CUE_FIRST && fc->reach == SCAN_REACH_LISTING &&
+			    judge_compat(rc->langs, fc->langs))
+				j->cdead[c] = 1;
 		}
 	}
 }
@@ -448,6 +478,7 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 	}
 	longest_match(&j);
 	negated_completions(&j);
+	paid_on_receipt(&j);
 	acc_cat = scan_accessory_category(in);
 	acc_cue = acc_cat ? -1 : judge_accessory_title(&j);
 	for (k = 0; k < nph; k++)

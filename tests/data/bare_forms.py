@@ -37,6 +37,7 @@ LEFT_OUT = {
     'vole': 'fr: "il vole" (flies)',
     'imei do': 'pt: "IMEI do aparelho" (the phone\'s IMEI)',
     'bao mat': 'vi: "bảo mật" (security) typed bare is the same',
+    'khong gap duoc': 'vi: "không gấp được" (does not fold) typed bare is the same',
     'finance': 'en: finance (a shop\'s "finance available"), not "financé" (financed)',
     'may bao mat': 'vi: "máy bảo mật" (a phone\'s security) typed bare',
     'chang': 'en: a family name',

@@ -136,6 +136,9 @@ test_negation(void)
 	CHECK_STR(got(judge("\xD0\x9D\xD0\xB5 \xD0\xB2 \xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD1\x80"
 	    "\xD0\xBE\xD1\x87\xD0\xBA\xD1\x83")),
 	    "\xD0\xB2 \xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD1\x80\xD0\xBE\xD1\x87\xD0\xBA\xD1\x83:negated ");
+	/* Japanese "(ロックは)かかってません": the lock is not on */
+	CHECK_STR(got(judge("\xE3\x82\xA2\xE3\x82\xAF\xE3\x83\x86\xE3\x82\xA3\xE3\x83\x99\xE3\x83\xBC\xE3\x82\xB7\xE3\x83\xA7\xE3\x83\xB3\xE3\x83\xAD\xE3\x83\x83\xE3\x82\xAF\xE3\x81\xAF\xE3\x81\x8B\xE3\x81\x8B\xE3\x81\xA3\xE3\x81\xA6\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93")), "\xE3\x82\xA2\xE3\x82\xAF\xE3\x83\x86\xE3\x82\xA3\xE3\x83\x99\xE3\x83\xBC\xE3\x82\xB7\xE3\x83\xA7\xE3\x83\xB3\xE3\x83\xAD\xE3\x83\x83\xE3\x82\xAF:negated ");
+	CHECK_STR(got(judge("\xE3\x82\xA2\xE3\x82\xAF\xE3\x83\x86\xE3\x82\xA3\xE3\x83\x99\xE3\x83\xBC\xE3\x82\xB7\xE3\x83\xA7\xE3\x83\xB3\xE3\x83\xAD\xE3\x83\x83\xE3\x82\xAF\xE3\x81\x8C\xE3\x81\x8B\xE3\x81\x8B\xE3\x81\xA3\xE3\x81\xA6\xE3\x81\x84\xE3\x81\xBE\xE3\x81\x99")), "\xE3\x82\xA2\xE3\x82\xAF\xE3\x83\x86\xE3\x82\xA3\xE3\x83\x99\xE3\x83\xBC\xE3\x82\xB7\xE3\x83\xA7\xE3\x83\xB3\xE3\x83\xAD\xE3\x83\x83\xE3\x82\xAF:counted ");
 	CHECK_STR(RISK(judge("Tidak kredit, beli cash")), "ok");
 	/* a question answered at once; a denial after "but" */
 	CHECK_STR(got(judge("Stolen? No.")), "stolen:negated ");
@@ -328,6 +331,40 @@ test_no_meeting(void)
 	    "bank transfer:negated ");
 }
 
+/* A listing that lets the buyer pay with the phone in hand asks for
+ * nothing first: a receipt cue cancels the listing-wide first cues (a
+ * shipping word, a refusal to meet), not what the money is for. */
+static void
+test_paid_on_receipt(void)
+{
+	/* the shipping word reaches the listing, over sentences */
+	CHECK_STR(got(judge("Shipping via LBC. Payment by GCash")), "gcash:counted ");
+	CHECK_STR(got(judge("Shipping via LBC. Payment by GCash or COD")), "gcash:weak ");
+	CHECK_STR(RISK(judge("Shipping via LBC. Payment by GCash or COD")), "ok");
+	/* a denied receipt is none */
+	CHECK_STR(got(judge("Shipping via LBC. GCash only, no COD")), "gcash:counted ");
+	/* a refusal to meet, then cash on delivery by courier */
+	CHECK_STR(got(judge("No meetups, COD via J&T only. Pay by GCash")), "gcash:weak ");
+	CHECK_STR(got(judge("Can't meet up, I'm in Cebu. Pay by GCash")),
+	    "gcash:counted ");
+	CHECK_STR(got(judge("Meetup at SM North, cash or GCash. Can ship via LBC too")),
+	    "gcash:weak ");
+	/* a deposit is asked first whatever the rest */
+	CHECK_STR(got(judge("Send 500 deposit by GCash to reserve, then COD")),
+	    "deposit:weak gcash:counted ");
+	CHECK_STR(got(judge("Separa con 50 mil por Nequi, el resto contraentrega. "
+	    "Env\xC3\xADo por Servientrega")), "nequi:counted ");
+	CHECK_STR(got(judge("Env\xC3\xADo por Servientrega, pago por Nequi contra entrega")),
+	    "nequi:weak ");
+	/* Turkish: the case endings of "kargo"; "kapıda ödeme" (cash on
+	 * delivery) offered, or refused with "yapmıyorum" */
+	CHECK_STR(got(judge("Kargoya veririm. \xC3\x96" "deme Papara ile")), "papara:counted ");
+	CHECK_STR(got(judge("Kargoya veririm. \xC3\x96" "deme Papara ile, "
+	    "kap\xC4\xB1" "da \xC3\xB6" "deme de olur")), "papara:weak ");
+	CHECK_STR(got(judge("\xC3\x96" "deme Papara ile, kap\xC4\xB1" "da \xC3\xB6" "deme "
+	    "yapm\xC4\xB1yorum. Kargoya veririm")), "papara:counted ");
+}
+
 /* Written forms and affixes on borrowed words. */
 static void
 test_word_forms(void)
@@ -481,6 +518,7 @@ main(void)
 	RUN(test_ongoing);
 	RUN(test_first);
 	RUN(test_no_meeting);
+	RUN(test_paid_on_receipt);
 	RUN(test_word_forms);
 	RUN(test_normalised);
 	RUN(test_context);
