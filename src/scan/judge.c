@@ -155,7 +155,9 @@ negated_completions(struct judge *j)
  * whole listing, a shipping word's ("LBC, GCash or COD") and a refusal to
  * meet's ("no meetups, COD via J&T only").  First cues of a shorter
  * reach, what the money is for ("DP 500 via GCash to reserve, then COD"),
- * stay. */
+ * stay.  The languages need not meet: "Lo envio contraentrega" holds
+ * the Portuguese shipping word "envio", and pay on receipt is said once
+ * for the whole listing. */
 static void
 paid_on_receipt(struct judge *j)
 {
@@ -169,8 +171,7 @@ paid_on_receipt(struct judge *j)
 		for (c = 0; c < j->ncue; c++) {
 			const struct scan_cue *fc = &j->s->cue[j->cue[c].idx];
 
-			if (fc->kind == SCAN_CUE_FIRST && fc->reach == SCAN_REACH_LISTING &&
-			    judge_compat(rc->langs, fc->langs))
+			if (fc->kind == SCAN_CUE_FIRST && fc->reach == SCAN_REACH_LISTING)
 				j->cdead[c] = 1;
 		}
 	}

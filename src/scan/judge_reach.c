@@ -236,7 +236,11 @@ judge_cancels(const struct judge *j, size_t k, const struct scan_ev *p, int kind
 /* A cue that makes a weak word of its categories say what it means: an
  * ongoing cue ("faltam", "baaki", "remaining") a financing word (the plan
  * is still running), a first cue ("first", "pehle", "muna") a payment
- * word (the money is asked before the buyer sees the phone). */
+ * word (the money is asked before the buyer sees the phone).  A first cue
+ * lifts a payment word of any language but one its text is another word
+ * in (a homograph row): a wallet is a name its markets write alike in
+ * each of their languages ("Lipa kwa MTN MoMo kwanza", "envoyez le
+ * montant par Airtel Money et je l'expédie"). */
 int
 judge_lifts(const struct judge *j, size_t k, const struct scan_ev *p)
 {
@@ -244,7 +248,9 @@ judge_lifts(const struct judge *j, size_t k, const struct scan_ev *p)
 	const struct scan_phrase *ph = &j->s->ph[p->idx];
 
 	return !j->cdead[k] && (cue->kind == SCAN_CUE_ONGOING || cue->kind == SCAN_CUE_FIRST) &&
-	    (cue->applies >> ph->cat & 1) && judge_cue_fits(cue, ph) &&
+	    (cue->applies >> ph->cat & 1) &&
+	    (cue->kind == SCAN_CUE_FIRST ? (ph->langs & ~cue->not_langs) != 0 :
+	    judge_cue_fits(cue, ph)) &&
 	    judge_within(j, &j->cue[k], p, ph->langs);
 }
 

@@ -356,6 +356,13 @@ test_paid_on_receipt(void)
 	    "Env\xC3\xADo por Servientrega")), "nequi:counted ");
 	CHECK_STR(got(judge("Env\xC3\xADo por Servientrega, pago por Nequi contra entrega")),
 	    "nequi:weak ");
+	/* a wallet is a name: a first cue of any language lifts it, and
+	 * pay on receipt is said once for the listing ("envio" is a
+	 * Portuguese shipping word) */
+	CHECK_STR(got(judge("Lipa pesa yote kwa MTN MoMo kwanza")), "mtn momo:counted ");
+	CHECK_STR(got(judge("Lo envio contraentrega por Urbaner, pagas en efectivo o Yape")),
+	    "yape:weak ");
+	CHECK_STR(got(judge("Te lo envio por Urbaner, pagas por Yape")), "yape:counted ");
 	/* Turkish: the case endings of "kargo"; "kapıda ödeme" (cash on
 	 * delivery) offered, or refused with "yapmıyorum" */
 	CHECK_STR(got(judge("Kargoya veririm. \xC3\x96" "deme Papara ile")), "papara:counted ");
