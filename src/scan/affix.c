@@ -45,6 +45,10 @@ static const char *const ar_pre[] = {
 	"\xD9\x88\xD9\x84", "\xD9\x88\xD8\xA8\xD8\xA7\xD9\x84",	/* ول وبال */
 	NULL
 };
+/* what a particle wears: "وما" (and not), never "لما" (when) nor "كما" (as) */
+static const char *const ar_conj_pre[] = {
+	"\xD9\x88", "\xD9\x81", NULL			/* و ف */
+};
 static const char *const none[] = { NULL };
 
 static const struct {
@@ -54,6 +58,7 @@ static const struct {
 	[1] = { id_pre, id_suf },	/* SCAN_AFFIX_ID */
 	[2] = { sw_pre, sw_suf },	/* SCAN_AFFIX_SW */
 	[3] = { ar_pre, none },		/* SCAN_AFFIX_AR */
+	[4] = { ar_conj_pre, none },	/* SCAN_AFFIX_AR_CONJ */
 };
 
 #define WORD_MAX 32	/* bytes of an affix looked at, at most */

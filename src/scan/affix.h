@@ -8,7 +8,8 @@
 
 /* Whose affixes a phrase takes (scan_phrase.affixes). */
 enum {
-	SCAN_AFFIX_TL = 1, SCAN_AFFIX_ID = 2, SCAN_AFFIX_SW = 4, SCAN_AFFIX_AR = 8
+	SCAN_AFFIX_TL = 1, SCAN_AFFIX_ID = 2, SCAN_AFFIX_SW = 4, SCAN_AFFIX_AR = 8,
+	SCAN_AFFIX_AR_CONJ = 16	/* the Arabic conjunctions alone (a particle's) */
 };
 
 /*

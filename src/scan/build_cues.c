@@ -137,8 +137,9 @@ short_latin(const char *text)
 /* The affixes a cue row's text may wear: Arabic glues the article and
  * the conjunctions to a noun or a verb ("العربون", "وخلصت"), so an
  * Arabic cue of words (first, completion, ongoing, offer) takes them; a
- * particle (a negation, a coordinator: "ما", "لا") does not, as "كما"
- * (as) and "لما" (when) are no negations. */
+ * negation takes the conjunctions alone ("وما عليه أقساط", and no
+ * instalments on it), as "كما" (as) and "لما" (when) are no negations;
+ * a coordinator none ("ولا" is a row of its own). */
 static uint8_t
 cue_affixes(const struct scan_cue *c)
 {
@@ -148,6 +149,8 @@ cue_affixes(const struct scan_cue *c)
 	case SCAN_CUE_FIRST: case SCAN_CUE_COMPLETION: case SCAN_CUE_ONGOING:
 	case SCAN_CUE_OFFER:
 		return SCAN_AFFIX_AR;
+	case SCAN_CUE_NEGATION:
+		return SCAN_AFFIX_AR_CONJ;
 	default:
 		return 0;
 	}
