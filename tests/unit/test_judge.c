@@ -118,6 +118,12 @@ test_negation(void)
 	CHECK_STR(got(judge("Pixel 7a d\xC3\xA9" "connect\xC3\xA9 du compte Google")),
 	    "compte google:negated ");
 	CHECK_STR(got(judge("Compte Google supprim\xC3\xA9" "es")), "compte google:negated ");
+	/* French "enlevé" (removed) after the account, like "supprimé" */
+	CHECK_STR(got(judge("compte google enlev\xC3\xA9, pas de frp")), "compte google:negated frp:negated ");
+	/* a lender's lock by its everyday name, and an EMI not paid
+	 * (Hinglish "EMI nahi bhari": no negation of a risk, the risk) */
+	CHECK_STR(got(judge("OPPO A78 FINANCE LOCK, EMI NHI BHARI")),
+	    "finance lock:counted emi nhi bhari:counted ");
 	/* the apostrophe a phone types (U+2019) is the one the tables have */
 	CHECK_STR(got(judge("Il n\xE2\x80\x99" "est plus bloqu\xC3\xA9")), "bloqu\xC3\xA9:negated ");
 	CHECK_STR(got(judge("It isn\xE2\x80\x99t iCloud locked")), "icloud locked:negated ");
@@ -294,6 +300,10 @@ test_first(void)
 	/* Japanese puts 先に (first) after the name as often as before */
 	CHECK_STR(got(judge("PayPay\xE3\x81\xA7\xE5\x85\x88\xE3\x81\xAB\xE9\x80\x81\xE9\x87\x91")),
 	    "paypay:counted ");
+	/* Russian "заранее" (in advance), not in "заранее спасибо" (thanks
+	 * in advance), the ending of many an honest listing */
+	CHECK_STR(got(judge("\xD0\x94\xD0\xB5\xD0\xBD\xD1\x8C\xD0\xB3\xD0\xB8 \xD0\xBF\xD0\xBE\xD0\xBB\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C\xD1\x8E \xD0\xB7\xD0\xB0\xD1\x80\xD0\xB0\xD0\xBD\xD0\xB5\xD0\xB5 \xD0\xBD\xD0\xB0 \xD0\xA1\xD0\xB1\xD0\xB5\xD1\x80")), "\xD1\x81\xD0\xB1\xD0\xB5\xD1\x80:counted ");
+	CHECK_STR(got(judge("\xD0\x97\xD0\xB0\xD1\x80\xD0\xB0\xD0\xBD\xD0\xB5\xD0\xB5 \xD1\x81\xD0\xBF\xD0\xB0\xD1\x81\xD0\xB8\xD0\xB1\xD0\xBE. \xD0\x9E\xD0\xBF\xD0\xBB\xD0\xB0\xD1\x82\xD0\xB0 \xD0\xBD\xD0\xB0 \xD0\xA1\xD0\xB1\xD0\xB5\xD1\x80 \xD0\xBF\xD1\x80\xD0\xB8 \xD0\xB2\xD1\x81\xD1\x82\xD1\x80\xD0\xB5\xD1\x87\xD0\xB5")), "\xD1\x81\xD0\xB1\xD0\xB5\xD1\x80:weak ");
 	/* "advance", the English word, in Roman Urdu and Banglish too */
 	CHECK_STR(got(judge("SadaPay pe advance bhej dein, phir courier")), "sadapay:counted ");
 	/* a payment name of another language's row: MoMo in French */
