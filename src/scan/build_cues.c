@@ -21,6 +21,7 @@ kind_of(const char *k)
 		[SCAN_CUE_PERSON] = "person", [SCAN_CUE_ONGOING] = "ongoing",
 		[SCAN_CUE_FIRST] = "first", [SCAN_CUE_COORDINATOR] = "coordinator",
 		[SCAN_CUE_HOMOGRAPH] = "homograph", [SCAN_CUE_RECEIPT] = "receipt",
+		[SCAN_CUE_ACCOUNT] = "account",
 	};
 	int i;
 

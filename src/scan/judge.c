@@ -7,8 +7,8 @@
  *      phrase inside a longer phrase is the longer one's
  *   2. clauses: punctuation, line breaks, contrast words (and, for Thai,
  *      spaces) end them; Nw, Nc and clause reaches stay inside one
- *   3. a negation that reaches a completion, ongoing, first or receipt
- *      cue cancels it, when it may speak for it as for a phrase (rule 4's
+ *   3. a negation that reaches a completion, ongoing, first, receipt or
+ *      account cue cancels it, when it may speak for it as for a phrase (rule 4's
  *      languages and homographs)
  *   4. a phrase inside a completion or offer cue written over it is that
  *      cue's; otherwise a cue cancels a phrase whose category it applies
@@ -31,9 +31,11 @@
  *      cue of its category lifts it: an ongoing cue a financing word
  *      ("faltam 6 parcelas", "2 EMI baaki": the plan is still running),
  *      a first cue a payment word ("send on GPay first", "GCash muna":
- *      money before the buyer sees the phone), unless the first cue
+ *      money before the buyer sees the phone; not when the first cue
  *      speaks for the whole listing and the listing lets the buyer pay
- *      with the phone in hand (a receipt cue: "COD", "meetup")
+ *      with the phone in hand, a receipt cue: "COD", "meetup"), an
+ *      account cue a lock word ("জিমেইল লক", Gmail lock: the account's
+ *      lock, which no reset removes)
  *
  * Where a cue reaches (rules 2 and 4) is judge_reach.c; accessory
  * listings and names (rules 5 and 6) are judge_names.c.
@@ -123,8 +125,9 @@ negates_cue(const struct scan_cue *nc, const struct scan_cue *cc)
 	    (nc->on_names || (nc->langs & cc->langs)) && (cc->langs & ~nc->not_langs) != 0;
 }
 
-/* A completion, ongoing, first or receipt cue a negation reaches is none
- * ("not fully paid", "nothing left", "do not pay first", "no COD"). */
+/* A completion, ongoing, first, receipt or account cue a negation reaches
+ * is none ("not fully paid", "nothing left", "do not pay first", "no COD",
+ * "Google account removed"). */
 static void
 negated_completions(struct judge *j)
 {
@@ -135,7 +138,7 @@ negated_completions(struct judge *j)
 
 		if (j->cdead[c] || (cc->kind != SCAN_CUE_COMPLETION &&
 		    cc->kind != SCAN_CUE_ONGOING && cc->kind != SCAN_CUE_FIRST &&
-		    cc->kind != SCAN_CUE_RECEIPT))
+		    cc->kind != SCAN_CUE_RECEIPT && cc->kind != SCAN_CUE_ACCOUNT))
 			continue;
 		for (n = 0; n < j->ncue; n++) {
 			const struct scan_cue *nc = &j->s->cue[j->cue[n].idx];

@@ -236,7 +236,9 @@ judge_cancels(const struct judge *j, size_t k, const struct scan_ev *p, int kind
 /* A cue that makes a weak word of its categories say what it means: an
  * ongoing cue ("faltam", "baaki", "remaining") a financing word (the plan
  * is still running), a first cue ("first", "pehle", "muna") a payment
- * word (the money is asked before the buyer sees the phone).  A first cue
+ * word (the money is asked before the buyer sees the phone), an account
+ * cue ("জিমেইল", Gmail; "Mi একাউন্ট") a lock word (the lock is the
+ * account's, which no reset removes).  A first cue
  * lifts a payment word of any language but one its text is another word
  * in (a homograph row): a wallet is a name its markets write alike in
  * each of their languages ("Lipa kwa MTN MoMo kwanza", "envoyez le
@@ -247,7 +249,8 @@ judge_lifts(const struct judge *j, size_t k, const struct scan_ev *p)
 	const struct scan_cue *cue = &j->s->cue[j->cue[k].idx];
 	const struct scan_phrase *ph = &j->s->ph[p->idx];
 
-	return !j->cdead[k] && (cue->kind == SCAN_CUE_ONGOING || cue->kind == SCAN_CUE_FIRST) &&
+	return !j->cdead[k] && (cue->kind == SCAN_CUE_ONGOING || cue->kind == SCAN_CUE_FIRST ||
+	    cue->kind == SCAN_CUE_ACCOUNT) &&
 	    (cue->applies >> ph->cat & 1) &&
 	    (cue->kind == SCAN_CUE_FIRST ? (ph->langs & ~cue->not_langs) != 0 :
 	    judge_cue_fits(cue, ph)) &&

@@ -108,7 +108,7 @@ check_tsv() {
 		for (i in a) posset[a[i]] = 1
 		if (name == "negation-cues.tsv") split("negation boundary coordinator homograph", a, " ")
 		else if (name == "completion-cues.tsv") split("completion ongoing", a, " ")
-		else split("offer accessory included person first receipt", a, " ")
+		else split("offer accessory included person first receipt account", a, " ")
 		for (i in a) kindset[a[i]] = 1
 		isphrases = (name ~ /^phrases(-[a-z]+)?\.tsv$/)
 		iscues = (name ~ /^[a-z]+-cues\.tsv$/)
