@@ -8,8 +8,8 @@
  *   2. clauses: punctuation, line breaks, contrast words (and, for Thai,
  *      spaces) end them; Nw, Nc and clause reaches stay inside one
  *   3. a negation that reaches a completion, ongoing, first, receipt or
- *      account cue cancels it, when it may speak for it as for a phrase (rule 4's
- *      languages and homographs)
+ *      account cue cancels it, when it may speak for it as for a phrase
+ *      (rule 4's languages and homographs)
  *   4. a phrase inside a completion or offer cue written over it is that
  *      cue's; otherwise a cue cancels a phrase whose category it applies
  *      to, whose cues column lists its kind, in a language that meets the

@@ -237,12 +237,12 @@ judge_cancels(const struct judge *j, size_t k, const struct scan_ev *p, int kind
  * ongoing cue ("faltam", "baaki", "remaining") a financing word (the plan
  * is still running), a first cue ("first", "pehle", "muna") a payment
  * word (the money is asked before the buyer sees the phone), an account
- * cue ("জিমেইল", Gmail; "Mi একাউন্ট") a lock word (the lock is the
- * account's, which no reset removes).  A first cue
- * lifts a payment word of any language but one its text is another word
- * in (a homograph row): a wallet is a name its markets write alike in
- * each of their languages ("Lipa kwa MTN MoMo kwanza", "envoyez le
- * montant par Airtel Money et je l'expédie"). */
+ * cue ("জিমেইল", Gmail; "iCloud") a lock word (the lock is the account's,
+ * which no reset removes).  A first cue lifts a payment word of any
+ * language but one its text is another word in (a homograph row): a
+ * wallet is a name its markets write alike in each of their languages
+ * ("Lipa kwa MTN MoMo kwanza", "envoyez le montant par Airtel Money et
+ * je l'expédie"). */
 int
 judge_lifts(const struct judge *j, size_t k, const struct scan_ev *p)
 {
