@@ -157,10 +157,10 @@ negated_completions(struct judge *j)
  * (one no negation reached) cancels the first cues that speak for the
  * whole listing, a shipping word's ("LBC, GCash or COD") and a refusal to
  * meet's ("no meetups, COD via J&T only").  First cues of a shorter
- * reach, what the money is for ("DP 500 via GCash to reserve, then COD"),
- * stay.  The languages need not meet: "Lo envio contraentrega" holds
- * the Portuguese shipping word "envio", and pay on receipt is said once
- * for the whole listing. */
+ * reach, what the money is for, stay ("Send 500 deposit by GCash to
+ * reserve, then COD").  The languages need not meet: "Lo envio
+ * contraentrega" holds the Portuguese shipping word "envio", and pay on
+ * receipt is said once for the whole listing. */
 static void
 paid_on_receipt(struct judge *j)
 {
