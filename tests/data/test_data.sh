@@ -261,6 +261,10 @@ check_tsv() {
 				err("position - only for boundaries, coordinators, homographs and title cues")
 			if (k == "coordinator" && (p != "-" || r != "-"))
 				err("a coordinator has position and reach -")
+			if (k == "receipt" && (r != "listing" || ap != "advance_payment"))
+				err("a receipt cue has reach listing and applies_to advance_payment")
+			if (k == "account" && (p != "before" || ap != "lock"))
+				err("an account cue has position before and applies_to lock")
 			c = col("cue")
 			if (c != tolower(c)) err("cue must be lowercase")
 		} else if (name == "lock-apps.tsv") {
@@ -666,6 +670,23 @@ if [ $st -ne 0 ] && [ "$n_err" -ge 8 ] &&
     printf '%s\n' "$(indent "$out")" | grep ':6:.*homograph' >/dev/null &&
     ! printf '%s\n' "$(indent "$out")" | grep -E ':(2|3|4|5):' >/dev/null; then ok
 else fail "self-test: cue table errors not caught ($n_err found)" "$(indent "$out")"; fi
+
+# Context cues: a receipt cue reaches the listing and an account cue
+# stands before its lock word; rows that do not are caught.
+{
+	echo "cue${TAB}language${TAB}kind${TAB}position${TAB}reach${TAB}applies_to${TAB}source${TAB}checked${TAB}confidence"
+	echo "cod${TAB}en${TAB}receipt${TAB}either${TAB}listing${TAB}advance_payment${TAB}https://a.example/${TAB}2026-11-28${TAB}reported"
+	echo "gmail${TAB}en${TAB}account${TAB}before${TAB}0w${TAB}lock${TAB}https://a.example/${TAB}2026-11-28${TAB}reported"
+	echo "meetup${TAB}en${TAB}receipt${TAB}either${TAB}6ws${TAB}advance_payment${TAB}https://a.example/${TAB}2026-11-28${TAB}reported"
+	echo "icloud${TAB}en${TAB}account${TAB}after${TAB}0w${TAB}lock${TAB}https://a.example/${TAB}2026-11-28${TAB}reported"
+} >"$T/cues/context-cues.tsv"
+out=$(check_tsv "$T/cues/context-cues.tsv" "")
+st=$?
+if [ $st -ne 0 ] &&
+    printf '%s\n' "$(indent "$out")" | grep ':4:.*receipt cue has reach listing' >/dev/null &&
+    printf '%s\n' "$(indent "$out")" | grep ':5:.*account cue has position before' >/dev/null &&
+    ! printf '%s\n' "$(indent "$out")" | grep -E ':(2|3):' >/dev/null; then ok
+else fail "self-test: receipt / account cue errors not caught" "$(indent "$out")"; fi
 
 # Every row has its form typed without diacritics (tests/data/bare_forms.py);
 # and the check itself catches a missing one.
