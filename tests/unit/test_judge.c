@@ -389,6 +389,12 @@ test_first(void)
 	/* SINPE (Costa Rica) to hold it, a Turkish deposit with its case */
 	CHECK_STR(RISK(judge("Me hace un SINPE de 20 mil para apartarlo")), "caution");
 	CHECK_STR(RISK(judge("1000 TL kaporay\xC4\xB1 IBAN'a g\xC3\xB6nderen i\xC3\xA7in ay\xC4\xB1r\xC4\xB1yorum")), "caution");
+	/* an M-Pesa till paid first, or once the buyer has the phone;
+	 * PalawanPay, O!Dengi */
+	CHECK_STR(got(judge("lipa delivery fee 500 kwa Till yangu kwanza ndio nitume rider")), "till yangu:counted ");
+	CHECK_STR(got(judge("Lipa kwa Till yangu ukishaiona simu, tukutane town")), "till yangu:weak ");
+	CHECK_STR(got(judge("BAYAD MUNA 350 PANG PADALA SA PALAWANPAY")), "palawanpay:counted ");
+	CHECK_STR(got(judge("\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x8C\xD0\xB3\xD0\xB8 \xD0\xBF\xD0\xBE\xD0\xBB\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C\xD1\x8E \xD0\xB7\xD0\xB0\xD1\x80\xD0\xB0\xD0\xBD\xD0\xB5\xD0\xB5 \xD0\xBD\xD0\xB0 \xD0\x9E!\xD0\x94\xD0\xB5\xD0\xBD\xD1\x8C\xD0\xB3\xD0\xB8")), "\xD0\xBE!\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x8C\xD0\xB3\xD0\xB8:counted ");
 }
 
 /* A seller who will not meet the buyer anywhere in the listing: the only
