@@ -193,6 +193,8 @@ test_negation(void)
 	CHECK_STR(got(judge("\xE4\xB8\x87\xE4\xB8\x80\xE8\xB5\xA4\xE3\x83\xAD\xE3\x83\xA0\xE3\x81\xAB\xE3\x81\xAA\xE3\x81\xA3\xE3\x81\x9F\xE5\xA0\xB4\xE5\x90\x88\xE3\x81\xAF\xE5\x85\xA8\xE9\xA1\x8D\xE8\xBF\x94\xE9\x87\x91\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x99")), "\xE8\xB5\xA4\xE3\x83\xAD\xE3\x83\xA0:negated ");
 	/* Turkish "borcu kalmadı" (no debt is left) */
 	CHECK_STR(RISK(judge("Turkcell'den taksitle alm\xC4\xB1\xC5\x9Ft\xC4\xB1m, son taksit de \xC3\xB6" "dendi cihaz borcu kalmad\xC4\xB1")), "ok");
+	/* Turkish "falan değil" (not ... or anything) typed without its letters */
+	CHECK_STR(got(judge("Abi telefon calinti falan degil, kayip bildirimi yok")), "calinti:negated kay\xC4\xB1p:negated ");
 }
 
 /* A negation reaches only its own clause. */
@@ -252,6 +254,8 @@ test_completion(void)
 	CHECK_STR(RISK(judge("\xE0\xB8\x95\xE0\xB8\xB4\xE0\xB8\x94 MDM \xE0\xB8\xA3\xE0\xB9\x89\xE0\xB8\xB2\xE0\xB8\x99 \xE0\xB8\x82\xE0\xB8\xB2\xE0\xB8\xA2\xE0\xB9\x80\xE0\xB8\x9B\xE0\xB9\x87\xE0\xB8\x99\xE0\xB8\xAD\xE0\xB8\xB0\xE0\xB9\x84\xE0\xB8\xAB\xE0\xB8\xA5\xE0\xB9\x88")), "stop");
 	/* Bolivian "cancelado" (paid off) */
 	CHECK_STR(got(judge("Lo saqu\xC3\xA9 a cr\xC3\xA9" "dito pero ya est\xC3\xA1 totalmente cancelado")), "a cr\xC3\xA9" "dito:paid_off ");
+	/* Urdu "ساری قسطیں ادا" (all the instalments paid) */
+	CHECK_STR(RISK(judge("\xD8\xAF\xDA\xA9\xD8\xA7\xD9\x86 \xD8\xB3\xDB\x92 \xD9\x82\xD8\xB3\xD8\xB7\xD9\x88\xDA\xBA \xD9\xBE\xD8\xB1 \xD9\x84\xDB\x8C\xD8\xA7 \xD8\xAA\xDA\xBE\xD8\xA7\xD8\x8C \xD8\xB3\xD8\xA7\xD8\xB1\xDB\x8C \xD9\x82\xD8\xB3\xD8\xB7\xDB\x8C\xDA\xBA \xD8\xA7\xD8\xAF\xD8\xA7 \xDB\x81\xD9\x88 \xDA\x86\xDA\xA9\xDB\x8C \xDB\x81\xDB\x8C\xDA\xBA")), "ok");
 }
 
 /* Plans still running: what is left to pay lifts a weak financing word
@@ -279,6 +283,8 @@ test_ongoing(void)
 	CHECK_STR(RISK(judge("\xD0\xA5\xD0\xB0\xD0\xBB\xD0\xB2\xD0\xB0 \xD0\xB4\xD0\xBE\xD0\xBC\xD0\xB0\xD1\x88\xD0\xBD\xD1\x8F\xD1\x8F \xD0\xB2 \xD0\xBF\xD0\xBE\xD0\xB4\xD0\xB0\xD1\x80\xD0\xBE\xD0\xBA")), "ok");
 	/* "hire purchase" (Courts) with payments left */
 	CHECK_STR(RISK(judge("Got it on hire purchase at Courts, still have 5 payments left")), "caution");
+	/* a plan the buyer takes over */
+	CHECK_STR(RISK(judge("Got it on plan from Digicel, 9 months left. You take over the payments")), "caution");
 }
 
 /* Money asked first: a first cue lifts a weak payment word next to it;
@@ -395,6 +401,12 @@ test_first(void)
 	CHECK_STR(got(judge("Lipa kwa Till yangu ukishaiona simu, tukutane town")), "till yangu:weak ");
 	CHECK_STR(got(judge("BAYAD MUNA 350 PANG PADALA SA PALAWANPAY")), "palawanpay:counted ");
 	CHECK_STR(got(judge("\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x8C\xD0\xB3\xD0\xB8 \xD0\xBF\xD0\xBE\xD0\xBB\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C\xD1\x8E \xD0\xB7\xD0\xB0\xD1\x80\xD0\xB0\xD0\xBD\xD0\xB5\xD0\xB5 \xD0\xBD\xD0\xB0 \xD0\x9E!\xD0\x94\xD0\xB5\xD0\xBD\xD1\x8C\xD0\xB3\xD0\xB8")), "\xD0\xBE!\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x8C\xD0\xB3\xD0\xB8:counted ");
+	/* M-PAiSA (Fiji), Yappy (Panama), "me transfieres" to hold it, and
+	 * Portuguese "não dá pra entregar em mãos" (no hand-over) */
+	CHECK_STR(got(judge("Send the full amount through M-PAiSA and I will post it")), "m-paisa:counted ");
+	CHECK_STR(got(judge("Para reservarlo me transfieres 30 lucas, si no se lo vendo al primero")), "me transfieres:counted ");
+	CHECK_STR(got(judge("Me pagas completo por Yappy y te lo mandamos, no hago entregas en persona")), "yappy:counted ");
+	CHECK_STR(got(judge("to em Sao Paulo, nao da pra entregar em maos. Faz o pix que eu despacho")), "pix:counted ");
 }
 
 /* A seller who will not meet the buyer anywhere in the listing: the only
@@ -604,6 +616,8 @@ test_names(void)
 	CHECK_STR(got(judge("Salmon pink colour")), "salmon:weak ");
 	CHECK_STR(RISK(judge("Salmon pink colour")), "ok");
 	CHECK_STR(got(judge("Watu Simu bado nalipia")), "watu simu:counted bado nalipia:counted ");
+	/* "kakak saya Emi" (my sister Emi) */
+	CHECK_STR(got(judge("Saya bantu jualin hp kakak saya Emi, dia udah ganti hp baru")), "emi:name ");
 }
 
 /* Weight-1 words: one alone, or several of one kind, is no finding; two
