@@ -36,6 +36,10 @@
  *      with the phone in hand, a receipt cue: "COD", "meetup"), an
  *      account cue a lock word ("জিমেইল লক", Gmail lock: the account's
  *      lock, which no reset removes)
+ *   8. a lock, theft or bypass word that counted but is asked, a question
+ *      mark after it in its clause ("iCloud locked?", "赤ロムですか？"),
+ *      makes a caution, not a stop: sellers ask to answer, most often to
+ *      deny, and an answer no cue reads is for the moderator to read
  *
  * Where a cue reaches (rules 2 and 4) is judge_reach.c; accessory
  * listings and names (rules 5 and 6) are judge_names.c.
@@ -422,6 +426,37 @@ negation_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
 	}
 }
 
+/* Words that may stand between an asked word and its question mark:
+ * "blacklisted or stolen?", "locked ba?", "iCloud lock hai kya?". */
+#define ASKED_WORDS 3
+
+/* 1 when phrase match p is asked, not said: a question mark follows it
+ * in its clause, at most ASKED_WORDS words on (rule 8). */
+static int
+asked(const struct judge *j, const struct scan_ev *p)
+{
+	const struct scan_field *f = judge_field(j, p->field);
+	size_t i, len, words = 0;
+	int in_word = 0;
+	uint32_t cp;
+
+	for (i = p->off + p->len; i < f->len; i += len) {
+		len = utf8_decode(f->p + i, f->len - i, &cp);
+		if (cp == '?' || cp == 0x061F || cp == 0xFF1F)	/* ? ؟ ？ */
+			return 1;
+		if (cp == '\n' || judge_is_boundary_cp(j->s, cp))
+			return 0;
+		if (casefold_is_space(cp)) {
+			in_word = 0;
+		} else if (!in_word) {
+			in_word = 1;
+			if (++words > ASKED_WORDS)
+				return 0;
+		}
+	}
+	return 0;
+}
+
 static void
 add_hit(struct scan_result *out, const struct scan_ev *p, int status, uint32_t cue)
 {
@@ -502,6 +537,12 @@ scan_judge(const struct scan *s, const struct scan_listing *in, struct scan_ev *
 
 		if (j.pdead[k])
 			continue;
+		if (status[k] == SCAN_HIT_COUNTED && (p->cat == SCAN_CAT_LOCK ||
+		    p->cat == SCAN_CAT_THEFT || p->cat == SCAN_CAT_BYPASS) && asked(&j, &ph[k])) {
+			add_hit(out, &ph[k], SCAN_HIT_ASKED, by[k]);
+			out->reasons |= 1u << SCAN_PHRASE_ASKED;
+			continue;
+		}
 		add_hit(out, &ph[k], status[k], by[k]);
 		if (status[k] == SCAN_HIT_COUNTED) {
 			/* (a weak word an ongoing cue counted too) */

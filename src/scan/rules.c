@@ -44,6 +44,9 @@ static const struct {
 	/* more identifiers or phrase matches than a listing's limit: the
 	 * rest was not judged */
 	[SCAN_LIMIT] = { "limit_reached", SCAN_CAUTION, 30 },
+	/* "iCloud locked? No": a seller asks to answer, most often to deny;
+	 * an answer no cue reads is the moderator's to read */
+	[SCAN_PHRASE_ASKED] = { "phrase_asked", SCAN_CAUTION, 60 },
 };
 
 const char *
@@ -145,6 +148,7 @@ scan_hit_status_name(enum scan_hit_status st)
 		[SCAN_HIT_NEGATED] = "negated", [SCAN_HIT_PAID_OFF] = "paid_off",
 		[SCAN_HIT_OFFER] = "shop_offer", [SCAN_HIT_ACCESSORY] = "accessory",
 		[SCAN_HIT_NAME] = "name", [SCAN_HIT_CATEGORY] = "category",
+		[SCAN_HIT_ASKED] = "asked",
 	};
 
 	return (unsigned)st < SCAN_NHITSTATUS ? names[st] : "counted";

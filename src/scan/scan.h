@@ -47,6 +47,7 @@ enum scan_reason {
 	SCAN_STOLEN_PATTERN,	/* no proof + no box + far below the median */
 	SCAN_REPOST,		/* the same seller listed this phone before (ok) */
 	SCAN_LIMIT,		/* more identifiers or matches than judged */
+	SCAN_PHRASE_ASKED,	/* a lock, theft or bypass word asked about */
 	SCAN_NREASONS
 };
 
@@ -74,6 +75,8 @@ enum scan_hit_status {
 	SCAN_HIT_ACCESSORY,	/* an accessory or SIM listing */
 	SCAN_HIT_NAME,		/* a person's name: "contact Emi" */
 	SCAN_HIT_CATEGORY,	/* the category column rules it out */
+	SCAN_HIT_ASKED,		/* a lock, theft or bypass word with a question
+				 * mark after it: "iCloud locked?" */
 	SCAN_NHITSTATUS
 };
 

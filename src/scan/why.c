@@ -50,6 +50,9 @@ static const char *const sentences[SCAN_NREASONS] = {
 	    "are sold.",
 	[SCAN_REPOST] =
 	    "The same seller listed the same phone again: shown, not a problem.",
+	[SCAN_PHRASE_ASKED] =
+	    "The listing asks whether the phone is locked, stolen or bypassed, as "
+	    "sellers do to deny it: read the answer before anything else.",
 	[SCAN_LIMIT] =
 	    "The listing holds more identifiers or phrases than are judged: the "
 	    "rest was not looked at.",

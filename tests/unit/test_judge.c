@@ -182,9 +182,10 @@ test_negation(void)
 	CHECK_STR(got(judge("\xD8\xA7\xD9\x84\xD8\xAC\xD9\x87\xD8\xA7\xD8\xB2 \xD9\x85\xD8\xB4\xD8\xAA\xD8\xB1\xD9\x89 \xD9\x83\xD8\xA7\xD8\xB4 \xD9\x88\xD9\x85\xD8\xA8 \xD8\xB9\xD9\x84\xD9\x8A\xD9\x87 \xD8\xA3\xD9\x8A \xD8\xA3\xD9\x82\xD8\xB3\xD8\xA7\xD8\xB7")), "\xD8\xA3\xD9\x82\xD8\xB3\xD8\xA7\xD8\xB7:negated ");
 	CHECK_STR(got(judge("Haiko kwa M-KOPA, nilinunua cash")), "m-kopa:negated ");
 	/* a question answered with its label: "Q: ...? A: No", Taglish
-	 * "A: Hindi po"; "A: Yes" is no denial; Turkish "değildir" */
+	 * "A: Hindi po"; "A: Yes" is no denial, and the word asked is a
+	 * caution (test_asked); Turkish "değildir" */
 	CHECK_STR(got(judge("Q: iCloud locked? A: No, signed out and erased")), "icloud locked:negated ");
-	CHECK_STR(RISK(judge("Q: iCloud locked? A: Yes, sold for parts")), "stop");
+	CHECK_STR(RISK(judge("Q: iCloud locked? A: Yes, sold for parts")), "caution");
 	CHECK_STR(got(judge("Q: iCloud locked ba? A: Hindi po, naka-sign out na")), "icloud locked:negated ");
 	CHECK_STR(got(judge("Taksitli de\xC4\x9Fildir, pe\xC5\x9Fin ald\xC4\xB1m")), "taksitli:negated ");
 	/* the answer reaches over the question's commas (6ws); Japanese
@@ -637,6 +638,27 @@ test_weak(void)
 	CHECK_STR(RISK(judge("Not locked, no box")), "ok");
 }
 
+/* A lock, theft or bypass word asked about, a question mark after it in
+ * its clause, is a caution: an answer no cue reads is the moderator's to
+ * read; an answer a cue reads cancels it; said, it is a stop. */
+static void
+test_asked(void)
+{
+	CHECK_STR(got(judge("Blacklisted? Of course not, bought it at the Safaricom shop")), "blacklisted:asked ");
+	CHECK_STR(RISK(judge("Blacklisted? Of course not, bought it at the Safaricom shop")), "caution");
+	CHECK_STR(RISK(judge("Blacklisted? Yes, that is why it is cheap")), "caution");
+	CHECK(R.reasons == 1u << SCAN_PHRASE_ASKED);
+	CHECK_STR(got(judge("Blacklisted or reported stolen? Neither")), "blacklisted:asked reported stolen:asked ");
+	CHECK_STR(RISK(judge("Q: iCloud locked? A: No, signed out")), "ok");
+	CHECK_STR(RISK(judge("iCloud locked, sold for parts. Any questions?")), "stop");
+	CHECK_STR(RISK(judge("iCloud locked, sold for parts")), "stop");
+	CHECK_STR(got(judge("\xE7\x9B\x97\xE9\x9B\xA3\xE5\x93\x81\xE3\x81\xA7\xE3\x81\x99\xE3\x81\x8B\xEF\xBC\x9F \xE9\x81\x95\xE3\x81\x84\xE3\x81\xBE\xE3\x81\x99")), "\xE7\x9B\x97\xE9\x9B\xA3\xE5\x93\x81:asked ");
+	/* more than three words before the question mark: said */
+	CHECK_STR(RISK(judge("iCloud locked and I do not know the password, ok?")), "stop");
+	/* a financing word asked is not a lock word: a plan is a caution anyway */
+	CHECK_STR(RISK(judge("EMI pending? Yes, 3 left")), "caution");
+}
+
 /* An accessory's price is no phone's price: it is neither judged against
  * the phone's median nor part of it. */
 static void
@@ -675,6 +697,7 @@ main(void)
 	RUN(test_context);
 	RUN(test_names);
 	RUN(test_weak);
+	RUN(test_asked);
 	RUN(test_accessory_price);
 	scan_release(&S);
 	tac_db_release(&D);
