@@ -426,6 +426,13 @@ negation_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
 	}
 }
 
+/* An ASCII letter or digit. */
+static int
+ascii_alnum(unsigned char c)
+{
+	return (unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u;
+}
+
 /* Words that may stand between an asked word and its question mark:
  * "blacklisted or stolen?", "locked ba?", "iCloud lock hai kya?". */
 #define ASKED_WORDS 3
@@ -442,7 +449,11 @@ asked(const struct judge *j, const struct scan_ev *p)
 
 	for (i = p->off + p->len; i < f->len; i += len) {
 		len = utf8_decode(f->p + i, f->len - i, &cp);
-		if (cp == '?' || cp == 0x061F || cp == 0xFF1F)	/* ? ؟ ？ */
+		/* ? ؟ ？, but not a link's "?id=" (an ASCII letter or digit
+		 * right after it) */
+		if ((cp == '?' && !(i + 1 < f->len &&
+		    ascii_alnum((unsigned char)f->p[i + 1]))) ||
+		    cp == 0x061F || cp == 0xFF1F)
 			return 1;
 		if (cp == '\n' || judge_is_boundary_cp(j->s, cp))
 			return 0;

@@ -653,6 +653,9 @@ test_asked(void)
 	CHECK_STR(RISK(judge("iCloud locked, sold for parts. Any questions?")), "stop");
 	CHECK_STR(RISK(judge("iCloud locked, sold for parts")), "stop");
 	CHECK_STR(got(judge("\xE7\x9B\x97\xE9\x9B\xA3\xE5\x93\x81\xE3\x81\xA7\xE3\x81\x99\xE3\x81\x8B\xEF\xBC\x9F \xE9\x81\x95\xE3\x81\x84\xE3\x81\xBE\xE3\x81\x99")), "\xE7\x9B\x97\xE9\x9B\xA3\xE5\x93\x81:asked ");
+	/* a link's query is no question */
+	CHECK_STR(RISK(judge("iCloud locked, pics: https://example.com/p?id=42")), "stop");
+	CHECK_STR(RISK(judge("iCloud locked https://example.com/p?id=42")), "stop");
 	/* more than three words before the question mark: said */
 	CHECK_STR(RISK(judge("iCloud locked and I do not know the password, ok?")), "stop");
 	/* a financing word asked is not a lock word: a plan is a caution anyway */
