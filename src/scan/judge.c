@@ -426,13 +426,6 @@ negation_spreads(const struct judge *j, uint8_t *status, uint32_t *by)
 	}
 }
 
-/* An ASCII letter or digit. */
-static int
-ascii_alnum(unsigned char c)
-{
-	return (unsigned)(c - '0') < 10u || (unsigned)((c | 32) - 'a') < 26u;
-}
-
 /* Words that may stand between an asked word and its question mark:
  * "blacklisted or stolen?", "locked ba?", "iCloud lock hai kya?". */
 #define ASKED_WORDS 3
@@ -451,8 +444,8 @@ asked(const struct judge *j, const struct scan_ev *p)
 		len = utf8_decode(f->p + i, f->len - i, &cp);
 		/* ? ؟ ？, but not a link's "?id=" (an ASCII letter or digit
 		 * right after it) */
-		if ((cp == '?' && !(i + 1 < f->len &&
-		    ascii_alnum((unsigned char)f->p[i + 1]))) ||
+		if ((cp == '?' && !(i + 1 < f->len && (unsigned char)f->p[i + 1] < 0x80 &&
+		    casefold_is_word((unsigned char)f->p[i + 1]))) ||
 		    cp == 0x061F || cp == 0xFF1F)
 			return 1;
 		if (cp == '\n' || judge_is_boundary_cp(j->s, cp))
